@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace Strata;
+
+/// <summary>
+/// Thrown when a configuration cannot be resolved. Carries every diagnostic collected (errors and warnings), never
+/// only the first one.
+/// </summary>
+public sealed class ConfigException : Exception
+{
+    /// <summary>Creates an exception with the given diagnostics.</summary>
+    /// <param name="diagnostics">Every diagnostic of the failed resolution.</param>
+    public ConfigException(IReadOnlyList<Diagnostic> diagnostics)
+        : base(FormatMessage(diagnostics))
+    {
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Creates an exception with a single message and no diagnostics.</summary>
+    public ConfigException()
+        : this([])
+    {
+    }
+
+    /// <summary>Creates an exception with a single error message.</summary>
+    /// <param name="message">The message.</param>
+    public ConfigException(string message)
+        : this([new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.ConfigRule, string.Empty, null, message)])
+    {
+    }
+
+    /// <summary>Creates an exception with a single error message and an inner exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public ConfigException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Diagnostics = [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.ConfigRule, string.Empty, null, message)];
+    }
+
+    /// <summary>Every diagnostic of the failed resolution, errors and warnings, in the order found.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    private static string FormatMessage(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var errors = 0;
+        var sb = new StringBuilder();
+        foreach (var d in diagnostics)
+        {
+            if (d.Severity == DiagnosticSeverity.Error)
+            {
+                errors++;
+            }
+        }
+
+        sb.Append("Configuration is invalid (").Append(errors).Append(errors == 1 ? " error" : " errors").Append(')');
+        foreach (var d in diagnostics)
+        {
+            sb.AppendLine().Append(d);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+
+namespace Strata;
+
+/// <summary>
+/// Where a value came from: a file position, a command-line argument, an environment variable, a checkpoint file,
+/// a default or a derivation. Origins are immutable; <see cref="Previous"/> links to the origin of the value this one
+/// replaced, which gives the history of a leaf (rule R13).
+/// </summary>
+public sealed class Origin
+{
+    /// <summary>The origin of class defaults.</summary>
+    public static Origin Default { get; } = new(OriginKind.Default, null, 0, 0, 0, null);
+
+    /// <summary>The origin of derived defaults.</summary>
+    public static Origin Derived { get; } = new(OriginKind.Derived, null, 0, 0, 0, null);
+
+    /// <summary>The origin of values set by program code.</summary>
+    public static Origin Code { get; } = new(OriginKind.Code, null, 0, 0, 0, null);
+
+    private Origin(OriginKind kind, string? source, int line, int column, int argument, Origin? previous)
+    {
+        Kind = kind;
+        Source = source;
+        Line = line;
+        Column = column;
+        Argument = argument;
+        Previous = previous;
+    }
+
+    /// <summary>The kind of layer.</summary>
+    public OriginKind Kind { get; }
+
+    /// <summary>The file path (file or checkpoint), the variable name (environment) or the provider name; otherwise <see langword="null"/>.</summary>
+    public string? Source { get; }
+
+    /// <summary>The 1-based line in <see cref="Source"/>, or 0 when there is no position.</summary>
+    public int Line { get; }
+
+    /// <summary>The 1-based column in <see cref="Source"/>, or 0 when there is no position.</summary>
+    public int Column { get; }
+
+    /// <summary>The 1-based number of the command-line override, or 0.</summary>
+    public int Argument { get; }
+
+    /// <summary>The origin of the value this one replaced, if any.</summary>
+    public Origin? Previous { get; }
+
+    /// <summary>Whether a value with this origin is explicit (rule R3): set by a layer or by program code.</summary>
+    public bool IsExplicit => Kind is OriginKind.Checkpoint or OriginKind.File or OriginKind.CommandLine or OriginKind.Code or OriginKind.Provider;
+
+    /// <summary>Creates the origin of a position in a configuration file.</summary>
+    /// <param name="path">The file path, as given by the user.</param>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="column">The 1-based column.</param>
+    public static Origin InFile(string path, int line, int column) => new(OriginKind.File, path, line, column, 0, null);
+
+    /// <summary>Creates the origin of a position in a checkpoint's configuration file.</summary>
+    /// <param name="path">The checkpoint file path.</param>
+    /// <param name="line">The 1-based line, or 0.</param>
+    /// <param name="column">The 1-based column, or 0.</param>
+    public static Origin InCheckpoint(string path, int line, int column) => new(OriginKind.Checkpoint, path, line, column, 0, null);
+
+    /// <summary>Creates the origin of a command-line override.</summary>
+    /// <param name="argument">The 1-based number of the override among the overrides.</param>
+    /// <param name="column">The 1-based column inside the argument, or 0.</param>
+    public static Origin FromCommandLine(int argument, int column = 0) => new(OriginKind.CommandLine, null, 0, column, argument, null);
+
+    /// <summary>Creates the origin of a declared environment variable.</summary>
+    /// <param name="variable">The variable name.</param>
+    public static Origin FromEnvironment(string variable) => new(OriginKind.Environment, variable, 0, 0, 0, null);
+
+    /// <summary>Creates the origin of a value supplied by a named provider (for example an <c>IConfiguration</c> key).</summary>
+    /// <param name="provider">The provider and key, as shown to users.</param>
+    public static Origin FromProvider(string provider) => new(OriginKind.Provider, provider, 0, 0, 0, null);
+
+    /// <summary>Returns a copy of this origin whose history continues with <paramref name="previous"/>.</summary>
+    /// <param name="previous">The origin of the value replaced by this one.</param>
+    public Origin WithPrevious(Origin? previous) =>
+        ReferenceEquals(previous, Previous) ? this : new Origin(Kind, Source, Line, Column, Argument, previous);
+
+    /// <summary>The same place, as a checkpoint origin (used when a checkpoint file is read by a file source).</summary>
+    public Origin AsCheckpoint() =>
+        Kind == OriginKind.Checkpoint ? this : new Origin(OriginKind.Checkpoint, Source, Line, Column, Argument, Previous);
+
+    /// <summary>The history of this value, oldest first, ending with this origin.</summary>
+    public IReadOnlyList<Origin> History
+    {
+        get
+        {
+            var list = new List<Origin>();
+            for (Origin? o = this; o is not null; o = o.Previous)
+            {
+                list.Add(o);
+            }
+
+            list.Reverse();
+            return list;
+        }
+    }
+
+    /// <summary>The kind as it appears in <c>explain --format json</c>.</summary>
+    public string KindName => Kind switch
+    {
+        OriginKind.Default => "default",
+        OriginKind.Checkpoint => "checkpoint",
+        OriginKind.File => "file",
+        OriginKind.CommandLine => "cli",
+        OriginKind.Code => "code",
+        OriginKind.Environment => "env",
+        OriginKind.Derived => "derived",
+        OriginKind.Provider => "provider",
+        _ => "unknown",
+    };
+
+    /// <summary>Formats the origin like a compiler location: <c>train.yaml:12:7</c>, <c>cli arg #2</c>, <c>env RANK</c>.</summary>
+    public override string ToString()
+    {
+        switch (Kind)
+        {
+            case OriginKind.File:
+            case OriginKind.Checkpoint:
+                var sb = new StringBuilder();
+                if (Kind == OriginKind.Checkpoint)
+                {
+                    sb.Append("checkpoint ");
+                }
+
+                sb.Append(Source);
+                if (Line > 0)
+                {
+                    sb.Append(':').Append(Line.ToString(CultureInfo.InvariantCulture));
+                    if (Column > 0)
+                    {
+                        sb.Append(':').Append(Column.ToString(CultureInfo.InvariantCulture));
+                    }
+                }
+
+                return sb.ToString();
+            case OriginKind.CommandLine:
+                return "cli arg #" + Argument.ToString(CultureInfo.InvariantCulture);
+            case OriginKind.Environment:
+                return "env " + Source;
+            case OriginKind.Provider:
+                return "provider " + Source;
+            default:
+                return KindName;
+        }
+    }
+
+    /// <summary>The location prefix of a diagnostic: the file position when there is one, else the origin text.</summary>
+    internal string Location => Kind is OriginKind.File or OriginKind.Checkpoint ? ToStringWithoutPrefix() : ToString();
+
+    private string ToStringWithoutPrefix()
+    {
+        var text = Source ?? string.Empty;
+        if (Line > 0)
+        {
+            text += ":" + Line.ToString(CultureInfo.InvariantCulture);
+            if (Column > 0)
+            {
+                text += ":" + Column.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return text;
+    }
+}

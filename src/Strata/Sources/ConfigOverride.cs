@@ -1,0 +1,61 @@
+using Strata.Tree;
+
+namespace Strata.Sources;
+
+/// <summary>A parsed <c>key.path=value</c> override (rule R2): sets one path, replacing what was there.</summary>
+public sealed class ConfigOverride
+{
+    /// <summary>Creates an override.</summary>
+    /// <param name="path">The path; at least one step.</param>
+    /// <param name="value">The value, a YAML flow value parsed without a schema (typed later by the binder).</param>
+    /// <param name="text">The argument as given.</param>
+    /// <param name="origin">The origin (<see cref="Origin.FromCommandLine"/>).</param>
+    public ConfigOverride(IReadOnlyList<OverridePathSegment> path, ConfigNode value, string text, Origin origin)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(origin);
+        if (path.Count == 0)
+        {
+            throw new ArgumentException("An override path has at least one step.", nameof(path));
+        }
+
+        Path = path;
+        Value = value;
+        Text = text;
+        Origin = origin;
+    }
+
+    /// <summary>The path.</summary>
+    public IReadOnlyList<OverridePathSegment> Path { get; }
+
+    /// <summary>The value.</summary>
+    public ConfigNode Value { get; }
+
+    /// <summary>The argument as given.</summary>
+    public string Text { get; }
+
+    /// <summary>The origin.</summary>
+    public Origin Origin { get; }
+
+    /// <summary>The path as dotted text.</summary>
+    public string DottedPath
+    {
+        get
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (var s in Path)
+            {
+                if (!s.IsIndex && sb.Length > 0)
+                {
+                    sb.Append('.');
+                }
+
+                sb.Append(s.ToString());
+            }
+
+            return sb.ToString();
+        }
+    }
+}
