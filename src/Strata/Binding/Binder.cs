@@ -1,0 +1,142 @@
+using Strata.Resolution;
+using Strata.Schema;
+using Strata.Tree;
+
+namespace Strata.Binding;
+
+/// <summary>
+/// Builds typed config objects from a merged tree: schema-directed scalar typing, polymorphic <c>type</c> dispatch
+/// (R7), unknown keys reported with a suggestion (R6).
+/// </summary>
+internal sealed class Binder
+{
+    private const string TypeKey = "type";
+
+    public Binder(bool lenientUnknownKeys)
+    {
+        LenientUnknownKeys = lenientUnknownKeys;
+    }
+
+    public bool LenientUnknownKeys { get; }
+
+    /// <summary>Binds <paramref name="map"/> into a new instance of the class chosen for <paramref name="slotType"/>.</summary>
+    public ConfigObject? Bind(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
+    {
+        var instance = CreateFor(slotType, map, context);
+        if (instance is not null)
+        {
+            BindObject(instance, map, context);
+        }
+
+        return instance;
+    }
+
+    /// <summary>Creates the instance a mapping binds to: the slot's class, or the registered subclass its <c>type</c> names.</summary>
+    public static ConfigObject? CreateFor(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
+    {
+        if (!slotType.IsPolymorphic)
+        {
+            return slotType.CreateInstance();
+        }
+
+        if (!map.TryGetValue(TypeKey, out var typeNode))
+        {
+            if (slotType.IsAbstract)
+            {
+                context.Error(
+                    DiagnosticCodes.UnknownType,
+                    map,
+                    "a `type` is required to choose the " + slotType.Name + ": one of " + string.Join(", ", slotType.Subtypes.Select(static s => s.Name)));
+                return null;
+            }
+
+            return slotType.CreateInstance();
+        }
+
+        if (typeNode is not ConfigScalar { Value: { } name })
+        {
+            context.Push(TypeKey);
+            context.TypeMismatch(typeNode, "a type name");
+            context.Pop();
+            return null;
+        }
+
+        var subtype = slotType.FindSubtype(name);
+        if (subtype is null)
+        {
+            context.Push(TypeKey);
+            var names = slotType.Subtypes.Select(static s => s.Name).ToList();
+            var suggestion = Suggestions.Closest(name, names);
+            context.Error(
+                DiagnosticCodes.UnknownType,
+                typeNode,
+                "unknown type '" + name + "' for " + slotType.Name + ": expected one of " + string.Join(", ", names)
+                + (suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)"));
+            context.Pop();
+            return null;
+        }
+
+        var instance = subtype.TypeInfo.CreateInstance();
+        instance.TypeOrigin = typeNode.Origin;
+        return instance;
+    }
+
+    /// <summary>Binds every entry of <paramref name="map"/> to the fields of <paramref name="target"/>.</summary>
+    public void BindObject(ConfigObject target, ConfigMap map, ValueReadContext context)
+    {
+        var info = target.ConfigType;
+        target.SourceTree = map;
+        using var phase = Phase.Enter(PhaseKind.Binding);
+        foreach (var entry in map.Entries)
+        {
+            var field = info.FindByKey(entry.Key);
+            context.Push(entry.Key);
+            try
+            {
+                if (field is not null)
+                {
+                    field.Bind(target, entry.Value, context);
+                }
+                else if (entry.Key == TypeKey && (info.TypeName is not null || info.IsPolymorphic))
+                {
+                    // The discriminator was used to choose the class.
+                }
+                else
+                {
+                    ReportUnknown(info, entry, context);
+                }
+            }
+            finally
+            {
+                context.Pop();
+            }
+        }
+    }
+
+    private void ReportUnknown(ConfigTypeInfo info, ConfigMapEntry entry, ValueReadContext context)
+    {
+        foreach (var derived in info.DerivedFields)
+        {
+            if (derived.Key == entry.Key)
+            {
+                context.Diagnostics.Error(
+                    DiagnosticCodes.DerivedFieldSet,
+                    context.Path,
+                    entry.KeyOrigin,
+                    "`" + entry.Key + "` is derived from other fields and cannot be set");
+                return;
+            }
+        }
+
+        var suggestion = Suggestions.Closest(entry.Key, info.Fields.Select(static f => f.Key));
+        var message = "unknown key `" + entry.Key + "` in " + info.Name + (suggestion is null ? string.Empty : " (did you mean `" + suggestion + "`?)");
+        if (LenientUnknownKeys)
+        {
+            context.Diagnostics.Warning(DiagnosticCodes.UnknownKey, context.Path, entry.KeyOrigin, message);
+        }
+        else
+        {
+            context.Diagnostics.Error(DiagnosticCodes.UnknownKey, context.Path, entry.KeyOrigin, message);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Strata.Resolution;
+
+/// <summary>What the current thread is doing with config objects; setters record explicit or implicit values from it.</summary>
+internal enum PhaseKind
+{
+    /// <summary>Program code: assignments are explicit.</summary>
+    Code,
+
+    /// <summary>The binder: it records origins itself.</summary>
+    Binding,
+
+    /// <summary>Preparation and derivation: assignments are implicit and never overwrite explicit values.</summary>
+    Deriving,
+
+    /// <summary>Freezing: collections are replaced by read-only ones, nothing is recorded.</summary>
+    Freezing,
+}

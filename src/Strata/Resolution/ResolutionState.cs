@@ -1,0 +1,47 @@
+using Strata.Binding;
+using Strata.Schema;
+using Strata.Sources;
+
+namespace Strata.Resolution;
+
+/// <summary>Everything one resolution shares between its phases: diagnostics, the binder, the environment it read.</summary>
+internal sealed class ResolutionState
+{
+    private readonly IReadOnlyDictionary<string, string?>? _environment;
+
+    public ResolutionState(ResolveOptions options)
+    {
+        Options = options;
+        Diagnostics = new DiagnosticBag();
+        Binder = new Binder(options.LenientUnknownKeys);
+        ReadContext = new ValueReadContext(Diagnostics, Binder);
+        _environment = options.Environment;
+    }
+
+    public ResolveOptions Options { get; }
+
+    public DiagnosticBag Diagnostics { get; }
+
+    public Binder Binder { get; }
+
+    public ValueReadContext ReadContext { get; }
+
+    public SourceLimits Limits => Options.Limits;
+
+    /// <summary>The environment variables read, for reproducibility (R12).</summary>
+    public SortedDictionary<string, string?> EnvironmentRead { get; } = new(StringComparer.Ordinal);
+
+    public string? GetEnvironmentVariable(string name)
+    {
+        if (EnvironmentRead.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var value = _environment is not null
+            ? _environment.GetValueOrDefault(name)
+            : Environment.GetEnvironmentVariable(name);
+        EnvironmentRead[name] = value;
+        return value;
+    }
+}

@@ -1,0 +1,222 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Strata.Resolution;
+using Strata.Schema;
+using Strata.Tree;
+
+namespace Strata;
+
+/// <summary>
+/// The base class of every config class. The source generator adds it to <c>[Config]</c> classes and implements their
+/// partial properties on top of it: each field knows whether it was set explicitly (by a layer or by code) or
+/// implicitly (derived, environment), and where its value came from. After resolution the whole graph is frozen.
+/// </summary>
+public abstract class ConfigObject
+{
+    private FieldSlot[]? _slots;
+    private bool _frozen;
+
+    /// <summary>Initializes a config object.</summary>
+    protected ConfigObject()
+    {
+    }
+
+    /// <summary>The schema of this config's class (generated).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public abstract ConfigTypeInfo ConfigType { get; }
+
+    /// <summary>Whether the config was frozen by resolution (rule R11): every setter throws, collections are read-only.</summary>
+    public bool IsFrozen => _frozen;
+
+    /// <summary>The config that holds this one, or <see langword="null"/> for a root.</summary>
+    internal ConfigObject? Parent { get; private set; }
+
+    /// <summary>This config's path step in its parent (<c>transformer</c>, <c>datasets[2]</c>, <c>reference_models.teacher</c>).</summary>
+    internal string? PathInParent { get; private set; }
+
+    /// <summary>The merged tree this config was bound from, used to rebase it on another tree during preparation.</summary>
+    internal ConfigMap? SourceTree { get; set; }
+
+    /// <summary>Where the <c>type</c> key of a polymorphic config was given, if it was.</summary>
+    internal Origin? TypeOrigin { get; set; }
+
+    /// <summary>The dotted path of this config from the root (empty for the root).</summary>
+    public string ConfigPath
+    {
+        get
+        {
+            if (Parent is null)
+            {
+                return string.Empty;
+            }
+
+            var parts = new List<string>();
+            for (ConfigObject? c = this; c?.Parent is not null; c = c.Parent)
+            {
+                parts.Add(c.PathInParent ?? string.Empty);
+            }
+
+            var sb = new StringBuilder();
+            for (var i = parts.Count - 1; i >= 0; i--)
+            {
+                if (sb.Length > 0 && !parts[i].StartsWith('['))
+                {
+                    sb.Append('.');
+                }
+
+                sb.Append(parts[i]);
+            }
+
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>Whether a layer or program code set the field to a value (an explicit null that asks for derivation does not count).</summary>
+    /// <param name="propertyName">The C# property name (use <see langword="nameof"/>).</param>
+    public bool IsSet(string propertyName)
+    {
+        var state = GetSlot(FieldIndex(propertyName)).State;
+        return (state & FieldState.Explicit) != 0 && (state & FieldState.NullRequested) == 0;
+    }
+
+    /// <summary>Whether a layer or program code set the field, an explicit null included (rule R3).</summary>
+    /// <param name="propertyName">The C# property name (use <see langword="nameof"/>).</param>
+    public bool IsExplicit(string propertyName) => (GetSlot(FieldIndex(propertyName)).State & FieldState.Explicit) != 0;
+
+    /// <summary>Where the field's current value came from.</summary>
+    /// <param name="propertyName">The C# property name (use <see langword="nameof"/>).</param>
+    public Origin GetOrigin(string propertyName) => GetSlot(FieldIndex(propertyName)).Origin ?? Origin.Default;
+
+    /// <summary>Called by generated setters before a field is assigned. Returns whether the assignment may proceed.</summary>
+    /// <param name="index">The field's index in <see cref="ConfigType"/>.</param>
+    /// <param name="unchanged">Whether the new value equals the current one.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected bool BeginSet(int index, bool unchanged)
+    {
+        if (_frozen)
+        {
+            if (unchanged)
+            {
+                return false;
+            }
+
+            var field = ConfigType.Fields[index];
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Cannot set `{field.Key}` of {ConfigType.Name}: the config is frozen."));
+        }
+
+        switch (Phase.Kind)
+        {
+            case PhaseKind.Binding:
+            case PhaseKind.Freezing:
+                return true;
+            case PhaseKind.Deriving:
+                ref var slot = ref Slot(index);
+                if ((slot.State & FieldState.Explicit) != 0 && (slot.State & FieldState.NullRequested) == 0)
+                {
+                    if (!Phase.TakeOverride(this, index))
+                    {
+                        // A derived default never overwrites an explicit value (DESIGN §7.3).
+                        return false;
+                    }
+
+                    slot.State = FieldState.Implicit;
+                    slot.Origin = Origin.Derived.WithPrevious(slot.Origin);
+                    return true;
+                }
+
+                slot.State |= FieldState.Implicit;
+                slot.Origin = (slot.State & FieldState.NullRequested) != 0
+                    ? Phase.ImplicitOrigin.WithPrevious(slot.Origin)
+                    : Phase.ImplicitOrigin;
+                return true;
+            default:
+                ref var codeSlot = ref Slot(index);
+                codeSlot.State = FieldState.Explicit;
+                codeSlot.Origin = unchanged && codeSlot.Origin?.Kind == OriginKind.Code ? codeSlot.Origin : Origin.Code.WithPrevious(codeSlot.Origin);
+                return true;
+        }
+    }
+
+    /// <summary>Called by generated setters of config-valued fields to link the child to this config.</summary>
+    /// <param name="child">The child config, or <see langword="null"/>.</param>
+    /// <param name="key">The child's key.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected void AttachChild(ConfigObject? child, string key) => child?.AttachTo(this, key);
+
+    /// <summary>The preparation hook (top-down); generated code calls the class's <c>partial void Prepare</c>.</summary>
+    /// <param name="context">The preparation context.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual void OnPrepare(PrepareContext context)
+    {
+    }
+
+    /// <summary>The derivation hook (bottom-up); generated code calls the class's <c>partial void Derive</c>.</summary>
+    /// <param name="context">The derivation context.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual void OnDerive(DeriveContext context)
+    {
+    }
+
+    /// <summary>The validation hook; generated code calls the class's <c>partial void Validate</c>.</summary>
+    /// <param name="scope">The validation scope.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual void OnValidate(ValidationScope scope)
+    {
+    }
+
+    internal void InvokePrepare(PrepareContext context) => OnPrepare(context);
+
+    internal void InvokeDerive(DeriveContext context) => OnDerive(context);
+
+    internal void InvokeValidate(ValidationScope scope) => OnValidate(scope);
+
+    internal void AttachTo(ConfigObject parent, string key)
+    {
+        Parent = parent;
+        PathInParent = key;
+    }
+
+    internal void Detach()
+    {
+        Parent = null;
+        PathInParent = null;
+    }
+
+    internal void MarkFrozen() => _frozen = true;
+
+    internal FieldSlot GetSlot(int index) => _slots is null ? default : _slots[index];
+
+    internal ref FieldSlot Slot(int index)
+    {
+        _slots ??= new FieldSlot[ConfigType.Fields.Count];
+        return ref _slots[index];
+    }
+
+    internal bool HasAnyExplicit()
+    {
+        if (_slots is null)
+        {
+            return false;
+        }
+
+        foreach (var s in _slots)
+        {
+            if ((s.State & FieldState.Explicit) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal int FieldIndex(string propertyName)
+    {
+        var field = ConfigType.FindByPropertyName(propertyName)
+            ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{ConfigType.Name} has no field named {propertyName}."), nameof(propertyName));
+        return field.Index;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Collections.Frozen;
+using System.ComponentModel;
+
+namespace Strata.Schema;
+
+/// <summary>
+/// The schema of a config class, written by the source generator: its fields in order (base class fields first), its
+/// derived fields, renamed and removed keys, and the registry of its polymorphic subclasses. Immutable and shared by
+/// every resolution on every thread.
+/// </summary>
+public abstract class ConfigTypeInfo
+{
+    private FrozenDictionary<string, ConfigFieldInfo>? _byKey;
+    private FrozenDictionary<string, ConfigFieldInfo>? _byProperty;
+    private IReadOnlyList<ConfigFieldInfo>? _allFields;
+    private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
+    private IReadOnlyList<ConfigSubtype>? _subtypes;
+    private int _hasRenames = -1;
+
+    private protected ConfigTypeInfo(string name, Type clrType, ConfigTypeInfo? baseType)
+    {
+        Name = name;
+        ClrType = clrType;
+        BaseType = baseType;
+    }
+
+    /// <summary>The C# class name.</summary>
+    public string Name { get; }
+
+    /// <summary>The CLR type of the class.</summary>
+    public Type ClrType { get; }
+
+    /// <summary>The schema of the base config class, if any.</summary>
+    public ConfigTypeInfo? BaseType { get; }
+
+    /// <summary>The description, from the class's XML documentation.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The name of the class in the registry of its polymorphic base, if registered.</summary>
+    public string? TypeName { get; init; }
+
+    /// <summary>Whether the class is abstract (a polymorphic slot of this type needs a <c>type</c> key).</summary>
+    public bool IsAbstract { get; init; }
+
+    /// <summary>The fields declared by this class (not its base).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public IReadOnlyList<ConfigFieldInfo> DeclaredFields { get; init; } = [];
+
+    /// <summary>The derived fields declared by this class.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public IReadOnlyList<ConfigDerivedInfo> DeclaredDerivedFields { get; init; } = [];
+
+    /// <summary>Renamed keys declared by this class.</summary>
+    public IReadOnlyList<RenamedFromAttribute> Renames { get; init; } = [];
+
+    /// <summary>The converters of renamed keys, by old path.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public IReadOnlyDictionary<string, Func<Tree.ConfigNode, Tree.ConfigNode?>> RenameConverters { get; init; } =
+        FrozenDictionary<string, Func<Tree.ConfigNode, Tree.ConfigNode?>>.Empty;
+
+    /// <summary>Removed keys declared by this class.</summary>
+    public IReadOnlyList<RemovedKeyAttribute> RemovedKeys { get; init; } = [];
+
+    /// <summary>The registered subclasses (and this class, when registered) that a slot of this type accepts.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Func<IReadOnlyList<ConfigSubtype>>? SubtypeFactory { get; init; }
+
+    /// <summary>Every field, base class fields first; <see cref="ConfigFieldInfo.Index"/> is the position in this list.</summary>
+    public IReadOnlyList<ConfigFieldInfo> Fields => _allFields ??= BuildFields();
+
+    /// <summary>Every derived field, base class ones first.</summary>
+    public IReadOnlyList<ConfigDerivedInfo> DerivedFields => _allDerived ??= BaseType is null
+        ? DeclaredDerivedFields
+        : [.. BaseType.DerivedFields, .. DeclaredDerivedFields];
+
+    /// <summary>Whether a slot of this type is polymorphic (chosen by a <c>type</c> key).</summary>
+    public bool IsPolymorphic => Subtypes.Count > 0;
+
+    /// <summary>The registered names a slot of this type accepts, with their schemas.</summary>
+    public IReadOnlyList<ConfigSubtype> Subtypes => _subtypes ??= SubtypeFactory?.Invoke() ?? [];
+
+    /// <summary>Creates a new instance with its defaults.</summary>
+    public abstract ConfigObject CreateInstance();
+
+    /// <summary>Finds a field by its YAML key.</summary>
+    /// <param name="key">The key.</param>
+    public ConfigFieldInfo? FindByKey(string key) => (_byKey ??= Fields.ToFrozenDictionary(static f => f.Key, StringComparer.Ordinal)).GetValueOrDefault(key);
+
+    /// <summary>Finds a field by its C# property name.</summary>
+    /// <param name="propertyName">The property name.</param>
+    public ConfigFieldInfo? FindByPropertyName(string propertyName) =>
+        (_byProperty ??= Fields.ToFrozenDictionary(static f => f.PropertyName, StringComparer.Ordinal)).GetValueOrDefault(propertyName);
+
+    /// <summary>Finds a registered subtype by name.</summary>
+    /// <param name="typeName">The <c>type</c> value.</param>
+    public ConfigSubtype? FindSubtype(string typeName)
+    {
+        foreach (var s in Subtypes)
+        {
+            if (string.Equals(s.Name, typeName, StringComparison.Ordinal))
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether this class or any config reachable from it declares renamed or removed keys.</summary>
+    internal bool HasRenamesDeep
+    {
+        get
+        {
+            if (_hasRenames < 0)
+            {
+                _hasRenames = 0; // provisional, breaks cycles
+                _hasRenames = ComputeHasRenames(new HashSet<ConfigTypeInfo>()) ? 1 : 0;
+            }
+
+            return _hasRenames == 1;
+        }
+    }
+
+    private bool ComputeHasRenames(HashSet<ConfigTypeInfo> seen)
+    {
+        if (!seen.Add(this))
+        {
+            return false;
+        }
+
+        for (var t = this; t is not null; t = t.BaseType)
+        {
+            if (t.Renames.Count > 0 || t.RemovedKeys.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        foreach (var s in Subtypes)
+        {
+            if (!ReferenceEquals(s.TypeInfo, this) && s.TypeInfo.ComputeHasRenames(seen))
+            {
+                return true;
+            }
+        }
+
+        foreach (var f in Fields)
+        {
+            var nested = f.ValueType.NestedConfig;
+            if (nested is not null && nested.ComputeHasRenames(seen))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<ConfigFieldInfo> BuildFields()
+    {
+        var list = new List<ConfigFieldInfo>();
+        if (BaseType is not null)
+        {
+            list.AddRange(BaseType.Fields);
+        }
+
+        foreach (var f in DeclaredFields)
+        {
+            f.Index = list.Count;
+            list.Add(f);
+        }
+
+        return list;
+    }
+}

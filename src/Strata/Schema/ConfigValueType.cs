@@ -1,0 +1,30 @@
+namespace Strata.Schema;
+
+/// <summary>
+/// A type of field value: how to read it from a source node (typed by the schema, rule R5), how to write it, and how
+/// it is described in documentation and JSON Schema. Built-in types are in <see cref="ValueTypes"/>.
+/// </summary>
+public abstract class ConfigValueType
+{
+    private protected ConfigValueType()
+    {
+    }
+
+    /// <summary>The type's name in documentation: <c>int</c>, <c>list[float]</c>, <c>TransformerConfig</c>.</summary>
+    public abstract string DisplayName { get; }
+
+    /// <summary>Whether a null is a valid value.</summary>
+    public virtual bool AcceptsNull => false;
+
+    /// <summary>The config schema when values of this type are configs (or collections of configs), else <see langword="null"/>.</summary>
+    public virtual ConfigTypeInfo? NestedConfig => null;
+
+    /// <summary>The shape of this type for JSON Schema and documentation.</summary>
+    public abstract ValueShape Shape { get; }
+
+    /// <summary>The element (or value) type of a collection, or the underlying type of a nullable; otherwise <see langword="null"/>.</summary>
+    public virtual ConfigValueType? ElementType => null;
+
+    /// <summary>The allowed names of an enumeration type, or <see langword="null"/>.</summary>
+    public virtual IReadOnlyList<string>? EnumNames => null;
+}

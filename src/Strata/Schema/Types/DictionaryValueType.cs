@@ -1,0 +1,157 @@
+using Strata.Schema.Collections;
+using Strata.Tree;
+
+namespace Strata.Schema.Types;
+
+/// <summary>Dictionaries: a mapping whose keys are read with the key type (string or integer) and values with the value type.</summary>
+internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigValueType<TDictionary>
+    where TDictionary : class, IEnumerable<KeyValuePair<TKey, TValue>>
+    where TKey : notnull
+{
+    private readonly ConfigValueType<TKey> _key;
+    private readonly ConfigValueType<TValue> _value;
+
+    public DictionaryValueType(ConfigValueType<TKey> key, ConfigValueType<TValue> value)
+    {
+        _key = key;
+        _value = value;
+    }
+
+    public override string DisplayName => "dict[" + _key.DisplayName + ", " + _value.DisplayName + "]";
+
+    public override ValueShape Shape => ValueShape.Dictionary;
+
+    public override ConfigValueType ElementType => _value;
+
+    public override ConfigTypeInfo? NestedConfig => _value.NestedConfig;
+
+    public override bool TryRead(ConfigNode node, ValueReadContext context, out TDictionary value)
+    {
+        value = null!;
+        if (node is not ConfigMap map)
+        {
+            context.TypeMismatch(node, "a mapping");
+            return false;
+        }
+
+        var items = new List<KeyValuePair<TKey, TValue>>(map.Count);
+        var ok = true;
+        foreach (var entry in map.Entries)
+        {
+            context.Push(entry.Key);
+            try
+            {
+                var keyNode = ConfigScalar.Plain(entry.Key, entry.KeyOrigin);
+                if (!_key.TryRead(keyNode, context, out var key))
+                {
+                    ok = false;
+                    continue;
+                }
+
+                if (items.Any(kv => EqualityComparer<TKey>.Default.Equals(kv.Key, key)))
+                {
+                    context.Error(DiagnosticCodes.DuplicateEntry, keyNode, "duplicate key after conversion");
+                    ok = false;
+                    continue;
+                }
+
+                if (entry.Value is ConfigScalar { IsNull: true } && !_value.AcceptsNull)
+                {
+                    context.Error(DiagnosticCodes.NullNotAllowed, entry.Value, "null is not allowed, expected " + _value.DisplayName);
+                    ok = false;
+                    continue;
+                }
+
+                if (_value.TryRead(entry.Value, context, out var item))
+                {
+                    items.Add(new(key, item));
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+            finally
+            {
+                context.Pop();
+            }
+        }
+
+        value = (TDictionary)(object)new ConfigDictionary<TKey, TValue>(items);
+        return ok;
+    }
+
+    public override ConfigNode Write(TDictionary value, ValueWriteContext context)
+    {
+        if (value is null)
+        {
+            return ConfigScalar.Null(Origin.Default);
+        }
+
+        var entries = new List<ConfigMapEntry>();
+        foreach (var (k, v) in value)
+        {
+            var keyText = ((ConfigScalar)_key.Write(k, context)).Value ?? string.Empty;
+            entries.Add(new ConfigMapEntry(keyText, Origin.Default, _value.Write(v, context)));
+        }
+
+        return new ConfigMap([.. entries], Origin.Default, owned: true);
+    }
+
+    public override bool ValueEquals(TDictionary left, TDictionary right)
+    {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
+        if (left is null || right is null)
+        {
+            return false;
+        }
+
+        var a = left.ToList();
+        var b = right.ToList();
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!EqualityComparer<TKey>.Default.Equals(a[i].Key, b[i].Key) || !_value.ValueEquals(a[i].Value, b[i].Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override TDictionary Freeze(TDictionary value)
+    {
+        if (value is null)
+        {
+            return value!;
+        }
+
+        var dict = value as ConfigDictionary<TKey, TValue> ?? new ConfigDictionary<TKey, TValue>(value);
+        return (TDictionary)(object)dict.Frozen();
+    }
+
+    internal override void CollectChildren(TDictionary value, string key, List<(ConfigObject Child, string Step)> children)
+    {
+        if (value is null || _value.NestedConfig is null)
+        {
+            return;
+        }
+
+        foreach (var (k, v) in value)
+        {
+            if (v is ConfigObject config)
+            {
+                children.Add((config, key + "." + Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+    }
+}

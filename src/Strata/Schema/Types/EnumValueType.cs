@@ -1,0 +1,69 @@
+using Strata.Tree;
+
+namespace Strata.Schema.Types;
+
+/// <summary>An enumeration read by name or alias and written by name.</summary>
+internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
+    where TEnum : struct, Enum
+{
+    private readonly (string Name, TEnum Value)[] _members;
+    private readonly Dictionary<string, TEnum> _byName;
+    private readonly string _displayName;
+
+    public EnumValueType(string displayName, (string Name, TEnum Value, string[] Aliases)[] members)
+    {
+        _displayName = displayName;
+        _members = [.. members.Select(static m => (m.Name, m.Value))];
+        _byName = new Dictionary<string, TEnum>(StringComparer.Ordinal);
+        foreach (var (name, value, aliases) in members)
+        {
+            _byName[name] = value;
+            foreach (var alias in aliases)
+            {
+                _byName.TryAdd(alias, value);
+            }
+        }
+    }
+
+    public override string DisplayName => _displayName;
+
+    public override ValueShape Shape => ValueShape.Enum;
+
+    public override IReadOnlyList<string> EnumNames => [.. _members.Select(static m => m.Name)];
+
+    public override bool TryRead(ConfigNode node, ValueReadContext context, out TEnum value)
+    {
+        if (node is ConfigScalar { Value: { } text })
+        {
+            if (_byName.TryGetValue(text, out value))
+            {
+                return true;
+            }
+
+            var suggestion = Suggestions.Closest(text, _byName.Keys);
+            context.Error(
+                DiagnosticCodes.UnknownEnumValue,
+                node,
+                "'" + text + "' is not a valid " + _displayName + ": expected one of " + string.Join(", ", EnumNames)
+                + (suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)"));
+            return false;
+        }
+
+        value = default;
+        context.TypeMismatch(node, "one of " + string.Join(", ", EnumNames));
+        return false;
+    }
+
+    public override ConfigNode Write(TEnum value, ValueWriteContext context)
+    {
+        foreach (var (name, member) in _members)
+        {
+            if (EqualityComparer<TEnum>.Default.Equals(member, value))
+            {
+                return ConfigScalar.Quoted(name, Origin.Default);
+            }
+        }
+
+        throw new InvalidOperationException("Value " + value + " is not a member of " + _displayName + ".");
+    }
+}

@@ -1,0 +1,95 @@
+using Strata.Tree;
+
+namespace Strata.Schema.Types;
+
+/// <summary>A value type or null.</summary>
+internal sealed class NullableValueType<T> : ConfigValueType<T?>
+    where T : struct
+{
+    private readonly ConfigValueType<T> _inner;
+
+    public NullableValueType(ConfigValueType<T> inner)
+    {
+        _inner = inner;
+    }
+
+    public override string DisplayName => _inner.DisplayName + "|None";
+
+    public override bool AcceptsNull => true;
+
+    public override ValueShape Shape => ValueShape.Nullable;
+
+    public override ConfigValueType ElementType => _inner;
+
+    public override ConfigTypeInfo? NestedConfig => _inner.NestedConfig;
+
+    public override bool TryRead(ConfigNode node, ValueReadContext context, out T? value)
+    {
+        if (node is ConfigScalar { IsNull: true })
+        {
+            value = null;
+            return true;
+        }
+
+        var ok = _inner.TryRead(node, context, out var inner);
+        value = ok ? inner : null;
+        return ok;
+    }
+
+    public override ConfigNode Write(T? value, ValueWriteContext context) =>
+        value is { } v ? _inner.Write(v, context) : ConfigScalar.Null(Origin.Default);
+
+    public override bool ValueEquals(T? left, T? right) =>
+        left.HasValue == right.HasValue && (!left.HasValue || _inner.ValueEquals(left.GetValueOrDefault(), right.GetValueOrDefault()));
+}
+
+/// <summary>A reference type or null.</summary>
+internal sealed class NullableReferenceValueType<T> : ConfigValueType<T?>
+    where T : class
+{
+    private readonly ConfigValueType<T> _inner;
+
+    public NullableReferenceValueType(ConfigValueType<T> inner)
+    {
+        _inner = inner;
+    }
+
+    public override string DisplayName => _inner.DisplayName + "|None";
+
+    public override bool AcceptsNull => true;
+
+    public override ValueShape Shape => ValueShape.Nullable;
+
+    public override ConfigValueType ElementType => _inner;
+
+    public override ConfigTypeInfo? NestedConfig => _inner.NestedConfig;
+
+    public override bool TryRead(ConfigNode node, ValueReadContext context, out T? value)
+    {
+        if (node is ConfigScalar { IsNull: true })
+        {
+            value = null;
+            return true;
+        }
+
+        var ok = _inner.TryRead(node, context, out var inner);
+        value = ok ? inner : null;
+        return ok;
+    }
+
+    public override ConfigNode Write(T? value, ValueWriteContext context) =>
+        value is null ? ConfigScalar.Null(Origin.Default) : _inner.Write(value, context);
+
+    public override bool ValueEquals(T? left, T? right) =>
+        left is null ? right is null : right is not null && _inner.ValueEquals(left, right);
+
+    public override T? Freeze(T? value) => value is null ? null : _inner.Freeze(value);
+
+    internal override void CollectChildren(T? value, string key, List<(ConfigObject Child, string Step)> children)
+    {
+        if (value is not null)
+        {
+            _inner.CollectChildren(value, key, children);
+        }
+    }
+}

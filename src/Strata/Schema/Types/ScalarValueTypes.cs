@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Numerics;
+using Strata.Tree;
+
+namespace Strata.Schema.Types;
+
+/// <summary>Base of the built-in scalar types: only scalars are accepted, and only plain ones unless strings.</summary>
+internal abstract class ScalarValueType<T> : ConfigValueType<T>
+{
+    protected abstract string Expected { get; }
+
+    public override bool TryRead(ConfigNode node, ValueReadContext context, out T value)
+    {
+        if (node is ConfigScalar { Value: { } text } scalar && TryParse(text, scalar.Style, node, context, out value, out var reported))
+        {
+            return true;
+        }
+
+        value = default!;
+        if (node is ConfigScalar { IsNull: false } s && Reported(s, context))
+        {
+            return false;
+        }
+
+        context.TypeMismatch(node, Expected);
+        return false;
+    }
+
+    protected abstract bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out T value, out bool reported);
+
+    /// <summary>Lets a type report a more precise problem (out of range) instead of a type mismatch.</summary>
+    protected virtual bool Reported(ConfigScalar scalar, ValueReadContext context) => false;
+}
+
+internal sealed class BooleanValueType : ScalarValueType<bool>
+{
+    public override string DisplayName => "bool";
+
+    public override ValueShape Shape => ValueShape.Boolean;
+
+    protected override string Expected => "a boolean (true or false)";
+
+    public override ConfigNode Write(bool value, ValueWriteContext context) => ConfigScalar.Plain(value ? "true" : "false", Origin.Default);
+
+    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out bool value, out bool reported)
+    {
+        reported = false;
+        value = false;
+        return style == ScalarStyle.Plain && ScalarText.TryParseBoolean(text, out value);
+    }
+}
+
+/// <summary>Integers of a bounded type: out-of-range values are reported as such (STR0104).</summary>
+internal sealed class IntegerValueType<T> : ScalarValueType<T>
+    where T : IBinaryInteger<T>, IMinMaxValue<T>
+{
+    private readonly string _name;
+
+    public IntegerValueType(string name)
+    {
+        _name = name;
+    }
+
+    public override string DisplayName => _name;
+
+    public override ValueShape Shape => ValueShape.Integer;
+
+    protected override string Expected => "an integer";
+
+    public override ConfigNode Write(T value, ValueWriteContext context) =>
+        ConfigScalar.Plain(value.ToString(null, CultureInfo.InvariantCulture), Origin.Default);
+
+    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out T value, out bool reported)
+    {
+        reported = false;
+        value = T.Zero;
+        if (style != ScalarStyle.Plain || !ScalarText.TryParseInteger(text, out var big))
+        {
+            return false;
+        }
+
+        if (big < BigInteger.CreateTruncating(T.MinValue) || big > BigInteger.CreateTruncating(T.MaxValue))
+        {
+            return false;
+        }
+
+        value = T.CreateTruncating(big);
+        return true;
+    }
+
+    protected override bool Reported(ConfigScalar scalar, ValueReadContext context)
+    {
+        if (scalar.Style == ScalarStyle.Plain && scalar.Value is { } text && ScalarText.TryParseInteger(text, out _))
+        {
+            context.Error(
+                DiagnosticCodes.NumberOutOfRange,
+                scalar,
+                string.Create(CultureInfo.InvariantCulture, $"{text} is out of range for {_name} ({T.MinValue}..{T.MaxValue})"));
+            return true;
+        }
+
+        return false;
+    }
+}
+
+internal sealed class BigIntegerValueType : ScalarValueType<BigInteger>
+{
+    public override string DisplayName => "big integer";
+
+    public override ValueShape Shape => ValueShape.Integer;
+
+    protected override string Expected => "an integer";
+
+    public override ConfigNode Write(BigInteger value, ValueWriteContext context) =>
+        ConfigScalar.Plain(value.ToString(CultureInfo.InvariantCulture), Origin.Default);
+
+    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out BigInteger value, out bool reported)
+    {
+        reported = false;
+        value = BigInteger.Zero;
+        return style == ScalarStyle.Plain && ScalarText.TryParseInteger(text, out value);
+    }
+}
+
+internal sealed class DoubleValueType : ScalarValueType<double>
+{
+    public override string DisplayName => "float";
+
+    public override ValueShape Shape => ValueShape.Number;
+
+    protected override string Expected => "a number";
+
+    public override ConfigNode Write(double value, ValueWriteContext context) => ConfigScalar.Plain(ScalarText.FormatDouble(value), Origin.Default);
+
+    public override bool ValueEquals(double left, double right) => left.Equals(right);
+
+    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out double value, out bool reported)
+    {
+        reported = false;
+        value = 0;
+        if (style == ScalarStyle.Plain)
+        {
+            return ScalarText.TryParseDouble(text, out value);
+        }
+
+        // A JSON document cannot write infinities or NaN as numbers: accept them as strings, for floats only.
+        return text is "inf" or "-inf" or "nan" or "Infinity" or "-Infinity" or "NaN" or ".inf" or "-.inf" or ".nan"
+            && ScalarText.TryParseDouble(text, out value);
+    }
+}
+
+internal sealed class SingleValueType : ScalarValueType<float>
+{
+    private static readonly DoubleValueType s_double = new();
+
+    public override string DisplayName => "float32";
+
+    public override ValueShape Shape => ValueShape.Number;
+
+    protected override string Expected => "a number";
+
+    public override ConfigNode Write(float value, ValueWriteContext context) => ConfigScalar.Plain(ScalarText.FormatSingle(value), Origin.Default);
+
+    public override bool ValueEquals(float left, float right) => left.Equals(right);
+
+    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out float value, out bool reported)
+    {
+        reported = false;
+        value = 0;
+        var scalar = new ConfigScalar(text, style, node.Origin);
+        if (s_double.TryRead(scalar, context, out var d))
+        {
+            value = (float)d;
+            return true;
+        }
+
+        reported = true;
+        return false;
+    }
+}
+
+internal sealed class StringValueType : ScalarValueType<string>
+{
+    public override string DisplayName => "str";
+
+    public override ValueShape Shape => ValueShape.String;
+
+    protected override string Expected => "a string";
+
+    public override ConfigNode Write(string value, ValueWriteContext context) =>
+        value is null ? ConfigScalar.Null(Origin.Default) : ConfigScalar.Quoted(value, Origin.Default);
+
+    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out string value, out bool reported)
+    {
+        // Plain scalars are strings too when the schema says string (R5): `name: llama3` needs no quotes.
+        reported = false;
+        value = text;
+        return true;
+    }
+}
+
+internal sealed class PathValueType : ScalarValueType<ConfigPath>
+{
+    public override string DisplayName => "path";
+
+    public override ValueShape Shape => ValueShape.Path;
+
+    protected override string Expected => "a path (a string)";
+
+    public override ConfigNode Write(ConfigPath value, ValueWriteContext context) => ConfigScalar.Quoted(value.Value, Origin.Default);
+
+    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out ConfigPath value, out bool reported)
+    {
+        reported = false;
+        value = new ConfigPath(text);
+        return true;
+    }
+}
