@@ -1,0 +1,173 @@
+using System.Diagnostics.CodeAnalysis;
+using Strata.Sources;
+using Strata.Tree;
+
+namespace Strata;
+
+/// <summary>
+/// Resolves a config of class <typeparamref name="T"/> from layers: files (deep-merged in order), then
+/// <c>key.path=value</c> overrides (in order), then the pipeline of DESIGN §1 (bind, prepare, derive, validate,
+/// freeze). Every problem is collected; resolution fails with one <see cref="ConfigException"/> that carries them all.
+/// </summary>
+/// <typeparam name="T">The root config class.</typeparam>
+public sealed class ConfigResolver<T>
+    where T : ConfigObject, IConfig<T>
+{
+    private readonly ResolveOptions _options;
+    private readonly List<Func<SourceDocument>> _files = [];
+    private readonly List<string> _overrides = [];
+
+    /// <summary>Creates a resolver.</summary>
+    /// <param name="options">The options, or <see langword="null"/> for <see cref="ResolveOptions.Default"/>.</param>
+    public ConfigResolver(ResolveOptions? options = null)
+    {
+        _options = options ?? ResolveOptions.Default;
+    }
+
+    /// <summary>Adds a YAML or JSON file (by extension) as the next file layer.</summary>
+    /// <param name="path">The path, relative to the working directory.</param>
+    /// <returns>This resolver.</returns>
+    public ConfigResolver<T> AddFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        _files.Add(() => DocumentReader.Load(path, checkpoint: false, _options.Limits));
+        return this;
+    }
+
+    /// <summary>Adds YAML text as the next file layer.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="sourceName">The name shown in origins.</param>
+    /// <returns>This resolver.</returns>
+    public ConfigResolver<T> AddYaml(string yaml, string sourceName = "<yaml>")
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        _files.Add(() => YamlDocumentReader.Parse(yaml, sourceName, checkpoint: false, _options.Limits));
+        return this;
+    }
+
+    /// <summary>Adds JSON text as the next file layer.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name shown in origins.</param>
+    /// <returns>This resolver.</returns>
+    public ConfigResolver<T> AddJson(string json, string sourceName = "<json>")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        _files.Add(() => JsonDocumentReader.Parse(json, sourceName, checkpoint: false, _options.Limits));
+        return this;
+    }
+
+    /// <summary>Adds an already built tree (for example from another configuration system) as the next file layer.</summary>
+    /// <param name="root">The tree; its root must be a mapping.</param>
+    /// <returns>This resolver.</returns>
+    public ConfigResolver<T> AddTree(ConfigMap root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        _files.Add(() => new SourceDocument(root, []));
+        return this;
+    }
+
+    /// <summary>Adds a <c>key.path=value</c> override; overrides apply after every file, in the order added.</summary>
+    /// <param name="argument">The override.</param>
+    /// <returns>This resolver.</returns>
+    public ConfigResolver<T> AddOverride(string argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        _overrides.Add(argument);
+        return this;
+    }
+
+    /// <summary>Adds several overrides, in order.</summary>
+    /// <param name="arguments">The overrides.</param>
+    /// <returns>This resolver.</returns>
+    public ConfigResolver<T> AddOverrides(IEnumerable<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        foreach (var a in arguments)
+        {
+            AddOverride(a);
+        }
+
+        return this;
+    }
+
+    /// <summary>Resolves the config.</summary>
+    /// <returns>The frozen config with its diagnostics, provenance and fingerprint.</returns>
+    /// <exception cref="ConfigException">The inputs are invalid; the exception carries every diagnostic.</exception>
+    public Resolved<T> Resolve() =>
+        TryResolve(out var resolved, out var diagnostics) ? resolved : throw new ConfigException(diagnostics);
+
+    /// <summary>Resolves the config without throwing for invalid input.</summary>
+    /// <param name="resolved">The result, when valid.</param>
+    /// <param name="diagnostics">Every diagnostic, errors first in the order found.</param>
+    /// <returns>Whether the config is valid.</returns>
+    public bool TryResolve([NotNullWhen(true)] out Resolved<T>? resolved, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var state = new Resolution.ResolutionState(_options);
+        var tree = MergeLayers(state);
+        ConfigObject? root = null;
+        if (tree is not null && !state.Diagnostics.HasErrors)
+        {
+            root = Resolution.ConfigPipeline.Run(T.TypeInfo, tree, state);
+        }
+
+        var all = state.Diagnostics.Items;
+        if (_options.WarningsAsErrors)
+        {
+            all = [.. all.Select(static d => d.Severity == DiagnosticSeverity.Warning ? d.WithSeverity(DiagnosticSeverity.Error) : d)];
+        }
+
+        diagnostics = all;
+        if (root is not T config || all.Any(static d => d.Severity == DiagnosticSeverity.Error))
+        {
+            resolved = null;
+            return false;
+        }
+
+        resolved = new Resolved<T>(config, all, state.EnvironmentRead);
+        return true;
+    }
+
+    private ConfigMap? MergeLayers(Resolution.ResolutionState state)
+    {
+        var info = T.TypeInfo;
+        ConfigMap merged = ConfigMap.Empty(Origin.Default);
+        foreach (var load in _files)
+        {
+            var document = load();
+            state.Diagnostics.AddRange(document.Diagnostics);
+            if (document.Root is not ConfigMap map)
+            {
+                continue;
+            }
+
+            var normalized = Resolution.TreeNormalizer.Normalize(map, info, state.Diagnostics, string.Empty);
+            merged = (ConfigMap)Resolution.TreeMerger.DeepUpdate(merged, normalized, info, state.Diagnostics, string.Empty);
+        }
+
+        for (var i = 0; i < _overrides.Count; i++)
+        {
+            if (!OverrideParser.TryParse(_overrides[i], i + 1, out var change, out var error))
+            {
+                state.Diagnostics.Add(error);
+                continue;
+            }
+
+            var single = Resolution.TreeMerger.ApplyOverride(ConfigMap.Empty(change.Origin), change, state.Diagnostics);
+            var normalized = Resolution.TreeNormalizer.Normalize(single, info, state.Diagnostics, string.Empty);
+            merged = ApplyNormalized(merged, single, normalized, change, state);
+        }
+
+        return merged;
+    }
+
+    private static ConfigMap ApplyNormalized(ConfigMap merged, ConfigMap single, ConfigMap normalized, ConfigOverride change, Resolution.ResolutionState state)
+    {
+        if (ReferenceEquals(single, normalized))
+        {
+            return Resolution.TreeMerger.ApplyOverride(merged, change, state.Diagnostics);
+        }
+
+        // The override used a renamed key: merge the moved value in place of the old path.
+        return (ConfigMap)Resolution.TreeMerger.DeepUpdate(merged, normalized, T.TypeInfo, state.Diagnostics, string.Empty);
+    }
+}
