@@ -1,0 +1,14 @@
+namespace Strata.Llm.Engine;
+
+/// <summary>A command run after a checkpoint or an export is saved.</summary>
+[Config]
+public sealed partial class CallbackConfig
+{
+    /// <summary>The command and its arguments, as a list or as one command line; unset runs nothing.</summary>
+    [Field(FieldHint.Feature), MinCount(1), ValueType(typeof(ShellCommandValueType))]
+    public partial IList<string>? Script { get; set; }
+
+    /// <summary>Environment variables added to the command's environment.</summary>
+    [Field(FieldHint.Feature)]
+    public partial IDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
+}

@@ -1,1 +1,0 @@
-namespace Strata.Generators.Tests;
