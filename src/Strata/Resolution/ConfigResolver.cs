@@ -152,6 +152,13 @@ public sealed class ConfigResolver<T>
                 continue;
             }
 
+            if (change.Path.Any(static s => s.IsIndex))
+            {
+                // Paths into lists address existing elements: apply them to the merged tree as they are.
+                merged = Resolution.TreeMerger.ApplyOverride(merged, change, state.Diagnostics);
+                continue;
+            }
+
             var single = Resolution.TreeMerger.ApplyOverride(ConfigMap.Empty(change.Origin), change, state.Diagnostics);
             var normalized = Resolution.TreeNormalizer.Normalize(single, info, state.Diagnostics, string.Empty);
             merged = ApplyNormalized(merged, single, normalized, change, state);

@@ -1,0 +1,85 @@
+using System.Numerics;
+using Strata.Tests.Model;
+
+namespace Strata.Tests.Resolution;
+
+public sealed class TypingTests
+{
+    [Fact]
+    public void Scalars_are_typed_by_the_schema()
+    {
+        var r = Resolve.Yaml("learning_rate: 1e-5\nname: 1234\nflag: true\nseed_shift: 811026271858507938190098775099\nscale: 2\nprecision: torch.bfloat16\n");
+        Assert.Equal(1e-5, r.Config.LearningRate);
+        Assert.Equal("1234", r.Config.Name);
+        Assert.True(r.Config.Flag);
+        Assert.Equal(BigInteger.Parse("811026271858507938190098775099"), r.Config.SeedShift);
+        Assert.Equal(2f, r.Config.Scale);
+        Assert.Equal(Precision.BFloat16, r.Config.Precision);
+        Assert.Contains("precision: bfloat16", r.ToYaml());
+        Assert.Contains("learning_rate: 1.0e-05", r.ToYaml());
+    }
+
+    [Theory]
+    [InlineData("iterations: 4.0", DiagnosticCodes.TypeMismatch)]
+    [InlineData("iterations: '4'", DiagnosticCodes.TypeMismatch)]
+    [InlineData("flag: off", DiagnosticCodes.TypeMismatch)]
+    [InlineData("flag: 1", DiagnosticCodes.TypeMismatch)]
+    [InlineData("learning_rate: '1e-5'", DiagnosticCodes.TypeMismatch)]
+    [InlineData("batch_size: 99999999999", DiagnosticCodes.NumberOutOfRange)]
+    [InlineData("precision: fp8", DiagnosticCodes.UnknownEnumValue)]
+    [InlineData("iterations: null", DiagnosticCodes.NullNotAllowed)]
+    [InlineData("layers: 3", DiagnosticCodes.TypeMismatch)]
+    [InlineData("split: [1, 2, 3, 4]", DiagnosticCodes.FieldRule)]
+    [InlineData("ranks: [1, 1]", DiagnosticCodes.DuplicateEntry)]
+    [InlineData("shape: [1]", DiagnosticCodes.CollectionShape)]
+    [InlineData("schedule: exp", DiagnosticCodes.FieldRule)]
+    [InlineData("batch_size: 12", DiagnosticCodes.FieldRule)]
+    [InlineData("layers: {dropout: 1.5}", DiagnosticCodes.FieldRule)]
+    [InlineData("layer_scales: {x: 1.0}", DiagnosticCodes.TypeMismatch)]
+    public void Wrongly_typed_or_invalid_values_are_errors_with_a_code(string yaml, string code)
+    {
+        var errors = Resolve.Errors(yaml + "\n");
+        Assert.Contains(errors, e => e.Code == code);
+        Assert.All(errors, e => Assert.Equal(OriginKind.File, e.Origin?.Kind));
+    }
+
+    [Fact]
+    public void A_rule_violation_names_the_path_the_place_and_the_value()
+    {
+        var error = Assert.Single(Resolve.Errors("layers:\n  num_layers: -1\n"));
+        Assert.Equal("run.yaml:2:15: error STR0103: layers.num_layers: must be >= 0, got -1", error.ToString());
+    }
+
+    [Fact]
+    public void Unknown_keys_are_errors_with_a_suggestion_or_warnings_when_lenient()
+    {
+        var error = Assert.Single(Resolve.Errors("layers:\n  num_layer: 3\n"));
+        Assert.Equal(DiagnosticCodes.UnknownKey, error.Code);
+        Assert.Contains("did you mean `num_layers`?", error.Message);
+
+        var lenient = new ConfigResolver<RunConfig>(new ResolveOptions { LenientUnknownKeys = true, Environment = Resolve.NoEnvironment })
+            .AddYaml("layers:\n  num_layer: 3\n", "run.yaml").Resolve();
+        Assert.Contains(lenient.Diagnostics, d => d.Code == DiagnosticCodes.UnknownKey && d.Severity == DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_not_only_the_first()
+    {
+        var errors = Resolve.Errors("iterations: -1\nlayers:\n  num_layers: -2\n  heads: x\nbogus: 1\n");
+        Assert.Equal(4, errors.Count);
+    }
+
+    [Fact]
+    public void Validation_hooks_report_cross_field_rules()
+    {
+        var errors = Resolve.Errors("rank: 3\n");
+        Assert.Contains(errors, e => e.Code == DiagnosticCodes.ConfigRule && e.Path == "rank");
+    }
+
+    [Fact]
+    public void A_failing_derivation_becomes_a_diagnostic()
+    {
+        var errors = Resolve.Errors("layers:\n  hidden_size: 100\n  heads: 8\n");
+        Assert.Contains(errors, e => e.Code == DiagnosticCodes.DerivationFailed && e.Message.Contains("100%8!=0", StringComparison.Ordinal));
+    }
+}
