@@ -1,0 +1,25 @@
+namespace Strata.Generators.Model;
+
+/// <summary>
+/// How a field's CLR type maps to a <c>ConfigValueType</c>: a built-in kind with its arguments (element types, tuple
+/// items), an enum with its members, a nested config, or a custom value type class.
+/// </summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="TypeName">
+/// The fully qualified C# type: the enum, the config class or the custom value type class for those kinds, otherwise
+/// the CLR type of the value.
+/// </param>
+/// <param name="Arguments">The element, value or item types.</param>
+/// <param name="EnumMembers">The members of an enum.</param>
+internal sealed record ValueTypeModel(
+    ValueKind Kind,
+    string TypeName,
+    EquatableArray<ValueTypeModel> Arguments,
+    EquatableArray<EnumMemberModel> EnumMembers)
+{
+    public static ValueTypeModel Simple(ValueKind kind, string typeName) =>
+        new(kind, typeName, EquatableArray<ValueTypeModel>.Empty, EquatableArray<EnumMemberModel>.Empty);
+
+    public static ValueTypeModel Composite(ValueKind kind, string typeName, params ValueTypeModel[] arguments) =>
+        new(kind, typeName, arguments.ToEquatableArray(), EquatableArray<EnumMemberModel>.Empty);
+}
