@@ -329,8 +329,9 @@ public sealed partial class TransformerConfig
                 Invariant($"must be a multiple of head_groups ({HeadGroups}), got {NumAttentionHeads}"));
         }
 
+        // A kv_channels that could not be derived is already reported.
         scope.Require(
-            ProjectionSize > 0,
+            KvChannels <= 0 || ProjectionSize > 0,
             nameof(NumAttentionHeads),
             Invariant($"num_attention_heads × kv_channels (projection_size) must be > 0, got {NumAttentionHeads} × {KvChannels}"));
         scope.Require(
