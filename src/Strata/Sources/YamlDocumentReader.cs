@@ -1,0 +1,255 @@
+using System.Text;
+using Strata.Tree;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlScalarStyle = YamlDotNet.Core.ScalarStyle;
+
+namespace Strata.Sources;
+
+/// <summary>
+/// Reads a YAML configuration document into a positioned tree, from YamlDotNet's event stream: no type is ever
+/// created from a tag, and scalars keep their text (the schema types them later, rule R5).
+/// </summary>
+/// <remarks>
+/// <para>The root must be a mapping; an empty document (or one holding only comments, or only <c>---</c>) is an empty
+/// mapping. Plain <c>null</c>, <c>Null</c>, <c>NULL</c>, <c>~</c> and empty plain scalars are nulls; quoted, block and
+/// <c>!!str</c> scalars are strings (<see cref="Tree.ScalarStyle.Quoted"/>).</para>
+/// <para>Only the standard tags <c>!!str</c>, <c>!!int</c>, <c>!!float</c>, <c>!!bool</c>, <c>!!null</c>, <c>!!map</c>
+/// and <c>!!seq</c> are accepted. Aliases are expanded (the copies keep the anchor's origins) within
+/// <see cref="SourceLimits.MaxAliasNodes"/>. YAML 1.1 merge keys (<c>&lt;&lt;: *base</c>, or a list of aliases) are
+/// supported: the merged entries are placed where the merge key is, keys written in the mapping itself win, and among
+/// merged mappings the earlier one wins.</para>
+/// </remarks>
+public static class YamlDocumentReader
+{
+    private const string StandardTagPrefix = "tag:yaml.org,2002:";
+
+    /// <summary>Parses YAML text.</summary>
+    /// <param name="text">The text (a leading byte-order mark is ignored).</param>
+    /// <param name="sourceName">The name used in origins, usually the file path.</param>
+    /// <param name="checkpoint">Whether the text is a checkpoint's configuration (origins are then checkpoint origins).</param>
+    /// <param name="limits">The limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The tree and the diagnostics; the tree is <see langword="null"/> when the document could not be read.</returns>
+    public static SourceDocument Parse(string text, string sourceName, bool checkpoint = false, SourceLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return ParseText(text, DocumentReader.Placer(sourceName, checkpoint), limits ?? SourceLimits.Default);
+    }
+
+    /// <summary>Reads a YAML file (strict UTF-8, byte-order mark accepted); never throws for a bad or missing file.</summary>
+    /// <param name="path">The file path, as given by the user.</param>
+    /// <param name="checkpoint">Whether the file is a checkpoint's configuration.</param>
+    /// <param name="limits">The limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The tree and the diagnostics.</returns>
+    public static SourceDocument Load(string path, bool checkpoint = false, SourceLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        limits ??= SourceLimits.Default;
+        var place = DocumentReader.Placer(path, checkpoint);
+        var diagnostics = new List<Diagnostic>();
+        return DocumentReader.TryReadUtf8(path, place, limits, diagnostics, out var bytes)
+            ? ParseText(Encoding.UTF8.GetString(bytes.Span), place, limits)
+            : new SourceDocument(null, diagnostics);
+    }
+
+    /// <summary>
+    /// Reads one YAML node (of any shape) from <paramref name="text"/>. Returns <see langword="false"/> when an error
+    /// stopped the reading; <paramref name="root"/> is <see langword="null"/> for an empty stream.
+    /// </summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="place">The origin of a 1-based line and column.</param>
+    /// <param name="limits">The limits.</param>
+    /// <param name="flowOnly">Whether block mappings and lists are refused (command-line values).</param>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="root">The node read.</param>
+    internal static bool TryReadNode(string text, Func<int, int, Origin> place, SourceLimits limits, bool flowOnly, List<Diagnostic> diagnostics, out ConfigNode? root)
+    {
+        var reader = new EventReader(place, limits, flowOnly, diagnostics);
+        var ok = reader.Read(text);
+        root = reader.Root;
+        return ok;
+    }
+
+    private static SourceDocument ParseText(string text, Func<int, int, Origin> place, SourceLimits limits)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var body = text.StartsWith('\uFEFF') ? text[1..] : text;
+        var root = TryReadNode(body, place, limits, flowOnly: false, diagnostics, out var node)
+            ? DocumentReader.AsRootMap(node, place, nullIsEmpty: true, diagnostics)
+            : null;
+        return new SourceDocument(root, diagnostics);
+    }
+
+    /// <summary>Feeds YamlDotNet's parse events to a <see cref="DocumentReader.TreeAssembler"/>.</summary>
+    private sealed class EventReader(Func<int, int, Origin> place, SourceLimits limits, bool flowOnly, List<Diagnostic> diagnostics)
+    {
+        private readonly DocumentReader.TreeAssembler _assembler = new(limits, diagnostics, allowMergeKeys: true);
+        private int _documents;
+        private Mark _last = Mark.Empty;
+
+        public ConfigNode? Root => _assembler.Root;
+
+        public bool Read(string text)
+        {
+            var parser = new Parser(new StringReader(text));
+            try
+            {
+                while (parser.MoveNext())
+                {
+                    if (parser.Current is { } e && !Handle(e))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+            catch (YamlException ex)
+            {
+                var (line, column) = ex.Start.Line > 0 ? (ToInt(ex.Start.Line), ToInt(ex.Start.Column)) : (ToInt(_last.Line), ToInt(_last.Column));
+                if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+                {
+                    (line, column) = FindIndentationTab(text, line) ?? (line, column);
+                }
+
+                return _assembler.Fail(DiagnosticCodes.Syntax, place(line, column), "invalid YAML: " + Sentence(ex.Message));
+            }
+#pragma warning disable CA1031 // YamlDotNet throws assorted exceptions on malformed input; each becomes a diagnostic.
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                return _assembler.Fail(DiagnosticCodes.Syntax, place(ToInt(_last.Line), ToInt(_last.Column)), "invalid YAML: " + Sentence(ex.Message));
+            }
+        }
+
+        private bool Handle(ParsingEvent e)
+        {
+            _last = e.End;
+            switch (e)
+            {
+                case DocumentStart:
+                    return ++_documents == 1
+                        || _assembler.Fail(DiagnosticCodes.Syntax, At(e), "a configuration file holds one document, found a second one");
+                case Scalar scalar:
+                    return _assembler.Scalar(ToScalar(scalar), AnchorOf(scalar));
+                case AnchorAlias alias:
+                    return _assembler.Alias(alias.Value.Value, At(e));
+                case MappingStart map:
+                    return Open(map, isMap: true, map.Style == MappingStyle.Block);
+                case SequenceStart sequence:
+                    return Open(sequence, isMap: false, sequence.Style == SequenceStyle.Block);
+                case MappingEnd or SequenceEnd:
+                    _assembler.Close();
+                    return true;
+                default:
+                    return true;
+            }
+        }
+
+        private bool Open(NodeEvent e, bool isMap, bool block)
+        {
+            if (flowOnly && block)
+            {
+                var shape = isMap ? "a block mapping" : "a block list";
+                return _assembler.Fail(DiagnosticCodes.Syntax, At(e), shape + " is not a flow value; write {key: value} or [a, b], or quote the text");
+            }
+
+            CheckTag(e, isMap ? "map" : "seq", isMap ? "a mapping" : "a list");
+            return _assembler.Open(isMap, At(e), AnchorOf(e));
+        }
+
+        private ConfigScalar ToScalar(Scalar e)
+        {
+            var origin = At(e);
+            return CheckTag(e, null, "a scalar") switch
+            {
+                "str" or "!" => ConfigScalar.Quoted(e.Value, origin),
+                "null" => ConfigScalar.Null(origin),
+                "int" or "float" or "bool" => ConfigScalar.Plain(e.Value, origin),
+                _ when e.Style != YamlScalarStyle.Plain => ConfigScalar.Quoted(e.Value, origin),
+                _ => IsNullWord(e.Value) ? ConfigScalar.Null(origin) : ConfigScalar.Plain(e.Value, origin),
+            };
+        }
+
+        /// <summary>
+        /// Returns the short name of a standard tag that fits the node (<c>str</c>, <c>map</c>...), <c>!</c> for the
+        /// non-specific tag, or <see langword="null"/> when there is no usable tag (an unusable one is reported).
+        /// </summary>
+        private string? CheckTag(NodeEvent e, string? collectionTag, string shape)
+        {
+            if (e.Tag.IsEmpty)
+            {
+                return null;
+            }
+
+            if (e.Tag.IsNonSpecific)
+            {
+                return "!";
+            }
+
+            var tag = e.Tag.Value;
+            var name = tag.StartsWith(StandardTagPrefix, StringComparison.Ordinal) ? tag[StandardTagPrefix.Length..] : null;
+            var fits = collectionTag is null ? name is "str" or "int" or "float" or "bool" or "null" : name == collectionTag;
+            if (fits)
+            {
+                return name;
+            }
+
+            var message = name is "str" or "int" or "float" or "bool" or "null" or "map" or "seq"
+                ? "the tag '" + DisplayTag(tag) + "' cannot be used on " + shape
+                : "unsupported tag '" + DisplayTag(tag) + "': only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed, and no type is ever created from a tag";
+            _assembler.Report(DiagnosticCodes.UnsupportedTag, _assembler.NextPath, At(e), message);
+            return null;
+        }
+
+        private Origin At(ParsingEvent e) => place(ToInt(e.Start.Line), ToInt(e.Start.Column));
+
+        private static string? AnchorOf(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
+
+        private static bool IsNullWord(string text) => text is "" or "~" or "null" or "Null" or "NULL";
+
+        private static string DisplayTag(string tag) =>
+            tag.StartsWith(StandardTagPrefix, StringComparison.Ordinal) ? "!!" + tag[StandardTagPrefix.Length..]
+            : tag.StartsWith('!') ? tag
+            : "!<" + tag + ">";
+
+        private static int ToInt(long value) => (int)Math.Clamp(value, 0, int.MaxValue);
+
+        /// <summary>YamlDotNet's message as a diagnostic sentence: lower-case start, no trailing period.</summary>
+        private static string Sentence(string message)
+        {
+            var text = message.Trim().TrimEnd('.');
+            return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "malformed input";
+        }
+
+        /// <summary>
+        /// YamlDotNet reports a tab used as indentation at the start of the enclosing node; the user needs the tab
+        /// itself, so look for the first line from <paramref name="fromLine"/> whose indentation holds one.
+        /// </summary>
+        private static (int Line, int Column)? FindIndentationTab(string text, int fromLine)
+        {
+            var line = 1;
+            for (var start = 0; start <= text.Length; line++)
+            {
+                for (var i = start; line >= fromLine && i < text.Length && text[i] is ' ' or '\t'; i++)
+                {
+                    if (text[i] == '\t')
+                    {
+                        return (line, i - start + 1);
+                    }
+                }
+
+                var end = text.IndexOf('\n', start);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                start = end + 1;
+            }
+
+            return null;
+        }
+    }
+}
