@@ -35,6 +35,7 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
         }
 
         var items = new List<KeyValuePair<TKey, TValue>>(map.Count);
+        var seen = new HashSet<TKey>();
         var ok = true;
         foreach (var entry in map.Entries)
         {
@@ -48,7 +49,7 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
                     continue;
                 }
 
-                if (items.Any(kv => EqualityComparer<TKey>.Default.Equals(kv.Key, key)))
+                if (!seen.Add(key))
                 {
                     context.Error(DiagnosticCodes.DuplicateEntry, keyNode, "duplicate key after conversion");
                     ok = false;

@@ -36,6 +36,7 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
         }
 
         var items = new List<T>(sequence.Items.Count);
+        var seen = IsSet ? new HashSet<T>() : null;
         var ok = true;
         for (var i = 0; i < sequence.Items.Count; i++)
         {
@@ -56,7 +57,7 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
                     continue;
                 }
 
-                if (IsSet && items.Any(x => _element.ValueEquals(x, item)))
+                if (seen is not null && !seen.Add(item))
                 {
                     context.Error(DiagnosticCodes.DuplicateEntry, itemNode, "duplicate element in a set");
                     ok = false;
