@@ -18,7 +18,7 @@ namespace Strata.Generators;
 /// all classes; diagnostics, which alone carry positions, are reported apart.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
-public sealed class ConfigGenerator : IIncrementalGenerator
+internal sealed class ConfigGenerator : IIncrementalGenerator
 {
     private const string ConfigAttribute = "Strata.ConfigAttribute";
 

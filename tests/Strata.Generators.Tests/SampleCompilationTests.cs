@@ -79,24 +79,24 @@ public sealed class SampleCompilationTests
         var trainer = TypeInfo("Sample.Training.TrainerConfig");
         Assert.Equal("The training run; every kind of field is here.", trainer.Description);
 
-        var dtype = trainer.FindByKey("training_dtype")!;
+        var dtype = Field(trainer, "training_dtype");
         Assert.Equal(FieldHint.Core, dtype.Hint);
         Assert.True(dtype.IsArchitecture);
-        Assert.Equal(["float32", "bfloat16", "fp_16"], dtype.ValueType.EnumNames!);
+        Assert.Equal(["float32", "bfloat16", "fp_16"], dtype.ValueType.EnumNames);
 
-        var rank = trainer.FindByKey("rank")!;
+        var rank = Field(trainer, "rank");
         Assert.True(rank.IsRankLocal);
         Assert.Equal("RANK", rank.EnvironmentVariable);
 
-        var warmup = trainer.FindByKey("warmup_steps")!;
+        var warmup = Field(trainer, "warmup_steps");
         Assert.Equal("train_iters / 100", warmup.DerivedDefault);
         Assert.Equal(">= 0", Assert.Single(warmup.Rules).Description);
 
-        var apiKey = TypeInfo("Sample.Training.Logging+LoggingConfig").FindByKey("api_key")!;
+        var apiKey = Field(TypeInfo("Sample.Training.Logging+LoggingConfig"), "api_key");
         Assert.True(apiKey.IsSecret);
         Assert.Equal("The W&B API key.", apiKey.Description);
 
-        var dataset = trainer.FindByKey("dataset")!;
+        var dataset = Field(trainer, "dataset");
         Assert.Equal("The training dataset, chosen by type.", dataset.Description);
     }
 
@@ -104,11 +104,11 @@ public sealed class SampleCompilationTests
     public void Rules_apply_to_values_to_elements_and_to_counts()
     {
         var trainer = TypeInfo("Sample.Training.TrainerConfig");
-        Assert.Equal([">= 0", "a multiple of 10"], trainer.FindByKey("train_iters")!.Rules.Select(r => r.Description));
-        Assert.Equal(["each >= 1", "at most 8 elements"], trainer.FindByKey("eval_steps")!.Rules.Select(r => r.Description));
-        Assert.Equal(["each one of x, y"], trainer.FindByKey("tags")!.Rules.Select(r => r.Description));
-        Assert.Equal(["at most 100 elements"], trainer.FindByKey("lr_scales")!.Rules.Select(r => r.Description));
-        Assert.Equal([">= -5"], trainer.FindByKey("seed")!.Rules.Select(r => r.Description));
+        Assert.Equal([">= 0", "a multiple of 10"], Field(trainer, "train_iters").Rules.Select(r => r.Description));
+        Assert.Equal(["each >= 1", "at most 8 elements"], Field(trainer, "eval_steps").Rules.Select(r => r.Description));
+        Assert.Equal(["each one of x, y"], Field(trainer, "tags").Rules.Select(r => r.Description));
+        Assert.Equal(["at most 100 elements"], Field(trainer, "lr_scales").Rules.Select(r => r.Description));
+        Assert.Equal([">= -5"], Field(trainer, "seed").Rules.Select(r => r.Description));
     }
 
     [Fact]
@@ -150,6 +150,13 @@ public sealed class SampleCompilationTests
         var optimizer = (ConfigObject)trainer.GetType().GetProperty("Optimizer")!.GetValue(trainer)!;
         Assert.Equal("optimizer", optimizer.ConfigPath);
         Assert.False(trainer.IsSet("Optimizer"));
+    }
+
+    private static ConfigFieldInfo Field(ConfigTypeInfo typeInfo, string key)
+    {
+        var field = typeInfo.FindByKey(key);
+        Assert.NotNull(field);
+        return field;
     }
 
     private static ConfigTypeInfo TypeInfo(string typeName)

@@ -7,4 +7,4 @@ namespace Strata.Generators.Model;
 /// <param name="BaseChain">Its config base classes, nearest first.</param>
 /// <param name="TypeName">The registered name.</param>
 /// <param name="Location">Where the name is written.</param>
-internal sealed record TypeNameSite(string FullyQualifiedName, EquatableArray<string> BaseChain, string TypeName, LocationInfo Location);
+internal sealed record TypeNameSite(string FullyQualifiedName, EquatableArray<string> BaseChain, string TypeName, LocationInfo? Location);

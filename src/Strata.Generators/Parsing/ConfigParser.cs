@@ -53,7 +53,7 @@ internal static class ConfigParser
                 declaration.FullyQualifiedName,
                 baseChain,
                 typeName,
-                LocationInfo.From(configAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? classLocation!);
+                LocationInfo.From(configAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? classLocation);
         return new ParseResult(model, registry, site, diagnostics.ToEquatableArray());
     }
 

@@ -34,9 +34,11 @@ internal static class MemberParser
             var isPartial = property.IsPartialDefinition || property.PartialDefinitionPart is not null;
             var declaration = Declaration(property, cancellationToken);
             var location = LocationInfo.From(declaration?.Identifier ?? default);
-            var derivedAttribute = KnownTypes.FindAttribute(property, known.DerivedAttribute);
-            var needsImplementation = property.IsPartialDefinition && property.PartialImplementationPart is null && declaration is not null;
 
+            // Only a partial property that nobody implemented yet is the generator's to implement.
+            var toImplement = property.IsPartialDefinition && property.PartialImplementationPart is null ? declaration : null;
+
+            var derivedAttribute = KnownTypes.FindAttribute(property, known.DerivedAttribute);
             if (derivedAttribute is not null)
             {
                 var derivedField = ParseDerived(property, derivedAttribute, isPartial, known, location, diagnostics, cancellationToken);
@@ -45,23 +47,23 @@ internal static class MemberParser
                     CheckKey(type, derivedField.Key, property.Name, keys, location, diagnostics);
                     derived.Add(derivedField);
                 }
-                else if (needsImplementation)
+                else if (toImplement is not null)
                 {
-                    invalid.Add(PropertyModelOf(property, declaration!));
+                    invalid.Add(PropertyModelOf(property, toImplement));
                 }
 
                 continue;
             }
 
-            if (!needsImplementation)
+            if (toImplement is null)
             {
                 continue;
             }
 
-            var field = ParseField(property, declaration!, known, location, diagnostics, cancellationToken);
+            var field = ParseField(property, toImplement, known, location, diagnostics, cancellationToken);
             if (field is null)
             {
-                invalid.Add(PropertyModelOf(property, declaration!));
+                invalid.Add(PropertyModelOf(property, toImplement));
                 continue;
             }
 
