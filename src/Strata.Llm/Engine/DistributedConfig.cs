@@ -14,6 +14,19 @@ namespace Strata.Llm.Engine;
 [RemovedKey("separate_init_generators", Reason = "initialisation always uses its own generators")]
 public sealed partial class DistributedConfig
 {
+    // Parsed once: the defaults of the seed shifts need more than 64 bits.
+    private static readonly BigInteger s_defaultDpSeedShift = BigInteger.Parse("317767863445754100075399033823", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultPpSeedShift = BigInteger.Parse("811026271858507938190098775099", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultPpGenSeedShift = BigInteger.Parse("500460795349110443334056239993", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultPpGenInitSeedShift = BigInteger.Parse("631112027069964424381239824623", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultTpSeedShift = BigInteger.Parse("705275193289568515128435800471", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultTpGenSeedShift = BigInteger.Parse("278779420836085904093221202933", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultTpGenInitSeedShift = BigInteger.Parse("894750739684993243926471979237", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultSampleSeedShift = BigInteger.Parse("751127116949963770353413160199", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultTrainSeedShift = BigInteger.Parse("938219878163699459065752841447", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultValidSeedShift = BigInteger.Parse("683552447587140661489672773353", CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_defaultTestSeedShift = BigInteger.Parse("220111337975202516901860145957", CultureInfo.InvariantCulture);
+
     private DistributedConfig? _reference;
 
     /// <summary>The number of tensor-parallel ranks.</summary>
@@ -110,47 +123,47 @@ public sealed partial class DistributedConfig
 
     /// <summary>The seed shift between data-parallel ranks.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger DpSeedShift { get; set; } = BigInteger.Parse("317767863445754100075399033823", CultureInfo.InvariantCulture);
+    public partial BigInteger DpSeedShift { get; set; } = s_defaultDpSeedShift;
 
     /// <summary>The seed shift between pipeline-parallel ranks.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger PpSeedShift { get; set; } = BigInteger.Parse("811026271858507938190098775099", CultureInfo.InvariantCulture);
+    public partial BigInteger PpSeedShift { get; set; } = s_defaultPpSeedShift;
 
     /// <summary>The seed shift of the pipeline-parallel generators.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger PpGenSeedShift { get; set; } = BigInteger.Parse("500460795349110443334056239993", CultureInfo.InvariantCulture);
+    public partial BigInteger PpGenSeedShift { get; set; } = s_defaultPpGenSeedShift;
 
     /// <summary>The seed shift of the pipeline-parallel initialisation generators.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger PpGenInitSeedShift { get; set; } = BigInteger.Parse("631112027069964424381239824623", CultureInfo.InvariantCulture);
+    public partial BigInteger PpGenInitSeedShift { get; set; } = s_defaultPpGenInitSeedShift;
 
     /// <summary>The seed shift between tensor-parallel ranks.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger TpSeedShift { get; set; } = BigInteger.Parse("705275193289568515128435800471", CultureInfo.InvariantCulture);
+    public partial BigInteger TpSeedShift { get; set; } = s_defaultTpSeedShift;
 
     /// <summary>The seed shift of the tensor-parallel generators.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger TpGenSeedShift { get; set; } = BigInteger.Parse("278779420836085904093221202933", CultureInfo.InvariantCulture);
+    public partial BigInteger TpGenSeedShift { get; set; } = s_defaultTpGenSeedShift;
 
     /// <summary>The seed shift of the tensor-parallel initialisation generators.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger TpGenInitSeedShift { get; set; } = BigInteger.Parse("894750739684993243926471979237", CultureInfo.InvariantCulture);
+    public partial BigInteger TpGenInitSeedShift { get; set; } = s_defaultTpGenInitSeedShift;
 
     /// <summary>The seed shift of data sampling.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger SampleSeedShift { get; set; } = BigInteger.Parse("751127116949963770353413160199", CultureInfo.InvariantCulture);
+    public partial BigInteger SampleSeedShift { get; set; } = s_defaultSampleSeedShift;
 
     /// <summary>The seed shift of the training phase.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger TrainSeedShift { get; set; } = BigInteger.Parse("938219878163699459065752841447", CultureInfo.InvariantCulture);
+    public partial BigInteger TrainSeedShift { get; set; } = s_defaultTrainSeedShift;
 
     /// <summary>The seed shift of the validation phase.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger ValidSeedShift { get; set; } = BigInteger.Parse("683552447587140661489672773353", CultureInfo.InvariantCulture);
+    public partial BigInteger ValidSeedShift { get; set; } = s_defaultValidSeedShift;
 
     /// <summary>The seed shift of the test phase.</summary>
     [Field(FieldHint.Optional)]
-    public partial BigInteger TestSeedShift { get; set; } = BigInteger.Parse("220111337975202516901860145957", CultureInfo.InvariantCulture);
+    public partial BigInteger TestSeedShift { get; set; } = s_defaultTestSeedShift;
 
     /// <summary>Whether weights are initialised the same way whatever the parallelism (slower).</summary>
     [Field(FieldHint.Testing)]

@@ -8,6 +8,7 @@ namespace Strata.Llm.Engine;
 public sealed partial class GPTBatchConfig
 {
     private DistributedConfig? _distributed;
+    private bool _derivationFailed;
 
     /// <summary>The number of samples in a micro-batch.</summary>
     [Field(FieldHint.Core), GreaterThan(0), DerivedDefault("1, or batch_size / (sequential_micro_batches × batch_data_parallel)")]
@@ -65,12 +66,27 @@ public sealed partial class GPTBatchConfig
             MicroSequenceLength = SequenceLength;
         }
 
+        DeriveSizes(context);
+        if (_derivationFailed)
+        {
+            // The failure is reported; the sizes it left at zero get 1 so that it is the only error.
+            MicroBatchSize = Math.Max(MicroBatchSize, 1);
+            DepthFirstMicroBatches = Math.Max(DepthFirstMicroBatches, 1);
+            BreadthFirstMicroBatches = Math.Max(BreadthFirstMicroBatches, 1);
+            SequentialMicroBatches = Math.Max(SequentialMicroBatches, 1);
+            BatchSize = Math.Max(BatchSize, 1);
+        }
+    }
+
+    private void DeriveSizes(DeriveContext context)
+    {
         // Without a distributed config (a batch config resolved on its own) the run is a single process.
         var batchDataParallel = _distributed?.BatchDataParallel ?? 1;
         var pipelineParallel = _distributed?.PipelineParallel ?? 1;
         if (batchDataParallel <= 0)
         {
             // The distributed config is invalid and reports it.
+            _derivationFailed = true;
             return;
         }
 
@@ -128,6 +144,11 @@ public sealed partial class GPTBatchConfig
 
     partial void Validate(ValidationScope scope)
     {
+        if (_derivationFailed)
+        {
+            return;
+        }
+
         var batchDataParallel = _distributed?.BatchDataParallel ?? 1;
         var pipelineParallel = _distributed?.PipelineParallel ?? 1;
         scope.Require(
@@ -187,13 +208,14 @@ public sealed partial class GPTBatchConfig
     }
 
     /// <summary>An exact division, or a failure naming both sides.</summary>
-    private static int? Divide(DeriveContext context, int dividend, int divisor, string dividendName, string divisorName)
+    private int? Divide(DeriveContext context, int dividend, int divisor, string dividendName, string divisorName)
     {
         if (divisor > 0 && dividend % divisor == 0)
         {
             return dividend / divisor;
         }
 
+        _derivationFailed = true;
         if (divisor > 0)
         {
             context.Fail(Invariant($"{dividendName} ({dividend}) must be a multiple of {divisorName} ({divisor})"));
