@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using Strata.Schema;
+
+namespace Strata.Hosting;
+
+/// <summary>Builds a host's command tree on System.CommandLine, parses the arguments and runs the chosen verb.</summary>
+internal static class HostCommandLine
+{
+    /// <summary>Help is wrapped at a fixed width so that it reads the same on every terminal (and in snapshots).</summary>
+    private const int HelpWidth = 100;
+
+    public static async Task<int> InvokeAsync(HostContext context, CancellationToken cancellationToken)
+    {
+        var root = Build(context);
+        var parse = root.Parse(context.Arguments, new ParserConfiguration());
+        if (parse.Action is ParseErrorAction || (parse.Action is null && parse.Errors.Count > 0))
+        {
+            return ReportParseErrors(context, parse);
+        }
+
+        if (parse.Action is not (HelpAction or null) && FindUnknownOption(parse) is { } unknown)
+        {
+            return ReportUsage(context, parse, UnknownOptionMessage(parse, unknown));
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.Console.Output,
+            Error = context.Console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a verb's body, turning bad input into diagnostics and exit codes instead of stack traces.</summary>
+    public static void SetAction(Command command, HostContext context, Func<ParseResult, CancellationToken, Task<int>> body)
+    {
+        command.SetAction(async (parse, token) =>
+        {
+            try
+            {
+                return await body(parse, token).ConfigureAwait(false);
+            }
+            catch (UsageException e)
+            {
+                return ReportUsage(context, parse, e.Message);
+            }
+            catch (ConfigException e)
+            {
+                context.Printer.Write(e.Diagnostics);
+                return ExitCodes.Invalid;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Printer.WriteError(context.Host.Name, e.Message);
+                return ExitCodes.Invalid;
+            }
+        });
+    }
+
+    /// <summary>Runs a synchronous verb body.</summary>
+    public static void SetAction(Command command, HostContext context, Func<ParseResult, int> body) =>
+        SetAction(command, context, (parse, _) => Task.FromResult(body(parse)));
+
+    private static Command Build(HostContext context)
+    {
+        var root = new Command(context.Host.Name, context.Host.Description ?? "Typed, layered configuration.")
+        {
+            new HelpOption { Recursive = true, Action = new HelpAction { MaxWidth = HelpWidth } },
+            new VersionOption(),
+        };
+        root.Add(ResolveVerb.Create(context));
+        root.Add(ValidateVerb.Create(context));
+        root.Add(ExplainVerb.Create(context));
+        root.Add(DiffVerb.Create(context));
+        root.Add(DocsVerb.Create(context));
+        root.Add(KindsVerb.Create(context));
+        if (context.Kinds.Any(static k => k.CanRun))
+        {
+            root.Add(RunVerb.Create(context));
+        }
+
+        return root;
+    }
+
+    private static int ReportParseErrors(HostContext context, ParseResult parse)
+    {
+        foreach (var error in parse.Errors)
+        {
+            var message = error.Message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace(":  ", ": ", StringComparison.Ordinal);
+            context.Printer.WriteError(context.Host.Name, message + Suggest(parse, error));
+        }
+
+        WriteHelpHint(context, parse);
+        return ExitCodes.Usage;
+    }
+
+    private static int ReportUsage(HostContext context, ParseResult parse, string message)
+    {
+        context.Printer.WriteError(context.Host.Name, message);
+        WriteHelpHint(context, parse);
+        return ExitCodes.Usage;
+    }
+
+    private static void WriteHelpHint(HostContext context, ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        var name = command.Parents.Any() ? context.Host.Name + " " + command.Name : context.Host.Name;
+        context.Console.Error.Write("Run '" + name + " --help' for usage.\n");
+    }
+
+    /// <summary>A "did you mean" for a mistyped verb.</summary>
+    private static string Suggest(ParseResult parse, ParseError error)
+    {
+        if (parse.CommandResult.Command.Parents.Any() || parse.UnmatchedTokens.Count == 0 || !error.Message.Contains(parse.UnmatchedTokens[0], StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        var closest = Suggestions.Closest(parse.UnmatchedTokens[0], parse.CommandResult.Command.Subcommands.Select(static c => c.Name));
+        return closest is null ? string.Empty : " (did you mean '" + closest + "'?)";
+    }
+
+    /// <summary>
+    /// Positional arguments take any token, so an unknown option (<c>--bogus</c>) would land among the overrides: find
+    /// one before <c>--</c>, after which everything is positional.
+    /// </summary>
+    private static string? FindUnknownOption(ParseResult parse)
+    {
+        var positional = new HashSet<Token>(ReferenceEqualityComparer.Instance);
+        foreach (var child in parse.CommandResult.Children)
+        {
+            if (child is ArgumentResult argument)
+            {
+                positional.UnionWith(argument.Tokens);
+            }
+        }
+
+        foreach (var token in parse.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                return null;
+            }
+
+            if (positional.Contains(token) && token.Value.Length > 1 && token.Value[0] == '-')
+            {
+                return token.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string UnknownOptionMessage(ParseResult parse, string token)
+    {
+        var names = parse.CommandResult.Command.Options.SelectMany(static o => o.Aliases.Append(o.Name));
+        var closest = Suggestions.Closest(token, names);
+        return "unknown option '" + token + "'" + (closest is null ? string.Empty : " (did you mean '" + closest + "'?)");
+    }
+}

@@ -1,0 +1,6 @@
+namespace Strata.Hosting;
+
+/// <summary>The result of one resolution: the resolved config when valid, and every diagnostic either way.</summary>
+/// <param name="Resolved">The resolved config, or <see langword="null"/> when the inputs are invalid.</param>
+/// <param name="Diagnostics">Every diagnostic, errors first in the order found.</param>
+internal sealed record ResolveOutcome(ResolvedView? Resolved, IReadOnlyList<Diagnostic> Diagnostics);

@@ -1,0 +1,69 @@
+using System.CommandLine;
+
+namespace Strata.Hosting;
+
+/// <summary><c>resolve &lt;kind&gt;</c>: writes the resolved config as YAML or JSON, explicit values only unless <c>--show</c> asks for more.</summary>
+internal static class ResolveVerb
+{
+    public static Command Create(HostContext context)
+    {
+        var inputs = new ResolveInputs(context, acceptsPaths: false);
+        var show = HostSymbols.Show();
+        var format = HostSymbols.Format("The document format.", "yaml", "json");
+        var output = HostSymbols.Output();
+        var sources = new Option<bool>("--sources") { Description = "Annotate each value with its origin, as a YAML comment." };
+        var command = new Command("resolve", "Resolve a config and write it: files, then overrides, then derived values.");
+        inputs.AddTo(command);
+        command.Add(show);
+        command.Add(format);
+        command.Add(output);
+        command.Add(sources);
+        HostCommandLine.SetAction(command, context, parse =>
+        {
+            var (kind, request, _) = inputs.Read(parse);
+            var json = parse.GetValue(format) == "json";
+            var annotate = parse.GetValue(sources);
+            if (annotate && json)
+            {
+                throw new UsageException("--sources needs --format yaml (JSON has no comments)");
+            }
+
+            var outputPath = parse.GetValue(output);
+            if (outputPath is not null)
+            {
+                OutputFile.EnsureNotAnInput(outputPath, request.Files, context.Arguments);
+            }
+
+            var outcome = kind.Resolve(request);
+            context.Printer.Write(outcome.Diagnostics);
+            if (outcome.Resolved is not { } resolved)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            var verbosity = HostSymbols.ParseVerbosity(parse.GetValue(show));
+            var text = json ? resolved.ToJson(verbosity) : resolved.ToYaml(verbosity);
+            if (annotate)
+            {
+                text = SourceAnnotator.Annotate(text, resolved.Explain(), request.Overrides);
+            }
+
+            if (!text.EndsWith('\n'))
+            {
+                text += "\n";
+            }
+
+            if (outputPath is null)
+            {
+                context.Console.Output.Write(text);
+            }
+            else
+            {
+                OutputFile.WriteAtomic(outputPath, text);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

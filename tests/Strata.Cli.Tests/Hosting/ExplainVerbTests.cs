@@ -1,0 +1,112 @@
+using System.Text.Json;
+
+namespace Strata.Cli.Tests.Hosting;
+
+public sealed class ExplainVerbTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Explain_shows_value_origin_and_history_from_default_to_file_to_override()
+    {
+        var file = _dir.Write("job.yaml", "steps: 10\n");
+
+        var result = await TestHost.Run("explain", "job", "-c", file, "steps=20", "steps");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("PATH", lines[0], StringComparison.Ordinal);
+        Assert.Equal("steps  20     cli arg #1 (steps=…)  default → " + file + ":1:8 → cli arg #1", lines[1]);
+    }
+
+    [Fact]
+    public async Task Explain_without_paths_lists_every_leaf_and_computed_field()
+    {
+        var result = await TestHost.Run("explain", "job");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("network.ffn_hidden", result.Output, StringComparison.Ordinal);
+        Assert.Contains("network.mlp_parameters", result.Output, StringComparison.Ordinal);
+        Assert.Contains("learning_rate", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_of_a_section_lists_the_leaves_under_it()
+    {
+        var result = await TestHost.Run("explain", "job", "network");
+
+        var paths = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(static l => l.Split(' ')[0]).ToList();
+        Assert.Equal(["network.layers", "network.hidden", "network.ffn_hidden", "network.mlp_parameters"], paths);
+    }
+
+    [Fact]
+    public async Task Explain_json_is_an_array_of_path_value_origin_and_history()
+    {
+        var file = _dir.Write("job.yaml", "network:\n  hidden: 32\n");
+
+        var result = await TestHost.Run("explain", "job", "-c", file, "network.hidden=48", "network.hidden", "network.ffn_hidden", "steps", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var entries = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(3, entries.Count);
+
+        var hidden = entries[0];
+        Assert.Equal("network.hidden", hidden.GetProperty("path").GetString());
+        Assert.Equal("48", hidden.GetProperty("value").GetString());
+        var origin = hidden.GetProperty("origin");
+        Assert.Equal("cli", origin.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, origin.GetProperty("file").ValueKind);
+        Assert.Equal(JsonValueKind.Null, origin.GetProperty("line").ValueKind);
+        Assert.Equal(1, origin.GetProperty("arg").GetInt32());
+        var history = hidden.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["default", "file", "cli"], history.Select(static h => h.GetProperty("kind").GetString()));
+        Assert.Equal(file, history[1].GetProperty("file").GetString());
+        Assert.Equal(2, history[1].GetProperty("line").GetInt32());
+        Assert.Equal(JsonValueKind.Null, history[1].GetProperty("arg").ValueKind);
+
+        var ffn = entries[1];
+        Assert.Equal("192", ffn.GetProperty("value").GetString());
+        Assert.Equal("derived", ffn.GetProperty("origin").GetProperty("kind").GetString());
+
+        var steps = entries[2];
+        Assert.Equal("default", steps.GetProperty("origin").GetProperty("kind").GetString());
+        Assert.Single(steps.GetProperty("history").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Explain_json_carries_every_origin_key_on_every_origin()
+    {
+        var result = await TestHost.Run("explain", "job", "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Output);
+        foreach (var entry in json.RootElement.EnumerateArray())
+        {
+            foreach (var origin in entry.GetProperty("history").EnumerateArray().Append(entry.GetProperty("origin")))
+            {
+                Assert.Equal(["kind", "file", "line", "column", "arg", "text"], origin.EnumerateObject().Select(static p => p.Name));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Explain_of_an_unknown_path_exits_1_with_a_suggestion()
+    {
+        var result = await TestHost.Run("explain", "job", "network.hiden");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains("error STR0101: network.hiden: no value at this path; did you mean 'network.hidden'?", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_redacts_secrets()
+    {
+        var result = await TestHost.Run("explain", "job", "token=hunter2", "token");
+
+        Assert.DoesNotContain("hunter2", result.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Strata.Cli.Tests.Model;
+
+namespace Strata.Cli.Tests.Hosting;
+
+public sealed class OtherVerbTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Validate_prints_nothing_on_the_output_and_a_count_on_the_error_stream()
+    {
+        var result = await TestHost.Run("validate", "job", "steps=3");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Equal("0 errors, 0 warnings\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Validate_reports_every_error_not_only_the_first()
+    {
+        var result = await TestHost.Run("validate", "job", "steps=0", "network.hidden=0", "learning_rate=0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error STR0103: steps: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error STR0103: network.hidden: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error STR0103: network.ffn_hidden: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error STR0103: learning_rate: ", result.Error, StringComparison.Ordinal);
+        Assert.EndsWith("4 errors, 0 warnings\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_prints_the_effective_values_that_differ()
+    {
+        var a = _dir.Write("a.yaml", "steps: 10\nnetwork:\n  hidden: 32\n");
+        var b = _dir.Write("b.yaml", "steps: 10\nnetwork:\n  hidden: 64\nname: b\n");
+
+        var result = await TestHost.Run("diff", "job", a, b);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "network.hidden      32 → 64\n" +
+            "network.ffn_hidden  128 → 256\n" +
+            "name                null → b\n",
+            result.Output);
+    }
+
+    [Fact]
+    public async Task Diff_json_is_an_array_of_path_left_right()
+    {
+        var a = _dir.Write("a.yaml", "steps: 10\n");
+        var b = _dir.Write("b.yaml", "steps: 11\n");
+
+        var result = await TestHost.Run("diff", "job", a, b, "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Output);
+        var entry = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        Assert.Equal("steps", entry.GetProperty("path").GetString());
+        Assert.Equal("10", entry.GetProperty("left").GetString());
+        Assert.Equal("11", entry.GetProperty("right").GetString());
+    }
+
+    [Fact]
+    public async Task Diff_of_an_invalid_file_exits_1()
+    {
+        var a = _dir.Write("a.yaml", "steps: 0\n");
+        var b = _dir.Write("b.yaml", "steps: 11\n");
+
+        var result = await TestHost.Run("diff", "job", a, b);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains(a + ":1:8: error STR0103: steps", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kinds_lists_names_and_descriptions()
+    {
+        var result = await TestHost.Run("kinds");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("job      A training job.\nnetwork  A network alone.\n", result.Output);
+    }
+
+    [Fact]
+    public async Task Kinds_json_names_the_config_classes()
+    {
+        var result = await TestHost.Run("kinds", "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Output);
+        var first = json.RootElement[0];
+        Assert.Equal("job", first.GetProperty("name").GetString());
+        Assert.Equal("JobConfig", first.GetProperty("type").GetString());
+        Assert.True(first.GetProperty("runs").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Run_hands_the_resolved_config_to_the_program_and_returns_its_code()
+    {
+        Resolved<JobConfig>? seen = null;
+        var host = TestHost.Create((resolved, _) =>
+        {
+            seen = resolved;
+            return 42;
+        });
+
+        var result = await TestHost.Run(host, "run", "job", "steps=5");
+
+        Assert.Equal(42, result.ExitCode);
+        Assert.NotNull(seen);
+        Assert.Equal(5, seen.Config.Steps);
+        Assert.Equal(256, seen.Config.Network.FfnHidden);
+    }
+
+    [Fact]
+    public async Task Run_does_not_start_the_program_on_an_invalid_config()
+    {
+        var started = false;
+        var host = TestHost.Create((_, _) =>
+        {
+            started = true;
+            return 0;
+        });
+
+        var result = await TestHost.Run(host, "run", "job", "steps=0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(started);
+    }
+
+    [Fact]
+    public async Task Run_of_a_kind_without_an_action_is_a_usage_error()
+    {
+        var result = await TestHost.Run("run", "network");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("has nothing to run", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_accepts_an_asynchronous_action()
+    {
+        var host = new Strata.Hosting.ConfigHost("jobs").AddKind<JobConfig>("job", "A job.", async (resolved, token) =>
+        {
+            await Task.Yield();
+            return resolved.Config.Steps;
+        });
+
+        var result = await TestHost.Run(host, "run", "job", "steps=7");
+
+        Assert.Equal(7, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Docs_writes_a_markdown_section_per_config_class()
+    {
+        var result = await TestHost.Run("docs", "job");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("# `job`\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\n## JobConfig\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\n## NetworkConfig\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| `ffn_hidden` | `int` | *derived: 4 × hidden* |", result.Output, StringComparison.Ordinal);
+        Assert.Contains("`STRATA_CLI_TEST_WORLD_SIZE`", result.Output, StringComparison.Ordinal);
+    }
+}
