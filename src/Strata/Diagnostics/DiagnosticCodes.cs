@@ -101,4 +101,16 @@ public static class DiagnosticCodes
 
     /// <summary>STR0121: a general warning from a config rule.</summary>
     public const string ConfigWarning = "STR0121";
+
+    /// <summary>STR0122: the user overrides an architecture value of a pretrained checkpoint (both origins are named).</summary>
+    public const string ArchitectureOverride = "STR0122";
+
+    /// <summary>STR0123: a checkpoint directory or its configuration file cannot be used.</summary>
+    public const string CheckpointInvalid = "STR0123";
+
+    /// <summary>STR0124: a key of a checkpoint's configuration is not imported.</summary>
+    public const string CheckpointKeyIgnored = "STR0124";
+
+    /// <summary>STR0125: a value from a checkpoint was ignored on purpose (for example the world size of the machine that saved it).</summary>
+    public const string CheckpointValueIgnored = "STR0125";
 }

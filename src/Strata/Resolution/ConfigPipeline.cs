@@ -42,7 +42,7 @@ internal static class ConfigPipeline
         });
     }
 
-    private static void Prepare(ConfigObject root, ResolutionState state)
+    internal static void Prepare(ConfigObject root, ResolutionState state)
     {
         var context = new PrepareContext(state);
         using var phase = Phase.Enter(PhaseKind.Deriving);
@@ -53,7 +53,7 @@ internal static class ConfigPipeline
         });
     }
 
-    private static void Derive(ConfigObject root, ResolutionState state)
+    internal static void Derive(ConfigObject root, ResolutionState state)
     {
         var context = new DeriveContext(state);
         ConfigGraph.PostOrder(root, config =>
@@ -102,7 +102,7 @@ internal static class ConfigPipeline
         }
     }
 
-    private static void Validate(ConfigObject root, ResolutionState state)
+    internal static void Validate(ConfigObject root, ResolutionState state)
     {
         var scope = new ValidationScope(state);
         ConfigGraph.PreOrder(root, config =>
@@ -110,7 +110,10 @@ internal static class ConfigPipeline
             var path = config.ConfigPath;
             foreach (var field in config.ConfigType.Fields)
             {
-                field.Validate(config, path, state.Diagnostics);
+                if (state.FailedFields.Count == 0 || !state.FailedFields.Contains((config, field.Index)))
+                {
+                    field.Validate(config, path, state.Diagnostics);
+                }
             }
 
             scope.Current = config;

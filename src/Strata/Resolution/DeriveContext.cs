@@ -30,6 +30,23 @@ public sealed class DeriveContext
     /// <param name="message">The message.</param>
     public void Fail(string message) => _state.Diagnostics.Error(DiagnosticCodes.DerivationFailed, Current.ConfigPath, Current.SourceTree?.Origin, message);
 
+    /// <summary>
+    /// Reports that deriving a field failed; the field's own rules are then not checked, so that the real cause is the
+    /// only error reported for it.
+    /// </summary>
+    /// <param name="propertyName">The C# property name of the field that could not be derived.</param>
+    /// <param name="message">The message.</param>
+    public void Fail(string propertyName, string message)
+    {
+        var index = Current.FieldIndex(propertyName);
+        _state.FailedFields.Add((Current, index));
+        _state.Diagnostics.Error(
+            DiagnosticCodes.DerivationFailed,
+            Schema.PathText.Combine(Current.ConfigPath, Current.ConfigType.Fields[index].Key),
+            Current.GetSlot(index).Origin ?? Current.SourceTree?.Origin,
+            message);
+    }
+
     /// <summary>Reads a declared environment variable (recorded for reproducibility).</summary>
     /// <param name="name">The variable name.</param>
     public string? GetEnvironmentVariable(string name) => _state.GetEnvironmentVariable(name);

@@ -28,6 +28,9 @@ internal sealed class ResolutionState
 
     public SourceLimits Limits => Options.Limits;
 
+    /// <summary>Fields whose derivation failed: their rules are not checked (the failure is the error).</summary>
+    public HashSet<(ConfigObject Config, int Index)> FailedFields { get; } = [];
+
     /// <summary>The environment variables read, for reproducibility (R12).</summary>
     public SortedDictionary<string, string?> EnvironmentRead { get; } = new(StringComparer.Ordinal);
 

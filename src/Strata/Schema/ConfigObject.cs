@@ -113,6 +113,12 @@ public abstract class ConfigObject
             case PhaseKind.Freezing:
                 return true;
             case PhaseKind.Deriving:
+                if (ConfigType.Fields[index].ValueType.Shape == ValueShape.Config)
+                {
+                    // Replacing a sub-config (a rebase on a checkpoint) changes no explicit value: the child's fields keep theirs.
+                    return true;
+                }
+
                 ref var slot = ref Slot(index);
                 if ((slot.State & FieldState.Explicit) != 0 && (slot.State & FieldState.NullRequested) == 0)
                 {
