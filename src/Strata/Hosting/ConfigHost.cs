@@ -3,8 +3,8 @@ namespace Strata.Hosting;
 /// <summary>
 /// The command line of a program's configs: register each root config class as a <em>kind</em>, then hand the
 /// arguments to <see cref="Run(string[])"/>. Every host gets the same verbs, options, output streams and exit codes as
-/// the <c>strata</c> tool (DESIGN §5): <c>resolve</c>, <c>validate</c>, <c>explain</c>, <c>diff</c>, <c>kinds</c>,
-/// <c>docs</c>, and <c>run</c> when a kind has a run action.
+/// the <c>strata</c> tool (DESIGN §5): <c>resolve</c>, <c>validate</c>, <c>explain</c>, <c>diff</c>, <c>schema</c>,
+/// <c>docs</c>, <c>kinds</c>, and <c>run</c> when a kind has a run action.
 /// </summary>
 /// <example>
 /// <code>

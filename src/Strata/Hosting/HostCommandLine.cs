@@ -76,6 +76,7 @@ internal static class HostCommandLine
         root.Add(ValidateVerb.Create(context));
         root.Add(ExplainVerb.Create(context));
         root.Add(DiffVerb.Create(context));
+        root.Add(SchemaVerb.Create(context));
         root.Add(DocsVerb.Create(context));
         root.Add(KindsVerb.Create(context));
         if (context.Kinds.Any(static k => k.CanRun))

@@ -166,4 +166,43 @@ public sealed class OtherVerbTests : IDisposable
         Assert.Contains("| `ffn_hidden` | `int` | *derived: 4 × hidden* |", result.Output, StringComparison.Ordinal);
         Assert.Contains("`STRATA_CLI_TEST_WORLD_SIZE`", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Schema_writes_a_json_schema_with_a_definition_per_config_class()
+    {
+        var result = await TestHost.Run("schema", "job");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", root.GetProperty("$schema").GetString());
+        Assert.Equal("#/$defs/JobConfig", root.GetProperty("$ref").GetString());
+        var job = root.GetProperty("$defs").GetProperty("JobConfig");
+        Assert.False(job.GetProperty("additionalProperties").GetBoolean());
+        var steps = job.GetProperty("properties").GetProperty("steps");
+        Assert.Equal("integer", steps.GetProperty("type").GetString());
+        Assert.Equal(1, steps.GetProperty("minimum").GetDouble());
+        Assert.Equal(100, steps.GetProperty("default").GetInt32());
+        var rate = job.GetProperty("properties").GetProperty("learning_rate");
+        Assert.Equal(0, rate.GetProperty("exclusiveMinimum").GetDouble());
+        Assert.Equal("#/$defs/NetworkConfig", job.GetProperty("properties").GetProperty("network").GetProperty("$ref").GetString());
+        Assert.False(job.GetProperty("properties").GetProperty("token").TryGetProperty("default", out _));
+        var network = root.GetProperty("$defs").GetProperty("NetworkConfig").GetProperty("properties");
+        Assert.False(network.TryGetProperty("mlp_parameters", out _));
+        Assert.False(network.GetProperty("ffn_hidden").TryGetProperty("default", out _));
+        Assert.Contains("Derived when unset: 4 × hidden.", network.GetProperty("ffn_hidden").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schema_and_docs_write_to_an_output_file()
+    {
+        var schema = Path.Combine(_dir.Path, "job.schema.json");
+        var docs = Path.Combine(_dir.Path, "job.md");
+
+        Assert.Equal(0, (await TestHost.Run("schema", "job", "-o", schema)).ExitCode);
+        Assert.Equal(0, (await TestHost.Run("docs", "job", "-o", docs)).ExitCode);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(schema));
+        Assert.StartsWith("# `job`", File.ReadAllText(docs), StringComparison.Ordinal);
+    }
 }

@@ -192,4 +192,18 @@ public sealed class CliProcessTests
         Assert.Equal(string.Empty, result.Error);
         Snapshot.Match(snapshot, result.Output);
     }
+
+    [Theory]
+    [InlineData("gpt-trainer")]
+    [InlineData("gpt-model")]
+    public async Task Schema_of_a_gpt_kind_is_json_with_a_definition_per_config_class(string kind)
+    {
+        var result = await StrataProcess.Run("schema", kind);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var definitions = json.RootElement.GetProperty("$defs");
+        Assert.True(definitions.TryGetProperty("TransformerConfig", out var transformer));
+        Assert.Equal(0, transformer.GetProperty("properties").GetProperty("num_layers").GetProperty("minimum").GetDouble());
+    }
 }
