@@ -127,7 +127,8 @@ public sealed class ConfigResolver<T>
         return true;
     }
 
-    private ConfigMap? MergeLayers(Resolution.ResolutionState state)
+    /// <summary>Reads and merges the layers: files in order, then overrides in order (DESIGN §1, step 2).</summary>
+    internal ConfigMap? MergeLayers(Resolution.ResolutionState state)
     {
         var info = T.TypeInfo;
         ConfigMap merged = ConfigMap.Empty(Origin.Default);

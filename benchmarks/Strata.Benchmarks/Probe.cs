@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Strata.Benchmarks;
+
+/// <summary>
+/// A quick look at every benchmark without BenchmarkDotNet (<c>--probe [filter]</c>): the best and the median time of
+/// batches of operations, and the bytes allocated per operation. Meant for profiling sessions on a busy machine, where
+/// the best batch is the figure least disturbed by other processes; the figures to publish come from BenchmarkDotNet.
+/// </summary>
+internal static class Probe
+{
+    private const int Batches = 40;
+    private static readonly TimeSpan s_batchTarget = TimeSpan.FromMilliseconds(20);
+
+    public static void Run(string? filter)
+    {
+        foreach (var entry in BenchmarkCatalog.Entries())
+        {
+            if (filter is not null && !entry.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            entry.GlobalSetup();
+            if (entry.IterationSetup is null)
+            {
+                Measure(entry.Name, entry.Operation);
+            }
+            else
+            {
+                MeasureWithSetup(entry);
+            }
+        }
+    }
+
+    private static void Measure(string name, Action operation)
+    {
+        // Long enough for tiered compilation to reach its optimized code, even on a busy machine.
+        var warmup = Stopwatch.StartNew();
+        while (warmup.ElapsedMilliseconds < 1000)
+        {
+            operation();
+        }
+
+        var perBatch = 1;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            clock.Restart();
+            for (var i = 0; i < perBatch; i++)
+            {
+                operation();
+            }
+
+            if (clock.Elapsed >= s_batchTarget || perBatch >= 1 << 20)
+            {
+                break;
+            }
+
+            perBatch *= 2;
+        }
+
+        var times = new double[Batches];
+        var bytes = long.MaxValue;
+        for (var b = 0; b < Batches; b++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            clock.Restart();
+            for (var i = 0; i < perBatch; i++)
+            {
+                operation();
+            }
+
+            times[b] = clock.Elapsed.TotalMicroseconds / perBatch;
+            bytes = Math.Min(bytes, (GC.GetAllocatedBytesForCurrentThread() - before) / perBatch);
+        }
+
+        Report(name, times, bytes);
+    }
+
+    private static void MeasureWithSetup(CatalogEntry entry)
+    {
+        var times = new double[Batches];
+        var bytes = long.MaxValue;
+        for (var w = 0; w < 10; w++)
+        {
+            entry.IterationSetup!();
+            entry.Operation();
+        }
+
+        var clock = new Stopwatch();
+        for (var b = 0; b < Batches; b++)
+        {
+            entry.IterationSetup!();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            clock.Restart();
+            entry.Operation();
+            times[b] = clock.Elapsed.TotalMicroseconds / entry.OperationsPerInvoke;
+            bytes = Math.Min(bytes, (GC.GetAllocatedBytesForCurrentThread() - before) / entry.OperationsPerInvoke);
+        }
+
+        Report(entry.Name, times, bytes);
+    }
+
+    private static void Report(string name, double[] times, long bytes)
+    {
+        Array.Sort(times);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name,-56} best {times[0],10:F2} us   median {times[times.Length / 2],10:F2} us   {bytes,10} B/op"));
+    }
+}

@@ -1,0 +1,83 @@
+using BenchmarkDotNet.Attributes;
+using Strata.Llm;
+using Strata.Resolution;
+using Strata.Serialization;
+using Strata.Sources;
+using Strata.Tree;
+
+namespace Strata.Benchmarks;
+
+/// <summary>
+/// The stages of one resolve of the workload, each alone: read and parse the YAML, parse the overrides, merge the
+/// layers, bind, write the explicit config as a tree and emit it as YAML. (Prepare, derive, validate and freeze change
+/// the objects they run on: <see cref="PipelineStageBenchmarks"/> times them on fresh objects.)
+/// </summary>
+[MemoryDiagnoser]
+public class StageBenchmarks
+{
+    private string _text = string.Empty;
+    private ConfigMap _parsed = null!;
+    private ConfigMap _merged = null!;
+    private ConfigMap _written = null!;
+    private Resolved<GPTTrainerConfig> _resolved = null!;
+
+    /// <summary>Parses, merges and resolves the workload once, so that each stage starts from the previous one's result.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = Workload.TrainerText;
+        _parsed = ParseYaml();
+        _merged = Merge() ?? throw new InvalidOperationException("The workload does not merge.");
+        _resolved = new ConfigResolver<GPTTrainerConfig>(Workload.Options).AddFile(Workload.TrainerPath).AddOverrides(Workload.Overrides).Resolve();
+        _written = WriteTree();
+    }
+
+    /// <summary>Reads trainer.yaml from the disk and parses it (strict UTF-8, positions, limits).</summary>
+    [Benchmark]
+    public SourceDocument ReadAndParseYaml() => DocumentReader.Load(Workload.TrainerPath);
+
+    /// <summary>Parses the text of trainer.yaml into a positioned tree (YamlDotNet's parser and the tree assembler).</summary>
+    [Benchmark]
+    public ConfigMap ParseYaml() => (ConfigMap)YamlDocumentReader.Parse(_text, "trainer.yaml").Root!;
+
+    /// <summary>Parses the 10 overrides (paths and YAML flow values).</summary>
+    [Benchmark]
+    public int ParseOverrides()
+    {
+        var parsed = 0;
+        for (var i = 0; i < Workload.Overrides.Count; i++)
+        {
+            parsed += OverrideParser.TryParse(Workload.Overrides[i], i + 1, out _, out _) ? 1 : 0;
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Normalizes (renamed keys) and merges the parsed file, then parses and applies the 10 overrides.</summary>
+    [Benchmark]
+    public ConfigMap? Merge() =>
+        new ConfigResolver<GPTTrainerConfig>(Workload.Options)
+            .AddTree(_parsed)
+            .AddOverrides(Workload.Overrides)
+            .MergeLayers(new ResolutionState(Workload.Options));
+
+    /// <summary>Binds the merged tree to a new graph of config objects (schema-directed typing, polymorphic dispatch).</summary>
+    [Benchmark]
+    public ConfigObject? Bind()
+    {
+        var state = new ResolutionState(Workload.Options);
+        return state.Binder.Bind(GPTTrainerConfig.TypeInfo, _merged, state.ReadContext);
+    }
+
+    /// <summary>Writes the explicit values of the resolved config as a tree.</summary>
+    [Benchmark]
+    public ConfigMap WriteTree() => ConfigSerializer.ToTree(_resolved.Config);
+
+    /// <summary>Emits that tree as YAML text.</summary>
+    [Benchmark]
+    public string EmitYaml() => YamlEmitter.Emit(_written);
+
+    /// <summary>Both: the explicit config as YAML (what <c>Resolved.ToYaml()</c> does).</summary>
+    [Benchmark]
+    public string Serialize() => _resolved.ToYaml();
+}
