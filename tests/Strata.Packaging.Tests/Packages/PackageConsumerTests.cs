@@ -88,6 +88,11 @@ public sealed class PackageConsumerTests : IDisposable
             var metadata = Nuspec(strata);
             Assert.Equal("MIT", Element(metadata, "license"));
             Assert.Equal("README.md", Element(metadata, "readme"));
+
+            // Source Link: the package names the commit it was built from (and the repository URL, given a remote).
+            var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+            Assert.Equal("git", (string?)repository.Attribute("type"));
+            Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit") ?? string.Empty);
             Assert.DoesNotContain(Dependencies(metadata), d => d.Id.StartsWith("Strata", StringComparison.Ordinal));
         }
 
