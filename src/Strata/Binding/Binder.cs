@@ -87,7 +87,7 @@ internal sealed class Binder
         var info = target.ConfigType;
         target.SourceTree = map;
         using var phase = Phase.Enter(PhaseKind.Binding);
-        foreach (var entry in map.Entries)
+        foreach (var entry in map.EntryArray)
         {
             var field = info.FindByKey(entry.Key);
             context.Push(entry.Key);

@@ -2,44 +2,118 @@ using Strata.Schema;
 
 namespace Strata.Resolution;
 
-/// <summary>Walks the graph of config objects, linking each child to its parent and path step on the way.</summary>
+/// <summary>
+/// Walks the graph of config objects, linking each child to its parent and path step on the way. The children of every
+/// config are found again at each walk (a hook may replace a sub-config), in one buffer shared by the whole walk, so a
+/// walk allocates nothing per config.
+/// </summary>
 internal static class ConfigGraph
 {
+    /// <summary>The children of <paramref name="config"/> with their path steps as text (for tools, not for the pipeline).</summary>
     public static List<(ConfigObject Child, string Step)> Children(ConfigObject config)
     {
-        var children = new List<(ConfigObject Child, string Step)>();
-        foreach (var field in config.ConfigType.Fields)
+        var buffer = new List<(ConfigObject Child, PathStep Step)>();
+        Collect(config, buffer);
+        var children = new List<(ConfigObject Child, string Step)>(buffer.Count);
+        foreach (var (child, step) in buffer)
         {
-            if (field.ValueType.NestedConfig is not null)
-            {
-                field.CollectChildren(config, children);
-            }
-        }
-
-        foreach (var (child, step) in children)
-        {
-            child.AttachTo(config, step);
+            children.Add((child, step.ToString()));
         }
 
         return children;
     }
 
-    public static void PreOrder(ConfigObject root, Action<ConfigObject> visit)
+    /// <summary>A buffer kept for the next walk on this thread (a walk started inside a walk makes its own).</summary>
+    [ThreadStatic]
+    private static List<(ConfigObject Child, PathStep Step)>? t_buffer;
+
+    /// <summary>Visits <paramref name="root"/>, then the children it has after its visit, each the same way.</summary>
+    public static void PreOrder<TState>(ConfigObject root, TState state, Action<ConfigObject, TState> visit)
     {
-        visit(root);
-        foreach (var (child, _) in Children(root))
+        var buffer = TakeBuffer();
+        try
         {
-            PreOrder(child, visit);
+            PreOrder(root, state, visit, buffer);
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
         }
     }
 
-    public static void PostOrder(ConfigObject root, Action<ConfigObject> visit)
+    /// <summary>Visits the children of <paramref name="root"/>, each the same way, then <paramref name="root"/>.</summary>
+    public static void PostOrder<TState>(ConfigObject root, TState state, Action<ConfigObject, TState> visit)
     {
-        foreach (var (child, _) in Children(root))
+        var buffer = TakeBuffer();
+        try
         {
-            PostOrder(child, visit);
+            PostOrder(root, state, visit, buffer);
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
+    }
+
+    private static List<(ConfigObject Child, PathStep Step)> TakeBuffer()
+    {
+        var buffer = t_buffer ?? [];
+        t_buffer = null;
+        return buffer;
+    }
+
+    private static void ReturnBuffer(List<(ConfigObject Child, PathStep Step)> buffer)
+    {
+        // Cleared, so that it holds no config alive; a very large one is let go rather than kept for ever.
+        buffer.Clear();
+        if (buffer.Capacity <= 1 << 16)
+        {
+            t_buffer = buffer;
+        }
+    }
+
+    private static void PreOrder<TState>(ConfigObject config, TState state, Action<ConfigObject, TState> visit, List<(ConfigObject Child, PathStep Step)> buffer)
+    {
+        visit(config, state);
+        var start = buffer.Count;
+        Collect(config, buffer);
+        var end = buffer.Count;
+        for (var i = start; i < end; i++)
+        {
+            // Each recursive walk leaves the buffer as it found it.
+            PreOrder(buffer[i].Child, state, visit, buffer);
         }
 
-        visit(root);
+        buffer.RemoveRange(start, end - start);
+    }
+
+    private static void PostOrder<TState>(ConfigObject config, TState state, Action<ConfigObject, TState> visit, List<(ConfigObject Child, PathStep Step)> buffer)
+    {
+        var start = buffer.Count;
+        Collect(config, buffer);
+        var end = buffer.Count;
+        for (var i = start; i < end; i++)
+        {
+            PostOrder(buffer[i].Child, state, visit, buffer);
+        }
+
+        buffer.RemoveRange(start, end - start);
+        visit(config, state);
+    }
+
+    /// <summary>Appends the children of <paramref name="config"/> to <paramref name="buffer"/> and links them to it.</summary>
+    private static void Collect(ConfigObject config, List<(ConfigObject Child, PathStep Step)> buffer)
+    {
+        var start = buffer.Count;
+        var fields = config.ConfigType.ChildFields;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i].CollectChildren(config, buffer);
+        }
+
+        for (var i = start; i < buffer.Count; i++)
+        {
+            buffer[i].Child.AttachTo(config, buffer[i].Step);
+        }
     }
 }

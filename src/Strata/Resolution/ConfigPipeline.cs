@@ -31,11 +31,12 @@ internal static class ConfigPipeline
     public static void Freeze(ConfigObject root)
     {
         using var phase = Phase.Enter(PhaseKind.Freezing);
-        ConfigGraph.PostOrder(root, static config =>
+        ConfigGraph.PostOrder(root, 0, static (config, _) =>
         {
-            foreach (var field in config.ConfigType.Fields)
+            var fields = config.ConfigType.FieldArray;
+            for (var i = 0; i < fields.Length; i++)
             {
-                field.Freeze(config);
+                fields[i].Freeze(config);
             }
 
             config.MarkFrozen();
@@ -44,30 +45,47 @@ internal static class ConfigPipeline
 
     internal static void Prepare(ConfigObject root, ResolutionState state)
     {
-        var context = new PrepareContext(state);
         using var phase = Phase.Enter(PhaseKind.Deriving);
-        ConfigGraph.PreOrder(root, config =>
+        ConfigGraph.PreOrder(root, (Context: new PrepareContext(state), State: state), static (config, s) =>
         {
-            context.Current = config;
-            Guard(config, state, "preparation", () => config.InvokePrepare(context));
+            s.Context.Current = config;
+            try
+            {
+                config.InvokePrepare(s.Context);
+            }
+#pragma warning disable CA1031 // A hook's failure becomes a diagnostic with the config's path, never a raw exception (R10).
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                ReportFailure(config, s.State, "preparation", ex);
+            }
         });
     }
 
     internal static void Derive(ConfigObject root, ResolutionState state)
     {
-        var context = new DeriveContext(state);
-        ConfigGraph.PostOrder(root, config =>
+        // One phase for the whole walk: environment bindings and hooks both assign implicitly.
+        using var phase = Phase.Enter(PhaseKind.Deriving);
+        ConfigGraph.PostOrder(root, (Context: new DeriveContext(state), State: state), static (config, s) =>
         {
-            ApplyEnvironment(config, state);
-            context.Current = config;
-            using var phase = Phase.Enter(PhaseKind.Deriving);
-            Guard(config, state, "derivation", () => config.InvokeDerive(context));
+            ApplyEnvironment(config, s.State);
+            s.Context.Current = config;
+            try
+            {
+                config.InvokeDerive(s.Context);
+            }
+#pragma warning disable CA1031 // A hook's failure becomes a diagnostic with the config's path, never a raw exception (R10).
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                ReportFailure(config, s.State, "derivation", ex);
+            }
         });
     }
 
     private static void ApplyEnvironment(ConfigObject config, ResolutionState state)
     {
-        foreach (var field in config.ConfigType.Fields)
+        foreach (var field in config.ConfigType.EnvironmentFields)
         {
             if (field.EnvironmentVariable is not { } name || (config.GetSlot(field.Index).State & FieldState.Explicit) != 0)
             {
@@ -104,38 +122,36 @@ internal static class ConfigPipeline
 
     internal static void Validate(ConfigObject root, ResolutionState state)
     {
-        var scope = new ValidationScope(state);
-        ConfigGraph.PreOrder(root, config =>
+        ConfigGraph.PreOrder(root, (Scope: new ValidationScope(state), State: state), static (config, s) =>
         {
-            var path = config.ConfigPath;
-            foreach (var field in config.ConfigType.Fields)
+            var fields = config.ConfigType.FieldArray;
+            var failed = s.State.FailedFields;
+            for (var i = 0; i < fields.Length; i++)
             {
-                if (state.FailedFields.Count == 0 || !state.FailedFields.Contains((config, field.Index)))
+                if (failed.Count == 0 || !failed.Contains((config, i)))
                 {
-                    field.Validate(config, path, state.Diagnostics);
+                    fields[i].Validate(config, s.State.Diagnostics);
                 }
             }
 
-            scope.Current = config;
-            Guard(config, state, "validation", () => config.InvokeValidate(scope));
+            s.Scope.Current = config;
+            try
+            {
+                config.InvokeValidate(s.Scope);
+            }
+#pragma warning disable CA1031 // A hook's failure becomes a diagnostic with the config's path, never a raw exception (R10).
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                ReportFailure(config, s.State, "validation", ex);
+            }
         });
     }
 
-    private static void Guard(ConfigObject config, ResolutionState state, string stage, Action action)
-    {
-        try
-        {
-            action();
-        }
-#pragma warning disable CA1031 // A hook's failure becomes a diagnostic with the config's path, never a raw exception (R10).
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-#pragma warning restore CA1031
-        {
-            state.Diagnostics.Error(
-                DiagnosticCodes.DerivationFailed,
-                config.ConfigPath,
-                config.SourceTree?.Origin,
-                stage + " of " + config.ConfigType.Name + " failed: " + ex.Message);
-        }
-    }
+    private static void ReportFailure(ConfigObject config, ResolutionState state, string stage, Exception ex) =>
+        state.Diagnostics.Error(
+            DiagnosticCodes.DerivationFailed,
+            config.ConfigPath,
+            config.SourceTree?.Origin,
+            stage + " of " + config.ConfigType.Name + " failed: " + ex.Message);
 }

@@ -110,7 +110,8 @@ public sealed class ConfigResolver<T>
             root = Resolution.ConfigPipeline.Run(T.TypeInfo, tree, state);
         }
 
-        var all = state.Diagnostics.Items;
+        // Values of secret fields never reach a message (R14), whichever stage reported them.
+        var all = SecretRedaction.Redact(state.Diagnostics.Items, T.TypeInfo);
         if (_options.WarningsAsErrors)
         {
             all = [.. all.Select(static d => d.Severity == DiagnosticSeverity.Warning ? d.WithSeverity(DiagnosticSeverity.Error) : d)];
@@ -145,6 +146,7 @@ public sealed class ConfigResolver<T>
             merged = (ConfigMap)Resolution.TreeMerger.DeepUpdate(merged, normalized, info, state.Diagnostics, string.Empty);
         }
 
+        Resolution.MergeBuilder? builder = null;
         for (var i = 0; i < _overrides.Count; i++)
         {
             if (!OverrideParser.TryParse(_overrides[i], i + 1, out var change, out var error))
@@ -153,29 +155,40 @@ public sealed class ConfigResolver<T>
                 continue;
             }
 
-            if (change.Path.Any(static s => s.IsIndex))
+            builder ??= new Resolution.MergeBuilder(merged);
+            if (HasIndex(change))
             {
                 // Paths into lists address existing elements: apply them to the merged tree as they are.
-                merged = Resolution.TreeMerger.ApplyOverride(merged, change, state.Diagnostics);
+                builder.Set(change, state.Diagnostics);
                 continue;
             }
 
-            var single = Resolution.TreeMerger.ApplyOverride(ConfigMap.Empty(change.Origin), change, state.Diagnostics);
-            var normalized = Resolution.TreeNormalizer.Normalize(single, info, state.Diagnostics, string.Empty);
-            merged = ApplyNormalized(merged, single, normalized, change, state);
+            var single = Resolution.TreeMerger.Chain(change);
+            var normalized = Resolution.TreeNormalizer.Normalize(single, info, state.Diagnostics, string.Empty, out var rebuilt);
+            if (rebuilt)
+            {
+                // A renamed key moved (or the path crosses a list or dictionary of configs): merge the normalized tree.
+                builder = builder.DeepUpdate(normalized, info, state.Diagnostics);
+            }
+            else
+            {
+                builder.Set(change, state.Diagnostics);
+            }
         }
 
-        return merged;
+        return builder?.ToMap() ?? merged;
     }
 
-    private static ConfigMap ApplyNormalized(ConfigMap merged, ConfigMap single, ConfigMap normalized, ConfigOverride change, Resolution.ResolutionState state)
+    private static bool HasIndex(ConfigOverride change)
     {
-        if (ReferenceEquals(single, normalized))
+        for (var i = 0; i < change.Path.Count; i++)
         {
-            return Resolution.TreeMerger.ApplyOverride(merged, change, state.Diagnostics);
+            if (change.Path[i].IsIndex)
+            {
+                return true;
+            }
         }
 
-        // The override used a renamed key: merge the moved value in place of the old path.
-        return (ConfigMap)Resolution.TreeMerger.DeepUpdate(merged, normalized, T.TypeInfo, state.Diagnostics, string.Empty);
+        return false;
     }
 }

@@ -91,14 +91,14 @@ public sealed class PrepareContext
 
             if (config.Parent is { } parent)
             {
-                typed.AttachTo(parent, config.PathInParent ?? string.Empty);
+                typed.AttachTo(parent, config.Step);
             }
 
             return typed;
         }
         finally
         {
-            context.PathSteps.Clear();
+            context.ClearPath();
         }
     }
 

@@ -7,48 +7,75 @@ namespace Strata.Resolution;
 /// <summary>
 /// Merges trees (R2): maps merge key by key, lists and scalars replace, and a replaced value's origin is kept as the
 /// history of the new one (R13). Polymorphic sub-trees whose <c>type</c> changes are replaced whole, and the drop is
-/// reported (R7).
+/// reported (R7). Overrides are applied to a <see cref="MergeBuilder"/>, which copies each map or list on their paths
+/// once, however many overrides go through it.
 /// </summary>
 internal static class TreeMerger
 {
     public static ConfigNode DeepUpdate(ConfigNode lower, ConfigNode upper, ConfigTypeInfo? info, DiagnosticBag diagnostics, string path) =>
-        DeepUpdate(lower, upper, new SchemaCursor(info, null), diagnostics, path);
+        DeepUpdate(lower, upper, new SchemaCursor(info, null), diagnostics, new PathTrail(path));
 
     public static ConfigMap ApplyOverride(ConfigMap root, ConfigOverride change, DiagnosticBag diagnostics)
     {
-        var result = Set(root, change, 0, diagnostics, string.Empty);
-        return result as ConfigMap ?? root;
+        var builder = new MergeBuilder(root);
+        builder.Set(change, diagnostics);
+        return builder.ToMap();
     }
 
-    private static ConfigNode DeepUpdate(ConfigNode lower, ConfigNode upper, SchemaCursor cursor, DiagnosticBag diagnostics, string path)
+    /// <summary>
+    /// The tree an override of keys only (no list index) sets on its own: one mapping per step, each with the
+    /// override's origin, and its value at the end; what <see cref="ApplyOverride"/> gives on an empty mapping.
+    /// </summary>
+    public static ConfigMap Chain(ConfigOverride change)
+    {
+        var node = change.Value;
+        for (var step = change.Path.Count - 1; step >= 0; step--)
+        {
+            node = new ConfigMap([new ConfigMapEntry(change.Path[step].Key ?? string.Empty, change.Origin, node)], change.Origin, owned: true);
+        }
+
+        return (ConfigMap)node;
+    }
+
+    internal static ConfigNode DeepUpdate(ConfigNode lower, ConfigNode upper, SchemaCursor cursor, DiagnosticBag diagnostics, PathTrail path)
     {
         if (lower is not ConfigMap lowerMap || upper is not ConfigMap upperMap)
         {
-            return WithHistory(upper, lower);
+            return WithHistory(upper, lower.Origin);
         }
 
-        var info = cursor.ResolveConfig(upperMap) ?? cursor.ResolveConfig(lowerMap);
-        if (cursor.IsPolymorphic && TypeChanged(lowerMap, upperMap, out var lowerType, out var upperType))
+        if (lowerMap.Count == 0)
         {
-            var dropped = lowerMap.Entries.Where(e => e.Key != "type" && upperMap.IndexOf(e.Key) < 0).Select(static e => e.Key).ToList();
-            diagnostics.Info(
-                DiagnosticCodes.TypeChanged,
-                path,
-                upperMap.TryGetValue("type", out var t) ? t.Origin : upperMap.Origin,
-                "type changed from '" + lowerType + "' to '" + upperType + "'; keys of the lower layer dropped: "
-                + (dropped.Count == 0 ? "none" : string.Join(", ", dropped)));
+            // Nothing to merge with (the first layer): the result would be the upper map, entry for entry.
             return upperMap;
         }
 
-        var entries = new List<ConfigMapEntry>(lowerMap.Count + upperMap.Count);
-        foreach (var entry in lowerMap.Entries)
+        var info = cursor.ResolveConfig(upperMap) ?? cursor.ResolveConfig(lowerMap);
+        if (cursor.IsPolymorphic && TypeChanged(TypeOf(lowerMap), TypeOf(upperMap)))
         {
-            if (upperMap.TryGetValue(entry.Key, out var upperValue))
+            return ReportTypeChange(TypeOf(lowerMap), lowerMap.EntryArray.Select(static e => e.Key), upperMap, path, diagnostics);
+        }
+
+        if (upperMap.Count == 0)
+        {
+            return lowerMap.WithOrigin(upperMap.Origin);
+        }
+
+        var lowerEntries = lowerMap.EntryArray;
+        var upperEntries = upperMap.EntryArray;
+        var entries = new List<ConfigMapEntry>(lowerEntries.Length + upperEntries.Length);
+        var matched = 0;
+        foreach (var entry in lowerEntries)
+        {
+            var u = upperMap.IndexOf(entry.Key);
+            if (u >= 0)
             {
-                var child = cursor.Child(info, entry.Key);
-                var merged = DeepUpdate(entry.Value, upperValue, child, diagnostics, PathText.Combine(path, entry.Key));
-                var keyOrigin = upperMap.Entries[upperMap.IndexOf(entry.Key)].KeyOrigin;
-                entries.Add(new ConfigMapEntry(entry.Key, keyOrigin, merged));
+                matched++;
+                var upperEntry = upperEntries[u];
+                path.Push(entry.Key);
+                var merged = DeepUpdate(entry.Value, upperEntry.Value, cursor.Child(info, entry.Key), diagnostics, path);
+                path.Pop();
+                entries.Add(new ConfigMapEntry(entry.Key, upperEntry.KeyOrigin, merged));
             }
             else
             {
@@ -56,86 +83,58 @@ internal static class TreeMerger
             }
         }
 
-        foreach (var entry in upperMap.Entries)
+        if (matched < upperEntries.Length)
         {
-            if (lowerMap.IndexOf(entry.Key) < 0)
+            foreach (var entry in upperEntries)
             {
-                entries.Add(entry);
+                if (lowerMap.IndexOf(entry.Key) < 0)
+                {
+                    entries.Add(entry);
+                }
             }
         }
 
         return new ConfigMap([.. entries], upperMap.Origin, owned: true);
     }
 
-    private static ConfigNode WithHistory(ConfigNode upper, ConfigNode? lower) =>
-        lower is null || upper is not ConfigScalar ? upper : upper.WithOrigin(upper.Origin.WithPrevious(lower.Origin));
+    internal static ConfigNode WithHistory(ConfigNode upper, Origin? lower) =>
+        lower is null || upper is not ConfigScalar ? upper : upper.WithOrigin(upper.Origin.WithPrevious(lower));
 
-    private static bool TypeChanged(ConfigMap lower, ConfigMap upper, out string? lowerType, out string? upperType)
+    internal static string? TypeOf(ConfigMap map) => map.TryGetValue("type", out var t) ? (t as ConfigScalar)?.Value : null;
+
+    internal static bool TypeChanged(string? lowerType, string? upperType) =>
+        lowerType is not null && upperType is not null && !string.Equals(lowerType, upperType, StringComparison.Ordinal);
+
+    /// <summary>Reports that a polymorphic sub-tree changed its type, which drops the lower layer's keys (R7); returns the upper tree.</summary>
+    internal static ConfigMap ReportTypeChange(string? lowerType, IEnumerable<string> lowerKeys, ConfigMap upper, PathTrail path, DiagnosticBag diagnostics)
     {
-        lowerType = lower.TryGetValue("type", out var l) ? (l as ConfigScalar)?.Value : null;
-        upperType = upper.TryGetValue("type", out var u) ? (u as ConfigScalar)?.Value : null;
-        return lowerType is not null && upperType is not null && !string.Equals(lowerType, upperType, StringComparison.Ordinal);
-    }
-
-    private static ConfigNode Set(ConfigNode? current, ConfigOverride change, int step, DiagnosticBag diagnostics, string path)
-    {
-        if (step == change.Path.Count)
-        {
-            return WithHistory(change.Value, current);
-        }
-
-        var segment = change.Path[step];
-        if (segment.IsIndex)
-        {
-            if (current is not ConfigSequence sequence || segment.Index < 0 || segment.Index >= sequence.Items.Count)
-            {
-                diagnostics.Error(
-                    DiagnosticCodes.OverrideSyntax,
-                    path,
-                    change.Origin,
-                    current is ConfigSequence s
-                        ? "index " + segment + " is out of range for a list of " + s.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                        : "`" + path + "` is not a list, so " + segment + " cannot be set");
-                return current ?? ConfigScalar.Null(change.Origin);
-            }
-
-            var items = sequence.Items.ToArray();
-            items[segment.Index] = Set(items[segment.Index], change, step + 1, diagnostics, path + segment);
-            return new ConfigSequence(items, sequence.Origin, owned: true);
-        }
-
-        var key = segment.Key!;
-        var map = current as ConfigMap ?? ConfigMap.Empty(change.Origin);
-        var index = map.IndexOf(key);
-        var childPath = PathText.Combine(path, key);
-        var entries = map.EntryArray.ToList();
-        if (index >= 0)
-        {
-            entries[index] = entries[index] with { Value = Set(entries[index].Value, change, step + 1, diagnostics, childPath) };
-        }
-        else
-        {
-            entries.Add(new ConfigMapEntry(key, change.Origin, Set(null, change, step + 1, diagnostics, childPath)));
-        }
-
-        return new ConfigMap([.. entries], map.Origin, owned: true);
+        var dropped = lowerKeys.Where(k => k != "type" && upper.IndexOf(k) < 0).ToList();
+        diagnostics.Info(
+            DiagnosticCodes.TypeChanged,
+            path.ToString(),
+            upper.TryGetValue("type", out var t) ? t.Origin : upper.Origin,
+            "type changed from '" + lowerType + "' to '" + TypeOf(upper) + "'; keys of the lower layer dropped: "
+            + (dropped.Count == 0 ? "none" : string.Join(", ", dropped)));
+        return upper;
     }
 
     /// <summary>A position in the schema while walking a tree: a config class, or a value type (dictionaries of configs).</summary>
-    private readonly record struct SchemaCursor(ConfigTypeInfo? Config, ConfigValueType? Value)
+    internal readonly record struct SchemaCursor(ConfigTypeInfo? Config, ConfigValueType? Value)
     {
         public bool IsPolymorphic => Config is { IsPolymorphic: true };
 
-        public ConfigTypeInfo? ResolveConfig(ConfigMap map)
+        public ConfigTypeInfo? ResolveConfig(ConfigMap map) => ResolveConfig(TypeOf(map));
+
+        public ConfigTypeInfo? ResolveConfig(string? typeName)
         {
             if (Config is null)
             {
                 return null;
             }
 
-            if (Config.IsPolymorphic && map.TryGetValue("type", out var t) && t is ConfigScalar { Value: { } name })
+            if (Config.IsPolymorphic && typeName is not null)
             {
-                return Config.FindSubtype(name)?.TypeInfo ?? Config;
+                return Config.FindSubtype(typeName)?.TypeInfo ?? Config;
             }
 
             return Config;

@@ -9,7 +9,25 @@ namespace Strata.Resolution;
 /// </summary>
 internal static class TreeNormalizer
 {
-    public static ConfigMap Normalize(ConfigMap map, ConfigTypeInfo info, DiagnosticBag diagnostics, string path)
+    public static ConfigMap Normalize(ConfigMap map, ConfigTypeInfo info, DiagnosticBag diagnostics, string path) =>
+        Normalize(map, info, diagnostics, path, out _);
+
+    /// <summary>Normalizes one layer.</summary>
+    /// <param name="map">The layer.</param>
+    /// <param name="info">Its schema.</param>
+    /// <param name="diagnostics">Where to report renamed, removed and conflicting keys.</param>
+    /// <param name="path">The layer's path in the config.</param>
+    /// <param name="rebuilt">
+    /// Whether the layer was rebuilt: a key was moved or dropped, or a list or dictionary of configs was walked through
+    /// (such layers always counted as rebuilt, and the resolver merges them as sub-trees rather than setting a path).
+    /// </param>
+    public static ConfigMap Normalize(ConfigMap map, ConfigTypeInfo info, DiagnosticBag diagnostics, string path, out bool rebuilt)
+    {
+        rebuilt = false;
+        return info.HasRenamesDeep ? Normalize(map, info, diagnostics, new PathTrail(path), ref rebuilt) : map;
+    }
+
+    private static ConfigMap Normalize(ConfigMap map, ConfigTypeInfo info, DiagnosticBag diagnostics, PathTrail path, ref bool rebuilt)
     {
         if (!info.HasRenamesDeep)
         {
@@ -21,92 +39,129 @@ internal static class TreeNormalizer
             info = sub.TypeInfo;
         }
 
-        map = ApplyClassRules(map, info, diagnostics, path);
+        var ruled = ApplyClassRules(map, info, diagnostics, path);
+        rebuilt |= !ReferenceEquals(ruled, map);
+        map = ruled;
         ConfigMapEntry[]? changed = null;
-        for (var i = 0; i < map.Count; i++)
+        var entries = map.EntryArray;
+        for (var i = 0; i < entries.Length; i++)
         {
-            var entry = map.Entries[i];
+            var entry = entries[i];
             var field = info.FindByKey(entry.Key);
             if (field?.ValueType.NestedConfig is null)
             {
                 continue;
             }
 
-            var normalized = NormalizeValue(entry.Value, field.ValueType, diagnostics, PathText.Combine(path, entry.Key));
+            path.Push(entry.Key);
+            var normalized = NormalizeValue(entry.Value, field.ValueType, diagnostics, path, ref rebuilt);
+            path.Pop();
             if (!ReferenceEquals(normalized, entry.Value))
             {
-                changed ??= [.. map.Entries];
+                changed ??= [.. entries];
                 changed[i] = entry with { Value = normalized };
             }
         }
 
-        return changed is null ? map : new ConfigMap(changed, map.Origin, owned: true);
+        if (changed is null)
+        {
+            return map;
+        }
+
+        rebuilt = true;
+        return new ConfigMap(changed, map.Origin, owned: true);
     }
 
-    private static ConfigNode NormalizeValue(ConfigNode node, ConfigValueType type, DiagnosticBag diagnostics, string path)
+    private static ConfigNode NormalizeValue(ConfigNode node, ConfigValueType type, DiagnosticBag diagnostics, PathTrail path, ref bool rebuilt)
     {
         switch (type.Shape)
         {
             case ValueShape.Config when node is ConfigMap map && type.NestedConfig is { } info:
-                return Normalize(map, info, diagnostics, path);
+                return Normalize(map, info, diagnostics, path, ref rebuilt);
             case ValueShape.Nullable when type.ElementType is { } inner:
-                return NormalizeValue(node, inner, diagnostics, path);
+                return NormalizeValue(node, inner, diagnostics, path, ref rebuilt);
             case ValueShape.List or ValueShape.Set when node is ConfigSequence seq && type.ElementType is { } element:
-                var items = seq.Items.ToArray();
+                rebuilt = true;
+                var items = seq.ItemArray;
+                ConfigNode[]? changedItems = null;
                 for (var i = 0; i < items.Length; i++)
                 {
-                    items[i] = NormalizeValue(items[i], element, diagnostics, path + PathText.Index(i));
+                    path.PushIndex(i);
+                    var item = NormalizeValue(items[i], element, diagnostics, path, ref rebuilt);
+                    path.Pop();
+                    if (!ReferenceEquals(item, items[i]))
+                    {
+                        changedItems ??= [.. items];
+                        changedItems[i] = item;
+                    }
                 }
 
-                return new ConfigSequence(items, seq.Origin, owned: true);
+                return changedItems is null ? seq : new ConfigSequence(changedItems, seq.Origin, owned: true);
             case ValueShape.Dictionary when node is ConfigMap dict && type.ElementType is { } value:
-                var entries = dict.Entries.Select(e => e with { Value = NormalizeValue(e.Value, value, diagnostics, PathText.Combine(path, e.Key)) }).ToArray();
-                return new ConfigMap(entries, dict.Origin, owned: true);
+                rebuilt = true;
+                var entries = dict.EntryArray;
+                ConfigMapEntry[]? changedEntries = null;
+                for (var i = 0; i < entries.Length; i++)
+                {
+                    path.Push(entries[i].Key);
+                    var item = NormalizeValue(entries[i].Value, value, diagnostics, path, ref rebuilt);
+                    path.Pop();
+                    if (!ReferenceEquals(item, entries[i].Value))
+                    {
+                        changedEntries ??= [.. entries];
+                        changedEntries[i] = entries[i] with { Value = item };
+                    }
+                }
+
+                return changedEntries is null ? dict : new ConfigMap(changedEntries, dict.Origin, owned: true);
             default:
                 return node;
         }
     }
 
-    private static ConfigMap ApplyClassRules(ConfigMap map, ConfigTypeInfo info, DiagnosticBag diagnostics, string path)
+    private static ConfigMap ApplyClassRules(ConfigMap map, ConfigTypeInfo info, DiagnosticBag diagnostics, PathTrail path)
     {
         for (var t = info; t is not null; t = t.BaseType)
         {
-            foreach (var removed in t.RemovedKeys)
+            var removedKeys = t.RemovedKeys;
+            for (var r = 0; r < removedKeys.Count; r++)
             {
+                var removed = removedKeys[r];
                 var index = map.IndexOf(removed.Key);
                 if (index >= 0)
                 {
                     var entry = map.Entries[index];
                     diagnostics.Warning(
                         DiagnosticCodes.RemovedKey,
-                        PathText.Combine(path, removed.Key),
+                        path.Combine(removed.Key),
                         entry.KeyOrigin,
                         "`" + removed.Key + "` no longer has a meaning and was dropped" + (removed.Reason is null ? string.Empty : ": " + removed.Reason));
                     map = new ConfigMap(map.EntryArray.Where((_, i) => i != index).ToArray(), map.Origin, owned: true);
                 }
             }
 
-            foreach (var rename in t.Renames)
+            var renames = t.Renames;
+            for (var r = 0; r < renames.Count; r++)
             {
-                map = ApplyRename(map, t, rename, diagnostics, path);
+                map = ApplyRename(map, t, renames[r], diagnostics, path);
             }
         }
 
         return map;
     }
 
-    private static ConfigMap ApplyRename(ConfigMap map, ConfigTypeInfo owner, RenamedFromAttribute rename, DiagnosticBag diagnostics, string path)
+    private static ConfigMap ApplyRename(ConfigMap map, ConfigTypeInfo owner, RenamedFromAttribute rename, DiagnosticBag diagnostics, PathTrail path)
     {
-        var oldSteps = rename.OldPath.Split('.');
+        var oldSteps = rename.OldSteps;
         if (!TryGet(map, oldSteps, 0, out var oldEntry))
         {
             return map;
         }
 
         var without = Remove(map, oldSteps, 0);
-        var oldPath = PathText.Combine(path, rename.OldPath);
-        var newPath = PathText.Combine(path, rename.NewPath);
-        var newSteps = rename.NewPath.Split('.');
+        var oldPath = path.Combine(rename.OldPath);
+        var newPath = path.Combine(rename.NewPath);
+        var newSteps = rename.NewSteps;
         if (TryGet(without, newSteps, 0, out _))
         {
             diagnostics.Error(

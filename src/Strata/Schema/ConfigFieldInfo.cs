@@ -54,11 +54,11 @@ public abstract class ConfigFieldInfo
 
     internal abstract ConfigNode WriteValue(ConfigObject target, ValueWriteContext context);
 
-    internal abstract void Validate(ConfigObject target, string configPath, DiagnosticBag diagnostics);
+    internal abstract void Validate(ConfigObject target, DiagnosticBag diagnostics);
 
     internal abstract void Freeze(ConfigObject target);
 
-    internal abstract void CollectChildren(ConfigObject target, List<(ConfigObject Child, string Step)> children);
+    internal abstract void CollectChildren(ConfigObject target, List<(ConfigObject Child, PathStep Step)> children);
 
     internal abstract bool ValueEquals(ConfigObject left, ConfigObject right);
 

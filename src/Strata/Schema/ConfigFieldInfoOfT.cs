@@ -105,7 +105,7 @@ public sealed class ConfigFieldInfo<TConfig, TValue> : ConfigFieldInfo
         return _valueType.Write(_getter((TConfig)target), context);
     }
 
-    internal override void Validate(ConfigObject target, string configPath, DiagnosticBag diagnostics)
+    internal override void Validate(ConfigObject target, DiagnosticBag diagnostics)
     {
         if (_rules.Length == 0)
         {
@@ -119,7 +119,7 @@ public sealed class ConfigFieldInfo<TConfig, TValue> : ConfigFieldInfo
             if (problem is not null)
             {
                 var origin = target.GetSlot(Index).Origin;
-                diagnostics.Error(DiagnosticCodes.FieldRule, PathText.Combine(configPath, Key), origin, problem);
+                diagnostics.Error(DiagnosticCodes.FieldRule, PathText.Combine(target.ConfigPath, Key), origin, problem);
             }
         }
     }
@@ -140,7 +140,7 @@ public sealed class ConfigFieldInfo<TConfig, TValue> : ConfigFieldInfo
         }
     }
 
-    internal override void CollectChildren(ConfigObject target, List<(ConfigObject Child, string Step)> children) =>
+    internal override void CollectChildren(ConfigObject target, List<(ConfigObject Child, PathStep Step)> children) =>
         _valueType.CollectChildren(_getter((TConfig)target), Key, children);
 
     internal override bool ValueEquals(ConfigObject left, ConfigObject right) =>

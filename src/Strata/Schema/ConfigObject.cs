@@ -33,7 +33,7 @@ public abstract class ConfigObject
     internal ConfigObject? Parent { get; private set; }
 
     /// <summary>This config's path step in its parent (<c>transformer</c>, <c>datasets[2]</c>, <c>reference_models.teacher</c>).</summary>
-    internal string? PathInParent { get; private set; }
+    internal PathStep Step { get; private set; }
 
     /// <summary>The merged tree this config was bound from, used to rebase it on another tree during preparation.</summary>
     internal ConfigMap? SourceTree { get; set; }
@@ -51,21 +51,21 @@ public abstract class ConfigObject
                 return string.Empty;
             }
 
-            var parts = new List<string>();
+            if (Parent.Parent is null && Step is { Index: < 0, EntryKey: null })
+            {
+                return Step.Key;
+            }
+
+            var steps = new List<PathStep>();
             for (ConfigObject? c = this; c?.Parent is not null; c = c.Parent)
             {
-                parts.Add(c.PathInParent ?? string.Empty);
+                steps.Add(c.Step);
             }
 
             var sb = new StringBuilder();
-            for (var i = parts.Count - 1; i >= 0; i--)
+            for (var i = steps.Count - 1; i >= 0; i--)
             {
-                if (sb.Length > 0 && !parts[i].StartsWith('['))
-                {
-                    sb.Append('.');
-                }
-
-                sb.Append(parts[i]);
+                steps[i].AppendTo(sb);
             }
 
             return sb.ToString();
@@ -150,7 +150,7 @@ public abstract class ConfigObject
     /// <param name="child">The child config, or <see langword="null"/>.</param>
     /// <param name="key">The child's key.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected void AttachChild(ConfigObject? child, string key) => child?.AttachTo(this, key);
+    protected void AttachChild(ConfigObject? child, string key) => child?.AttachTo(this, new PathStep(key));
 
     /// <summary>The preparation hook (top-down); generated code calls the class's <c>partial void Prepare</c>.</summary>
     /// <param name="context">The preparation context.</param>
@@ -179,16 +179,16 @@ public abstract class ConfigObject
 
     internal void InvokeValidate(ValidationScope scope) => OnValidate(scope);
 
-    internal void AttachTo(ConfigObject parent, string key)
+    internal void AttachTo(ConfigObject parent, PathStep step)
     {
         Parent = parent;
-        PathInParent = key;
+        Step = step;
     }
 
     internal void Detach()
     {
         Parent = null;
-        PathInParent = null;
+        Step = default;
     }
 
     internal void MarkFrozen() => _frozen = true;

@@ -12,7 +12,9 @@ public abstract class ConfigTypeInfo
 {
     private FrozenDictionary<string, ConfigFieldInfo>? _byKey;
     private FrozenDictionary<string, ConfigFieldInfo>? _byProperty;
-    private IReadOnlyList<ConfigFieldInfo>? _allFields;
+    private ConfigFieldInfo[]? _allFields;
+    private ConfigFieldInfo[]? _childFields;
+    private ConfigFieldInfo[]? _environmentFields;
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
     private int _hasRenames = -1;
@@ -66,7 +68,16 @@ public abstract class ConfigTypeInfo
     public Func<IReadOnlyList<ConfigSubtype>>? SubtypeFactory { get; init; }
 
     /// <summary>Every field, base class fields first; <see cref="ConfigFieldInfo.Index"/> is the position in this list.</summary>
-    public IReadOnlyList<ConfigFieldInfo> Fields => _allFields ??= BuildFields();
+    public IReadOnlyList<ConfigFieldInfo> Fields => FieldArray;
+
+    /// <summary>Every field, as an array: hot loops index it instead of enumerating an interface (no enumerator is allocated).</summary>
+    internal ConfigFieldInfo[] FieldArray => _allFields ??= BuildFields();
+
+    /// <summary>The fields that can hold configs (nested configs, collections of configs): the edges of the config graph.</summary>
+    internal ConfigFieldInfo[] ChildFields => _childFields ??= [.. FieldArray.Where(static f => f.ValueType.NestedConfig is not null)];
+
+    /// <summary>The fields bound to an environment variable.</summary>
+    internal ConfigFieldInfo[] EnvironmentFields => _environmentFields ??= [.. FieldArray.Where(static f => f.EnvironmentVariable is not null)];
 
     /// <summary>Every derived field, base class ones first.</summary>
     public IReadOnlyList<ConfigDerivedInfo> DerivedFields => _allDerived ??= BaseType is null
@@ -156,12 +167,12 @@ public abstract class ConfigTypeInfo
         return false;
     }
 
-    private List<ConfigFieldInfo> BuildFields()
+    private ConfigFieldInfo[] BuildFields()
     {
         var list = new List<ConfigFieldInfo>();
         if (BaseType is not null)
         {
-            list.AddRange(BaseType.Fields);
+            list.AddRange(BaseType.FieldArray);
         }
 
         foreach (var f in DeclaredFields)
@@ -170,6 +181,6 @@ public abstract class ConfigTypeInfo
             list.Add(f);
         }
 
-        return list;
+        return [.. list];
     }
 }

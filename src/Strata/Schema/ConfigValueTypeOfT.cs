@@ -38,7 +38,7 @@ public abstract class ConfigValueType<T> : ConfigValueType
     /// <param name="value">The value.</param>
     /// <param name="key">The field key.</param>
     /// <param name="children">Receives the children.</param>
-    internal virtual void CollectChildren(T value, string key, List<(ConfigObject Child, string Step)> children)
+    internal virtual void CollectChildren(T value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
     }
 }

@@ -28,4 +28,10 @@ public sealed class RenamedFromAttribute : Attribute
     /// old value to the new one (return <see langword="null"/> when the value cannot be converted).
     /// </summary>
     public string? Converter { get; set; }
+
+    /// <summary>The steps of <see cref="OldPath"/>, split once.</summary>
+    internal string[] OldSteps => field ??= OldPath.Split('.');
+
+    /// <summary>The steps of <see cref="NewPath"/>, split once.</summary>
+    internal string[] NewSteps => field ??= NewPath.Split('.');
 }

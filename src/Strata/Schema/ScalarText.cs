@@ -60,15 +60,38 @@ public static class ScalarText
             span = span[2..];
         }
 
+        // Digits accumulate in a machine word while they fit, and in a big integer only beyond (no big-integer
+        // arithmetic for the integers configs hold).
+        const ulong WordLimit = (ulong.MaxValue - 15) / 16;
+        ulong word = 0;
+        var isBig = false;
         foreach (var c in span)
         {
             var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : 99;
             if (digit >= radix)
             {
+                value = BigInteger.Zero;
                 return false;
             }
 
+            if (!isBig && word <= WordLimit)
+            {
+                word = (word * (ulong)radix) + (ulong)digit;
+                continue;
+            }
+
+            if (!isBig)
+            {
+                value = word;
+                isBig = true;
+            }
+
             value = (value * radix) + digit;
+        }
+
+        if (!isBig)
+        {
+            value = word;
         }
 
         if (negative)

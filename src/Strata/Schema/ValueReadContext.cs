@@ -9,7 +9,8 @@ namespace Strata.Schema;
 /// </summary>
 public sealed class ValueReadContext
 {
-    private readonly List<string> _path = [];
+    /// <summary>The steps of the path: a key (or a step given as text), or a list index kept as a number until shown.</summary>
+    private readonly List<(string? Key, int Index)> _path = [];
 
     internal ValueReadContext(DiagnosticBag diagnostics, Binder binder)
     {
@@ -22,7 +23,35 @@ public sealed class ValueReadContext
     internal Binder Binder { get; }
 
     /// <summary>The dotted path of the value being read.</summary>
-    public string Path => PathText.Join(_path);
+    public string Path
+    {
+        get
+        {
+            if (_path.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            var sb = new System.Text.StringBuilder();
+            foreach (var (key, index) in _path)
+            {
+                if (key is null)
+                {
+                    sb.Append('[').Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                    continue;
+                }
+
+                if (sb.Length > 0 && !key.StartsWith('['))
+                {
+                    sb.Append('.');
+                }
+
+                sb.Append(key);
+            }
+
+            return sb.ToString();
+        }
+    }
 
     /// <summary>Reports an error about <paramref name="node"/>.</summary>
     /// <param name="code">The diagnostic code (see <see cref="DiagnosticCodes"/>).</param>
@@ -74,9 +103,13 @@ public sealed class ValueReadContext
         }
     }
 
-    internal void Push(string step) => _path.Add(step);
+    internal void Push(string step) => _path.Add((step, -1));
+
+    /// <summary>Pushes a list index (no text is made unless a diagnostic needs the path).</summary>
+    internal void PushIndex(int index) => _path.Add((null, index));
 
     internal void Pop() => _path.RemoveAt(_path.Count - 1);
 
-    internal List<string> PathSteps => _path;
+    /// <summary>Forgets every step (after a rebase, which binds from a path of its own).</summary>
+    internal void ClearPath() => _path.Clear();
 }

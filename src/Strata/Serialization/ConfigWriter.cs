@@ -1,3 +1,4 @@
+using System.Buffers;
 using Strata.Schema;
 using Strata.Tree;
 
@@ -11,37 +12,52 @@ internal static class ConfigWriter
 {
     private const string RedactedText = "***";
 
+    /// <summary>The output of a config with nothing to write (output trees are immutable, so one instance serves all).</summary>
+    private static readonly ConfigMap s_empty = ConfigMap.Empty(Origin.Default);
+
     public static ConfigMap WriteObject(ConfigObject config, ValueWriteContext context, bool forceType)
     {
         var info = config.ConfigType;
-        var entries = new List<ConfigMapEntry>();
-        var fields = info.Fields;
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var field = fields[i];
-            if ((field.IsSecret && context.Secrets == SecretHandling.Omit) || (field.IsRankLocal && context.OmitRankLocal))
-            {
-                continue;
-            }
+        var fields = info.FieldArray;
 
-            var node = WriteField(config, field, context);
-            if (node is not null)
+        // Entries go to a rented buffer (one slot per field, and one for the type) and are copied once, at their count.
+        var buffer = ArrayPool<ConfigMapEntry>.Shared.Rent(fields.Length + 1);
+        var count = 1;
+        try
+        {
+            for (var i = 0; i < fields.Length; i++)
             {
-                if (field.IsSecret && context.Secrets == SecretHandling.Redact && node is ConfigScalar { IsNull: false })
+                var field = fields[i];
+                if ((field.IsSecret && context.Secrets == SecretHandling.Omit) || (field.IsRankLocal && context.OmitRankLocal))
                 {
-                    node = ConfigScalar.Quoted(RedactedText, Origin.Default);
+                    continue;
                 }
 
-                entries.Add(new ConfigMapEntry(field.Key, Origin.Default, node));
+                var node = WriteField(config, field, context);
+                if (node is not null)
+                {
+                    if (field.IsSecret && context.Secrets == SecretHandling.Redact && node is ConfigScalar { IsNull: false })
+                    {
+                        node = ConfigScalar.Quoted(RedactedText, Origin.Default);
+                    }
+
+                    buffer[count++] = new ConfigMapEntry(field.Key, Origin.Default, node);
+                }
             }
-        }
 
-        if (info.TypeName is not null && (forceType || config.TypeOrigin is not null || entries.Count > 0 || context.Verbosity != Verbosity.Explicit))
+            var first = 1;
+            if (info.TypeName is not null && (forceType || config.TypeOrigin is not null || count > 1 || context.Verbosity != Verbosity.Explicit))
+            {
+                buffer[0] = new ConfigMapEntry("type", Origin.Default, ConfigScalar.Quoted(info.TypeName, Origin.Default));
+                first = 0;
+            }
+
+            return count == first ? s_empty : new ConfigMap(buffer[first..count], Origin.Default, owned: true);
+        }
+        finally
         {
-            entries.Insert(0, new ConfigMapEntry("type", Origin.Default, ConfigScalar.Quoted(info.TypeName, Origin.Default)));
+            ArrayPool<ConfigMapEntry>.Shared.Return(buffer, clearArray: true);
         }
-
-        return new ConfigMap([.. entries], Origin.Default, owned: true);
     }
 
     public static bool ObjectsEqual(ConfigObject? left, ConfigObject? right)
@@ -56,7 +72,7 @@ internal static class ConfigWriter
             return false;
         }
 
-        foreach (var field in left.ConfigType.Fields)
+        foreach (var field in left.ConfigType.FieldArray)
         {
             if (!field.ValueEquals(left, right))
             {

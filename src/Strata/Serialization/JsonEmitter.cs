@@ -47,7 +47,7 @@ internal static class JsonEmitter
         {
             case ConfigMap map:
                 writer.WriteStartObject();
-                foreach (var entry in map.Entries)
+                foreach (var entry in map.EntryArray)
                 {
                     writer.WritePropertyName(entry.Key);
                     Write(entry.Value, writer);
@@ -57,7 +57,7 @@ internal static class JsonEmitter
                 break;
             case ConfigSequence sequence:
                 writer.WriteStartArray();
-                foreach (var item in sequence.Items)
+                foreach (var item in sequence.ItemArray)
                 {
                     Write(item, writer);
                 }

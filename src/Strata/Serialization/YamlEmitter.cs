@@ -92,7 +92,7 @@ internal static class YamlEmitter
 
     private static void WriteMap(ConfigMap map, int indent, TextWriter writer, bool continuesLine)
     {
-        foreach (var entry in map.Entries)
+        foreach (var entry in map.EntryArray)
         {
             if (!continuesLine)
             {
@@ -118,7 +118,7 @@ internal static class YamlEmitter
 
     private static void WriteSequence(ConfigSequence sequence, int indent, TextWriter writer, bool continuesLine)
     {
-        foreach (var item in sequence.Items)
+        foreach (var item in sequence.ItemArray)
         {
             if (!continuesLine)
             {

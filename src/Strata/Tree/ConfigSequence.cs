@@ -4,6 +4,7 @@ namespace Strata.Tree;
 public sealed class ConfigSequence : ConfigNode
 {
     private static readonly ConfigNode[] s_empty = [];
+    private readonly ConfigNode[] _items;
 
     /// <summary>Creates a sequence.</summary>
     /// <param name="items">The items, in order; the list is copied.</param>
@@ -12,14 +13,14 @@ public sealed class ConfigSequence : ConfigNode
         : base(origin)
     {
         ArgumentNullException.ThrowIfNull(items);
-        Items = items as ConfigNode[] ?? [.. items];
+        _items = [.. items];
     }
 
     internal ConfigSequence(ConfigNode[] items, Origin origin, bool owned)
         : base(origin)
     {
         _ = owned;
-        Items = items;
+        _items = items;
     }
 
     /// <summary>An empty sequence at <paramref name="origin"/>.</summary>
@@ -27,13 +28,16 @@ public sealed class ConfigSequence : ConfigNode
     public static ConfigSequence Empty(Origin origin) => new(s_empty, origin, owned: true);
 
     /// <summary>The items.</summary>
-    public IReadOnlyList<ConfigNode> Items { get; }
+    public IReadOnlyList<ConfigNode> Items => _items;
+
+    /// <summary>The items as an array (never modified): indexed or enumerated without an enumerator object.</summary>
+    internal ConfigNode[] ItemArray => _items;
 
     /// <inheritdoc />
     public override ConfigNodeKind Kind => ConfigNodeKind.Sequence;
 
     /// <inheritdoc />
-    public override ConfigNode WithOrigin(Origin origin) => ReferenceEquals(origin, Origin) ? this : new ConfigSequence((ConfigNode[])Items, origin, owned: true);
+    public override ConfigNode WithOrigin(Origin origin) => ReferenceEquals(origin, Origin) ? this : new ConfigSequence(_items, origin, owned: true);
 
     /// <inheritdoc />
     public override string Describe() => "a list";

@@ -15,6 +15,17 @@ internal sealed class ConfigList<T> : IList<T>, IReadOnlyList<T>, ISet<T>, IRead
         _isSet = isSet;
     }
 
+    /// <summary>Creates a list that owns <paramref name="items"/> (no copy: the caller gives the list away).</summary>
+    /// <param name="items">The items.</param>
+    /// <param name="isSet">Whether the list is a set.</param>
+    /// <param name="owned">Marks the owning constructor.</param>
+    internal ConfigList(List<T> items, bool isSet, bool owned)
+    {
+        _ = owned;
+        _items = items;
+        _isSet = isSet;
+    }
+
     public int Count => _items.Count;
 
     public bool IsReadOnly => _frozen;

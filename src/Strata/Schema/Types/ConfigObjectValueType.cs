@@ -40,11 +40,11 @@ internal sealed class ConfigObjectValueType<T> : ConfigValueType<T>
 
     public override bool ValueEquals(T left, T right) => ConfigWriter.ObjectsEqual(left, right);
 
-    internal override void CollectChildren(T value, string key, List<(ConfigObject Child, string Step)> children)
+    internal override void CollectChildren(T value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
         if (value is not null)
         {
-            children.Add((value, key));
+            children.Add((value, new PathStep(key)));
         }
     }
 }

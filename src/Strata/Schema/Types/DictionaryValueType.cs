@@ -37,7 +37,7 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
         var items = new List<KeyValuePair<TKey, TValue>>(map.Count);
         var seen = new HashSet<TKey>();
         var ok = true;
-        foreach (var entry in map.Entries)
+        foreach (var entry in map.EntryArray)
         {
             context.Push(entry.Key);
             try
@@ -140,7 +140,7 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
         return (TDictionary)(object)dict.Frozen();
     }
 
-    internal override void CollectChildren(TDictionary value, string key, List<(ConfigObject Child, string Step)> children)
+    internal override void CollectChildren(TDictionary value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
         if (value is null || _value.NestedConfig is null)
         {
@@ -151,7 +151,7 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
         {
             if (v is ConfigObject config)
             {
-                children.Add((config, key + "." + Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture)));
+                children.Add((config, new PathStep(key, EntryKey: k as string ?? Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture))));
             }
         }
     }

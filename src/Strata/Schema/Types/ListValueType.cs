@@ -41,7 +41,7 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             var itemNode = sequence.Items[i];
-            context.Push(PathText.Index(i));
+            context.PushIndex(i);
             try
             {
                 if (itemNode is ConfigScalar { IsNull: true } && !_element.AcceptsNull)
@@ -138,7 +138,7 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
         return (TCollection)(object)list.Frozen();
     }
 
-    internal override void CollectChildren(TCollection value, string key, List<(ConfigObject Child, string Step)> children)
+    internal override void CollectChildren(TCollection value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
         if (value is null || _element.NestedConfig is null)
         {
@@ -150,12 +150,12 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
         {
             if (item is ConfigObject config)
             {
-                children.Add((config, key + PathText.Index(i)));
+                children.Add((config, new PathStep(key, i)));
             }
 
             i++;
         }
     }
 
-    private TCollection Wrap(List<T> items) => (TCollection)(object)new ConfigList<T>(items, IsSet);
+    private TCollection Wrap(List<T> items) => (TCollection)(object)new ConfigList<T>(items, IsSet, owned: true);
 }

@@ -85,7 +85,7 @@ internal sealed class NullableReferenceValueType<T> : ConfigValueType<T?>
 
     public override T? Freeze(T? value) => value is null ? null : _inner.Freeze(value);
 
-    internal override void CollectChildren(T? value, string key, List<(ConfigObject Child, string Step)> children)
+    internal override void CollectChildren(T? value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
         if (value is not null)
         {
