@@ -94,6 +94,7 @@ internal sealed class ConfigurationTreeBuilder
         info = ChooseSubtype(children, info, out var typeName);
         var keys = SchemaKeys.For(info);
         var groups = new List<(string Key, ConfigValueType? Type, List<IConfiguration> Sections)>();
+        var groupOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var child in children)
         {
             // A key the class does not know is reported by the binder in snake_case, with the closest key suggested; its
@@ -106,14 +107,14 @@ internal sealed class ConfigurationTreeBuilder
                 valueType = match.ValueType;
             }
 
-            var group = groups.FindIndex(g => string.Equals(g.Key, key, StringComparison.Ordinal));
-            if (group < 0)
+            if (groupOfKey.TryGetValue(key, out var group))
             {
-                groups.Add((key, valueType, [child]));
+                groups[group].Sections.Add(child);
             }
             else
             {
-                groups[group].Sections.Add(child);
+                groupOfKey.Add(key, groups.Count);
+                groups.Add((key, valueType, [child]));
             }
         }
 
