@@ -1,0 +1,90 @@
+using Strata.Schema;
+
+namespace Strata;
+
+/// <summary>
+/// Keeps the values of secret fields (rule R14) out of diagnostics: a diagnostic about a secret field, or about
+/// anything inside one, that may quote the value (a type mismatch, a broken rule, an override that cannot be parsed,
+/// an environment value) gets a message that says what is wrong without the value. Done once, on every diagnostic a
+/// resolution returns, so that no reader, value type, rule or hook has to remember it.
+/// </summary>
+internal static class SecretRedaction
+{
+    private const string NotShown = "the value of a secret field is not shown";
+
+    /// <summary>Returns <paramref name="diagnostics"/> with the messages about secret values redacted.</summary>
+    /// <param name="diagnostics">The diagnostics of a resolution.</param>
+    /// <param name="root">The schema of the root config.</param>
+    public static IReadOnlyList<Diagnostic> Redact(IReadOnlyList<Diagnostic> diagnostics, ConfigTypeInfo root)
+    {
+        List<Diagnostic>? redacted = null;
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            var d = diagnostics[i];
+            if (QuotesValues(d.Code) && d.Path.Length > 0 && IsSecretPath(root, d.Path))
+            {
+                redacted ??= [.. diagnostics];
+                redacted[i] = new Diagnostic(d.Severity, d.Code, d.Path, d.Origin, MessageFor(d.Code));
+            }
+        }
+
+        return redacted ?? diagnostics;
+    }
+
+    /// <summary>Whether <paramref name="path"/> (dotted, with <c>[i]</c> indexes) is a secret field or lies inside one.</summary>
+    /// <param name="root">The schema of the root config.</param>
+    /// <param name="path">The path.</param>
+    public static bool IsSecretPath(ConfigTypeInfo root, string path)
+    {
+        var info = root;
+        foreach (var raw in path.Split('.'))
+        {
+            var bracket = raw.IndexOf('[', StringComparison.Ordinal);
+            var key = bracket >= 0 ? raw[..bracket] : raw;
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            var field = Find(info, key);
+            if (field is null)
+            {
+                return false;
+            }
+
+            if (field.IsSecret)
+            {
+                return true;
+            }
+
+            if (field.ValueType.NestedConfig is not { } nested)
+            {
+                return false;
+            }
+
+            info = nested;
+        }
+
+        return false;
+    }
+
+    /// <summary>The field of that key in the class or, for a polymorphic class, in any of its registered subclasses.</summary>
+    private static ConfigFieldInfo? Find(ConfigTypeInfo info, string key) =>
+        info.FindByKey(key) ?? info.Subtypes.Select(s => s.TypeInfo.FindByKey(key)).FirstOrDefault(static f => f is not null);
+
+    /// <summary>Codes whose messages never hold a value: an unknown or renamed key, a deprecated field, a null.</summary>
+    private static bool QuotesValues(string code) => code is not (
+        DiagnosticCodes.UnknownKey or DiagnosticCodes.RenamedKey or DiagnosticCodes.RenameConflict or DiagnosticCodes.DeprecatedField
+        or DiagnosticCodes.NullNotAllowed or DiagnosticCodes.DerivedFieldSet or DiagnosticCodes.RemovedKey);
+
+    private static string MessageFor(string code) => code switch
+    {
+        DiagnosticCodes.TypeMismatch => "the value does not have the type of the field (" + NotShown + ")",
+        DiagnosticCodes.FieldRule => "the value breaks a rule of the field (" + NotShown + ")",
+        DiagnosticCodes.NumberOutOfRange => "the number is out of range for the field (" + NotShown + ")",
+        DiagnosticCodes.UnknownEnumValue => "the value is not one of the names the field accepts (" + NotShown + ")",
+        DiagnosticCodes.OverrideSyntax or DiagnosticCodes.Syntax or DiagnosticCodes.UnsupportedTag => "the value cannot be parsed (" + NotShown + ")",
+        DiagnosticCodes.EnvironmentValue => "the environment variable's value is not valid for the field (" + NotShown + ")",
+        _ => "the value is not valid (" + NotShown + ")",
+    };
+}
