@@ -28,6 +28,11 @@ public sealed partial class PretrainedGPTModelConfig
 
     partial void Prepare(PrepareContext context)
     {
+        // Sub-configs left at their defaults are linked to this config by the graph walk after this hook; linking them
+        // now gives the checkpoint's diagnostics (and the rebase) their full paths.
+        AttachChild(Model, "model");
+        AttachChild(Pretrained, "pretrained");
+
         var model = PretrainedModelLoader.Load(context, Model, Pretrained);
         if (!ReferenceEquals(model, Model))
         {

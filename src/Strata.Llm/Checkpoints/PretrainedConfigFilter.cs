@@ -15,7 +15,9 @@ internal static class PretrainedConfigFilter
     /// </summary>
     /// <param name="saved">The checkpoint's model config.</param>
     /// <param name="loadConfig">What to load.</param>
-    public static ConfigMap Select(ConfigMap saved, ModelConfigType loadConfig)
+    /// <param name="modelPath">The dotted path of the model config (for diagnostics).</param>
+    /// <param name="report">Receives an information diagnostic for each environment-bound value dropped.</param>
+    public static ConfigMap Select(ConfigMap saved, ModelConfigType loadConfig, string modelPath, Action<Diagnostic> report)
     {
         var model = GPTModelConfig.TypeInfo;
         var entries = new List<ConfigMapEntry>();
@@ -41,7 +43,7 @@ internal static class PretrainedConfigFilter
                     entries.Add(entry);
                     break;
                 case nameof(GPTModelConfig.Distributed) when loadConfig.LoadsFastLlm() && entry.Value is ConfigMap distributed:
-                    entries.Add(entry with { Value = WithoutEnvironmentBound(distributed, DistributedConfig.TypeInfo) });
+                    entries.Add(entry with { Value = WithoutEnvironmentBound(distributed, DistributedConfig.TypeInfo, PathText.Combine(modelPath, entry.Key), report) });
                     break;
             }
         }
@@ -68,6 +70,27 @@ internal static class PretrainedConfigFilter
         return new ConfigMap(entries, map.Origin);
     }
 
-    private static ConfigMap WithoutEnvironmentBound(ConfigMap map, ConfigTypeInfo info) =>
-        new(map.Entries.Where(entry => info.FindByKey(entry.Key) is not { EnvironmentVariable: not null }), map.Origin);
+    /// <summary>The map without the fields bound to environment variables, each drop reported with the checkpoint's position.</summary>
+    private static ConfigMap WithoutEnvironmentBound(ConfigMap map, ConfigTypeInfo info, string path, Action<Diagnostic> report)
+    {
+        var kept = new List<ConfigMapEntry>();
+        foreach (var entry in map.Entries)
+        {
+            if (info.FindByKey(entry.Key) is not { EnvironmentVariable: { } variable })
+            {
+                kept.Add(entry);
+                continue;
+            }
+
+            report(new Diagnostic(
+                DiagnosticSeverity.Info,
+                DiagnosticCodes.CheckpointValueIgnored,
+                PathText.Combine(path, entry.Key),
+                entry.Value.Origin,
+                "the checkpoint's value " + (entry.Value is ConfigScalar { Value: { } text } ? text : entry.Value.Describe())
+                + " is ignored: it describes the machine that saved the checkpoint (this run takes it from " + variable + ")"));
+        }
+
+        return new ConfigMap(kept, map.Origin);
+    }
 }

@@ -21,18 +21,14 @@ internal static class PretrainedModelLoader
             return model;
         }
 
-        if (context.Services?.GetService(typeof(ICheckpointConfigReader)) is not ICheckpointConfigReader reader)
-        {
-            context.Error("pretrained.path is set, but no reader of checkpoint configs was given to this resolution (format " + pretrained.Format + ")");
-            return model;
-        }
-
+        // A reader given to the resolution (for a custom format) comes first; the built-in one reads the known formats.
+        var reader = context.Services?.GetService(typeof(ICheckpointConfigReader)) as ICheckpointConfigReader ?? CheckpointConfigReader.Default;
         if (reader.ReadModelConfig(pretrained, context) is not { } saved)
         {
             return model;
         }
 
-        var kept = PretrainedConfigFilter.Select(saved, pretrained.LoadConfig);
+        var kept = PretrainedConfigFilter.Select(saved, pretrained.LoadConfig, model.ConfigPath, context.Report);
         if (context.GetSourceTree(model) is { } user)
         {
             WarnArchitectureOverrides(context, kept, user, GPTModelConfig.TypeInfo, model.ConfigPath);
@@ -60,13 +56,15 @@ internal static class PretrainedModelLoader
             {
                 context.Report(new Diagnostic(
                     DiagnosticSeverity.Warning,
-                    DiagnosticCodes.ConfigWarning,
+                    DiagnosticCodes.ArchitectureOverride,
                     fieldPath,
                     entry.Value.Origin,
-                    "overrides the architecture of the pretrained checkpoint: " + entry.Value.Describe() + " replaces " + saved.Describe() + " set at " + saved.Origin));
+                    "overrides the architecture of the pretrained checkpoint: " + Text(entry.Value) + " (" + entry.Value.Origin + ") replaces " + Text(saved) + " (" + saved.Origin + ")"));
             }
         }
     }
+
+    private static string Text(ConfigNode node) => node is ConfigScalar scalar ? scalar.Value ?? "null" : node.Describe();
 
     private static bool SameValue(ConfigNode left, ConfigNode right) => (left, right) switch
     {

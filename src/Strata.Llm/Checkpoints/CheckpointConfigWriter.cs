@@ -1,0 +1,57 @@
+using Strata.Llm.Checkpoints.Formats.FastLlm;
+using Strata.Llm.Checkpoints.Formats.HuggingFace;
+using Strata.Llm.Models;
+using Strata.Serialization;
+
+namespace Strata.Llm.Checkpoints;
+
+/// <summary>
+/// Writes the config file of a checkpoint from a resolved model config: <c>metadata.yaml</c> for Fast-LLM's own formats
+/// (the explicit values only, rule R3) and <c>config.json</c> for the Hugging Face formats (the format's keys, from the
+/// effective values). Files are replaced atomically: written next to the target, then renamed over it.
+/// </summary>
+public static class CheckpointConfigWriter
+{
+    /// <summary>The text of the checkpoint's config file.</summary>
+    /// <param name="model">The model config, resolved.</param>
+    /// <param name="format">A checkpoint format name other than <c>auto</c>.</param>
+    /// <param name="diagnostics">Receives warnings about values the format leaves out; may be <see langword="null"/>.</param>
+    /// <exception cref="ConfigException">The model cannot be written in the format (for example an architecture the format cannot express).</exception>
+    public static string Write(GPTModelConfig model, string format, ICollection<Diagnostic>? diagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(format);
+        if (format is GPTCheckpointFormats.FastLlm or GPTCheckpointFormats.Distributed)
+        {
+            return CheckpointMetadataWriter.Write(model, format);
+        }
+
+        var found = new List<Diagnostic>();
+        var config = HuggingFaceExporter.Export(model.BaseModel, format, found);
+        foreach (var diagnostic in found)
+        {
+            diagnostics?.Add(diagnostic);
+        }
+
+        return config is null ? throw new ConfigException(found) : JsonEmitter.Emit(config);
+    }
+
+    /// <summary>Writes the checkpoint's config file into <paramref name="directory"/> (created if needed) and returns its path.</summary>
+    /// <param name="model">The model config, resolved.</param>
+    /// <param name="directory">The checkpoint directory.</param>
+    /// <param name="format">A checkpoint format name other than <c>auto</c>.</param>
+    /// <param name="diagnostics">Receives warnings about values the format leaves out; may be <see langword="null"/>.</param>
+    /// <exception cref="ConfigException">The model cannot be written in the format.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static string Save(GPTModelConfig model, string directory, string format, ICollection<Diagnostic>? diagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var text = Write(model, format, diagnostics);
+        var fileName = CheckpointConfigReader.ConfigFileName(format)
+            ?? throw new ArgumentException("'" + format + "' is not a checkpoint format of GPT models.", nameof(format));
+        Directory.CreateDirectory(directory);
+        var target = Path.Combine(directory, fileName);
+        AtomicFile.WriteAllText(target, text);
+        return target;
+    }
+}

@@ -1,0 +1,68 @@
+using Strata.Llm.Models;
+using Strata.Tree;
+
+namespace Strata.Llm.Checkpoints.Formats.HuggingFace.Converters;
+
+/// <summary>
+/// Boolean keys that together say which linear layers have biases (<c>attention_bias</c> and <c>mlp_bias</c> for Llama,
+/// <c>use_bias</c> for Starcoder2) ↔ <c>transformer.add_linear_biases</c>. Only the combinations the schema can express are
+/// accepted: biases everywhere or nowhere. (<c>only_attn_qkv</c> leaves out the attention output projection, which
+/// <c>attention_bias</c> includes.)
+/// </summary>
+internal sealed class LinearBiasConverter : HuggingFaceConverter
+{
+    private const string Path = "transformer.add_linear_biases";
+    private readonly (string Key, string Fallback)[] _keys;
+
+    /// <param name="keys">The keys and the values transformers gives them when absent.</param>
+    public LinearBiasConverter(params (string Key, string Fallback)[] keys)
+    {
+        _keys = keys;
+    }
+
+    public override void Import(HuggingFaceImportContext context)
+    {
+        var values = new List<HuggingFaceValue>();
+        foreach (var (key, fallback) in _keys)
+        {
+            if (context.Read(key, HuggingFaceValueKind.Boolean, fallback) is not { } value)
+            {
+                return;
+            }
+
+            values.Add(value);
+        }
+
+        if (values.Any(v => v.Boolean != values[0].Boolean))
+        {
+            var place = values.LastOrDefault(static v => v.Present);
+            context.Invalid(
+                place.Node?.Origin,
+                string.Join(" with ", values.Select(static v => v.Key + " " + v.Text)) + " cannot be expressed: add_linear_biases puts biases on every linear layer or on none");
+            return;
+        }
+
+        var origin = values.FirstOrDefault(static v => v.Present).Node?.Origin ?? context.AbsentOrigin;
+        foreach (var value in values)
+        {
+            context.Mapped(value);
+        }
+
+        context.Tree.Set(Path, ConfigScalar.Plain(values[0].Boolean ? "true" : "false", origin));
+    }
+
+    public override void Export(HuggingFaceExportContext context)
+    {
+        var field = context.Get(Path);
+        if (field.Value is not AddLinearBias bias || bias.AddMlpBias != bias.AddAttentionQkvBias || bias.AddMlpBias != bias.AddAttentionDenseBias)
+        {
+            context.Unsupported(field, "the format has biases on every linear layer or on none");
+            return;
+        }
+
+        foreach (var (key, _) in _keys)
+        {
+            context.Write(key, bias.AddMlpBias);
+        }
+    }
+}
