@@ -310,6 +310,22 @@ public sealed class HuggingFaceConfigTests
     }
 
     [Fact]
+    public void A_multi_token_llama_round_trips_through_the_mtp_llama_format_with_its_custom_code_map()
+    {
+        var model = Resolved("llama-3-8b", "llama", "model:\n  base_model:\n    prediction_heads: 3\n").Model;
+        using var temp = new TemporaryDirectory();
+        var file = CheckpointConfigWriter.Save(model, temp.Path, "mtp_llama");
+        var exported = Assert.IsType<ConfigMap>(JsonDocumentReader.Load(file).Root);
+        Assert.Equal("3", (TreeText.At(exported, "prediction_heads") as ConfigScalar)?.Value);
+        Assert.Equal("modeling_mtp_llama.MTPLlamaForCausalLM", (TreeText.At(exported, "auto_map.AutoModelForCausalLM") as ConfigScalar)?.Value);
+
+        var r = Checkpoint.Model("pretrained:\n  format: auto\n  path: '" + temp.Path + "'\n");
+        Assert.Empty(ConfigComparer.Compare(model.BaseModel, r.Config.Model.BaseModel));
+        var remark = Assert.Single(r.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Info, DiagnosticCodes.CheckpointKeyIgnored), (remark.Severity, remark.Code));
+    }
+
+    [Fact]
     public void Auto_cannot_be_written()
     {
         var exception = Assert.Throws<ConfigException>(() => CheckpointConfigWriter.Write(Resolved("llama-3-8b", "llama").Model, "auto"));

@@ -22,9 +22,6 @@ internal readonly record struct HuggingFaceValue(string Key, ConfigNode Node, bo
     /// <summary>The value as a number (the kind was checked).</summary>
     public double Number => Text is { } text && ScalarText.TryParseDouble(text, out var value) ? value : double.NaN;
 
-    /// <summary>The value as an integer (the kind was checked).</summary>
-    public int Integer => Text is { } text && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : 0;
-
     /// <summary>Whether a node has the kind.</summary>
     public static bool HasKind(ConfigNode node, HuggingFaceValueKind kind)
     {

@@ -76,26 +76,27 @@ internal sealed class RopeScalingConverter : HuggingFaceConverter
     public override void Export(HuggingFaceExportContext context)
     {
         var type = context.Get(TypePath);
-        Parameter[]? parameters = type.Value switch
+        switch (type.Value)
         {
-            RotaryEmbeddingType.Default => null,
-            RotaryEmbeddingType.Llama3 => s_llama3,
-            RotaryEmbeddingType.Yarn => s_yarn,
-            _ => [],
-        };
-        if (parameters is null)
-        {
-            context.Write(Key, (object?)null);
-            return;
+            case RotaryEmbeddingType.Default:
+                context.Write(Key, (object?)null);
+                return;
+            case RotaryEmbeddingType.Llama3:
+                context.Write(Key, Scaling(context, type.Text, s_llama3));
+                return;
+            case RotaryEmbeddingType.Yarn:
+                context.Write(Key, Scaling(context, type.Text, s_yarn));
+                return;
+            default:
+                context.Unsupported(type, "the format uses rotary position embeddings (default, llama3 or yarn)");
+                return;
         }
+    }
 
-        if (parameters.Length == 0)
-        {
-            context.Unsupported(type, "the format uses rotary position embeddings (default, llama3 or yarn)");
-            return;
-        }
-
-        var entries = new SortedDictionary<string, ConfigNode>(StringComparer.Ordinal) { ["rope_type"] = ConfigScalar.Quoted(type.Text, Origin.Code) };
+    /// <summary>The <c>rope_scaling</c> object of a scaled type, keys sorted; an unset <c>attention_factor</c> is left out.</summary>
+    private static ConfigMap Scaling(HuggingFaceExportContext context, string type, Parameter[] parameters)
+    {
+        var entries = new SortedDictionary<string, ConfigNode>(StringComparer.Ordinal) { ["rope_type"] = ConfigScalar.Quoted(type, Origin.Code) };
         foreach (var parameter in parameters)
         {
             var value = context.Get("transformer.rotary." + parameter.Field).Value;
@@ -105,7 +106,7 @@ internal sealed class RopeScalingConverter : HuggingFaceConverter
             }
         }
 
-        context.Write(Key, new ConfigMap(entries.Select(static e => new ConfigMapEntry(e.Key, Origin.Code, e.Value)), Origin.Code));
+        return new ConfigMap(entries.Select(static e => new ConfigMapEntry(e.Key, Origin.Code, e.Value)), Origin.Code);
     }
 
     private static void ImportParameter(HuggingFaceImportContext context, ConfigMapEntry entry, Parameter[] parameters, string type, string typeKey)
