@@ -11,6 +11,7 @@ public static class BenchmarkCatalog
     {
         var resolve = new ResolveBenchmarks();
         yield return new("ResolveBenchmarks.Trainer", resolve.Setup, () => resolve.Trainer());
+        yield return new("ResolveBenchmarks.FinetuneHf", resolve.Setup, () => resolve.FinetuneHf());
 
         var stages = new StageBenchmarks();
         yield return new("StageBenchmarks.ReadAndParseYaml", stages.Setup, () => stages.ReadAndParseYaml());

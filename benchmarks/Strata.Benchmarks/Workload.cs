@@ -1,3 +1,4 @@
+using Strata.Llm.Checkpoints;
 using Strata.Tree;
 
 namespace Strata.Benchmarks;
@@ -26,6 +27,16 @@ public static class Workload
     /// <summary>The options of every benchmarked resolution.</summary>
     public static ResolveOptions Options { get; } = new() { Environment = s_noEnvironment };
 
+    /// <summary>
+    /// The options of the fine-tune: the built-in checkpoint reader, reading relative checkpoint paths from
+    /// <see cref="Folder"/> (as the command line does from the working directory).
+    /// </summary>
+    public static ResolveOptions FinetuneOptions { get; } = new()
+    {
+        Environment = s_noEnvironment,
+        Services = new CheckpointServices(new CheckpointConfigReader { BaseDirectory = Folder }),
+    };
+
     /// <summary>The text of the trainer config.</summary>
     public static string TrainerText => File.ReadAllText(TrainerPath);
 
@@ -37,6 +48,11 @@ public static class Workload
         ConfigSequence sequence => sequence.Items.Sum(CountLeaves),
         _ => 1,
     };
+
+    private sealed class CheckpointServices(ICheckpointConfigReader reader) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(ICheckpointConfigReader) ? reader : null;
+    }
 
     private static string[] ReadOverrides(string path)
     {

@@ -10,8 +10,8 @@ namespace Strata.Schema;
 /// </summary>
 public abstract class ConfigTypeInfo
 {
-    private FrozenDictionary<string, ConfigFieldInfo>? _byKey;
-    private FrozenDictionary<string, ConfigFieldInfo>? _byProperty;
+    private Dictionary<string, ConfigFieldInfo>? _byKey;
+    private Dictionary<string, ConfigFieldInfo>? _byProperty;
     private ConfigFieldInfo[]? _allFields;
     private ConfigFieldInfo[]? _childFields;
     private ConfigFieldInfo[]? _environmentFields;
@@ -95,12 +95,12 @@ public abstract class ConfigTypeInfo
 
     /// <summary>Finds a field by its YAML key.</summary>
     /// <param name="key">The key.</param>
-    public ConfigFieldInfo? FindByKey(string key) => (_byKey ??= Fields.ToFrozenDictionary(static f => f.Key, StringComparer.Ordinal)).GetValueOrDefault(key);
+    public ConfigFieldInfo? FindByKey(string key) => (_byKey ??= Index(FieldArray, static f => f.Key)).GetValueOrDefault(key);
 
     /// <summary>Finds a field by its C# property name.</summary>
     /// <param name="propertyName">The property name.</param>
     public ConfigFieldInfo? FindByPropertyName(string propertyName) =>
-        (_byProperty ??= Fields.ToFrozenDictionary(static f => f.PropertyName, StringComparer.Ordinal)).GetValueOrDefault(propertyName);
+        (_byProperty ??= Index(FieldArray, static f => f.PropertyName)).GetValueOrDefault(propertyName);
 
     /// <summary>Finds a registered subtype by name.</summary>
     /// <param name="typeName">The <c>type</c> value.</param>
@@ -165,6 +165,21 @@ public abstract class ConfigTypeInfo
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A lookup of the fields. A plain dictionary rather than a frozen one: lookups cost about the same for a few dozen
+    /// keys, and building one is several times cheaper, which a short-lived process (the command line) pays per class.
+    /// </summary>
+    private static Dictionary<string, ConfigFieldInfo> Index(ConfigFieldInfo[] fields, Func<ConfigFieldInfo, string> name)
+    {
+        var index = new Dictionary<string, ConfigFieldInfo>(fields.Length, StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            index[name(field)] = field;
+        }
+
+        return index;
     }
 
     private ConfigFieldInfo[] BuildFields()

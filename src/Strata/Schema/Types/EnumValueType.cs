@@ -9,15 +9,28 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
     private readonly (string Name, TEnum Value)[] _members;
     private readonly Dictionary<string, TEnum> _byName;
     private readonly string _displayName;
+    private string[]? _names;
 
     public EnumValueType(string displayName, (string Name, TEnum Value, string[] Aliases)[] members)
     {
         _displayName = displayName;
-        _members = [.. members.Select(static m => (m.Name, m.Value))];
-        _byName = new Dictionary<string, TEnum>(StringComparer.Ordinal);
-        foreach (var (name, value, aliases) in members)
+        _members = new (string Name, TEnum Value)[members.Length];
+        var count = members.Length;
+        foreach (var member in members)
         {
+            count += member.Aliases.Length;
+        }
+
+        _byName = new Dictionary<string, TEnum>(count, StringComparer.Ordinal);
+        for (var i = 0; i < members.Length; i++)
+        {
+            var (name, value, _) = members[i];
+            _members[i] = (name, value);
             _byName[name] = value;
+        }
+
+        foreach (var (_, value, aliases) in members)
+        {
             foreach (var alias in aliases)
             {
                 _byName.TryAdd(alias, value);
@@ -29,7 +42,7 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
 
     public override ValueShape Shape => ValueShape.Enum;
 
-    public override IReadOnlyList<string> EnumNames => [.. _members.Select(static m => m.Name)];
+    public override IReadOnlyList<string> EnumNames => _names ??= [.. _members.Select(static m => m.Name)];
 
     public override bool TryRead(ConfigNode node, ValueReadContext context, out TEnum value)
     {
