@@ -12,4 +12,5 @@ internal enum RuleKind
     OneOf,
     MinCount,
     MaxCount,
+    Finite,
 }

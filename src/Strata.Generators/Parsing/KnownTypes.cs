@@ -27,6 +27,7 @@ internal sealed class KnownTypes
         OneOfAttribute = Get("Strata.OneOfAttribute");
         MinCountAttribute = Get("Strata.MinCountAttribute");
         MaxCountAttribute = Get("Strata.MaxCountAttribute");
+        FiniteAttribute = Get("Strata.FiniteAttribute");
         FieldHint = Get("Strata.FieldHint");
         ConfigObject = Get("Strata.ConfigObject");
         ConfigPath = Get("Strata.ConfigPath");
@@ -80,6 +81,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? OneOfAttribute { get; }
 
     public INamedTypeSymbol? MinCountAttribute { get; }
+
+    public INamedTypeSymbol? FiniteAttribute { get; }
 
     public INamedTypeSymbol? MaxCountAttribute { get; }
 

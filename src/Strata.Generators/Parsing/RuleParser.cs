@@ -56,6 +56,7 @@ internal static class RuleParser
             (known.OneOfAttribute, RuleKind.OneOf),
             (known.MinCountAttribute, RuleKind.MinCount),
             (known.MaxCountAttribute, RuleKind.MaxCount),
+            (known.FiniteAttribute, RuleKind.Finite),
         ];
         foreach (var (type, kind) in map)
         {
@@ -132,6 +133,15 @@ internal static class RuleParser
                 }
 
                 return target.Rule(kind, operandType, numeric, EquatableArray<double>.Empty, divisor, EquatableArray<string>.Empty);
+
+            case RuleKind.Finite:
+                if (numeric is not (NumericKind.Double or NumericKind.Single))
+                {
+                    diagnostics.Add(NotApplicable());
+                    return null;
+                }
+
+                return target.Rule(kind, operandType, numeric, EquatableArray<double>.Empty, 0, EquatableArray<string>.Empty);
 
             default:
                 if (numeric == NumericKind.None)

@@ -43,7 +43,7 @@ public sealed partial class GPTDataConfig
     public partial IDictionary<string, GPTSampledDatasetConfig> Datasets { get; set; } = new Dictionary<string, GPTSampledDatasetConfig>();
 
     /// <summary>A warning is logged when preparing a sample takes longer than this, in milliseconds.</summary>
-    [Field(FieldHint.Feature), GreaterThan(0)]
+    [Field(FieldHint.Feature), GreaterThan(0), Finite]
     public partial double DataSampleWarnTimeMs { get; set; } = 1000.0;
 
     /// <summary>How the data-loading processes are started.</summary>

@@ -9,11 +9,11 @@ public sealed partial class GPTDatasetSliceConfig : GPTIndexedDatasetConfig
     public partial GPTIndexedDatasetConfig? Dataset { get; set; }
 
     /// <summary>Where the slice begins, as a fraction of the documents.</summary>
-    [Field(FieldHint.Core)]
+    [Field(FieldHint.Core), Finite]
     public partial double Begin { get; set; }
 
     /// <summary>Where the slice ends, as a fraction of the documents.</summary>
-    [Field(FieldHint.Core)]
+    [Field(FieldHint.Core), Finite]
     public partial double End { get; set; } = 1.0;
 
     partial void Validate(ValidationScope scope) => scope.Require(Dataset is not null, nameof(Dataset), "is required");

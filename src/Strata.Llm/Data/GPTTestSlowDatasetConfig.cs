@@ -5,6 +5,6 @@ namespace Strata.Llm.Data;
 public sealed partial class GPTTestSlowDatasetConfig : GPTSampledDatasetConfig
 {
     /// <summary>How long sampling takes, in seconds.</summary>
-    [Field(FieldHint.Core)]
+    [Field(FieldHint.Core), Finite]
     public partial double Sleep { get; set; } = 1.0;
 }

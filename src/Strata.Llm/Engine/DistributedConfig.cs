@@ -106,7 +106,7 @@ public sealed partial class DistributedConfig
     public partial bool PipelineFirst { get; set; }
 
     /// <summary>The timeout of collective operations, in seconds.</summary>
-    [Field(FieldHint.Optional), GreaterThan(0)]
+    [Field(FieldHint.Optional), GreaterThan(0), Finite]
     public partial double Timeout { get; set; } = 60.0;
 
     /// <summary>The base random seed.</summary>

@@ -5,15 +5,15 @@ namespace Strata.Llm.Engine;
 public sealed partial class GradientScalerConfig
 {
     /// <summary>A constant loss scale; unset for dynamic scaling.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double? Constant { get; set; }
 
     /// <summary>The initial dynamic loss scale.</summary>
-    [Field(FieldHint.Feature), GreaterThan(0)]
+    [Field(FieldHint.Feature), GreaterThan(0), Finite]
     public partial double Initial { get; set; } = 65536.0;
 
     /// <summary>The smallest dynamic loss scale.</summary>
-    [Field(FieldHint.Feature), GreaterThan(0)]
+    [Field(FieldHint.Feature), GreaterThan(0), Finite]
     public partial double Minimum { get; set; } = 1.0;
 
     /// <summary>The number of steps without overflow after which the dynamic scale grows.</summary>

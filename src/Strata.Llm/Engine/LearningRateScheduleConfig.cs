@@ -5,7 +5,7 @@ namespace Strata.Llm.Engine;
 public sealed partial class LearningRateScheduleConfig
 {
     /// <summary>The peak learning rate.</summary>
-    [Field(FieldHint.Core)]
+    [Field(FieldHint.Core), Finite]
     public partial double Base { get; set; } = 0.0001;
 
     /// <summary>The shape of the decay after warm-up: <c>constant</c>, <c>linear</c>, <c>power</c> or <c>cosine</c> (checked when the schedule is built, as in Fast-LLM).</summary>
@@ -17,7 +17,7 @@ public sealed partial class LearningRateScheduleConfig
     public partial int? DecayIterations { get; set; }
 
     /// <summary>The exponent of the <c>power</c> decay.</summary>
-    [Field(FieldHint.Feature)]
+    [Field(FieldHint.Feature), Finite]
     public partial double DecayPower { get; set; } = 1.0;
 
     /// <summary>The number of iterations of the linear warm-up.</summary>
@@ -25,7 +25,7 @@ public sealed partial class LearningRateScheduleConfig
     public partial int WarmupIterations { get; set; }
 
     /// <summary>The lowest learning rate of the decay.</summary>
-    [Field(FieldHint.Feature)]
+    [Field(FieldHint.Feature), Finite]
     public partial double Minimum { get; set; }
 
     /// <summary>A free-form schedule that replaces the other settings (work in progress).</summary>

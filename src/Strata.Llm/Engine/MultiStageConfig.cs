@@ -53,7 +53,7 @@ public sealed partial class MultiStageConfig
     public partial bool CompileAll { get; set; }
 
     /// <summary>The number of layers in each stage (may be fractional).</summary>
-    [Field(FieldHint.Performance), GreaterThan(0)]
+    [Field(FieldHint.Performance), GreaterThan(0), Finite]
     public partial double LayersPerStage { get; set; } = 1.0;
 
     /// <summary>The number of stages on each pipeline rank; only 1 is implemented.</summary>
@@ -73,7 +73,7 @@ public sealed partial class MultiStageConfig
     public partial int? ZeroStage { get; set; }
 
     /// <summary>The delay inserted between pipeline stages, for testing pipeline overlap.</summary>
-    [Field(FieldHint.Expert), Min(0)]
+    [Field(FieldHint.Expert), Min(0), Finite]
     public partial double PipelineDelay { get; set; }
 
     partial void Derive(DeriveContext context)

@@ -13,7 +13,7 @@ public sealed partial class OptimizerConfig
     public partial GradientScalerConfig GradientScaler { get; set; } = new();
 
     /// <summary>The decoupled weight decay.</summary>
-    [Field(FieldHint.Core), Min(0)]
+    [Field(FieldHint.Core), Min(0), Finite]
     public partial double WeightDecay { get; set; } = 0.01;
 
     /// <summary>The decay rate of Adam's first moment.</summary>
@@ -25,14 +25,14 @@ public sealed partial class OptimizerConfig
     public partial double Beta2 { get; set; } = 0.999;
 
     /// <summary>The constant added to Adam's denominator for numerical stability.</summary>
-    [Field(FieldHint.Optional), GreaterThan(0)]
+    [Field(FieldHint.Optional), GreaterThan(0), Finite]
     public partial double Epsilon { get; set; } = 1e-8;
 
     /// <summary>The largest gradient norm; larger gradients are scaled down.</summary>
-    [Field(FieldHint.Feature), GreaterThan(0)]
+    [Field(FieldHint.Feature), GreaterThan(0), Finite]
     public partial double GradientNormClipping { get; set; } = 1.0;
 
     /// <summary>The learning-rate scale of the parameters that do not set their own.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double DefaultLearningRateScale { get; set; } = 1.0;
 }

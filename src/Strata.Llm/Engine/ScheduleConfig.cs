@@ -13,7 +13,7 @@ public sealed partial class ScheduleConfig
     public partial bool DataOverlap { get; set; } = true;
 
     /// <summary>A warning is logged when loading a batch takes longer than this, in milliseconds.</summary>
-    [Field(FieldHint.Optional), GreaterThan(0)]
+    [Field(FieldHint.Optional), GreaterThan(0), Finite]
     public partial double DataBatchWarnTimeMs { get; set; } = 1000.0;
 
     /// <summary>Whether the CPU is made to wait for the GPU now and then, so that it does not queue too much work.</summary>

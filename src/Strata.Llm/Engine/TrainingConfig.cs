@@ -46,7 +46,7 @@ public sealed partial class TrainingConfig
     public partial int? PrefetchFactor { get; set; }
 
     /// <summary>The timeout of long operations (saving and loading checkpoints, preparing datasets), in seconds; unset for none.</summary>
-    [Field(FieldHint.Feature), GreaterThan(0)]
+    [Field(FieldHint.Feature), GreaterThan(0), Finite]
     public partial double? Timeout { get; set; } = 3600.0;
 
     partial void Validate(ValidationScope scope)

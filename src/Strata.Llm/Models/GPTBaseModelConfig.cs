@@ -33,15 +33,15 @@ public sealed partial class GPTBaseModelConfig
     public partial int PredictionHeads { get; set; } = 1;
 
     /// <summary>The standard deviation of the embedding initialisation.</summary>
-    [Field(FieldHint.Feature), Min(0), DerivedDefault("transformer.init_method_std")]
+    [Field(FieldHint.Feature), Min(0), DerivedDefault("transformer.init_method_std"), Finite]
     public partial double InitMethodStdEmbed { get; set; }
 
     /// <summary>The largest initial embedding weight.</summary>
-    [Field(FieldHint.Feature), DerivedDefault("transformer.init_method_max")]
+    [Field(FieldHint.Feature), DerivedDefault("transformer.init_method_max"), Finite]
     public partial double? InitMethodMaxEmbed { get; set; }
 
     /// <summary>The smallest initial embedding weight.</summary>
-    [Field(FieldHint.Feature), DerivedDefault("transformer.init_method_min")]
+    [Field(FieldHint.Feature), DerivedDefault("transformer.init_method_min"), Finite]
     public partial double? InitMethodMinEmbed { get; set; }
 
     /// <summary>The implementation of the cross-entropy loss.</summary>
@@ -61,11 +61,11 @@ public sealed partial class GPTBaseModelConfig
     public partial bool? SequenceFirst { get; set; }
 
     /// <summary>The weight of the z-loss on the output logits.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double LogitZLoss { get; set; }
 
     /// <summary>The factor the output logits are multiplied by (µP scaling).</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double LogitsScaleFactor { get; set; } = 1.0;
 
     /// <summary>Whether weights are initialised exactly as Megatron-LM does (for comparisons); changes the distributed seed shifts.</summary>

@@ -14,7 +14,7 @@ public sealed partial class NormalizationConfig
     public partial NormalizationType Type { get; set; } = NormalizationType.LayerNorm;
 
     /// <summary>The small constant added to the variance for numerical stability.</summary>
-    [Field(FieldHint.Stability, Architecture = true), GreaterThan(0)]
+    [Field(FieldHint.Stability, Architecture = true), GreaterThan(0), Finite]
     public partial double Epsilon { get; set; } = 1e-5;
 
     /// <summary>Whether the weight is stored as an offset from one (so that it is initialised at zero).</summary>
@@ -26,6 +26,6 @@ public sealed partial class NormalizationConfig
     public partial NormalizationImplementation Implementation { get; set; } = NormalizationImplementation.Auto;
 
     /// <summary>Half-width of the uniform random initialisation of the weights and biases; zero keeps the usual constant initialisation.</summary>
-    [Field(FieldHint.Testing), Min(0)]
+    [Field(FieldHint.Testing), Min(0), Finite]
     public partial double InitializationRange { get; set; }
 }

@@ -84,71 +84,71 @@ public sealed partial class TransformerConfig
     public partial RoutingType ExpertRoutingType { get; set; } = RoutingType.AuxLoss;
 
     /// <summary>The standard deviation of the weight initialisation.</summary>
-    [Field(FieldHint.Optional), Min(0), DerivedDefault("hidden_size ^ -0.5")]
+    [Field(FieldHint.Optional), Min(0), DerivedDefault("hidden_size ^ -0.5"), Finite]
     public partial double InitMethodStd { get; set; }
 
     /// <summary>The largest initial weight (initial weights are clamped); unset for no bound.</summary>
-    [Field(FieldHint.Optional)]
+    [Field(FieldHint.Optional), Finite]
     public partial double? InitMethodMax { get; set; }
 
     /// <summary>The smallest initial weight (initial weights are clamped); unset for no bound.</summary>
-    [Field(FieldHint.Optional)]
+    [Field(FieldHint.Optional), Finite]
     public partial double? InitMethodMin { get; set; }
 
     /// <summary>The standard deviation of the query, key and value weight initialisation.</summary>
-    [Field(FieldHint.Optional), Min(0), DerivedDefault("init_method_std")]
+    [Field(FieldHint.Optional), Min(0), DerivedDefault("init_method_std"), Finite]
     public partial double InitMethodStdQkv { get; set; }
 
     /// <summary>The largest initial query, key and value weight.</summary>
-    [Field(FieldHint.Optional), DerivedDefault("init_method_max")]
+    [Field(FieldHint.Optional), DerivedDefault("init_method_max"), Finite]
     public partial double? InitMethodMaxQkv { get; set; }
 
     /// <summary>The smallest initial query, key and value weight.</summary>
-    [Field(FieldHint.Optional), DerivedDefault("init_method_min")]
+    [Field(FieldHint.Optional), DerivedDefault("init_method_min"), Finite]
     public partial double? InitMethodMinQkv { get; set; }
 
     /// <summary>The standard deviation of the attention output projection initialisation.</summary>
-    [Field(FieldHint.Optional), Min(0), DerivedDefault("init_method_std / sqrt(2 × num_layers)")]
+    [Field(FieldHint.Optional), Min(0), DerivedDefault("init_method_std / sqrt(2 × num_layers)"), Finite]
     public partial double InitMethodStdAttnProj { get; set; }
 
     /// <summary>The largest initial attention output projection weight.</summary>
-    [Field(FieldHint.Optional), DerivedDefault("init_method_max")]
+    [Field(FieldHint.Optional), DerivedDefault("init_method_max"), Finite]
     public partial double? InitMethodMaxAttnProj { get; set; }
 
     /// <summary>The smallest initial attention output projection weight.</summary>
-    [Field(FieldHint.Optional), DerivedDefault("init_method_min")]
+    [Field(FieldHint.Optional), DerivedDefault("init_method_min"), Finite]
     public partial double? InitMethodMinAttnProj { get; set; }
 
     /// <summary>The standard deviation of the first MLP layer initialisation.</summary>
-    [Field(FieldHint.Optional, Name = "init_method_std_mlp_1"), Min(0), DerivedDefault("init_method_std")]
+    [Field(FieldHint.Optional, Name = "init_method_std_mlp_1"), Min(0), DerivedDefault("init_method_std"), Finite]
     public partial double InitMethodStdMlp1 { get; set; }
 
     /// <summary>The largest initial weight of the first MLP layer.</summary>
-    [Field(FieldHint.Optional, Name = "init_method_max_mlp_1"), DerivedDefault("init_method_max")]
+    [Field(FieldHint.Optional, Name = "init_method_max_mlp_1"), DerivedDefault("init_method_max"), Finite]
     public partial double? InitMethodMaxMlp1 { get; set; }
 
     /// <summary>The smallest initial weight of the first MLP layer.</summary>
-    [Field(FieldHint.Optional, Name = "init_method_min_mlp_1"), DerivedDefault("init_method_min")]
+    [Field(FieldHint.Optional, Name = "init_method_min_mlp_1"), DerivedDefault("init_method_min"), Finite]
     public partial double? InitMethodMinMlp1 { get; set; }
 
     /// <summary>The standard deviation of the second MLP layer initialisation.</summary>
-    [Field(FieldHint.Optional, Name = "init_method_std_mlp_2"), Min(0), DerivedDefault("init_method_std / sqrt(2 × num_layers)")]
+    [Field(FieldHint.Optional, Name = "init_method_std_mlp_2"), Min(0), DerivedDefault("init_method_std / sqrt(2 × num_layers)"), Finite]
     public partial double InitMethodStdMlp2 { get; set; }
 
     /// <summary>The largest initial weight of the second MLP layer.</summary>
-    [Field(FieldHint.Optional, Name = "init_method_max_mlp_2"), DerivedDefault("init_method_max")]
+    [Field(FieldHint.Optional, Name = "init_method_max_mlp_2"), DerivedDefault("init_method_max"), Finite]
     public partial double? InitMethodMaxMlp2 { get; set; }
 
     /// <summary>The smallest initial weight of the second MLP layer.</summary>
-    [Field(FieldHint.Optional, Name = "init_method_min_mlp_2"), DerivedDefault("init_method_min")]
+    [Field(FieldHint.Optional, Name = "init_method_min_mlp_2"), DerivedDefault("init_method_min"), Finite]
     public partial double? InitMethodMinMlp2 { get; set; }
 
     /// <summary>The dropout rate of the attention probabilities.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double AttentionDropout { get; set; }
 
     /// <summary>The dropout rate of the residual branches.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double HiddenDropout { get; set; }
 
     /// <summary>Whether the residual stream is kept in the optimization data type.</summary>
@@ -184,15 +184,15 @@ public sealed partial class TransformerConfig
     public partial bool RandomBiasInit { get; set; }
 
     /// <summary>The weight of the load-balancing loss of top-k routing.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double ExpertAuxiliaryLossCoefficient { get; set; } = 0.01;
 
     /// <summary>The weight of the router's z-loss.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double ExpertZLossCoefficient { get; set; }
 
     /// <summary>The half-width of the multiplicative noise applied to the router logits in training.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double MoeJitterEps { get; set; }
 
     /// <summary>The learning-rate scale of the MLP weights: one number, or one per expert (<c>null</c> entries keep the default).</summary>
@@ -200,15 +200,15 @@ public sealed partial class TransformerConfig
     public partial MlpLearningRateScale? MlpLrScale { get; set; }
 
     /// <summary>The learning-rate scale of the router weights.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double? RouterLrScale { get; set; }
 
     /// <summary>The learning-rate scale of the attention weights.</summary>
-    [Field(FieldHint.Feature), Min(0)]
+    [Field(FieldHint.Feature), Min(0), Finite]
     public partial double? AttentionLrScale { get; set; }
 
     /// <summary>The power of <c>kv_channels</c> that divides the attention scores (0.5 for standard attention, 1 under µP width scaling).</summary>
-    [Field(FieldHint.Unknown), Min(0)]
+    [Field(FieldHint.Unknown), Min(0), Finite]
     public partial double AttentionSoftmaxScalePower { get; set; } = 0.5;
 
     /// <summary>Whether all experts are evaluated together without dropping tokens.</summary>

@@ -13,11 +13,11 @@ public sealed partial class TransformerPeftConfig
     public partial int Rank { get; set; } = 8;
 
     /// <summary>The scale of the adapters' output, divided by the rank.</summary>
-    [Field(FieldHint.Stability)]
+    [Field(FieldHint.Stability), Finite]
     public partial double Alpha { get; set; } = 8.0;
 
     /// <summary>The dropout applied to the adapters' input.</summary>
-    [Field(FieldHint.Stability)]
+    [Field(FieldHint.Stability), Finite]
     public partial double Dropout { get; set; }
 
     /// <summary>The layers that get adapters.</summary>

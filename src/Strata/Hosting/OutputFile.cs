@@ -6,6 +6,18 @@ namespace Strata.Hosting;
 internal static class OutputFile
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly AsyncLocal<Action<string>?> s_faultAfterPartialWrite = new();
+
+    /// <summary>
+    /// A test seam: called with the temporary file's path when half of the text is written. A fault thrown there (an
+    /// <see cref="IOException"/>, as a full disk would) must leave the target as it was. Local to the calling flow, so
+    /// concurrent writers are not affected.
+    /// </summary>
+    internal static Action<string>? FaultAfterPartialWrite
+    {
+        get => s_faultAfterPartialWrite.Value;
+        set => s_faultAfterPartialWrite.Value = value;
+    }
 
     private static StringComparison PathComparison =>
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
@@ -46,7 +58,17 @@ internal static class OutputFile
         var temporary = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Path.GetRandomFileName() + ".tmp");
         try
         {
-            File.WriteAllText(temporary, text, s_utf8);
+            var bytes = s_utf8.GetBytes(text);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes, 0, bytes.Length / 2);
+                FaultAfterPartialWrite?.Invoke(temporary);
+                stream.Write(bytes, bytes.Length / 2, bytes.Length - (bytes.Length / 2));
+
+                // On disk before the rename, so that a crash never leaves an empty file under the target's name.
+                stream.Flush(flushToDisk: true);
+            }
+
             File.Move(temporary, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -128,7 +128,9 @@ internal static class SchemaDocs
             return string.Empty;
         }
 
-        return "`" + FlowText.Format(field.WriteValue(defaults, ValueWriteContext.Display)) + "`";
+        // A secret's default is redacted like its value everywhere else (R14).
+        var text = FlowText.Format(field.WriteValue(defaults, ValueWriteContext.Display));
+        return "`" + (field.IsSecret && text != "null" ? "***" : text) + "`";
     }
 
     private static string Anchor(ConfigTypeInfo type) => type.Name.ToLowerInvariant();

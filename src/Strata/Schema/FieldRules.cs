@@ -43,6 +43,11 @@ public static class FieldRules
     public static FieldRule<T> MultipleOf<T>(T divisor)
         where T : IBinaryInteger<T> => new MultipleRule<T>(divisor);
 
+    /// <summary>The number is finite: neither NaN nor an infinity.</summary>
+    /// <typeparam name="T">A floating-point type.</typeparam>
+    public static FieldRule<T> Finite<T>()
+        where T : INumberBase<T> => new FiniteRule<T>();
+
     /// <summary>The string is one of <paramref name="choices"/>.</summary>
     /// <param name="choices">The allowed values.</param>
     public static FieldRule<string> OneOf(params string[] choices) => new OneOfRule(choices);
@@ -153,6 +158,14 @@ public static class FieldRules
 
         public override string? Check(T value) =>
             T.IsZero(divisor) || T.IsZero(value % divisor) ? null : "must be " + Description + ", got " + Format(value);
+    }
+
+    private sealed class FiniteRule<T> : FieldRule<T>
+        where T : INumberBase<T>
+    {
+        public override string Description => "finite";
+
+        public override string? Check(T value) => T.IsFinite(value) ? null : "must be a finite number, got " + Format(value);
     }
 
     private sealed class OneOfRule(string[] choices) : FieldRule<string>

@@ -94,7 +94,7 @@ public static class DocumentReader
             {
                 problem = "file not found";
             }
-            else if (info.Length <= limits.MaxFileBytes && TryReadBounded(path, limits.MaxFileBytes, out bytes))
+            else if (info.Length <= limits.MaxFileBytes && (info.Length > 0 ? TryReadBounded(path, limits.MaxFileBytes, out bytes) : TryReadSpecial(path, limits, out bytes)))
             {
                 return true;
             }
@@ -107,6 +107,10 @@ public static class DocumentReader
         catch (UnauthorizedAccessException)
         {
             problem = "permission denied";
+        }
+        catch (TimeoutException ex)
+        {
+            problem = ex.Message;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -123,6 +127,26 @@ public static class DocumentReader
 
         diagnostics.Add(Error(DiagnosticCodes.Unreadable, string.Empty, file, problem));
         return false;
+    }
+
+    /// <summary>
+    /// Reads a path whose size is zero: an empty file, or a FIFO, a device or a <c>/proc</c> file, whose opening or
+    /// reading may block for ever (a FIFO without a writer). The read runs on the thread pool and is given up after
+    /// <see cref="SourceLimits.MaxReadTime"/>; a blocked read keeps its thread until the process ends.
+    /// </summary>
+    private static bool TryReadSpecial(string path, SourceLimits limits, [NotNullWhen(true)] out byte[]? bytes)
+    {
+        var read = Task.Run(() => TryReadBounded(path, limits.MaxFileBytes, out var content) ? content : null);
+        if (!((IAsyncResult)read).AsyncWaitHandle.WaitOne(limits.MaxReadTime))
+        {
+            _ = read.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw new TimeoutException(
+                "nothing could be read from it within " + limits.MaxReadTime.TotalSeconds.ToString(CultureInfo.InvariantCulture)
+                + " s (a FIFO without a writer, or a device?)");
+        }
+
+        bytes = read.GetAwaiter().GetResult();
+        return bytes is not null;
     }
 
     /// <summary>Reads the whole file unless it holds more than <paramref name="maxBytes"/> bytes.</summary>

@@ -116,7 +116,9 @@ public static class OverrideParser
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('#') || trimmed.StartsWith("---", StringComparison.Ordinal) || trimmed.StartsWith("...", StringComparison.Ordinal))
         {
-            error = SyntaxError(argument, argumentNumber, column, "YAML reads this value as a comment or a document marker; quote it");
+            // With the override's path, like every other problem of the value (a secret's value is then redacted).
+            var marker = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Syntax, string.Empty, Origin.FromCommandLine(argumentNumber, column), "YAML reads this value as a comment or a document marker; quote it");
+            error = ValueError(argument, path, marker);
             return false;
         }
 

@@ -26,4 +26,10 @@ public sealed class SourceLimits
 
     /// <summary>The longest scalar, in characters (default 1 MiB).</summary>
     public int MaxScalarLength { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// The longest wait for a file that reports no size (a FIFO, a device) to be read (default 5 s); regular files with
+    /// content are read directly.
+    /// </summary>
+    public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromSeconds(5);
 }

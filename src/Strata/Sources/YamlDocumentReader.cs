@@ -92,6 +92,19 @@ public static class YamlDocumentReader
 
         public bool Read(string text)
         {
+            // YamlDotNet lets control characters through into keys and values (a NUL, an ESC that would reach a
+            // terminal through a diagnostic); YAML allows only printable characters (YAML 1.2, 5.1).
+            if (FindNonPrintable(text) is var bad and >= 0)
+            {
+                var line = text.AsSpan(0, bad).Count('\n') + 1;
+                var lineStart = bad == 0 ? 0 : text.LastIndexOf('\n', bad - 1) + 1;
+                return _assembler.Fail(
+                    DiagnosticCodes.Syntax,
+                    place(line, bad - lineStart + 1),
+                    "the character U+" + ((int)text[bad]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)
+                    + " is not allowed in YAML; write control characters as escapes in a double-quoted string (\"\\t\", \"\\u001b\")");
+            }
+
             var parser = new Parser(new StringReader(text));
             try
             {
@@ -201,6 +214,34 @@ public static class YamlDocumentReader
                 : "unsupported tag '" + DisplayTag(tag) + "': only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed, and no type is ever created from a tag";
             _assembler.Report(DiagnosticCodes.UnsupportedTag, _assembler.NextPath, At(e), message);
             return null;
+        }
+
+        /// <summary>The index of the first character outside YAML's printable set, or -1.</summary>
+        private static int FindNonPrintable(string text)
+        {
+            var span = text.AsSpan();
+            var i = span.IndexOfAnyExceptInRange(' ', '~');
+            while (i >= 0 && i < span.Length)
+            {
+                var c = span[i];
+                if (c is '\t' or '\n' or '\r' or '\u0085' or (>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD'))
+                {
+                    i++;
+                }
+                else if (char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+                {
+                    i += 2;
+                }
+                else
+                {
+                    return i;
+                }
+
+                var next = span[i..].IndexOfAnyExceptInRange(' ', '~');
+                i = next < 0 ? -1 : i + next;
+            }
+
+            return -1;
         }
 
         private Origin At(ParsingEvent e) => place(ToInt(e.Start.Line), ToInt(e.Start.Column));

@@ -137,6 +137,14 @@ internal sealed class DoubleValueType : ScalarValueType<double>
     protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out double value, out bool reported)
     {
         reported = false;
+        return TryParseValue(text, style, out value) && !Overflows(text, value);
+    }
+
+    protected override bool Reported(ConfigScalar scalar, ValueReadContext context) => ReportOverflow(scalar, context, DisplayName, single: false);
+
+    /// <summary>Parses a float without judging its range.</summary>
+    internal static bool TryParseValue(string text, ScalarStyle style, out double value)
+    {
         value = 0;
         if (style == ScalarStyle.Plain)
         {
@@ -147,12 +155,27 @@ internal sealed class DoubleValueType : ScalarValueType<double>
         return text is "inf" or "-inf" or "nan" or "Infinity" or "-Infinity" or "NaN" or ".inf" or "-.inf" or ".nan"
             && ScalarText.TryParseDouble(text, out value);
     }
+
+    /// <summary>Whether a number written as digits (not as an infinity word) became infinite: <c>1e999</c> is out of range, not infinity.</summary>
+    internal static bool Overflows(string text, double value) =>
+        double.IsInfinity(value) && text.TrimStart('+', '-') is not (".inf" or ".Inf" or ".INF" or "inf" or "Infinity");
+
+    /// <summary>Reports a number too large for the float type as out of range (STR0104) rather than as a type mismatch.</summary>
+    internal static bool ReportOverflow(ConfigScalar scalar, ValueReadContext context, string name, bool single)
+    {
+        if (scalar.Value is not { } text || !TryParseValue(text, scalar.Style, out var value)
+            || !(Overflows(text, value) || (single && !double.IsInfinity(value) && float.IsInfinity((float)value))))
+        {
+            return false;
+        }
+
+        context.Error(DiagnosticCodes.NumberOutOfRange, scalar, text + " is out of range for " + name + (single ? " (about ±3.4e38)" : " (about ±1.8e308)"));
+        return true;
+    }
 }
 
 internal sealed class SingleValueType : ScalarValueType<float>
 {
-    private static readonly DoubleValueType s_double = new();
-
     public override string DisplayName => "float32";
 
     public override ValueShape Shape => ValueShape.Number;
@@ -165,18 +188,19 @@ internal sealed class SingleValueType : ScalarValueType<float>
 
     protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out float value, out bool reported)
     {
+        // Parsed without reporting: the base reports once, as out of range or as a type mismatch.
         reported = false;
         value = 0;
-        var scalar = new ConfigScalar(text, style, node.Origin);
-        if (s_double.TryRead(scalar, context, out var d))
+        if (!DoubleValueType.TryParseValue(text, style, out var d) || DoubleValueType.Overflows(text, d))
         {
-            value = (float)d;
-            return true;
+            return false;
         }
 
-        reported = true;
-        return false;
+        value = (float)d;
+        return !(float.IsInfinity(value) && !double.IsInfinity(d));
     }
+
+    protected override bool Reported(ConfigScalar scalar, ValueReadContext context) => DoubleValueType.ReportOverflow(scalar, context, DisplayName, single: true);
 }
 
 internal sealed class StringValueType : ScalarValueType<string>

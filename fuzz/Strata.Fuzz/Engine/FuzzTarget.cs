@@ -1,0 +1,17 @@
+namespace Strata.Fuzz.Engine;
+
+/// <summary>What one fuzz execution feeds its input to.</summary>
+internal enum FuzzTarget
+{
+    /// <summary>The YAML source, then (when the document reads) the whole resolution of a GPT trainer config.</summary>
+    Yaml,
+
+    /// <summary>The JSON source, then the whole resolution of a GPT trainer config.</summary>
+    Json,
+
+    /// <summary>The override parser (one override per line), then the resolution of a GPT trainer config.</summary>
+    Override,
+
+    /// <summary>The Hugging Face <c>config.json</c> import (format <c>auto</c>), then the resolution of a GPT model that starts from it.</summary>
+    HuggingFace,
+}

@@ -1,0 +1,59 @@
+namespace Strata.Robustness.Tests.Infrastructure;
+
+/// <summary>One line of Corpus/manifest.tsv: an input, the arguments it runs with and what must come out.</summary>
+public sealed record CorpusCase(string Name, string Input, string Arguments, int ExitCode, string Code, string Place, bool AsProcess)
+{
+    public static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Corpus");
+
+    public static IReadOnlyList<CorpusCase> All { get; } = Load();
+
+    public override string ToString() => Name;
+
+    /// <summary>The arguments with <c>{input}</c> and <c>{corpus}</c> replaced.</summary>
+    public string[] Expand(string? inputPath)
+    {
+        var text = Arguments switch
+        {
+            "-" => "validate gpt-trainer -c {input}",
+            "(none)" => string.Empty,
+            _ => Arguments,
+        };
+        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(a => a.Replace("{input}", inputPath ?? string.Empty, StringComparison.Ordinal).Replace("{corpus}", CorpusDirectory, StringComparison.Ordinal))
+            .ToArray();
+    }
+
+    /// <summary>The start of the diagnostic line that must appear on standard error.</summary>
+    public string? ExpectedLine(string? inputPath) => (Code, Place) switch
+    {
+        ("-", _) => null,
+        ("usage", _) => "strata: error: ",
+        (_, "-") => "error " + Code + ": ",
+        (_, "file") => inputPath + ": error " + Code + ": ",
+        (_, ['/', ..]) => inputPath + Place + ": error " + Code + ": ",
+        (_, ['#', ..]) => "cli arg " + Place + ": error " + Code + ": ",
+        _ => inputPath + ":" + Place + ": error " + Code + ": ",
+    };
+
+    private static List<CorpusCase> Load()
+    {
+        var cases = new List<CorpusCase>();
+        foreach (var line in File.ReadAllLines(Path.Combine(CorpusDirectory, "manifest.tsv")))
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var c = line.Split('\t');
+            if (c.Length != 7)
+            {
+                throw new InvalidOperationException("manifest.tsv: expected 7 columns: " + line);
+            }
+
+            cases.Add(new CorpusCase(c[0], c[1], c[2], int.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture), c[4], c[5], c[6] == "process"));
+        }
+
+        return cases;
+    }
+}
