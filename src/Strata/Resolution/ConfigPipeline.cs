@@ -124,13 +124,13 @@ internal static class ConfigPipeline
     {
         ConfigGraph.PreOrder(root, (Scope: new ValidationScope(state), State: state), static (config, s) =>
         {
-            var fields = config.ConfigType.FieldArray;
+            var fields = config.ConfigType.RuledFields;
             var failed = s.State.FailedFields;
-            for (var i = 0; i < fields.Length; i++)
+            foreach (var field in fields)
             {
-                if (failed.Count == 0 || !failed.Contains((config, i)))
+                if (failed.Count == 0 || !failed.Contains((config, field.Index)))
                 {
-                    fields[i].Validate(config, s.State.Diagnostics);
+                    field.Validate(config, s.State.Diagnostics);
                 }
             }
 

@@ -15,6 +15,7 @@ public abstract class ConfigTypeInfo
     private ConfigFieldInfo[]? _allFields;
     private ConfigFieldInfo[]? _childFields;
     private ConfigFieldInfo[]? _environmentFields;
+    private ConfigFieldInfo[]? _ruledFields;
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
     private int _hasRenames = -1;
@@ -78,6 +79,9 @@ public abstract class ConfigTypeInfo
 
     /// <summary>The fields bound to an environment variable.</summary>
     internal ConfigFieldInfo[] EnvironmentFields => _environmentFields ??= [.. FieldArray.Where(static f => f.EnvironmentVariable is not null)];
+
+    /// <summary>The fields with rules (the others have nothing to validate).</summary>
+    internal ConfigFieldInfo[] RuledFields => _ruledFields ??= [.. FieldArray.Where(static f => f.Rules.Count > 0)];
 
     /// <summary>Every derived field, base class ones first.</summary>
     public IReadOnlyList<ConfigDerivedInfo> DerivedFields => _allDerived ??= BaseType is null

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Strata.Schema;
 using Strata.Tree;
 
@@ -15,16 +14,22 @@ internal static class ConfigWriter
     /// <summary>The output of a config with nothing to write (output trees are immutable, so one instance serves all).</summary>
     private static readonly ConfigMap s_empty = ConfigMap.Empty(Origin.Default);
 
+    [ThreadStatic]
+    private static List<ConfigMapEntry>? t_entries;
+
     public static ConfigMap WriteObject(ConfigObject config, ValueWriteContext context, bool forceType)
     {
         var info = config.ConfigType;
         var fields = info.FieldArray;
 
-        // Entries go to a rented buffer (one slot per field, and one for the type) and are copied once, at their count.
-        var buffer = ArrayPool<ConfigMapEntry>.Shared.Rent(fields.Length + 1);
-        var count = 1;
+        // The entries of every object being written go to one stack per thread: an object's entries sit above its
+        // parent's (children are written while the parent's are collected) and are copied out once, at their count.
+        var stack = t_entries ??= [];
+        var start = stack.Count;
         try
         {
+            // The first slot is kept for the type.
+            stack.Add(default);
             for (var i = 0; i < fields.Length; i++)
             {
                 var field = fields[i];
@@ -41,22 +46,31 @@ internal static class ConfigWriter
                         node = ConfigScalar.Quoted(RedactedText, Origin.Default);
                     }
 
-                    buffer[count++] = new ConfigMapEntry(field.Key, Origin.Default, node);
+                    stack.Add(new ConfigMapEntry(field.Key, Origin.Default, node));
                 }
             }
 
-            var first = 1;
-            if (info.TypeName is not null && (forceType || config.TypeOrigin is not null || count > 1 || context.Verbosity != Verbosity.Explicit))
+            var first = start + 1;
+            var count = stack.Count - first;
+            if (info.TypeName is not null && (forceType || config.TypeOrigin is not null || count > 0 || context.Verbosity != Verbosity.Explicit))
             {
-                buffer[0] = new ConfigMapEntry("type", Origin.Default, ConfigScalar.Quoted(info.TypeName, Origin.Default));
-                first = 0;
+                stack[start] = new ConfigMapEntry("type", Origin.Default, ConfigScalar.Quoted(info.TypeName, Origin.Default));
+                first = start;
+                count++;
             }
 
-            return count == first ? s_empty : new ConfigMap(buffer[first..count], Origin.Default, owned: true);
+            if (count == 0)
+            {
+                return s_empty;
+            }
+
+            var entries = new ConfigMapEntry[count];
+            stack.CopyTo(first, entries, 0, count);
+            return new ConfigMap(entries, Origin.Default, owned: true);
         }
         finally
         {
-            ArrayPool<ConfigMapEntry>.Shared.Return(buffer, clearArray: true);
+            stack.RemoveRange(start, stack.Count - start);
         }
     }
 

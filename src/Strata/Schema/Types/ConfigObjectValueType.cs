@@ -9,22 +9,30 @@ internal sealed class ConfigObjectValueType<T> : ConfigValueType<T>
 {
     public static readonly ConfigObjectValueType<T> Instance = new();
 
-    public override string DisplayName => T.TypeInfo.Name;
+    /// <summary>
+    /// <c>T.TypeInfo</c>, kept: reading a static of a type parameter from shared generic code goes through a runtime
+    /// lookup and a class-initialization check on every call.
+    /// </summary>
+    private ConfigTypeInfo? _info;
+
+    public override string DisplayName => Info.Name;
 
     public override ValueShape Shape => ValueShape.Config;
 
-    public override ConfigTypeInfo NestedConfig => T.TypeInfo;
+    public override ConfigTypeInfo NestedConfig => Info;
+
+    private ConfigTypeInfo Info => _info ??= T.TypeInfo;
 
     public override bool TryRead(ConfigNode node, ValueReadContext context, out T value)
     {
         value = null!;
         if (node is not ConfigMap map)
         {
-            context.TypeMismatch(node, "a mapping (" + T.TypeInfo.Name + ")");
+            context.TypeMismatch(node, "a mapping (" + Info.Name + ")");
             return false;
         }
 
-        var instance = Binding.Binder.CreateFor(T.TypeInfo, map, context);
+        var instance = Binding.Binder.CreateFor(Info, map, context);
         if (instance is not T typed)
         {
             return false;
