@@ -147,11 +147,13 @@ public sealed class ConfigResolver<T>
         }
 
         Resolution.MergeBuilder? builder = null;
-        for (var i = 0; i < _overrides.Count; i++)
+        var parsed = OverrideParser.ParseAll(_overrides);
+        for (var i = 0; i < parsed.Length; i++)
         {
-            if (!OverrideParser.TryParse(_overrides[i], i + 1, out var change, out var error))
+            if (parsed[i] is not (Override: { } change, _))
             {
-                state.Diagnostics.Add(error);
+                // Parsing has no other effect: its error is reported in the order of the overrides.
+                state.Diagnostics.Add(parsed[i].Error ?? throw new InvalidOperationException("An override was neither parsed nor refused."));
                 continue;
             }
 

@@ -400,9 +400,9 @@ public static class DocumentReader
             {
                 Report(DiagnosticCodes.TooLong, PathOf(null, -1), at, "a key is " + Count(key.Length) + " characters long, more than the limit of " + Count(_limits.MaxKeyLength));
             }
-            else if (!map.Keys.TryAdd(key, at))
+            else if (map.IndexOfKey(key) is var first and >= 0)
             {
-                Report(DiagnosticCodes.DuplicateKey, PathOf(key, -1), at, "duplicate key '" + key + "', first set at " + map.Keys[key].Location);
+                Report(DiagnosticCodes.DuplicateKey, PathOf(key, -1), at, "duplicate key '" + key + "', first set at " + map.Entries[first].KeyOrigin.Location);
             }
             else
             {
@@ -417,7 +417,7 @@ public static class DocumentReader
             map.HasKey = false;
             if (map.Action == KeyAction.Keep)
             {
-                map.Entries.Add(new ConfigMapEntry(map.PendingKey, map.PendingKeyOrigin, value));
+                map.AddEntry(new ConfigMapEntry(map.PendingKey, map.PendingKeyOrigin, value));
             }
             else if (map.Action == KeyAction.Merge)
             {
@@ -455,7 +455,7 @@ public static class DocumentReader
                 return new ConfigMap([.. frame.Entries], frame.Origin, owned: true);
             }
 
-            var seen = new HashSet<string>(frame.Keys.Keys, StringComparer.Ordinal);
+            var seen = new HashSet<string>(frame.Entries.Select(static e => e.Key), StringComparer.Ordinal);
             var result = new List<ConfigMapEntry>(frame.Entries.Count);
             var merge = 0;
             for (var i = 0; i <= frame.Entries.Count; i++)
@@ -524,8 +524,9 @@ public static class DocumentReader
         private sealed class Frame(bool isMap, Origin origin, string? anchor, string? key, int index)
         {
             private List<ConfigNode>? _items;
+            private const int LinearSearchLimit = 8;
             private List<ConfigMapEntry>? _entries;
-            private Dictionary<string, Origin>? _keys;
+            private Dictionary<string, int>? _keys;
 
             public bool IsMap { get; } = isMap;
 
@@ -549,8 +550,48 @@ public static class DocumentReader
 
             public List<ConfigMapEntry> Entries => _entries ??= [];
 
-            /// <summary>The explicit keys seen so far, with the origin of their first occurrence.</summary>
-            public Dictionary<string, Origin> Keys => _keys ??= new(StringComparer.Ordinal);
+            /// <summary>
+            /// The position of an explicit key among the entries, or -1. Every kept key has its entry (added with its
+            /// value, before the next key is read), so the entries are the keys seen; a small mapping is searched, a
+            /// larger one indexed.
+            /// </summary>
+            public int IndexOfKey(string key)
+            {
+                var entries = Entries;
+                if (_keys is not null)
+                {
+                    return _keys.TryGetValue(key, out var found) ? found : -1;
+                }
+
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            /// <summary>Adds a kept entry, indexing its key once the mapping is too large to search.</summary>
+            public void AddEntry(ConfigMapEntry entry)
+            {
+                var entries = Entries;
+                entries.Add(entry);
+                if (_keys is not null)
+                {
+                    _keys[entry.Key] = entries.Count - 1;
+                }
+                else if (entries.Count > LinearSearchLimit)
+                {
+                    _keys = new Dictionary<string, int>(entries.Count * 2, StringComparer.Ordinal);
+                    for (var i = 0; i < entries.Count; i++)
+                    {
+                        _keys[entries[i].Key] = i;
+                    }
+                }
+            }
 
             public List<(int Position, ConfigMap Map)>? Merges { get; set; }
 

@@ -39,6 +39,54 @@ public static class OverrideParser
         return true;
     }
 
+    /// <summary>
+    /// Parses overrides, giving for each what <see cref="TryParse"/> gives; the values that read the same in one YAML
+    /// stream are read with one parser (a parser costs more than a short value), the others alone.
+    /// </summary>
+    /// <param name="arguments">The overrides, in order (numbered from 1).</param>
+    internal static (ConfigOverride? Override, Diagnostic? Error)[] ParseAll(IReadOnlyList<string> arguments)
+    {
+        var results = new (ConfigOverride? Override, Diagnostic? Error)[arguments.Count];
+        var batched = new List<(int Index, List<OverridePathSegment> Path)>();
+        var texts = new List<string>();
+        var places = new List<Func<int, int, Origin>>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            var equals = argument.IndexOf('=', StringComparison.Ordinal);
+            if (equals >= 0
+                && YamlDocumentReader.IsStreamSafeValue(argument[(equals + 1)..])
+                && TryParsePath(argument, equals, i + 1, out var path, out _))
+            {
+                batched.Add((i, path));
+                texts.Add(argument[(equals + 1)..]);
+                places.Add(ValuePlace(i + 1, equals + 2));
+            }
+            else
+            {
+                results[i] = ParseOne(argument, i + 1);
+            }
+        }
+
+        var nodes = batched.Count > 1 ? YamlDocumentReader.TryReadFlowValues(texts, places, SourceLimits.Default) : null;
+        for (var k = 0; k < batched.Count; k++)
+        {
+            var (i, path) = batched[k];
+            results[i] = nodes is null
+                ? ParseOne(arguments[i], i + 1)
+                : (new ConfigOverride(path, nodes[k], arguments[i], nodes[k].Origin), null);
+        }
+
+        return results;
+    }
+
+    private static (ConfigOverride? Override, Diagnostic? Error) ParseOne(string argument, int argumentNumber) =>
+        TryParse(argument, argumentNumber, out var result, out var error) ? (result, null) : (null, error);
+
+    /// <summary>The origin of a position in the value of an override: its column in the argument.</summary>
+    private static Func<int, int, Origin> ValuePlace(int argumentNumber, int column) =>
+        (_, c) => Origin.FromCommandLine(argumentNumber, column + Math.Max(c, 1) - 1);
+
     /// <summary>Reads the steps of <c>argument[..end]</c>: <c>key([index])*</c> separated by dots.</summary>
     private static bool TryParsePath(string argument, int end, int argumentNumber, [NotNullWhen(true)] out List<OverridePathSegment>? path, [NotNullWhen(false)] out Diagnostic? error)
     {
@@ -122,7 +170,7 @@ public static class OverrideParser
             return false;
         }
 
-        Func<int, int, Origin> place = (_, c) => Origin.FromCommandLine(argumentNumber, column + Math.Max(c, 1) - 1);
+        var place = ValuePlace(argumentNumber, column);
         var diagnostics = new List<Diagnostic>();
         YamlDocumentReader.TryReadNode(text, place, SourceLimits.Default, flowOnly: true, diagnostics, out value);
         if (diagnostics.FirstOrDefault(static d => d.Severity == DiagnosticSeverity.Error) is { } problem)

@@ -24,6 +24,10 @@ public static class YamlDocumentReader
 {
     private const string StandardTagPrefix = "tag:yaml.org,2002:";
 
+    /// <summary>Characters that keep a command-line value out of a shared stream (see <see cref="IsStreamSafeValue"/>).</summary>
+    private static readonly System.Buffers.SearchValues<char> s_streamUnsafe =
+        System.Buffers.SearchValues.Create("\"'[]{}\n\r\u0085\u2028\u2029\uFEFF");
+
     /// <summary>Parses YAML text.</summary>
     /// <param name="text">The text (a leading byte-order mark is ignored).</param>
     /// <param name="sourceName">The name used in origins, usually the file path.</param>
@@ -69,6 +73,107 @@ public static class YamlDocumentReader
         var ok = reader.Read(text);
         root = reader.Root;
         return ok;
+    }
+
+    /// <summary>
+    /// Whether a command-line value reads the same as a document of a stream (<see cref="TryReadFlowValues"/>) as it
+    /// does alone: one line, printable, no quotes or brackets (which could run on past the end of the line), and no
+    /// start that means a directive, a comment, a document marker, a block scalar or a block collection entry.
+    /// </summary>
+    /// <param name="text">The value as written.</param>
+    internal static bool IsStreamSafeValue(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart(' ');
+        if (trimmed.IsEmpty || trimmed.IndexOfAny(s_streamUnsafe) >= 0 || EventReader.FindNonPrintable(text) >= 0)
+        {
+            return false;
+        }
+
+        // A mapping (a: b) is no flow value: read alone, it gets its diagnostic.
+        if (trimmed.Contains(": ", StringComparison.Ordinal) || trimmed.Contains(":\t", StringComparison.Ordinal) || trimmed[^1] == ':')
+        {
+            return false;
+        }
+
+        var first = trimmed[0];
+        var second = trimmed.Length > 1 ? trimmed[1] : ' ';
+        return first is not ('%' or '#' or '|' or '>' or '\t')
+            && !(first is '-' or '?' or ':' && second is ' ' or '-' or '\t')
+            && !(first == '.' && second == '.');
+    }
+
+    /// <summary>
+    /// Reads several command-line values with one YamlDotNet parser, each as a document of one stream (a <c>---</c>
+    /// line, then the value on a line of its own): a parser for each value costs more than the values. Every value must
+    /// be <see cref="IsStreamSafeValue"/>. When anything is out of the ordinary (a diagnostic, an exception, a node off
+    /// its line, a document more or less), nothing is returned and the caller reads each value alone, which gives the
+    /// exact diagnostics.
+    /// </summary>
+    /// <param name="texts">The values.</param>
+    /// <param name="places">The origin of a 1-based line and column of each value.</param>
+    /// <param name="limits">The limits (applied to each value, as when read alone).</param>
+    /// <returns>The node of each value, in order, or <see langword="null"/>.</returns>
+    internal static ConfigNode[]? TryReadFlowValues(IReadOnlyList<string> texts, IReadOnlyList<Func<int, int, Origin>> places, SourceLimits limits)
+    {
+        var stream = new StringBuilder();
+        foreach (var text in texts)
+        {
+            stream.Append("---\n").Append(text).Append('\n');
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var nodes = new ConfigNode[texts.Count];
+        var document = -1;
+        EventReader? reader = null;
+        var parser = new Parser(new StringReader(stream.ToString()));
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case StreamStart or StreamEnd:
+                        continue;
+                    case DocumentStart start:
+                        if (reader is not null || ++document >= texts.Count)
+                        {
+                            return null;
+                        }
+
+                        // Value k is on line 2k + 2 of the stream: its reader sees it on line 1, as when read alone.
+                        var place = places[document];
+                        var offset = (2 * document) + 1;
+                        reader = new EventReader((line, column) => place(line - offset, column), limits, flowOnly: true, diagnostics);
+                        if (!reader.Handle(start))
+                        {
+                            return null;
+                        }
+
+                        continue;
+                    case DocumentEnd:
+                        if (reader?.Root is not { } root)
+                        {
+                            return null;
+                        }
+
+                        nodes[document] = root;
+                        reader = null;
+                        continue;
+                    case ParsingEvent e when reader is null || e.Start.Line != (2 * document) + 2 || !reader.Handle(e) || diagnostics.Count > 0:
+                        return null;
+                    default:
+                        continue;
+                }
+            }
+        }
+#pragma warning disable CA1031 // Any failure sends every value back to be read alone, which reports it properly.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+
+        return document == texts.Count - 1 && reader is null && diagnostics.Count == 0 ? nodes : null;
     }
 
     private static SourceDocument ParseText(string text, Func<int, int, Origin> place, SourceLimits limits)
@@ -136,7 +241,7 @@ public static class YamlDocumentReader
             }
         }
 
-        private bool Handle(ParsingEvent e)
+        public bool Handle(ParsingEvent e)
         {
             _last = e.End;
             switch (e)
@@ -217,7 +322,7 @@ public static class YamlDocumentReader
         }
 
         /// <summary>The index of the first character outside YAML's printable set, or -1.</summary>
-        private static int FindNonPrintable(string text)
+        public static int FindNonPrintable(string text)
         {
             var span = text.AsSpan();
             var i = span.IndexOfAnyExceptInRange(' ', '~');
