@@ -10,6 +10,7 @@ namespace Strata.Fuzz;
 /// Strata.Fuzz mutate [--target yaml|json|override|hf|all] [--executions N] [--seconds S] [--seeds DIR]... [--findings DIR] [--random N]
 /// Strata.Fuzz afl yaml|json|override|hf          (under afl-fuzz, after `sharpfuzz Strata.dll`)
 /// Strata.Fuzz replay yaml|json|override|hf FILE...
+/// Strata.Fuzz stress [--threads N] [--resolves N] FILE...   (cold-start concurrency: see docs/robustness.md)
 /// </code>
 /// </summary>
 internal static class Program
@@ -30,6 +31,7 @@ internal static class Program
             "mutate" => Mutate(args[1..]),
             "afl" when args.Length == 2 => Afl(ParseTarget(args[1])),
             "replay" when args.Length >= 3 => Replay(ParseTarget(args[1]), args[2..]),
+            "stress" => Stress.Run(args[1..]),
             _ => Usage("unknown command or missing arguments: " + string.Join(' ', args)),
         };
     }

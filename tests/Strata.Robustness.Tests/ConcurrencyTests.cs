@@ -89,4 +89,28 @@ public sealed class ConcurrencyTests
         Assert.Equal(0, expected.ExitCode);
         Assert.All(results, r => Assert.Equal((expected.ExitCode, expected.Output, expected.Error), (r.ExitCode, r.Output, r.Error)));
     }
+
+    [Fact]
+    public async Task Threads_that_start_together_in_a_fresh_process_agree_with_one_thread()
+    {
+        // In this process the schema metadata is already built; a fresh process has every lazy table still to build.
+        var tfm = new DirectoryInfo(AppContext.BaseDirectory).Name;
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Debug";
+        var exe = Path.Combine(StrataProcess.RepositoryRoot, "fuzz", "Strata.Fuzz", "bin", configuration, tfm, "Strata.Fuzz");
+        Assert.True(File.Exists(exe), exe + " is not built");
+        var start = new System.Diagnostics.ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "stress", "--threads", "8", "--resolves", "40" }.Concat(Workload.All.SelectMany(static w => w.Files).Distinct()))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(process.ExitCode == 0, await output + await error);
+        Assert.Contains("8 threads x 40 resolves", await output, StringComparison.Ordinal);
+        Assert.Contains(", 0 differing", await output, StringComparison.Ordinal);
+    }
 }

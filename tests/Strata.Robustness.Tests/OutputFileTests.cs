@@ -140,3 +140,50 @@ public sealed class OutputFileTests : IDisposable
         Assert.Equal(Old, File.ReadAllText(target));
     }
 }
+
+/// <summary>Checkpoint config writes (<c>CheckpointConfigWriter.Save</c>) replace the file whole or not at all.</summary>
+public sealed class CheckpointWriteTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static Strata.Llm.Models.GPTModelConfig Model() =>
+        new ConfigResolver<Strata.Llm.PretrainedGPTModelConfig>(new ResolveOptions { Environment = new Dictionary<string, string?>() })
+            .AddOverride("pretrained.path=\"" + Path.Combine(StrataProcess.RepositoryRoot, "examples", "checkpoints", "tiny-llama") + "\"")
+            .AddOverride("pretrained.format=llama")
+            .Resolve().Config.Model;
+
+    [Theory]
+    [InlineData("llama", "config.json")]
+    [InlineData("fast_llm", "metadata.yaml")]
+    public void A_write_replaces_the_config_whole_and_leaves_no_temporary_file(string format, string file)
+    {
+        var target = _dir.Write(file, "old\n");
+
+        var written = Strata.Llm.Checkpoints.CheckpointConfigWriter.Save(Model(), _dir.Path, format);
+
+        Assert.Equal(target, written);
+        Assert.NotEqual("old\n", File.ReadAllText(target));
+        Assert.Equal([target], Directory.GetFiles(_dir.Path));
+        var diagnostics = new List<Diagnostic>();
+        Assert.NotNull(Strata.Llm.Checkpoints.CheckpointConfigReader.Default.ReadModelConfig(_dir.Path, format, diagnostics));
+        Assert.DoesNotContain(diagnostics, static d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("llama", "config.json")]
+    [InlineData("fast_llm", "metadata.yaml")]
+    public void A_failed_write_leaves_what_was_there_and_no_temporary_file(string format, string file)
+    {
+        // The target's name is taken by a directory with content: the final rename fails, after the whole write.
+        var blocker = Directory.CreateDirectory(_dir.File(file)).FullName;
+        File.WriteAllText(Path.Combine(blocker, "keep.txt"), "kept\n");
+
+        var error = Record.Exception(() => Strata.Llm.Checkpoints.CheckpointConfigWriter.Save(Model(), _dir.Path, format));
+
+        Assert.True(error is IOException or UnauthorizedAccessException, error?.ToString());
+        Assert.Equal("kept\n", File.ReadAllText(Path.Combine(blocker, "keep.txt")));
+        Assert.Empty(Directory.GetFiles(_dir.Path));
+    }
+}

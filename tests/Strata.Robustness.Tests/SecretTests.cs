@@ -104,13 +104,17 @@ public sealed class SecretTests : IDisposable
     }
 
     [Fact]
-    public async Task Docs_do_not_show_the_default_of_a_secret()
+    public async Task Docs_and_the_json_schema_do_not_show_the_default_of_a_secret()
     {
-        var result = await Run("docs", "vault");
+        var docs = await Run("docs", "vault");
+        var schema = await Run("schema", "vault");
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.DoesNotContain("DEFAULTSECRET", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Secret", result.Output, StringComparison.Ordinal);
+        Assert.Equal(0, docs.ExitCode);
+        Assert.Equal(0, schema.ExitCode);
+        Assert.DoesNotContain("DEFAULTSECRET", docs.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("DEFAULTSECRET", schema.Output, StringComparison.Ordinal);
+        Assert.Contains("Secret", docs.Output, StringComparison.Ordinal);
+        Assert.Contains("\"password\"", schema.Output, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> InvalidSecretOverrides => new()
