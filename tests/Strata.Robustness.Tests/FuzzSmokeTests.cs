@@ -125,4 +125,14 @@ public sealed class FuzzSmokeTests
             return true;
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void A_value_after_a_no_break_space_and_a_hash_is_a_string_not_a_comment()
+    {
+        // Found by Strata.Tests' round-trip property: YAML's white space is the space and the tab only, so U+00A0 starts
+        // a plain scalar, and the '#' after it starts no comment.
+        Assert.True(OverrideParser.TryParse("x=\u00A0#a", 1, out var parsed, out var error), error?.ToString());
+        Assert.Equal("\u00A0#a", Assert.IsType<Strata.Tree.ConfigScalar>(parsed.Value).Value);
+        Assert.False(OverrideParser.TryParse("x= #a", 1, out _, out _));
+    }
 }

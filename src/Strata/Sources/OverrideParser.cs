@@ -161,7 +161,7 @@ public static class OverrideParser
         value = null;
 
         // YAML would read these as nothing at all (a comment, a document marker), which is never what was meant.
-        var trimmed = text.TrimStart();
+        var trimmed = text.TrimStart(' ', '\t'); // YAML's white space only: a no-break space starts a plain scalar
         if (trimmed.StartsWith('#') || trimmed.StartsWith("---", StringComparison.Ordinal) || trimmed.StartsWith("...", StringComparison.Ordinal))
         {
             // With the override's path, like every other problem of the value (a secret's value is then redacted).
