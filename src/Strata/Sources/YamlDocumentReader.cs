@@ -24,6 +24,9 @@ public static class YamlDocumentReader
 {
     private const string StandardTagPrefix = "tag:yaml.org,2002:";
 
+    /// <summary>The text of an <see cref="InvalidOperationException"/> thrown without a message.</summary>
+    private static readonly string s_bareInvalidOperation = new InvalidOperationException().Message;
+
     /// <summary>Characters that keep a command-line value out of a shared stream (see <see cref="IsStreamSafeValue"/>).</summary>
     private static readonly System.Buffers.SearchValues<char> s_streamUnsafe =
         System.Buffers.SearchValues.Create("\"'[]{}\n\r\u0085\u2028\u2029\uFEFF");
@@ -237,7 +240,12 @@ public static class YamlDocumentReader
             catch (Exception ex) when (ex is not OutOfMemoryException)
 #pragma warning restore CA1031
             {
-                return _assembler.Fail(DiagnosticCodes.Syntax, place(ToInt(_last.Line), ToInt(_last.Column)), "invalid YAML: " + Sentence(ex.Message));
+                // YamlDotNet's scanner throws a bare InvalidOperationException on some malformed flow collections
+                // (`a: [1, 2` followed by more lines): its text says nothing to a user.
+                var message = ex is InvalidOperationException && ex.Message == s_bareInvalidOperation
+                    ? "the document cannot be read past this point (an unclosed flow list or mapping?)"
+                    : Sentence(ex.Message);
+                return _assembler.Fail(DiagnosticCodes.Syntax, place(ToInt(_last.Line), ToInt(_last.Column)), "invalid YAML: " + message);
             }
         }
 

@@ -13,6 +13,7 @@ internal static partial class Expect
         Assert.DoesNotMatch(ExceptionName(), text);
         Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("YamlDotNet", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("current state of the object", text, StringComparison.Ordinal);
     }
 
     /// <summary>Every line of the error stream is one diagnostic, a count, a usage line or a help hint: no raw control character.</summary>
