@@ -22,6 +22,7 @@ namespace Strata.Hosting;
 public sealed class ConfigHost
 {
     private readonly List<HostedKind> _kinds = [];
+    private readonly List<Func<HostVerbContext, System.CommandLine.Command>> _verbs = [];
 
     /// <summary>Creates a host.</summary>
     /// <param name="name">The program name shown in help and messages, such as <c>myapp</c>.</param>
@@ -86,6 +87,23 @@ public sealed class ConfigHost
         return Add(HostedKind.Create<T>(name, description, (resolved, token) => Task.FromResult(run(resolved, token))));
     }
 
+    /// <summary>
+    /// Adds a verb of the program's own (a checkpoint conversion, for example) next to the config verbs: listed after
+    /// <c>docs</c> in help, parsed with the same rules (unknown options, response files, usage errors with exit code 2).
+    /// </summary>
+    /// <param name="create">
+    /// Creates the verb's command; called once per invocation, since a command belongs to one command tree. The context
+    /// gives the streams and the host's diagnostic printing; set the command's action with
+    /// <see cref="HostVerbContext.SetAction"/>.
+    /// </param>
+    /// <returns>This host.</returns>
+    public ConfigHost AddVerb(Func<HostVerbContext, System.CommandLine.Command> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        _verbs.Add(create);
+        return this;
+    }
+
     /// <summary>Runs the command line on the console: the document on standard output, diagnostics on standard error.</summary>
     /// <param name="args">The arguments, without the program name.</param>
     /// <returns>The exit code: 0 valid, 1 invalid config or input, 2 usage error, or the run action's code.</returns>
@@ -140,6 +158,9 @@ public sealed class ConfigHost
         _kinds.Add(kind);
         return this;
     }
+
+    /// <summary>The factories of the program's own verbs, in the order added.</summary>
+    internal IReadOnlyList<Func<HostVerbContext, System.CommandLine.Command>> Verbs => _verbs;
 
     /// <summary>The resolve options for one invocation, from the host's settings and the command line's flags.</summary>
     internal ResolveOptions CreateOptions(bool lenient, bool warningsAsErrors) => new()

@@ -78,6 +78,11 @@ internal static class HostCommandLine
         root.Add(DiffVerb.Create(context));
         root.Add(SchemaVerb.Create(context));
         root.Add(DocsVerb.Create(context));
+        foreach (var create in context.Host.Verbs)
+        {
+            root.Add(create(new HostVerbContext(context)));
+        }
+
         root.Add(KindsVerb.Create(context));
         if (context.Kinds.Any(static k => k.CanRun))
         {
@@ -99,7 +104,7 @@ internal static class HostCommandLine
         return ExitCodes.Usage;
     }
 
-    private static int ReportUsage(HostContext context, ParseResult parse, string message)
+    internal static int ReportUsage(HostContext context, ParseResult parse, string message)
     {
         context.Printer.WriteError(context.Host.Name, message);
         WriteHelpHint(context, parse);

@@ -7,7 +7,7 @@ namespace Strata.Hosting;
 /// <summary>
 /// Writes a JSON Schema (draft 2020-12) of a config class: one definition per config class, every field with its type,
 /// rules, default and description, unknown keys refused (R6), polymorphic slots as a choice of their registered
-/// classes (R7), and simple renamed keys accepted as deprecated (R8). Derived fields are left out: setting one is an
+/// classes discriminated by <c>type</c> (R7), enum aliases accepted, and simple renamed keys accepted as deprecated (R8). Derived fields are left out: setting one is an
 /// error (R4).
 /// </summary>
 internal static class JsonSchemaWriter
@@ -71,15 +71,7 @@ internal static class JsonSchemaWriter
         writer.WriteStartObject();
         if (type.IsPolymorphic)
         {
-            writer.WriteStartArray("anyOf");
-            foreach (var subtype in type.Subtypes)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("$ref", Reference(subtype.TypeInfo));
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            WriteChoice(writer, type);
         }
         else
         {
@@ -87,6 +79,71 @@ internal static class JsonSchemaWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A polymorphic slot as a discriminated choice (R7): the <c>type</c> key must name a registered class (and is required
+    /// when the slot's class is abstract), and each name selects exactly that class's definition; without a <c>type</c>, a
+    /// concrete slot class is its own definition. Written inside an already open schema object.
+    /// </summary>
+    private static void WriteChoice(Utf8JsonWriter writer, ConfigTypeInfo type)
+    {
+        writer.WriteString("type", "object");
+        if (type.IsAbstract)
+        {
+            writer.WriteStartArray("required");
+            writer.WriteStringValue("type");
+            writer.WriteEndArray();
+        }
+
+        writer.WriteStartObject("properties");
+        writer.WriteStartObject("type");
+        writer.WriteStartArray("enum");
+        foreach (var subtype in type.Subtypes)
+        {
+            writer.WriteStringValue(subtype.Name);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteStartArray("allOf");
+        foreach (var subtype in type.Subtypes)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("if");
+            writer.WriteStartObject("properties");
+            writer.WriteStartObject("type");
+            writer.WriteString("const", subtype.Name);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteStartArray("required");
+            writer.WriteStringValue("type");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteStartObject("then");
+            writer.WriteString("$ref", Reference(subtype.TypeInfo));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        if (!type.IsAbstract)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("if");
+            writer.WriteStartObject("not");
+            writer.WriteStartArray("required");
+            writer.WriteStringValue("type");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteStartObject("then");
+            writer.WriteString("$ref", Reference(type));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteClass(Utf8JsonWriter writer, ConfigTypeInfo type)
@@ -197,13 +254,19 @@ internal static class JsonSchemaWriter
             case ValueShape.Path:
                 writer.WriteString("type", "string");
                 break;
+            case ValueShape.Enum when type.EnumNames is { } names && type.EnumAliases.Count == 0:
+                WriteEnum(writer, names);
+                break;
             case ValueShape.Enum when type.EnumNames is { } names:
-                writer.WriteStartArray("enum");
-                foreach (var name in names)
-                {
-                    writer.WriteStringValue(name);
-                }
-
+                // The names (what editors offer and what is written back), or an alias the binder reads too (bf16).
+                writer.WriteStartArray("anyOf");
+                writer.WriteStartObject();
+                WriteEnum(writer, names);
+                writer.WriteEndObject();
+                writer.WriteStartObject();
+                WriteEnum(writer, type.EnumAliases);
+                writer.WriteString("description", "An alias, read as its name.");
+                writer.WriteEndObject();
                 writer.WriteEndArray();
                 break;
             case ValueShape.Nullable when type.ElementType is { } inner:
@@ -236,15 +299,7 @@ internal static class JsonSchemaWriter
             case ValueShape.Config when type.NestedConfig is { } nested:
                 if (nested.IsPolymorphic)
                 {
-                    writer.WriteStartArray("anyOf");
-                    foreach (var subtype in nested.Subtypes)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("$ref", Reference(subtype.TypeInfo));
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
+                    WriteChoice(writer, nested);
                 }
                 else
                 {
@@ -253,6 +308,17 @@ internal static class JsonSchemaWriter
 
                 break;
         }
+    }
+
+    private static void WriteEnum(Utf8JsonWriter writer, IReadOnlyList<string> names)
+    {
+        writer.WriteStartArray("enum");
+        foreach (var name in names)
+        {
+            writer.WriteStringValue(name);
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteElements(Utf8JsonWriter writer, string keyword, ConfigValueType? element, IReadOnlyList<FieldRule> elementRules)

@@ -27,4 +27,7 @@ public abstract class ConfigValueType
 
     /// <summary>The allowed names of an enumeration type, or <see langword="null"/>.</summary>
     public virtual IReadOnlyList<string>? EnumNames => null;
+
+    /// <summary>The other names an enumeration type reads (<c>bf16</c> for <c>bfloat16</c>), for the JSON Schema; empty for other types.</summary>
+    internal virtual IReadOnlyList<string> EnumAliases => [];
 }

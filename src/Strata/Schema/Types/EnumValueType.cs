@@ -9,6 +9,7 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
     private readonly (string Name, TEnum Value)[] _members;
     private readonly Dictionary<string, TEnum> _byName;
     private readonly string _displayName;
+    private readonly string[] _aliases;
     private string[]? _names;
 
     public EnumValueType(string displayName, (string Name, TEnum Value, string[] Aliases)[] members)
@@ -29,13 +30,19 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
             _byName[name] = value;
         }
 
+        var accepted = new List<string>();
         foreach (var (_, value, aliases) in members)
         {
             foreach (var alias in aliases)
             {
-                _byName.TryAdd(alias, value);
+                if (_byName.TryAdd(alias, value))
+                {
+                    accepted.Add(alias);
+                }
             }
         }
+
+        _aliases = [.. accepted];
     }
 
     public override string DisplayName => _displayName;
@@ -43,6 +50,8 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
     public override ValueShape Shape => ValueShape.Enum;
 
     public override IReadOnlyList<string> EnumNames => _names ??= [.. _members.Select(static m => m.Name)];
+
+    internal override IReadOnlyList<string> EnumAliases => _aliases;
 
     public override bool TryRead(ConfigNode node, ValueReadContext context, out TEnum value)
     {

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using Strata.Hosting;
+using Strata.Llm;
+using Strata.Llm.Checkpoints;
+using Strata.Tree;
+
+namespace Strata.Cli.Verbs;
+
+/// <summary>
+/// <c>convert --input PATH --input-format F --output PATH --output-format G</c> (DESIGN §5): reads a checkpoint's config
+/// with the built-in reader, as a pretrained model with <c>load_config: fast_llm</c> (so the machine values of a Fast-LLM
+/// checkpoint are left behind, rule R9), and writes it in another format with <see cref="CheckpointConfigWriter"/>
+/// (atomically). Only the config is converted: the weights are not, and the verb says so.
+/// </summary>
+internal static class ConvertVerb
+{
+    /// <summary>What the verb does not do, said in its help and after every conversion.</summary>
+    public const string WeightsNote = "the weights are not converted (only the config file is written)";
+
+    public static Command Create(HostVerbContext context)
+    {
+        var formats = string.Join(", ", GPTCheckpointFormats.Names);
+        var input = new Option<string>("--input")
+        {
+            Description = "The checkpoint directory to read.",
+            HelpName = "PATH",
+            Required = true,
+        };
+        var inputFormat = new Option<string>("--input-format")
+        {
+            Description = "The format of the input: " + formats + " (auto picks a Hugging Face format by config.json's model_type).",
+            HelpName = "FORMAT",
+            Required = true,
+        };
+        inputFormat.AcceptOnlyFromAmong([.. GPTCheckpointFormats.Names]);
+        var output = new Option<string>("--output")
+        {
+            Description = "The directory to write the converted config to; created if missing, never the input directory.",
+            HelpName = "PATH",
+            Required = true,
+        };
+        var outputFormat = new Option<string>("--output-format")
+        {
+            Description = "The format to write: any input format but auto.",
+            HelpName = "FORMAT",
+            Required = true,
+        };
+        outputFormat.AcceptOnlyFromAmong([.. GPTCheckpointFormats.Names]);
+        var command = new Command(
+            "convert",
+            "Convert a checkpoint's config between formats (metadata.yaml, config.json); " + WeightsNote + ".")
+        {
+            input,
+            inputFormat,
+            output,
+            outputFormat,
+        };
+        context.SetAction(command, (parse, _) => Task.FromResult(Run(
+            context,
+            parse,
+            parse.GetValue(input) ?? string.Empty,
+            parse.GetValue(inputFormat) ?? string.Empty,
+            parse.GetValue(output) ?? string.Empty,
+            parse.GetValue(outputFormat) ?? string.Empty)));
+        return command;
+    }
+
+    private static int Run(HostVerbContext context, ParseResult parse, string input, string inputFormat, string output, string outputFormat)
+    {
+        if (outputFormat == GPTCheckpointFormats.Auto)
+        {
+            return context.Usage(parse, "--output-format auto can only be read: name the format to write (" + string.Join(", ", GPTCheckpointFormats.Names.Where(static n => n != GPTCheckpointFormats.Auto)) + ")");
+        }
+
+        if (FilePaths.Same(input, output))
+        {
+            return context.Usage(parse, "the output directory '" + output + "' is the input directory: write the converted config to another directory");
+        }
+
+        var source = Path.Combine(input, CheckpointConfigReader.ConfigFileName(inputFormat) ?? string.Empty);
+        var target = Path.Combine(output, CheckpointConfigReader.ConfigFileName(outputFormat) ?? string.Empty);
+        if (FilePaths.Same(source, target))
+        {
+            return context.Usage(parse, "refusing to write the output to '" + target + "', which is one of the inputs");
+        }
+
+        if (!Directory.Exists(input))
+        {
+            context.WriteError(File.Exists(input)
+                ? "the input '" + input + "' is a file; a checkpoint is a directory"
+                : "the input checkpoint directory '" + input + "' does not exist");
+            return CliExitCodes.Invalid;
+        }
+
+        if (!File.Exists(source))
+        {
+            context.WriteError("the input checkpoint directory '" + input + "' has no " + Path.GetFileName(source) + ", which a " + inputFormat + " checkpoint holds");
+            return CliExitCodes.Invalid;
+        }
+
+        if (File.Exists(output))
+        {
+            context.WriteError("the output '" + output + "' is a file; the output is a checkpoint directory");
+            return CliExitCodes.Invalid;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var model = Read(context, input, inputFormat, diagnostics);
+        if (model is null)
+        {
+            context.WriteDiagnostics(diagnostics);
+            return CliExitCodes.Invalid;
+        }
+
+        string written;
+        try
+        {
+            written = CheckpointConfigWriter.Save(model.Model, output, outputFormat, diagnostics);
+        }
+        catch (ConfigException e)
+        {
+            diagnostics.AddRange(e.Diagnostics.Where(d => !diagnostics.Contains(d)));
+            context.WriteDiagnostics(diagnostics);
+            return CliExitCodes.Invalid;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.WriteDiagnostics(diagnostics);
+            context.WriteError("cannot write '" + target + "': " + e.Message);
+            return CliExitCodes.Invalid;
+        }
+
+        diagnostics.Add(new Diagnostic(
+            DiagnosticSeverity.Info,
+            DiagnosticCodes.Remark,
+            string.Empty,
+            Origin.InFile(written, 0, 0),
+            "wrote the " + outputFormat + " config converted from '" + input + "' (read as " + inputFormat + "); " + WeightsNote));
+        context.WriteDiagnostics(diagnostics, always: true);
+        return CliExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Resolves the checkpoint as the pretrained model of an otherwise empty <c>gpt-model</c>: the same reading, filtering
+    /// and validation as a training run's, in an empty environment (a conversion does not depend on the machine).
+    /// </summary>
+    private static PretrainedGPTModelConfig? Read(HostVerbContext context, string input, string format, List<Diagnostic> diagnostics)
+    {
+        var origin = Origin.Code;
+        var pretrained = new ConfigMap(
+            [
+                new ConfigMapEntry("format", origin, ConfigScalar.Quoted(format, origin)),
+                new ConfigMapEntry("path", origin, ConfigScalar.Quoted(input, origin)),
+                new ConfigMapEntry("load_config", origin, ConfigScalar.Quoted("fast_llm", origin)),
+            ],
+            origin);
+        var options = new ResolveOptions
+        {
+            Environment = new Dictionary<string, string?>(StringComparer.Ordinal),
+            Services = context.Host.Services,
+        };
+        var resolved = new ConfigResolver<PretrainedGPTModelConfig>(options)
+            .AddTree(new ConfigMap([new ConfigMapEntry("pretrained", origin, pretrained)], origin))
+            .TryResolve(out var result, out var found);
+        diagnostics.AddRange(found);
+        return resolved ? result!.Config : null;
+    }
+}

@@ -1,0 +1,310 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Strata.Hosting;
+using Strata.Llm;
+using Strata.Llm.Checkpoints;
+using Strata.Llm.Checkpoints.Safetensors;
+using Strata.Llm.Models;
+
+namespace Strata.Cli.Verbs;
+
+/// <summary>
+/// <c>inspect-weights &lt;kind&gt; [-c FILE]... [KEY=VALUE]... [--weights DIR]</c>: resolves a GPT config like
+/// <c>validate</c>, reads the safetensors headers of its pretrained checkpoint (or of <c>--weights DIR</c>) and checks
+/// every tensor's shape against the resolved model (DESIGN §6). The document is the list of tensors; each tensor that is
+/// missing, unexpected or of another shape is a diagnostic.
+/// </summary>
+internal static class InspectWeightsVerb
+{
+    private const string Trainer = "gpt-trainer";
+    private const string Model = "gpt-model";
+
+    public static Command Create(HostVerbContext context)
+    {
+        var kind = new Argument<string>("kind") { Description = "The kind of config: " + Trainer + " or " + Model + ".", HelpName = "kind" };
+        kind.AcceptOnlyFromAmong(Trainer, Model);
+        var overrides = new Argument<string[]>("KEY=VALUE") { Description = "Overrides: key.path=value, applied in order after the files.", Arity = ArgumentArity.ZeroOrMore };
+        var config = new Option<string[]>("--config", "-c") { Description = "A YAML or JSON config file; repeat to layer files, later ones win.", HelpName = "FILE" };
+        var weights = new Option<string?>("--weights")
+        {
+            Description = "The checkpoint directory whose weights to check; by default the config's pretrained.path.",
+            HelpName = "DIR",
+        };
+        var weightsFormat = new Option<string?>("--weights-format")
+        {
+            Description = "The format whose tensor names the weights use: " + string.Join(", ", WeightsShapeCheck.Formats)
+                + " or auto (config.json's model_type); by default pretrained.format, or auto with --weights.",
+            HelpName = "FORMAT",
+        };
+        weightsFormat.AcceptOnlyFromAmong([.. WeightsShapeCheck.Formats, GPTCheckpointFormats.Auto]);
+        var format = new Option<string>("--format") { Description = "The listing format.", HelpName = "text|json", DefaultValueFactory = static _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var lenient = new Option<bool>("--lenient") { Description = "Report unknown keys as warnings instead of errors." };
+        var strict = new Option<bool>("--strict-unknown") { Description = "Report unknown keys as errors (the default)." };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Fail on any warning." };
+        var command = new Command(
+            "inspect-weights",
+            "Check the tensor shapes of a checkpoint's safetensors files against a resolved GPT config (headers only).")
+        {
+            kind,
+            overrides,
+            config,
+            weights,
+            weightsFormat,
+            format,
+            lenient,
+            strict,
+            warningsAsErrors,
+        };
+        context.SetAction(command, (parse, _) =>
+        {
+            if (parse.GetValue(lenient) && parse.GetValue(strict))
+            {
+                return Task.FromResult(context.Usage(parse, "--lenient and --strict-unknown cannot be used together"));
+            }
+
+            var arguments = parse.GetValue(overrides) ?? [];
+            if (arguments.FirstOrDefault(static a => !a.Contains('=', StringComparison.Ordinal)) is { } stray)
+            {
+                return Task.FromResult(context.Usage(parse, "'" + stray + "' is not a KEY=VALUE override (give config files with -c FILE)"));
+            }
+
+            var options = new ResolveOptions
+            {
+                LenientUnknownKeys = parse.GetValue(lenient),
+                WarningsAsErrors = parse.GetValue(warningsAsErrors),
+                Environment = context.Host.Environment,
+                Services = context.Host.Services,
+            };
+            var request = new Request(parse.GetValue(kind) ?? Trainer, parse.GetValue(config) ?? [], arguments, options);
+            return Task.FromResult(Run(context, parse, request, parse.GetValue(weights), parse.GetValue(weightsFormat), parse.GetValue(format) == "json"));
+        });
+        return command;
+    }
+
+    private static int Run(HostVerbContext context, ParseResult parse, Request request, string? weights, string? weightsFormat, bool json)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (Resolve(request, diagnostics) is not var (model, pretrained))
+        {
+            context.WriteDiagnostics(diagnostics, always: true);
+            return CliExitCodes.Invalid;
+        }
+
+        var directory = weights ?? (pretrained.Path is { } path ? AsTheReaderReadsIt(context, path.Value) : null);
+        if (directory is null)
+        {
+            return context.Usage(parse, "no weights to check: the config has no pretrained.path; give the checkpoint directory with --weights DIR");
+        }
+
+        var naming = weightsFormat ?? (weights is null ? pretrained.Format : GPTCheckpointFormats.Auto);
+        if (naming is GPTCheckpointFormats.FastLlm or GPTCheckpointFormats.Distributed)
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticSeverity.Error,
+                DiagnosticCodes.CheckpointInvalid,
+                pretrained.ConfigPath.Length == 0 ? "format" : pretrained.ConfigPath + ".format",
+                pretrained.GetOrigin(nameof(CheckpointLoadConfig.Format)),
+                "the weights of a " + naming + " checkpoint are in Fast-LLM's own layout; the weights check reads Hugging Face checkpoints ("
+                + string.Join(", ", WeightsShapeCheck.Formats) + "): give one with --weights DIR"));
+            context.WriteDiagnostics(diagnostics, always: true);
+            return CliExitCodes.Invalid;
+        }
+
+        var before = diagnostics.Count;
+        var fits = WeightsShapeCheck.Check(model.BaseModel, directory, naming, diagnostics);
+        var checkpoint = fits || diagnostics.Skip(before).Any(static d => d.Code == WeightsDiagnosticCodes.WeightsMismatch)
+            ? SafetensorsCheckpoint.Read(directory, [])
+            : null;
+        if (checkpoint is not null)
+        {
+            var resolvedNaming = naming == GPTCheckpointFormats.Auto ? null : naming;
+            context.Output.Write(json ? Json(model.BaseModel, resolvedNaming, checkpoint) : Text(model.BaseModel, resolvedNaming, checkpoint));
+        }
+
+        var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error || (request.Options.WarningsAsErrors && d.Severity == DiagnosticSeverity.Warning));
+        context.WriteDiagnostics(diagnostics, always: true);
+        return failed ? CliExitCodes.Invalid : CliExitCodes.Success;
+    }
+
+    /// <summary>A relative checkpoint path, as the checkpoint reader of the host reads it (relative to its base directory, if it has one).</summary>
+    private static string AsTheReaderReadsIt(HostVerbContext context, string path) =>
+        Path.IsPathRooted(path) || context.Host.Services?.GetService(typeof(ICheckpointConfigReader)) is not CheckpointConfigReader { BaseDirectory: { } baseDirectory }
+            ? path
+            : Path.Combine(baseDirectory, path);
+
+    private static (GPTModelConfig Model, CheckpointLoadConfig Pretrained)? Resolve(Request request, List<Diagnostic> diagnostics)
+    {
+        if (request.Kind == Model)
+        {
+            var resolver = new ConfigResolver<PretrainedGPTModelConfig>(request.Options);
+            foreach (var file in request.Files)
+            {
+                resolver.AddFile(file);
+            }
+
+            var ok = resolver.AddOverrides(request.Overrides).TryResolve(out var resolved, out var found);
+            diagnostics.AddRange(found);
+            return ok ? (resolved!.Config.Model, resolved.Config.Pretrained) : null;
+        }
+        else
+        {
+            var resolver = new ConfigResolver<GPTTrainerConfig>(request.Options);
+            foreach (var file in request.Files)
+            {
+                resolver.AddFile(file);
+            }
+
+            var ok = resolver.AddOverrides(request.Overrides).TryResolve(out var resolved, out var found);
+            diagnostics.AddRange(found);
+            return ok ? (resolved!.Config.Model, resolved.Config.Pretrained) : null;
+        }
+    }
+
+    /// <summary>The rows of the listing: every expected tensor in transformers' order, then the unexpected ones by name.</summary>
+    private static List<(string Name, SafetensorsTensor? Found, ExpectedTensor? Expected)> Rows(GPTBaseModelConfig model, string? naming, SafetensorsCheckpoint checkpoint)
+    {
+        var rows = new List<(string Name, SafetensorsTensor? Found, ExpectedTensor? Expected)>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        naming ??= GuessNaming(checkpoint);
+        if (naming is not null)
+        {
+            foreach (var expected in WeightsShapeCheck.ExpectedTensors(model, naming))
+            {
+                listed.Add(expected.Name);
+                rows.Add((expected.Name, checkpoint.Tensors.GetValueOrDefault(expected.Name), expected));
+            }
+        }
+
+        foreach (var tensor in checkpoint.Tensors.Values.OrderBy(static t => t.Name, StringComparer.Ordinal))
+        {
+            if (listed.Add(tensor.Name))
+            {
+                rows.Add((tensor.Name, tensor, null));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>For <c>auto</c>: the format from the directory's config.json, as the check read it.</summary>
+    private static string? GuessNaming(SafetensorsCheckpoint checkpoint)
+    {
+        var file = Path.Combine(checkpoint.Directory, "config.json");
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            return document.RootElement.TryGetProperty("model_type", out var type) && type.ValueKind == JsonValueKind.String
+                && WeightsShapeCheck.Formats.Contains(type.GetString(), StringComparer.Ordinal)
+                ? type.GetString()
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Text(GPTBaseModelConfig model, string? naming, SafetensorsCheckpoint checkpoint)
+    {
+        var rows = Rows(model, naming, checkpoint)
+            .Select(r => (
+                r.Name,
+                Type: r.Found?.DataTypeName ?? "-",
+                Shape: r.Found?.ShapeText ?? "(missing)",
+                Expected: r.Expected is null ? "(unexpected)" : Shape(r.Expected.Shape),
+                File: r.Found is null ? "-" : Path.GetFileName(r.Found.File)))
+            .ToList();
+        string[] header = ["TENSOR", "DTYPE", "SHAPE", "CONFIG", "FILE"];
+        var widths = new[]
+        {
+            Math.Max(header[0].Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Name.Length)),
+            Math.Max(header[1].Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Type.Length)),
+            Math.Max(header[2].Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Shape.Length)),
+            Math.Max(header[3].Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Expected.Length)),
+        };
+        var sb = new StringBuilder();
+        Line(header[0], header[1], header[2], header[3], header[4]);
+        foreach (var row in rows)
+        {
+            Line(row.Name, row.Type, row.Shape, row.Expected, row.File);
+        }
+
+        return sb.ToString();
+
+        void Line(string a, string b, string c, string d, string e) =>
+            sb.Append(a.PadRight(widths[0])).Append("  ").Append(b.PadRight(widths[1])).Append("  ")
+                .Append(c.PadRight(widths[2])).Append("  ").Append(d.PadRight(widths[3])).Append("  ").Append(e).Append('\n');
+    }
+
+    private static string Json(GPTBaseModelConfig model, string? naming, SafetensorsCheckpoint checkpoint)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartArray();
+            foreach (var (name, found, expected) in Rows(model, naming, checkpoint))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", name);
+                if (found is null)
+                {
+                    writer.WriteNull("dtype");
+                    writer.WriteNull("shape");
+                    writer.WriteNull("file");
+                    writer.WriteNull("data_offsets");
+                }
+                else
+                {
+                    writer.WriteString("dtype", found.DataTypeName);
+                    Numbers(writer, "shape", found.Shape);
+                    writer.WriteString("file", found.File);
+                    Numbers(writer, "data_offsets", [found.Begin, found.End]);
+                }
+
+                if (expected is null)
+                {
+                    writer.WriteNull("expected");
+                }
+                else
+                {
+                    writer.WriteStartObject("expected");
+                    Numbers(writer, "shape", expected.Shape);
+                    writer.WriteStartArray("dimensions");
+                    foreach (var dimension in expected.Dimensions)
+                    {
+                        writer.WriteStringValue(dimension);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteBoolean("fits", found is not null && expected is not null && found.Shape.SequenceEqual(expected.Shape));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Numbers(Utf8JsonWriter writer, string name, IReadOnlyList<long> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteNumberValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static string Shape(IReadOnlyList<long> shape) =>
+        "[" + string.Join(", ", shape.Select(static d => d.ToString(CultureInfo.InvariantCulture))) + "]";
+
+    private sealed record Request(string Kind, IReadOnlyList<string> Files, IReadOnlyList<string> Overrides, ResolveOptions Options);
+}

@@ -1,0 +1,231 @@
+using System.Text.Json;
+
+namespace Strata.Llm.Checkpoints.Safetensors;
+
+/// <summary>
+/// The safetensors headers of a checkpoint directory: the shards that <c>model.safetensors.index.json</c> lists when
+/// there is one (checked against its <c>weight_map</c>), otherwise every <c>*.safetensors</c> file. Only headers are
+/// read, never the data.
+/// </summary>
+public sealed class SafetensorsCheckpoint
+{
+    /// <summary>The name of the shard index that Hugging Face writes next to sharded weights.</summary>
+    public const string IndexFileName = "model.safetensors.index.json";
+
+    private SafetensorsCheckpoint(string directory, IReadOnlyList<SafetensorsFile> files, IReadOnlyDictionary<string, SafetensorsTensor> tensors)
+    {
+        Directory = directory;
+        Files = files;
+        Tensors = tensors;
+    }
+
+    /// <summary>The checkpoint directory, as given.</summary>
+    public string Directory { get; }
+
+    /// <summary>The headers that could be read, in file-name order.</summary>
+    public IReadOnlyList<SafetensorsFile> Files { get; }
+
+    /// <summary>Every tensor of every file, by name.</summary>
+    public IReadOnlyDictionary<string, SafetensorsTensor> Tensors { get; }
+
+    /// <summary>Reads the headers of the safetensors files of a checkpoint directory.</summary>
+    /// <param name="directory">The checkpoint directory.</param>
+    /// <param name="diagnostics">Receives the problems, each with its file and byte offset.</param>
+    /// <param name="maxHeaderLength">The largest header accepted, in bytes.</param>
+    /// <returns>The headers read (possibly none), or <see langword="null"/> when the directory has no weights at all.</returns>
+    public static SafetensorsCheckpoint? Read(string directory, ICollection<Diagnostic> diagnostics, long maxHeaderLength = SafetensorsReader.DefaultMaxHeaderLength)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticSeverity.Error,
+                DiagnosticCodes.CheckpointInvalid,
+                string.Empty,
+                null,
+                File.Exists(directory) ? "the weights path '" + directory + "' is a file; a checkpoint is a directory" : "the weights directory '" + directory + "' does not exist"));
+            return null;
+        }
+
+        var index = Path.Combine(directory, IndexFileName);
+        Dictionary<string, (string File, long Position)>? weightMap = null;
+        List<string> names;
+        if (File.Exists(index))
+        {
+            weightMap = ReadIndex(index, diagnostics, maxHeaderLength);
+            if (weightMap is null)
+            {
+                return null;
+            }
+
+            names = [.. weightMap.Values.Select(static v => v.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+        else
+        {
+            names = [.. System.IO.Directory.EnumerateFiles(directory, "*.safetensors", SearchOption.TopDirectoryOnly)
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Order(StringComparer.Ordinal)];
+        }
+
+        if (names.Count == 0)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CheckpointInvalid, string.Empty, null, "the directory '" + directory + "' has no safetensors file"));
+            return null;
+        }
+
+        var files = new List<SafetensorsFile>();
+        var tensors = new Dictionary<string, SafetensorsTensor>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (SafetensorsReader.Read(Path.Combine(directory, name), diagnostics, maxHeaderLength) is not { } file)
+            {
+                continue;
+            }
+
+            files.Add(file);
+            foreach (var tensor in file.Tensors)
+            {
+                if (tensors.TryGetValue(tensor.Name, out var other))
+                {
+                    SafetensorsReader.Invalid(diagnostics, file.Path, tensor.Position, "tensor '" + tensor.Name + "' is also in " + Path.GetFileName(other.File));
+                }
+                else
+                {
+                    tensors.Add(tensor.Name, tensor);
+                }
+            }
+        }
+
+        if (weightMap is not null)
+        {
+            CheckIndex(index, weightMap, files, tensors, directory, diagnostics);
+        }
+
+        return new SafetensorsCheckpoint(directory, files, tensors);
+    }
+
+    /// <summary>Reads the <c>weight_map</c> of the shard index: tensor name → shard file name (a plain name in the directory).</summary>
+    private static Dictionary<string, (string File, long Position)>? ReadIndex(string path, ICollection<Diagnostic> diagnostics, long maxLength)
+    {
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > maxLength)
+            {
+                SafetensorsReader.Invalid(diagnostics, path, 0, "the shard index has " + SafetensorsText.Number(length) + " bytes, over the limit of " + SafetensorsText.Number(maxLength));
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CheckpointInvalid, string.Empty, SafetensorsText.Place(path), "cannot read the shard index: " + e.Message));
+            return null;
+        }
+
+        var map = new Dictionary<string, (string File, long Position)>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
+        var found = false;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                SafetensorsReader.Invalid(diagnostics, path, reader.TokenStartIndex, "the shard index is not a JSON object");
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString();
+                reader.Read();
+                if (key != "weight_map")
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    SafetensorsReader.Invalid(diagnostics, path, reader.TokenStartIndex, "'weight_map' must be an object of tensor names to file names");
+                    return null;
+                }
+
+                found = true;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var position = reader.TokenStartIndex;
+                    var tensor = reader.GetString() ?? string.Empty;
+                    reader.Read();
+                    var file = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (file is null || file.Length == 0 || file != Path.GetFileName(file) || file is "." or "..")
+                    {
+                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' entry '" + tensor + "' must name a file of the checkpoint directory");
+                        reader.Skip();
+                        continue;
+                    }
+
+                    if (!map.TryAdd(tensor, (file, position)))
+                    {
+                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' has the tensor '" + tensor + "' twice");
+                    }
+                }
+            }
+
+            reader.Read();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            var position = e is JsonException json ? SafetensorsText.ErrorIndex(bytes, json) : reader.TokenStartIndex;
+            SafetensorsReader.Invalid(diagnostics, path, position, "the shard index is not valid JSON: " + SafetensorsText.FirstSentence(e.Message));
+            return null;
+        }
+
+        if (!found)
+        {
+            SafetensorsReader.Invalid(diagnostics, path, 0, "the shard index has no 'weight_map'");
+            return null;
+        }
+
+        return map;
+    }
+
+    /// <summary>Each tensor of the index must be in the shard it names, and each tensor of a shard must be in the index.</summary>
+    private static void CheckIndex(
+        string index,
+        Dictionary<string, (string File, long Position)> weightMap,
+        List<SafetensorsFile> files,
+        Dictionary<string, SafetensorsTensor> tensors,
+        string directory,
+        ICollection<Diagnostic> diagnostics)
+    {
+        var read = new HashSet<string>(files.Select(static f => Path.GetFileName(f.Path)), StringComparer.Ordinal);
+        foreach (var (name, (file, position)) in weightMap.OrderBy(static e => e.Key, StringComparer.Ordinal))
+        {
+            if (!read.Contains(file))
+            {
+                continue; // the shard itself was reported
+            }
+
+            if (!tensors.TryGetValue(name, out var tensor))
+            {
+                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts tensor '" + name + "' in " + file + ", which does not hold it");
+            }
+            else if (Path.GetFileName(tensor.File) != file)
+            {
+                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts tensor '" + name + "' in " + file + ", but it is in " + Path.GetFileName(tensor.File));
+            }
+        }
+
+        foreach (var tensor in tensors.Values.OrderBy(static t => t.Name, StringComparer.Ordinal))
+        {
+            if (!weightMap.ContainsKey(tensor.Name))
+            {
+                SafetensorsReader.Invalid(diagnostics, tensor.File, tensor.Position, "tensor '" + tensor.Name + "' is not in " + IndexFileName + " of " + directory + ", so it is never loaded");
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Strata.Llm.Checkpoints.Safetensors;
+
+/// <summary>How shapes and places are written in messages.</summary>
+internal static class SafetensorsText
+{
+    public static string Shape(IReadOnlyList<long> shape) =>
+        "[" + string.Join(", ", shape.Select(static d => d.ToString(CultureInfo.InvariantCulture))) + "]";
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The place of a byte in a file: the file as the location, the byte in the message.</summary>
+    public static Origin Place(string file) => Origin.InCheckpoint(file, 0, 0);
+
+    public static string At(long position) => "at byte " + Number(position) + ": ";
+
+    /// <summary>The index in <paramref name="json"/> of a JSON error, from its line and byte in the line.</summary>
+    public static long ErrorIndex(ReadOnlySpan<byte> json, System.Text.Json.JsonException e)
+    {
+        var line = e.LineNumber ?? 0;
+        var index = 0L;
+        for (var i = 0; i < json.Length && line > 0; i++)
+        {
+            if (json[i] == (byte)'\n')
+            {
+                line--;
+                index = i + 1;
+            }
+        }
+
+        return index + (e.BytePositionInLine ?? 0);
+    }
+
+    /// <summary>An exception message without the position and path details that System.Text.Json appends.</summary>
+    public static string FirstSentence(string message)
+    {
+        foreach (var marker in (string[])[" LineNumber:", " Path:", " |"])
+        {
+            var at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                message = message[..at];
+            }
+        }
+
+        return message.TrimEnd().TrimEnd('.');
+    }
+}
