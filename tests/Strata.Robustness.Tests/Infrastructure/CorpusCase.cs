@@ -9,8 +9,8 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
 
     public override string ToString() => Name;
 
-    /// <summary>The arguments with <c>{input}</c> and <c>{corpus}</c> replaced.</summary>
-    public string[] Expand(string? inputPath)
+    /// <summary>The arguments with <c>{input}</c>, <c>{corpus}</c> and <c>{tmp}</c> replaced.</summary>
+    public string[] Expand(string? inputPath, string temporary)
     {
         var text = Arguments switch
         {
@@ -19,7 +19,9 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
             _ => Arguments,
         };
         return text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(a => a.Replace("{input}", inputPath ?? string.Empty, StringComparison.Ordinal).Replace("{corpus}", CorpusDirectory, StringComparison.Ordinal))
+            .Select(a => a.Replace("{input}", inputPath ?? string.Empty, StringComparison.Ordinal)
+                .Replace("{corpus}", CorpusDirectory, StringComparison.Ordinal)
+                .Replace("{tmp}", temporary, StringComparison.Ordinal))
             .ToArray();
     }
 
@@ -27,7 +29,7 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
     public string? ExpectedLine(string? inputPath) => (Code, Place) switch
     {
         ("-", _) => null,
-        ("usage", _) => "strata: error: ",
+        ("usage" or "message", _) => "strata: error: ",
         (_, "-") => "error " + Code + ": ",
         (_, "file") => inputPath + ": error " + Code + ": ",
         (_, ['/', ..]) => inputPath + Place + ": error " + Code + ": ",

@@ -29,6 +29,9 @@ internal static class GeneratedInputs
         "long-scalar.yaml" => directory.Write(name, "a: \"" + new string('x', 2 * 1024 * 1024) + "\"\n"),
         "missing.yaml" => directory.File(name),
 
+        // An output directory where the file to write is taken by a directory: the final rename fails.
+        "blocked-output" => Directory.CreateDirectory(Path.Combine(directory.File(name), "metadata.yaml")).Parent!.FullName,
+
         // A checkpoint directory whose config.json is one byte over the size limit.
         "oversized-checkpoint" => Path.GetDirectoryName(directory.Write(Path.Combine(name, "config.json"), Padded("{}", (16 * 1024 * 1024) + 1)))!,
         "directory.yaml" => Directory.CreateDirectory(directory.File(name)).FullName,
