@@ -15,6 +15,7 @@ public static class BenchmarkCatalog
 
         var stages = new StageBenchmarks();
         yield return new("StageBenchmarks.ReadAndParseYaml", stages.Setup, () => stages.ReadAndParseYaml());
+        yield return new("StageBenchmarks.YamlDotNetEventsOnly", stages.Setup, () => stages.YamlDotNetEventsOnly());
         yield return new("StageBenchmarks.ParseYaml", stages.Setup, () => stages.ParseYaml());
         yield return new("StageBenchmarks.ParseOverrides", stages.Setup, () => stages.ParseOverrides());
         yield return new("StageBenchmarks.Merge", stages.Setup, () => stages.Merge());

@@ -6,7 +6,8 @@ namespace Strata.Benchmarks;
 /// <summary>
 /// A quick look at every benchmark without BenchmarkDotNet (<c>--probe [filter]</c>): the best and the median time of
 /// batches of operations, and the bytes allocated per operation. Meant for profiling sessions on a busy machine, where
-/// the best batch is the figure least disturbed by other processes; the figures to publish come from BenchmarkDotNet.
+/// the best batch and the CPU time are the figures least disturbed by other processes; the figures to publish come from
+/// BenchmarkDotNet.
 /// </summary>
 internal static class Probe
 {
@@ -62,10 +63,14 @@ internal static class Probe
         }
 
         var times = new double[Batches];
+        var cpu = new double[Batches];
         var bytes = long.MaxValue;
+        var collections = GC.CollectionCount(0);
+        var pause = GC.GetTotalPauseDuration();
         for (var b = 0; b < Batches; b++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
+            var cpuBefore = ThreadClock.Now();
             clock.Restart();
             for (var i = 0; i < perBatch; i++)
             {
@@ -73,15 +78,21 @@ internal static class Probe
             }
 
             times[b] = clock.Elapsed.TotalMicroseconds / perBatch;
+            cpu[b] = (ThreadClock.Now() - cpuBefore) / perBatch;
             bytes = Math.Min(bytes, (GC.GetAllocatedBytesForCurrentThread() - before) / perBatch);
         }
 
-        Report(name, times, bytes);
+        Report(name, times, bytes, cpu);
+        var operations = (double)Batches * perBatch;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{string.Empty,-56} gen0 collections per 1000 operations {1000 * (GC.CollectionCount(0) - collections) / operations:F1}, GC pause per operation {(GC.GetTotalPauseDuration() - pause).TotalMicroseconds / operations:F1} us"));
     }
 
     private static void MeasureWithSetup(CatalogEntry entry)
     {
         var times = new double[Batches];
+        var cpu = new double[Batches];
         var bytes = long.MaxValue;
         for (var w = 0; w < 10; w++)
         {
@@ -94,20 +105,30 @@ internal static class Probe
         {
             entry.IterationSetup!();
             var before = GC.GetAllocatedBytesForCurrentThread();
+            var cpuBefore = ThreadClock.Now();
             clock.Restart();
             entry.Operation();
             times[b] = clock.Elapsed.TotalMicroseconds / entry.OperationsPerInvoke;
+            cpu[b] = (ThreadClock.Now() - cpuBefore) / entry.OperationsPerInvoke;
             bytes = Math.Min(bytes, (GC.GetAllocatedBytesForCurrentThread() - before) / entry.OperationsPerInvoke);
         }
 
-        Report(entry.Name, times, bytes);
+        Report(entry.Name, times, bytes, cpu);
     }
 
-    private static void Report(string name, double[] times, long bytes)
+    private static void Report(string name, double[] times, long bytes, double[]? cpu)
     {
         Array.Sort(times);
+        var cpuText = string.Empty;
+        if (cpu is not null && ThreadClock.IsAvailable)
+        {
+            // The thread's CPU time: not disturbed by other processes taking turns on the cores.
+            Array.Sort(cpu);
+            cpuText = string.Create(CultureInfo.InvariantCulture, $"   thread cpu best {cpu[0],10:F2} us   median {cpu[cpu.Length / 2],10:F2} us");
+        }
+
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{name,-56} best {times[0],10:F2} us   median {times[times.Length / 2],10:F2} us   {bytes,10} B/op"));
+            $"{name,-56} best {times[0],10:F2} us   median {times[times.Length / 2],10:F2} us   {bytes,10} B/op{cpuText}"));
     }
 }

@@ -110,11 +110,12 @@ public abstract class ConfigTypeInfo
     /// <param name="typeName">The <c>type</c> value.</param>
     public ConfigSubtype? FindSubtype(string typeName)
     {
-        foreach (var s in Subtypes)
+        var subtypes = Subtypes;
+        for (var i = 0; i < subtypes.Count; i++)
         {
-            if (string.Equals(s.Name, typeName, StringComparison.Ordinal))
+            if (string.Equals(subtypes[i].Name, typeName, StringComparison.Ordinal))
             {
-                return s;
+                return subtypes[i];
             }
         }
 

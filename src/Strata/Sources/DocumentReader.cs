@@ -221,6 +221,7 @@ public static class DocumentReader
         private readonly List<Diagnostic> _diagnostics;
         private readonly bool _allowMergeKeys;
         private readonly List<Frame> _frames = [];
+        private readonly FramePool _pool = new();
         private Dictionary<string, Anchored>? _anchors;
         private long _nodes;
         private long _aliasNodes;
@@ -282,7 +283,7 @@ public static class DocumentReader
             }
 
             var (key, index) = NextSegment();
-            _frames.Add(new Frame(isMap, origin, anchor, key, index));
+            _frames.Add(new Frame(isMap, origin, anchor, key, index, _pool));
             return true;
         }
 
@@ -291,6 +292,7 @@ public static class DocumentReader
             var frame = _frames[^1];
             _frames.RemoveAt(_frames.Count - 1);
             ConfigNode node = frame.IsMap ? BuildMap(frame) : new ConfigSequence([.. frame.Items], frame.Origin, owned: true);
+            frame.Release();
             if (frame.Anchor is not null)
             {
                 Remember(frame.Anchor, new Anchored(node, frame.Size, frame.Height));
@@ -520,8 +522,21 @@ public static class DocumentReader
 
         private readonly record struct Anchored(ConfigNode Node, int Size, int Height);
 
+        /// <summary>
+        /// The lists of the frames that were closed, kept for the next ones: a document of many small mappings then
+        /// grows a few lists once instead of one list per mapping, each regrown from empty.
+        /// </summary>
+        private sealed class FramePool
+        {
+            public Stack<List<ConfigNode>> Items { get; } = new();
+
+            public Stack<List<ConfigMapEntry>> Entries { get; } = new();
+
+            public Stack<Dictionary<string, int>> Keys { get; } = new();
+        }
+
         /// <summary>A mapping or a sequence being read.</summary>
-        private sealed class Frame(bool isMap, Origin origin, string? anchor, string? key, int index)
+        private sealed class Frame(bool isMap, Origin origin, string? anchor, string? key, int index, FramePool pool)
         {
             private List<ConfigNode>? _items;
             private const int LinearSearchLimit = 8;
@@ -546,9 +561,34 @@ public static class DocumentReader
             /// <summary>The number of nesting levels of this sub-tree (1 for a mapping of scalars).</summary>
             public int Height { get; set; } = 1;
 
-            public List<ConfigNode> Items => _items ??= [];
+            public List<ConfigNode> Items => _items ??= pool.Items.TryPop(out var list) ? list : [];
 
-            public List<ConfigMapEntry> Entries => _entries ??= [];
+            public List<ConfigMapEntry> Entries => _entries ??= pool.Entries.TryPop(out var list) ? list : [];
+
+            /// <summary>Gives the frame's lists back to the pool, empty (its node was built from copies).</summary>
+            public void Release()
+            {
+                if (_items is not null)
+                {
+                    _items.Clear();
+                    pool.Items.Push(_items);
+                    _items = null;
+                }
+
+                if (_entries is not null)
+                {
+                    _entries.Clear();
+                    pool.Entries.Push(_entries);
+                    _entries = null;
+                }
+
+                if (_keys is not null)
+                {
+                    _keys.Clear();
+                    pool.Keys.Push(_keys);
+                    _keys = null;
+                }
+            }
 
             /// <summary>
             /// The position of an explicit key among the entries, or -1. Every kept key has its entry (added with its
@@ -585,7 +625,7 @@ public static class DocumentReader
                 }
                 else if (entries.Count > LinearSearchLimit)
                 {
-                    _keys = new Dictionary<string, int>(entries.Count * 2, StringComparer.Ordinal);
+                    _keys = pool.Keys.TryPop(out var keys) ? keys : new Dictionary<string, int>(entries.Count * 2, StringComparer.Ordinal);
                     for (var i = 0; i < entries.Count; i++)
                     {
                         _keys[entries[i].Key] = i;

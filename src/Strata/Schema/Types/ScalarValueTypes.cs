@@ -54,6 +54,10 @@ internal sealed class BooleanValueType : ScalarValueType<bool>
 internal sealed class IntegerValueType<T> : ScalarValueType<T>
     where T : IBinaryInteger<T>, IMinMaxValue<T>
 {
+    // The bounds as big integers, made once: a big integer beyond 32 bits is an allocation.
+    private static readonly BigInteger s_min = BigInteger.CreateTruncating(T.MinValue);
+    private static readonly BigInteger s_max = BigInteger.CreateTruncating(T.MaxValue);
+
     private readonly string _name;
 
     public IntegerValueType(string name)
@@ -79,7 +83,7 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
             return false;
         }
 
-        if (big < BigInteger.CreateTruncating(T.MinValue) || big > BigInteger.CreateTruncating(T.MaxValue))
+        if (big < s_min || big > s_max)
         {
             return false;
         }
