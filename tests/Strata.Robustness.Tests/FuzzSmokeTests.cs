@@ -57,6 +57,7 @@ public sealed class FuzzSmokeTests
             "yaml" => FuzzTarget.Yaml,
             "json" => FuzzTarget.Json,
             "override" => FuzzTarget.Override,
+            "safetensors" => FuzzTarget.Safetensors,
             _ => FuzzTarget.HuggingFace,
         };
 

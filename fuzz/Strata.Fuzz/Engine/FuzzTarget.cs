@@ -14,4 +14,7 @@ internal enum FuzzTarget
 
     /// <summary>The Hugging Face <c>config.json</c> import (format <c>auto</c>), then the resolution of a GPT model that starts from it.</summary>
     HuggingFace,
+
+    /// <summary>The bytes as a <c>model.safetensors</c> file, through the header reader of <c>inspect-weights</c>.</summary>
+    Safetensors,
 }

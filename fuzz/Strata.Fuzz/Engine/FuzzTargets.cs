@@ -27,6 +27,7 @@ internal static class FuzzTargets
         FuzzTarget.Json => RunDocument(data, json: true),
         FuzzTarget.Override => RunOverrides(data),
         FuzzTarget.HuggingFace => RunHuggingFace(data),
+        FuzzTarget.Safetensors => RunSafetensors(data),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 
@@ -91,6 +92,17 @@ internal static class FuzzTargets
             .AddOverride("pretrained.path=\"" + directory + "\"")
             .AddOverride("pretrained.format=auto");
         return feature ^ Resolve(resolver);
+    }
+
+    /// <summary>The input as a checkpoint's <c>model.safetensors</c>: its header is read with the reader's bounds.</summary>
+    private static ulong RunSafetensors(byte[] data)
+    {
+        var path = Path.Combine(s_checkpoint.Value!, "model.safetensors");
+        File.WriteAllBytes(path, data);
+        var diagnostics = new List<Diagnostic>();
+        var file = Strata.Llm.Checkpoints.Safetensors.SafetensorsReader.Read(path, diagnostics);
+        CheckDiagnostics(diagnostics, expectFailure: file is null);
+        return Features(32, diagnostics);
     }
 
     /// <summary>Resolves, and checks that a resolved config survives its own outputs (R3, R4) and explains itself.</summary>

@@ -9,6 +9,7 @@ internal static class SeedFiles
         FuzzTarget.Yaml => [".yaml", ".yml"],
         FuzzTarget.Json => [".json"],
         FuzzTarget.Override => [".args", ".txt"],
+        FuzzTarget.Safetensors => [".safetensors"],
         _ => [".json"],
     };
 
