@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Strata.Tree;
@@ -12,13 +13,24 @@ namespace Strata.Sources;
 /// </summary>
 public static class OverrideParser
 {
+    /// <summary>The characters of a value read without a YAML parser: printable ASCII, no quote, bracket, brace or comma.</summary>
+    private static readonly SearchValues<char> s_plainSafe =
+        SearchValues.Create(" !#$%&()*+-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ\\^_`abcdefghijklmnopqrstuvwxyz|~");
+
     /// <summary>Parses one override.</summary>
     /// <param name="argument">The argument as given, for example <c>training.train_iters=1000</c>.</param>
     /// <param name="argumentNumber">The 1-based number of the override among the overrides (used in origins).</param>
     /// <param name="result">The override, when the argument is valid.</param>
     /// <param name="error">What is wrong, when it is not (code <see cref="DiagnosticCodes.OverrideSyntax"/> for syntax).</param>
     /// <returns>Whether the argument is a valid override.</returns>
-    public static bool TryParse(string argument, int argumentNumber, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error)
+    public static bool TryParse(string argument, int argumentNumber, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error) =>
+        TryParse(argument, argumentNumber, plainFastPath: true, out result, out error);
+
+    /// <summary>
+    /// Parses one override; without <paramref name="plainFastPath"/>, every value goes through the YAML reader (the
+    /// reference that the fast path of plain values is tested against).
+    /// </summary>
+    internal static bool TryParse(string argument, int argumentNumber, bool plainFastPath, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error)
     {
         ArgumentNullException.ThrowIfNull(argument);
         result = null;
@@ -30,7 +42,7 @@ public static class OverrideParser
         }
 
         if (!TryParsePath(argument, equals, argumentNumber, out var path, out error)
-            || !TryParseValue(argument, equals + 1, argumentNumber, path, out var value, out error))
+            || !TryParseValue(argument, equals + 1, argumentNumber, path, plainFastPath, out var value, out error))
         {
             return false;
         }
@@ -40,27 +52,36 @@ public static class OverrideParser
     }
 
     /// <summary>
-    /// Parses overrides, giving for each what <see cref="TryParse"/> gives; the values that read the same in one YAML
-    /// stream are read with one parser (a parser costs more than a short value), the others alone.
+    /// Parses overrides, giving for each what <see cref="TryParse(string, int, out ConfigOverride?, out Diagnostic?)"/>
+    /// gives. Plain one-line values (<c>1000</c>, <c>1.0e-05</c>, <c>data/valid/shard_1</c>) need no YAML parser (see
+    /// <see cref="TryReadPlainValue"/>); of the others, the values that read the same in one YAML stream are read with
+    /// one parser (a parser costs more than a short value), the rest alone.
     /// </summary>
     /// <param name="arguments">The overrides, in order (numbered from 1).</param>
     internal static (ConfigOverride? Override, Diagnostic? Error)[] ParseAll(IReadOnlyList<string> arguments)
     {
         var results = new (ConfigOverride? Override, Diagnostic? Error)[arguments.Count];
-        var batched = new List<(int Index, List<OverridePathSegment> Path)>();
-        var texts = new List<string>();
-        var places = new List<Func<int, int, Origin>>();
+        List<(int Index, List<OverridePathSegment> Path)>? batched = null;
+        List<string>? texts = null;
+        List<Func<int, int, Origin>>? places = null;
         for (var i = 0; i < arguments.Count; i++)
         {
             var argument = arguments[i];
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            if (equals >= 0
-                && YamlDocumentReader.IsStreamSafeValue(argument[(equals + 1)..])
-                && TryParsePath(argument, equals, i + 1, out var path, out _))
+            if (equals < 0 || !TryParsePath(argument, equals, i + 1, out var path, out _))
             {
-                batched.Add((i, path));
-                texts.Add(argument[(equals + 1)..]);
-                places.Add(ValuePlace(i + 1, equals + 2));
+                // The path is wrong: parsed alone, it gets its diagnostic.
+                results[i] = ParseOne(argument, i + 1);
+            }
+            else if (TryReadPlainValue(argument, equals + 1, i + 1, out var plain))
+            {
+                results[i] = (new ConfigOverride(path, plain, argument, plain.Origin), null);
+            }
+            else if (YamlDocumentReader.IsStreamSafeValue(argument[(equals + 1)..]))
+            {
+                (batched ??= []).Add((i, path));
+                (texts ??= []).Add(argument[(equals + 1)..]);
+                (places ??= []).Add(ValuePlace(i + 1, equals + 2));
             }
             else
             {
@@ -68,7 +89,12 @@ public static class OverrideParser
             }
         }
 
-        var nodes = batched.Count > 1 ? YamlDocumentReader.TryReadFlowValues(texts, places, SourceLimits.Default) : null;
+        if (batched is null)
+        {
+            return results;
+        }
+
+        var nodes = batched.Count > 1 ? YamlDocumentReader.TryReadFlowValues(texts!, places!, SourceLimits.Default) : null;
         for (var k = 0; k < batched.Count; k++)
         {
             var (i, path) = batched[k];
@@ -154,8 +180,15 @@ public static class OverrideParser
     }
 
     /// <summary>Reads <c>argument[start..]</c> as a YAML flow value, with the limits and tag rules of files.</summary>
-    private static bool TryParseValue(string argument, int start, int argumentNumber, List<OverridePathSegment> path, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
+    private static bool TryParseValue(string argument, int start, int argumentNumber, List<OverridePathSegment> path, bool plainFastPath, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
     {
+        if (plainFastPath && TryReadPlainValue(argument, start, argumentNumber, out var plain))
+        {
+            value = plain;
+            error = null;
+            return true;
+        }
+
         var text = argument[start..];
         var column = start + 1;
         value = null;
@@ -184,6 +217,61 @@ public static class OverrideParser
         value ??= ConfigScalar.Null(place(1, 1));
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Reads <c>argument[start..]</c> without a YAML parser when it is a value that YAML reads as one plain scalar of
+    /// exactly its text: empty (a null), or printable ASCII with no leading or trailing space, no start that YAML reads
+    /// as an indicator (<c>-</c> only before a letter, a digit or a dot, as in <c>-1</c>, <c>-.5</c>), no
+    /// <c>": "</c>, no <c>" #"</c>, no final <c>:</c>, and none of the quotes, brackets, braces and commas. Such a value
+    /// gives the node the YAML reader gives, with the same origin: a null for the null words (<c>~</c>, <c>null</c>,
+    /// <c>Null</c>, <c>NULL</c>), else a plain scalar, at the value's column. Any other value returns
+    /// <see langword="false"/> and goes to the YAML reader.
+    /// </summary>
+    /// <param name="argument">The override.</param>
+    /// <param name="start">Where its value starts (after the <c>=</c>).</param>
+    /// <param name="argumentNumber">The 1-based number of the override.</param>
+    /// <param name="value">The node read.</param>
+    internal static bool TryReadPlainValue(string argument, int start, int argumentNumber, [NotNullWhen(true)] out ConfigNode? value)
+    {
+        value = null;
+        var text = argument.AsSpan(start);
+        if (text.Length > SourceLimits.Default.MaxScalarLength || !IsPlainScalarText(text))
+        {
+            return false;
+        }
+
+        var origin = Origin.FromCommandLine(argumentNumber, start + 1);
+        value = text is "" or "~" or "null" or "Null" or "NULL"
+            ? ConfigScalar.Null(origin)
+            : ConfigScalar.Plain(argument[start..], origin);
+        return true;
+    }
+
+    /// <summary>Whether YAML reads <paramref name="text"/>, alone in a document, as one plain scalar of exactly that text.</summary>
+    private static bool IsPlainScalarText(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+
+        // Printable ASCII only (no tab, no line break, nothing YAML reads as white space or a break but a space),
+        // none of the characters that start or end a quoted or flow node, and no space at either end.
+        if (text.IndexOfAnyExcept(s_plainSafe) >= 0 || text[0] == ' ' || text[^1] is ' ' or ':')
+        {
+            return false;
+        }
+
+        var second = text.Length > 1 ? text[1] : '\0';
+        var startsWell = text[0] switch
+        {
+            '?' or ':' or '#' or '&' or '*' or '!' or '|' or '>' or '%' or '@' or '`' => false,
+            '-' => char.IsAsciiLetterOrDigit(second) || second == '.',
+            '.' => second != '.',
+            _ => true,
+        };
+        return startsWell && !text.Contains(": ", StringComparison.Ordinal) && !text.Contains(" #", StringComparison.Ordinal);
     }
 
     /// <summary>A problem inside the value, with the override's path in front of the path inside the value.</summary>
