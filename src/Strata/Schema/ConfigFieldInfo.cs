@@ -54,6 +54,9 @@ public abstract class ConfigFieldInfo
 
     internal abstract ConfigNode WriteValue(ConfigObject target, ValueWriteContext context);
 
+    /// <summary>Writes the field as a YAML mapping entry (its key, then its value as <see cref="WriteValue"/> gives it).</summary>
+    internal abstract void WriteYaml(ConfigObject target, ValueWriteContext context, Serialization.YamlBuffer writer, int indent, bool continuesLine);
+
     internal abstract void Validate(ConfigObject target, DiagnosticBag diagnostics);
 
     internal abstract void Freeze(ConfigObject target);

@@ -105,6 +105,18 @@ public sealed class ConfigFieldInfo<TConfig, TValue> : ConfigFieldInfo
         return _valueType.Write(_getter((TConfig)target), context);
     }
 
+    internal override void WriteYaml(ConfigObject target, ValueWriteContext context, Serialization.YamlBuffer writer, int indent, bool continuesLine)
+    {
+        Serialization.YamlEmitter.WriteKey(Key, writer, indent, continuesLine);
+        if ((target.GetSlot(Index).State & FieldState.NullRequested) != 0 && context.Verbosity == Verbosity.Explicit)
+        {
+            Serialization.YamlEmitter.WriteStringValue(null, writer, item: false);
+            return;
+        }
+
+        _valueType.WriteYaml(_getter((TConfig)target), context, writer, indent, item: false);
+    }
+
     internal override void Validate(ConfigObject target, DiagnosticBag diagnostics)
     {
         if (_rules.Length == 0)

@@ -143,41 +143,77 @@ public static class ScalarText
     /// <param name="value">The value.</param>
     public static string FormatDouble(double value)
     {
+        Span<char> text = stackalloc char[MaxDoubleLength];
+        return new string(text[..FormatDouble(value, text)]);
+    }
+
+    /// <summary>The most characters <see cref="FormatDouble(double, Span{char})"/> writes.</summary>
+    internal const int MaxDoubleLength = 40;
+
+    /// <summary>Formats a double as <see cref="FormatDouble(double)"/> does, into <paramref name="destination"/> (at least <see cref="MaxDoubleLength"/> long).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="destination">Where to write.</param>
+    /// <returns>The number of characters written.</returns>
+    internal static int FormatDouble(double value, Span<char> destination)
+    {
         if (double.IsNaN(value))
         {
-            return ".nan";
+            ".nan".CopyTo(destination);
+            return 4;
         }
 
         if (double.IsInfinity(value))
         {
-            return value > 0 ? ".inf" : "-.inf";
+            var word = value > 0 ? ".inf" : "-.inf";
+            word.CopyTo(destination);
+            return word.Length;
         }
 
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        var e = text.IndexOf('E', StringComparison.Ordinal);
+        if (!value.TryFormat(destination, out var length, "R", CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("A formatted double does not fit its buffer.");
+        }
+
+        var text = destination[..length];
+        var e = text.IndexOf('E');
         if (e < 0)
         {
-            return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
+            if (text.Contains('.'))
+            {
+                return length;
+            }
+
+            destination[length] = '.';
+            destination[length + 1] = '0';
+            return length + 2;
         }
 
-        var mantissa = text[..e];
-        var exponent = text[(e + 1)..];
-        if (!mantissa.Contains('.', StringComparison.Ordinal))
+        // The mantissa gets a fraction if it has none, the exponent a sign and at least two digits: 1E-05 is 1.0e-05.
+        Span<char> exponent = stackalloc char[8];
+        var exponentText = text[(e + 1)..];
+        var sign = exponentText[0] is '-' or '+' ? exponentText[0] : '+';
+        var digits = exponentText.TrimStart("-+");
+        digits.CopyTo(exponent);
+        var digitCount = digits.Length;
+        var position = e;
+        if (!text[..e].Contains('.'))
         {
-            mantissa += ".0";
+            destination[position++] = '.';
+            destination[position++] = '0';
         }
 
-        var sign = exponent[0] is '-' or '+' ? exponent[0] : '+';
-        var digits = exponent.TrimStart('-', '+');
-        if (digits.Length < 2)
+        destination[position++] = 'e';
+        destination[position++] = sign;
+        if (digitCount < 2)
         {
-            digits = "0" + digits;
+            destination[position++] = '0';
         }
 
-        return mantissa + "e" + sign + digits;
+        exponent[..digitCount].CopyTo(destination[position..]);
+        return position + digitCount;
     }
 
-    /// <summary>Formats a single-precision number like <see cref="FormatDouble"/>, with the shortest text that reads back as the same float.</summary>
+    /// <summary>Formats a single-precision number like <see cref="FormatDouble(double)"/>, with the shortest text that reads back as the same float.</summary>
     /// <param name="value">The value.</param>
     public static string FormatSingle(float value)
     {

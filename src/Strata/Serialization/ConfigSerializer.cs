@@ -6,6 +6,9 @@ namespace Strata;
 /// <summary>Writes configs as YAML or JSON at a verbosity (R3, R4), with secrets omitted unless asked for (R14).</summary>
 public static class ConfigSerializer
 {
+    /// <summary>The context of the default output (explicit values, secrets omitted); contexts are immutable.</summary>
+    private static readonly ValueWriteContext s_explicitContext = new() { Verbosity = Verbosity.Explicit, Secrets = SecretHandling.Omit };
+
     /// <summary>The config as an output tree.</summary>
     /// <param name="config">The config.</param>
     /// <param name="verbosity">How much to write.</param>
@@ -20,8 +23,26 @@ public static class ConfigSerializer
     /// <param name="config">The config.</param>
     /// <param name="verbosity">How much to write.</param>
     /// <param name="secrets">What to do with secret fields.</param>
-    public static string ToYaml(ConfigObject config, Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit) =>
-        Serialization.YamlEmitter.Emit(ToTree(config, verbosity, secrets));
+    public static string ToYaml(ConfigObject config, Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit)
+    {
+        // Written directly, without the tree: the same text as YamlEmitter.Emit(ToTree(config, verbosity, secrets)).
+        ArgumentNullException.ThrowIfNull(config);
+        var context = verbosity == Verbosity.Explicit && secrets == SecretHandling.Omit ? s_explicitContext : new ValueWriteContext { Verbosity = verbosity, Secrets = secrets };
+        var buffer = Serialization.YamlBuffer.Rent();
+        try
+        {
+            if (!Serialization.ConfigWriter.WriteObjectYaml(config, context, forceType: false, buffer, indent: 0, continuesLine: false))
+            {
+                buffer.Write("{}\n");
+            }
+
+            return buffer.ToString();
+        }
+        finally
+        {
+            Serialization.YamlBuffer.Return(buffer);
+        }
+    }
 
     /// <summary>The config as a JSON object.</summary>
     /// <param name="config">The config.</param>

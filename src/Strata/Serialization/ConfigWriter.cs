@@ -74,6 +74,68 @@ internal static class ConfigWriter
         }
     }
 
+    /// <summary>
+    /// Writes the YAML of what <see cref="WriteObject"/> gives, as <see cref="YamlEmitter"/> writes a non-empty
+    /// mapping, without the tree: returns <see langword="false"/>, having written nothing, when that mapping is empty.
+    /// </summary>
+    /// <param name="config">The config.</param>
+    /// <param name="context">The verbosity and secret handling.</param>
+    /// <param name="forceType">Whether the <c>type</c> of a registered class is written even when nothing else is.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="indent">The indentation of the entries.</param>
+    /// <param name="continuesLine">Whether the first entry follows a <c>- </c> already written.</param>
+    public static bool WriteObjectYaml(ConfigObject config, ValueWriteContext context, bool forceType, YamlBuffer writer, int indent, bool continuesLine)
+    {
+        var info = config.ConfigType;
+        var fields = info.FieldArray;
+        var start = writer.Length;
+        if (info.TypeName is not null)
+        {
+            // Written first, and taken back below if the mapping turns out to have nothing else and need no type.
+            YamlEmitter.WriteKey("type", writer, indent, continuesLine);
+            YamlEmitter.WriteStringValue(info.TypeName, writer, item: false);
+        }
+
+        var typeEnd = writer.Length;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var field = fields[i];
+            if ((field.IsSecret && context.Secrets == SecretHandling.Omit) || (field.IsRankLocal && context.OmitRankLocal))
+            {
+                continue;
+            }
+
+            // Only the first entry written continues the line of a "- ".
+            var continues = continuesLine && writer.Length == start;
+            if (field.IsSecret && context.Secrets == SecretHandling.Redact)
+            {
+                var node = WriteField(config, field, context);
+                if (node is not null)
+                {
+                    if (node is ConfigScalar { IsNull: false })
+                    {
+                        node = ConfigScalar.Quoted(RedactedText, Origin.Default);
+                    }
+
+                    YamlEmitter.WriteKey(field.Key, writer, indent, continues);
+                    YamlEmitter.WriteValue(node, writer, indent, item: false);
+                }
+
+                continue;
+            }
+
+            WriteFieldYaml(config, field, context, writer, indent, continues);
+        }
+
+        if (writer.Length == typeEnd && (info.TypeName is null || !(forceType || config.TypeOrigin is not null || context.Verbosity != Verbosity.Explicit)))
+        {
+            writer.Length = start;
+            return false;
+        }
+
+        return true;
+    }
+
     public static bool ObjectsEqual(ConfigObject? left, ConfigObject? right)
     {
         if (ReferenceEquals(left, right))
@@ -95,6 +157,71 @@ internal static class ConfigWriter
         }
 
         return true;
+    }
+
+    /// <summary>Writes the entry of a field as <see cref="WriteField"/> and <see cref="YamlEmitter"/> would, or nothing.</summary>
+    private static void WriteFieldYaml(ConfigObject config, ConfigFieldInfo field, ValueWriteContext context, YamlBuffer writer, int indent, bool continuesLine)
+    {
+        var isExplicit = (config.GetSlot(field.Index).State & FieldState.Explicit) != 0;
+        var valueType = field.ValueType;
+        var shape = valueType.Shape;
+        if (shape == ValueShape.Config)
+        {
+            // A nested config is written by its content, never as an empty mapping: its key is taken back if it has none.
+            if (field.GetValue(config) is not ConfigObject child)
+            {
+                return;
+            }
+
+            var entryStart = writer.Length;
+            YamlEmitter.WriteKey(field.Key, writer, indent, continuesLine);
+            writer.Write('\n');
+            if (!WriteObjectYaml(child, context, forceType: false, writer, indent + 2, continuesLine: false))
+            {
+                writer.Length = entryStart;
+            }
+
+            return;
+        }
+
+        if (shape == ValueShape.Nullable && valueType.ElementType?.Shape == ValueShape.Config)
+        {
+            var child = field.GetValue(config) as ConfigObject;
+            if (child is null)
+            {
+                if (isExplicit || context.Verbosity != Verbosity.Explicit)
+                {
+                    YamlEmitter.WriteKey(field.Key, writer, indent, continuesLine);
+                    YamlEmitter.WriteStringValue(null, writer, item: false);
+                }
+
+                return;
+            }
+
+            var entryStart = writer.Length;
+            YamlEmitter.WriteKey(field.Key, writer, indent, continuesLine);
+            var keyEnd = writer.Length;
+            writer.Write('\n');
+            if (!WriteObjectYaml(child, context, forceType: false, writer, indent + 2, continuesLine: false))
+            {
+                if (isExplicit)
+                {
+                    writer.Length = keyEnd;
+                    YamlEmitter.WriteEmptyValue("{}", writer, item: false);
+                }
+                else
+                {
+                    writer.Length = entryStart;
+                }
+            }
+
+            return;
+        }
+
+        if (isExplicit || (context.Verbosity != Verbosity.Explicit && field.Hint.Importance() <= (int)context.Verbosity))
+        {
+            field.WriteYaml(config, context, writer, indent, continuesLine);
+        }
     }
 
     private static ConfigNode? WriteField(ConfigObject config, ConfigFieldInfo field, ValueWriteContext context)

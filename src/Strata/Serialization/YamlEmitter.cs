@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Strata.Tree;
 
@@ -21,7 +22,9 @@ namespace Strata.Serialization;
 internal static class YamlEmitter
 {
     private const int IndentSize = 2;
-    private const string Indicators = "-?:,[]{}#&*!|>'\"%@`";
+
+    /// <summary>The characters that cannot start a plain scalar (a dash can, before a number: see the callers).</summary>
+    private static readonly SearchValues<char> s_indicators = SearchValues.Create("-?:,[]{}#&*!|>'\"%@`");
 
     /// <summary>Words that YAML 1.1 or 1.2 read as something other than a string, compared ignoring case.</summary>
     private static readonly HashSet<string> s_reservedWords = new(StringComparer.OrdinalIgnoreCase)
@@ -29,13 +32,24 @@ internal static class YamlEmitter
         "~", "null", "y", "n", "yes", "no", "true", "false", "on", "off", "inf", "infinity", "nan", "<<", "=",
     };
 
+    /// <summary>The length of the longest reserved word (longer texts need no lookup).</summary>
+    private const int MaxReservedLength = 8;
+
     /// <summary>Returns <paramref name="root"/> as YAML text.</summary>
     /// <param name="root">The tree.</param>
     public static string Emit(ConfigNode root)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        Emit(root, writer);
-        return writer.ToString();
+        ArgumentNullException.ThrowIfNull(root);
+        var buffer = YamlBuffer.Rent();
+        try
+        {
+            Emit(root, buffer);
+            return buffer.ToString();
+        }
+        finally
+        {
+            YamlBuffer.Return(buffer);
+        }
     }
 
     /// <summary>Writes <paramref name="root"/> as YAML text.</summary>
@@ -45,10 +59,157 @@ internal static class YamlEmitter
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(writer);
+        var buffer = YamlBuffer.Rent();
+        try
+        {
+            Emit(root, buffer);
+            writer.Write(buffer.Written);
+        }
+        finally
+        {
+            YamlBuffer.Return(buffer);
+        }
+    }
+
+    private static void Emit(ConfigNode root, YamlBuffer writer)
+    {
         if (!TryWriteBlock(root, 0, writer, continuesLine: false, keyIndent: 0))
         {
             WriteInline(root, writer);
             writer.Write('\n');
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="node"/> as the value of a mapping entry whose key and colon were just written at
+    /// <paramref name="indent"/>, or as a list item whose <c>- </c> was just written at <paramref name="indent"/>.
+    /// </summary>
+    /// <param name="node">The value.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="indent">The indentation of the key, or of the <c>- </c> of the item.</param>
+    /// <param name="item">Whether the value is a list item.</param>
+    internal static void WriteValue(ConfigNode node, YamlBuffer writer, int indent, bool item)
+    {
+        if (item)
+        {
+            if (!TryWriteBlock(node, indent + IndentSize, writer, continuesLine: true, keyIndent: indent + IndentSize))
+            {
+                WriteInline(node, writer);
+                writer.Write('\n');
+            }
+
+            return;
+        }
+
+        if (node is ConfigMap { Count: > 0 } or ConfigSequence { Items.Count: > 0 })
+        {
+            writer.Write('\n');
+            TryWriteBlock(node, indent + IndentSize, writer, continuesLine: false, keyIndent: indent);
+        }
+        else
+        {
+            writer.Write(' ');
+            WriteInline(node, writer);
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>Writes the key of a mapping entry and its colon (after the indentation, unless the line is continued).</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="indent">The indentation of the mapping.</param>
+    /// <param name="continuesLine">Whether the key follows a <c>- </c> already written.</param>
+    internal static void WriteKey(string key, YamlBuffer writer, int indent, bool continuesLine)
+    {
+        if (!continuesLine)
+        {
+            writer.WriteSpaces(indent);
+        }
+
+        WriteString(key, writer);
+        writer.Write(':');
+    }
+
+    /// <summary>Writes a scalar's text: plain when it is safe, double-quoted otherwise.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="writer">Where to write.</param>
+    internal static void WriteString(string text, YamlBuffer writer)
+    {
+        if (IsPlainSafeString(text))
+        {
+            writer.Write(text);
+        }
+        else
+        {
+            WriteDoubleQuoted(text, writer);
+        }
+    }
+
+    /// <summary>Writes a plain scalar (a number or a boolean) as the value of an entry or an item (see <see cref="WriteValue"/>).</summary>
+    /// <param name="text">The text of the plain scalar.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="item">Whether the value is a list item.</param>
+    internal static void WritePlainValue(ReadOnlySpan<char> text, YamlBuffer writer, bool item)
+    {
+        if (!item)
+        {
+            writer.Write(' ');
+        }
+
+        WritePlain(text, writer);
+        writer.Write('\n');
+    }
+
+    /// <summary>Writes a string (or a null) as the value of an entry or an item (see <see cref="WriteValue"/>).</summary>
+    /// <param name="text">The string, or <see langword="null"/> for a null.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="item">Whether the value is a list item.</param>
+    internal static void WriteStringValue(string? text, YamlBuffer writer, bool item)
+    {
+        if (!item)
+        {
+            writer.Write(' ');
+        }
+
+        if (text is null)
+        {
+            writer.Write("null");
+        }
+        else
+        {
+            WriteString(text, writer);
+        }
+
+        writer.Write('\n');
+    }
+
+    /// <summary>Writes an empty mapping (<c>{}</c>) or list (<c>[]</c>) as the value of an entry or an item.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="item">Whether the value is a list item.</param>
+    internal static void WriteEmptyValue(string text, YamlBuffer writer, bool item)
+    {
+        if (!item)
+        {
+            writer.Write(' ');
+        }
+
+        writer.Write(text);
+        writer.Write('\n');
+    }
+
+    /// <summary>Writes the text of a plain scalar (a number or a boolean) as <see cref="WriteInline"/> does.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="writer">Where to write.</param>
+    internal static void WritePlain(ReadOnlySpan<char> text, YamlBuffer writer)
+    {
+        if (IsPlainSafeScalar(text))
+        {
+            writer.Write(text);
+        }
+        else
+        {
+            WriteString(text.ToString(), writer);
         }
     }
 
@@ -59,7 +220,7 @@ internal static class YamlEmitter
     /// </summary>
     /// <param name="text">The string.</param>
     internal static bool IsPlainSafeString(string text) =>
-        text.Length > 0 && !Indicators.Contains(text[0], StringComparison.Ordinal) && !LooksLikeNonString(text) && IsPlainSyntaxSafe(text);
+        text.Length > 0 && !s_indicators.Contains(text[0]) && !LooksLikeNonString(text) && IsPlainSyntaxSafe(text);
 
     /// <summary>
     /// Whether a plain scalar with this text could mean a null, a boolean or a number to some YAML reader (or to a
@@ -67,7 +228,7 @@ internal static class YamlEmitter
     /// </summary>
     /// <param name="text">The text.</param>
     internal static bool LooksLikeNonString(string text) =>
-        text.Length == 0 || s_reservedWords.Contains(text) || char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.';
+        text.Length == 0 || char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.' || (text.Length <= MaxReservedLength && s_reservedWords.Contains(text));
 
     /// <summary>Writes a non-empty mapping or list in block style; returns <see langword="false"/> for anything else.</summary>
     /// <param name="node">The node.</param>
@@ -75,7 +236,7 @@ internal static class YamlEmitter
     /// <param name="writer">Where to write.</param>
     /// <param name="continuesLine">Whether the first line follows a <c>- </c> already written.</param>
     /// <param name="keyIndent">The indentation of the key owning a list (its items align with it).</param>
-    private static bool TryWriteBlock(ConfigNode node, int indent, TextWriter writer, bool continuesLine, int keyIndent)
+    private static bool TryWriteBlock(ConfigNode node, int indent, YamlBuffer writer, bool continuesLine, int keyIndent)
     {
         switch (node)
         {
@@ -90,53 +251,33 @@ internal static class YamlEmitter
         }
     }
 
-    private static void WriteMap(ConfigMap map, int indent, TextWriter writer, bool continuesLine)
+    private static void WriteMap(ConfigMap map, int indent, YamlBuffer writer, bool continuesLine)
     {
         foreach (var entry in map.EntryArray)
         {
-            if (!continuesLine)
-            {
-                WriteIndent(indent, writer);
-            }
-
+            WriteKey(entry.Key, writer, indent, continuesLine);
             continuesLine = false;
-            WriteString(entry.Key, writer);
-            writer.Write(':');
-            if (entry.Value is ConfigMap { Count: > 0 } or ConfigSequence { Items.Count: > 0 })
-            {
-                writer.Write('\n');
-                TryWriteBlock(entry.Value, indent + IndentSize, writer, continuesLine: false, keyIndent: indent);
-            }
-            else
-            {
-                writer.Write(' ');
-                WriteInline(entry.Value, writer);
-                writer.Write('\n');
-            }
+            WriteValue(entry.Value, writer, indent, item: false);
         }
     }
 
-    private static void WriteSequence(ConfigSequence sequence, int indent, TextWriter writer, bool continuesLine)
+    private static void WriteSequence(ConfigSequence sequence, int indent, YamlBuffer writer, bool continuesLine)
     {
         foreach (var item in sequence.ItemArray)
         {
             if (!continuesLine)
             {
-                WriteIndent(indent, writer);
+                writer.WriteSpaces(indent);
             }
 
             continuesLine = false;
             writer.Write("- ");
-            if (!TryWriteBlock(item, indent + IndentSize, writer, continuesLine: true, keyIndent: indent + IndentSize))
-            {
-                WriteInline(item, writer);
-                writer.Write('\n');
-            }
+            WriteValue(item, writer, indent, item: true);
         }
     }
 
     /// <summary>Writes a scalar or an empty collection on the current line.</summary>
-    private static void WriteInline(ConfigNode node, TextWriter writer)
+    private static void WriteInline(ConfigNode node, YamlBuffer writer)
     {
         switch (node)
         {
@@ -167,20 +308,11 @@ internal static class YamlEmitter
     /// <c>=</c>, which PyYAML reads as a merge and a value indicator.
     /// </summary>
     /// <param name="text">The text of the plain scalar.</param>
-    internal static bool IsPlainSafeScalar(string text) =>
-        IsPlainSyntaxSafe(text) && text is not ("<<" or "=") && (!Indicators.Contains(text[0], StringComparison.Ordinal) || (text.Length > 1 && text[0] == '-' && text[1] is not ('-' or ' ')));
+    internal static bool IsPlainSafeScalar(string text) => IsPlainSafeScalar(text.AsSpan());
 
-    private static void WriteString(string text, TextWriter writer)
-    {
-        if (IsPlainSafeString(text))
-        {
-            writer.Write(text);
-        }
-        else
-        {
-            WriteDoubleQuoted(text, writer);
-        }
-    }
+    private static bool IsPlainSafeScalar(ReadOnlySpan<char> text) =>
+        IsPlainSyntaxSafe(text) && !text.SequenceEqual("<<") && !text.SequenceEqual("=")
+        && (!s_indicators.Contains(text[0]) || (text.Length > 1 && text[0] == '-' && text[1] is not ('-' or ' ')));
 
     /// <summary>
     /// Whether the plain-scalar grammar reads <paramref name="text"/> back unchanged in block context (the first
@@ -188,7 +320,7 @@ internal static class YamlEmitter
     /// <c> #</c>, no trailing <c>:</c>, and not a document marker. YamlDotNet also misreads a key holding <c> *</c>
     /// (<c>a *b: 1</c> becomes one scalar), so that is quoted too.
     /// </summary>
-    private static bool IsPlainSyntaxSafe(string text)
+    private static bool IsPlainSyntaxSafe(ReadOnlySpan<char> text)
     {
         if (text.Length == 0 || text[0] == ' ' || text[^1] is ' ' or ':' || text.StartsWith("---", StringComparison.Ordinal) || text.StartsWith("...", StringComparison.Ordinal))
         {
@@ -198,6 +330,12 @@ internal static class YamlEmitter
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c is > ' ' and < '\u007F' and not (':' or '#' or '*'))
+            {
+                // Printable ASCII with no meaning here: the common case.
+                continue;
+            }
+
             if (NeedsEscape(text, i) || (c == ':' && text[i + 1] == ' ') || (c is '#' or '*' && i > 0 && text[i - 1] == ' '))
             {
                 return false;
@@ -212,7 +350,7 @@ internal static class YamlEmitter
         return true;
     }
 
-    private static void WriteDoubleQuoted(string text, TextWriter writer)
+    private static void WriteDoubleQuoted(string text, YamlBuffer writer)
     {
         writer.Write('"');
         for (var i = 0; i < text.Length; i++)
@@ -234,7 +372,8 @@ internal static class YamlEmitter
                     break;
                 case var _ when NeedsEscape(text, i):
                     writer.Write("\\u");
-                    writer.Write(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    ((int)c).TryFormat(writer.GetSpan(4), out var written, "X4", CultureInfo.InvariantCulture);
+                    writer.Advance(written);
                     break;
                 case var _ when char.IsHighSurrogate(c):
                     writer.Write(c);
@@ -253,7 +392,7 @@ internal static class YamlEmitter
     /// Whether the character at <paramref name="i"/> is outside YAML's printable set (controls, DEL, C1 controls, the
     /// byte-order mark, non-characters, unpaired surrogates) or is a line break for YAML 1.1 (NEL, LS, PS).
     /// </summary>
-    private static bool NeedsEscape(string text, int i)
+    private static bool NeedsEscape(ReadOnlySpan<char> text, int i)
     {
         var c = text[i];
         if (char.IsHighSurrogate(c))
@@ -262,13 +401,5 @@ internal static class YamlEmitter
         }
 
         return c < ' ' || c is >= '\u007F' and <= '\u009F' or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF' || char.IsLowSurrogate(c);
-    }
-
-    private static void WriteIndent(int indent, TextWriter writer)
-    {
-        for (var i = 0; i < indent; i++)
-        {
-            writer.Write(' ');
-        }
     }
 }

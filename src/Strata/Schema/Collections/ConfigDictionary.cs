@@ -17,6 +17,10 @@ internal sealed class ConfigDictionary<TKey, TValue> : IDictionary<TKey, TValue>
 
     public int Count => _items.Count;
 
+    /// <summary>The entry at <paramref name="index"/>, in insertion order (no enumerator).</summary>
+    /// <param name="index">The position.</param>
+    internal KeyValuePair<TKey, TValue> GetAt(int index) => _items.GetAt(index);
+
     public bool IsReadOnly => _frozen;
 
     public ICollection<TKey> Keys => _items.Keys;

@@ -46,6 +46,28 @@ internal sealed class ConfigObjectValueType<T> : ConfigValueType<T>
     public override ConfigNode Write(T value, ValueWriteContext context) =>
         value is null ? ConfigScalar.Null(Origin.Default) : ConfigWriter.WriteObject(value, context, forceType: true);
 
+    internal override void WriteYaml(T value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    {
+        if (value is null)
+        {
+            YamlEmitter.WriteStringValue(null, writer, item);
+            return;
+        }
+
+        // Written on speculation: a config with nothing to write is an empty mapping, on the key's line.
+        var start = writer.Length;
+        if (!item)
+        {
+            writer.Write('\n');
+        }
+
+        if (!ConfigWriter.WriteObjectYaml(value, context, forceType: true, writer, indent + 2, continuesLine: item))
+        {
+            writer.Length = start;
+            YamlEmitter.WriteEmptyValue("{}", writer, item);
+        }
+    }
+
     public override bool ValueEquals(T left, T right) => ConfigWriter.ObjectsEqual(left, right);
 
     internal override void CollectChildren(T value, string key, List<(ConfigObject Child, PathStep Step)> children)

@@ -1,4 +1,5 @@
 using Strata.Schema.Collections;
+using Strata.Serialization;
 using Strata.Tree;
 
 namespace Strata.Schema.Types;
@@ -97,6 +98,39 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
         }
 
         return new ConfigMap([.. entries], Origin.Default, owned: true);
+    }
+
+    internal override void WriteYaml(TDictionary value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    {
+        if (value is not ConfigDictionary<TKey, TValue> dictionary)
+        {
+            // Another dictionary (before freezing): written through its tree.
+            base.WriteYaml(value, context, writer, indent, item);
+            return;
+        }
+
+        if (dictionary.Count == 0)
+        {
+            YamlEmitter.WriteEmptyValue("{}", writer, item);
+            return;
+        }
+
+        if (!item)
+        {
+            writer.Write('\n');
+        }
+
+        var continuesLine = item;
+        for (var i = 0; i < dictionary.Count; i++)
+        {
+            var (k, v) = dictionary.GetAt(i);
+
+            // A string key is written as itself (what the string type's Write gives); other keys by their type.
+            var keyText = k as string ?? ((ConfigScalar)_key.Write(k, context)).Value ?? string.Empty;
+            YamlEmitter.WriteKey(keyText, writer, indent + 2, continuesLine);
+            continuesLine = false;
+            _value.WriteYaml(v, context, writer, indent + 2, item: false);
+        }
     }
 
     public override bool ValueEquals(TDictionary left, TDictionary right)

@@ -1,3 +1,4 @@
+using Strata.Serialization;
 using Strata.Tree;
 
 namespace Strata.Schema.Types;
@@ -87,5 +88,19 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
         }
 
         throw new InvalidOperationException("Value " + value + " is not a member of " + _displayName + ".");
+    }
+
+    internal override void WriteYaml(TEnum value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    {
+        foreach (var (name, member) in _members)
+        {
+            if (EqualityComparer<TEnum>.Default.Equals(member, value))
+            {
+                YamlEmitter.WriteStringValue(name, writer, item);
+                return;
+            }
+        }
+
+        base.WriteYaml(value, context, writer, indent, item);
     }
 }

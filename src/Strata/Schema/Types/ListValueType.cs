@@ -1,4 +1,5 @@
 using Strata.Schema.Collections;
+using Strata.Serialization;
 using Strata.Tree;
 
 namespace Strata.Schema.Types;
@@ -90,6 +91,46 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
         }
 
         return new ConfigSequence([.. nodes], Origin.Default, owned: true);
+    }
+
+    internal override void WriteYaml(TCollection value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    {
+        if (value is not ConfigList<T> list)
+        {
+            // Another collection (before freezing): written through its tree.
+            base.WriteYaml(value, context, writer, indent, item);
+            return;
+        }
+
+        if (list.Count == 0)
+        {
+            YamlEmitter.WriteEmptyValue("[]", writer, item);
+            return;
+        }
+
+        // The items of an entry's list align with its key; those of an item's list follow its "- ".
+        var itemIndent = indent;
+        var continuesLine = item;
+        if (item)
+        {
+            itemIndent += 2;
+        }
+        else
+        {
+            writer.Write('\n');
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!continuesLine)
+            {
+                writer.WriteSpaces(itemIndent);
+            }
+
+            continuesLine = false;
+            writer.Write("- ");
+            _element.WriteYaml(list[i], context, writer, itemIndent, item: true);
+        }
     }
 
     public override bool ValueEquals(TCollection left, TCollection right)

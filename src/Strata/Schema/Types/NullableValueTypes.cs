@@ -1,3 +1,4 @@
+using Strata.Serialization;
 using Strata.Tree;
 
 namespace Strata.Schema.Types;
@@ -39,6 +40,18 @@ internal sealed class NullableValueType<T> : ConfigValueType<T?>
     public override ConfigNode Write(T? value, ValueWriteContext context) =>
         value is { } v ? _inner.Write(v, context) : ConfigScalar.Null(Origin.Default);
 
+    internal override void WriteYaml(T? value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    {
+        if (value is { } v)
+        {
+            _inner.WriteYaml(v, context, writer, indent, item);
+        }
+        else
+        {
+            YamlEmitter.WriteStringValue(null, writer, item);
+        }
+    }
+
     public override bool ValueEquals(T? left, T? right) =>
         left.HasValue == right.HasValue && (!left.HasValue || _inner.ValueEquals(left.GetValueOrDefault(), right.GetValueOrDefault()));
 }
@@ -79,6 +92,18 @@ internal sealed class NullableReferenceValueType<T> : ConfigValueType<T?>
 
     public override ConfigNode Write(T? value, ValueWriteContext context) =>
         value is null ? ConfigScalar.Null(Origin.Default) : _inner.Write(value, context);
+
+    internal override void WriteYaml(T? value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    {
+        if (value is null)
+        {
+            YamlEmitter.WriteStringValue(null, writer, item);
+        }
+        else
+        {
+            _inner.WriteYaml(value, context, writer, indent, item);
+        }
+    }
 
     public override bool ValueEquals(T? left, T? right) =>
         left is null ? right is null : right is not null && _inner.ValueEquals(left, right);

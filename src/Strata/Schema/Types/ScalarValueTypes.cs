@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Strata.Serialization;
 using Strata.Tree;
 
 namespace Strata.Schema.Types;
@@ -42,6 +43,9 @@ internal sealed class BooleanValueType : ScalarValueType<bool>
 
     public override ConfigNode Write(bool value, ValueWriteContext context) => ConfigScalar.Plain(value ? "true" : "false", Origin.Default);
 
+    internal override void WriteYaml(bool value, ValueWriteContext context, YamlBuffer writer, int indent, bool item) =>
+        YamlEmitter.WritePlainValue(value ? "true" : "false", writer, item);
+
     protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out bool value, out bool reported)
     {
         reported = false;
@@ -73,6 +77,19 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
 
     public override ConfigNode Write(T value, ValueWriteContext context) =>
         ConfigScalar.Plain(value.ToString(null, CultureInfo.InvariantCulture), Origin.Default);
+
+    internal override void WriteYaml(T value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    {
+        // The same text as Write, formatted in place (the 128-bit integers have at most 40 characters).
+        Span<char> text = stackalloc char[64];
+        if (!value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture))
+        {
+            base.WriteYaml(value, context, writer, indent, item);
+            return;
+        }
+
+        YamlEmitter.WritePlainValue(text[..length], writer, item);
+    }
 
     protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out T value, out bool reported)
     {
@@ -135,6 +152,12 @@ internal sealed class DoubleValueType : ScalarValueType<double>
     protected override string Expected => "a number";
 
     public override ConfigNode Write(double value, ValueWriteContext context) => ConfigScalar.Plain(ScalarText.FormatDouble(value), Origin.Default);
+
+    internal override void WriteYaml(double value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    {
+        Span<char> text = stackalloc char[ScalarText.MaxDoubleLength];
+        YamlEmitter.WritePlainValue(text[..ScalarText.FormatDouble(value, text)], writer, item);
+    }
 
     public override bool ValueEquals(double left, double right) => left.Equals(right);
 
@@ -218,6 +241,9 @@ internal sealed class StringValueType : ScalarValueType<string>
     public override ConfigNode Write(string value, ValueWriteContext context) =>
         value is null ? ConfigScalar.Null(Origin.Default) : ConfigScalar.Quoted(value, Origin.Default);
 
+    internal override void WriteYaml(string value, ValueWriteContext context, YamlBuffer writer, int indent, bool item) =>
+        YamlEmitter.WriteStringValue(value, writer, item);
+
     protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out string value, out bool reported)
     {
         // Plain scalars are strings too when the schema says string (R5): `name: llama3` needs no quotes.
@@ -236,6 +262,9 @@ internal sealed class PathValueType : ScalarValueType<ConfigPath>
     protected override string Expected => "a path (a string)";
 
     public override ConfigNode Write(ConfigPath value, ValueWriteContext context) => ConfigScalar.Quoted(value.Value, Origin.Default);
+
+    internal override void WriteYaml(ConfigPath value, ValueWriteContext context, YamlBuffer writer, int indent, bool item) =>
+        YamlEmitter.WriteStringValue(value.Value, writer, item);
 
     protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out ConfigPath value, out bool reported)
     {
