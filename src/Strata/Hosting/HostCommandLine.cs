@@ -14,7 +14,7 @@ internal static class HostCommandLine
 
     public static async Task<int> InvokeAsync(HostContext context, CancellationToken cancellationToken)
     {
-        var root = Build(context);
+        var root = Build(context, out var quick);
         var parse = root.Parse(context.Arguments, new ParserConfiguration());
         if (parse.Action is ParseErrorAction || (parse.Action is null && parse.Errors.Count > 0))
         {
@@ -32,6 +32,15 @@ internal static class HostCommandLine
             Error = context.Console.Error,
             EnableDefaultExceptionHandler = false,
         };
+
+        // The built-in verbs other than run finish in milliseconds and hold no resource to release on Ctrl+C (outputs
+        // are written to a temporary file and renamed): they need no termination handler, whose signal registration
+        // starts a thread in every process. Run, and a program's own verbs, keep System.CommandLine's.
+        if (quick.Contains(parse.CommandResult.Command))
+        {
+            invocation.ProcessTerminationTimeout = null;
+        }
+
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
@@ -65,25 +74,36 @@ internal static class HostCommandLine
     public static void SetAction(Command command, HostContext context, Func<ParseResult, int> body) =>
         SetAction(command, context, (parse, _) => Task.FromResult(body(parse)));
 
-    private static Command Build(HostContext context)
+    private static Command Build(HostContext context, out HashSet<Command> quick)
     {
         var root = new Command(context.Host.Name, context.Host.Description ?? "Typed, layered configuration.")
         {
             new HelpOption { Recursive = true, Action = new HelpAction { MaxWidth = HelpWidth } },
             new VersionOption(),
         };
-        root.Add(ResolveVerb.Create(context));
-        root.Add(ValidateVerb.Create(context));
-        root.Add(ExplainVerb.Create(context));
-        root.Add(DiffVerb.Create(context));
-        root.Add(SchemaVerb.Create(context));
-        root.Add(DocsVerb.Create(context));
+        Command[] builtIn =
+        [
+            ResolveVerb.Create(context),
+            ValidateVerb.Create(context),
+            ExplainVerb.Create(context),
+            DiffVerb.Create(context),
+            SchemaVerb.Create(context),
+            DocsVerb.Create(context),
+        ];
+        quick = [root, .. builtIn];
+        foreach (var verb in builtIn)
+        {
+            root.Add(verb);
+        }
+
         foreach (var create in context.Host.Verbs)
         {
             root.Add(create(new HostVerbContext(context)));
         }
 
-        root.Add(KindsVerb.Create(context));
+        var kinds = KindsVerb.Create(context);
+        quick.Add(kinds);
+        root.Add(kinds);
         if (context.Kinds.Any(static k => k.CanRun))
         {
             root.Add(RunVerb.Create(context));
