@@ -179,10 +179,27 @@ public static class YamlDocumentReader
         return document == texts.Count - 1 && reader is null && diagnostics.Count == 0 ? nodes : null;
     }
 
-    private static SourceDocument ParseText(string text, Func<int, int, Origin> place, SourceLimits limits)
+    /// <summary>Parses YAML text with YamlDotNet alone, without the fast path (to compare the two).</summary>
+    /// <param name="text">The text (a leading byte-order mark is ignored).</param>
+    /// <param name="sourceName">The name used in origins.</param>
+    /// <param name="checkpoint">Whether the text is a checkpoint's configuration.</param>
+    /// <param name="limits">The limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
+    internal static SourceDocument ParseWithYamlDotNet(string text, string sourceName, bool checkpoint = false, SourceLimits? limits = null) =>
+        ParseText(text, DocumentReader.Placer(sourceName, checkpoint), limits ?? SourceLimits.Default, fastPath: false);
+
+    /// <summary>
+    /// Parses a document: first with <see cref="FastYamlReader"/>, which reads the common subset of YAML; when it gives
+    /// up, from scratch with YamlDotNet, which alone reports diagnostics.
+    /// </summary>
+    private static SourceDocument ParseText(string text, Func<int, int, Origin> place, SourceLimits limits, bool fastPath = true)
     {
         var diagnostics = new List<Diagnostic>();
         var body = text.StartsWith('\uFEFF') ? text[1..] : text;
+        if (fastPath && FastYamlReader.TryRead(body, place, limits, out var fast))
+        {
+            return new SourceDocument(DocumentReader.AsRootMap(fast, place, nullIsEmpty: true, diagnostics), diagnostics);
+        }
+
         var root = TryReadNode(body, place, limits, flowOnly: false, diagnostics, out var node)
             ? DocumentReader.AsRootMap(node, place, nullIsEmpty: true, diagnostics)
             : null;
