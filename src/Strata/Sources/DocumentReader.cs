@@ -39,7 +39,7 @@ public static class DocumentReader
     internal static bool TryReadUtf8(string path, Func<int, int, Origin> place, SourceLimits limits, List<Diagnostic> diagnostics, out ReadOnlyMemory<byte> content)
     {
         content = default;
-        if (!TryReadBytes(path, place(0, 0), limits, diagnostics, out var bytes))
+        if (!TryReadBytes(path, place, limits, diagnostics, out var bytes))
         {
             return false;
         }
@@ -79,28 +79,26 @@ public static class DocumentReader
     internal static Diagnostic Error(string code, string path, Origin origin, string message) =>
         new(DiagnosticSeverity.Error, code, path, origin, message);
 
-    private static bool TryReadBytes(string path, Origin file, SourceLimits limits, List<Diagnostic> diagnostics, [NotNullWhen(true)] out byte[]? bytes)
+    /// <summary>Reads the bytes of a file within the size limit, or reports why it cannot (origin <c>place(0, 0)</c>).</summary>
+    private static bool TryReadBytes(string path, Func<int, int, Origin> place, SourceLimits limits, List<Diagnostic> diagnostics, out ArraySegment<byte> bytes)
     {
-        bytes = null;
+        bytes = default;
         string problem;
         try
         {
+            // One status call in the usual case: a file exists; a directory is told apart only when there is none.
             var info = new FileInfo(path);
-            if (Directory.Exists(path))
+            if (!info.Exists)
             {
-                problem = "is a directory, not a file";
+                problem = Directory.Exists(path) ? "is a directory, not a file" : "file not found";
             }
-            else if (!info.Exists)
-            {
-                problem = "file not found";
-            }
-            else if (info.Length <= limits.MaxFileBytes && (info.Length > 0 ? TryReadBounded(path, limits.MaxFileBytes, out bytes) : TryReadSpecial(path, limits, out bytes)))
+            else if (info.Length <= limits.MaxFileBytes && (info.Length > 0 ? TryReadRegular(path, limits.MaxFileBytes, info.Length, out bytes) : TryReadSpecial(path, limits, out bytes)))
             {
                 return true;
             }
             else
             {
-                diagnostics.Add(Error(DiagnosticCodes.FileTooLarge, string.Empty, file, "the file is larger than the limit of " + limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture) + " bytes"));
+                diagnostics.Add(Error(DiagnosticCodes.FileTooLarge, string.Empty, place(0, 0), "the file is larger than the limit of " + limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture) + " bytes"));
                 return false;
             }
         }
@@ -125,7 +123,7 @@ public static class DocumentReader
             problem = "not a valid file path: " + ex.Message.TrimEnd('.');
         }
 
-        diagnostics.Add(Error(DiagnosticCodes.Unreadable, string.Empty, file, problem));
+        diagnostics.Add(Error(DiagnosticCodes.Unreadable, string.Empty, place(0, 0), problem));
         return false;
     }
 
@@ -134,9 +132,9 @@ public static class DocumentReader
     /// reading may block for ever (a FIFO without a writer). The read runs on the thread pool and is given up after
     /// <see cref="SourceLimits.MaxReadTime"/>; a blocked read keeps its thread until the process ends.
     /// </summary>
-    private static bool TryReadSpecial(string path, SourceLimits limits, [NotNullWhen(true)] out byte[]? bytes)
+    private static bool TryReadSpecial(string path, SourceLimits limits, out ArraySegment<byte> bytes)
     {
-        var read = Task.Run(() => TryReadBounded(path, limits.MaxFileBytes, out var content) ? content : null);
+        var read = Task.Run(() => TryReadStream(path, limits.MaxFileBytes, out var content) ? content : (ArraySegment<byte>?)null);
         if (!((IAsyncResult)read).AsyncWaitHandle.WaitOne(limits.MaxReadTime))
         {
             _ = read.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -145,19 +143,79 @@ public static class DocumentReader
                 + " s (a FIFO without a writer, or a device?)");
         }
 
-        bytes = read.GetAwaiter().GetResult();
-        return bytes is not null;
+        var result = read.GetAwaiter().GetResult();
+        bytes = result ?? default;
+        return result is not null;
     }
 
-    /// <summary>Reads the whole file unless it holds more than <paramref name="maxBytes"/> bytes.</summary>
-    private static bool TryReadBounded(string path, long maxBytes, [NotNullWhen(true)] out byte[]? bytes)
+    /// <summary>
+    /// Reads a file whose status gave a size (a regular file) through its handle, at offsets: no stream, no buffer
+    /// but the result, one allocation of the expected size plus one byte (so that growth since the size check is seen).
+    /// The file is read to its end, or until it holds as many bytes as its status said and a read stopped short of
+    /// the buffer's end. A handle that cannot read at offsets (not seekable after all) is read as a stream.
+    /// </summary>
+    private static bool TryReadRegular(string path, long maxBytes, long expected, out ArraySegment<byte> bytes)
     {
-        bytes = null;
+        bytes = default;
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var limit = Math.Min(maxBytes, Array.MaxLength - 1L);
+        var buffer = new byte[Math.Min(expected, limit) + 1];
+        var total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, limit + 1));
+            }
+
+            int read;
+            try
+            {
+                read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+            }
+            catch (NotSupportedException) when (total == 0)
+            {
+                using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+                return TryReadAll(stream, maxBytes, expected, out bytes);
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            var full = total + read == buffer.Length;
+            total += read;
+            if (total > limit)
+            {
+                return false;
+            }
+
+            if (!full && total == expected)
+            {
+                break;
+            }
+        }
+
+        bytes = new ArraySegment<byte>(buffer, 0, total);
+        return true;
+    }
+
+    /// <summary>Reads the whole file as a stream unless it holds more than <paramref name="maxBytes"/> bytes.</summary>
+    private static bool TryReadStream(string path, long maxBytes, out ArraySegment<byte> bytes)
+    {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return TryReadAll(stream, maxBytes, stream.CanSeek ? stream.Length : 0, out bytes);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> to its end unless it holds more than <paramref name="maxBytes"/> bytes.</summary>
+    private static bool TryReadAll(Stream stream, long maxBytes, long expected, out ArraySegment<byte> bytes)
+    {
+        bytes = default;
         var limit = Math.Min(maxBytes, Array.MaxLength - 1L);
 
         // One byte more than expected, so that growth since the size check is seen.
-        var buffer = new byte[Math.Min(stream.CanSeek ? stream.Length : 0, limit) + 1];
+        var buffer = new byte[Math.Min(expected, limit) + 1];
         var total = 0;
         while (true)
         {
@@ -179,8 +237,7 @@ public static class DocumentReader
             }
         }
 
-        Array.Resize(ref buffer, total);
-        bytes = buffer;
+        bytes = new ArraySegment<byte>(buffer, 0, total);
         return true;
     }
 
