@@ -21,6 +21,10 @@ namespace Strata.Sources;
 /// YamlDotNet path). Where YAML allows a shape but the reader is not certain that YamlDotNet reads it the same way
 /// (a plain scalar starting with <c>?</c> or <c>:</c>, a <c>:</c> or <c>#</c> inside a flow plain scalar, a trailing
 /// comma), it gives up too.</para>
+/// <para>Where YamlDotNet reads differently from YAML 1.2, the reader gives up, since it must read as YamlDotNet does:
+/// a plain scalar holding a space and a <c>*</c> is not ended by a later <c>: </c> (<c>a *b: 1</c> is one scalar);
+/// U+0085 and U+2028 are line breaks; a <c>#</c> right after a closing quote starts a comment; a JSON-like key
+/// (<c>"a":1</c>) is an error.</para>
 /// </remarks>
 internal sealed class FastYamlReader
 {
