@@ -158,9 +158,10 @@ public sealed class ConfigResolver<T>
             }
 
             builder ??= new Resolution.MergeBuilder(merged);
-            if (HasIndex(change))
+            if (HasIndex(change) || !Resolution.TreeNormalizer.MayChangeChain(change, info))
             {
-                // Paths into lists address existing elements: apply them to the merged tree as they are.
+                // Paths into lists address existing elements: apply them to the merged tree as they are. So are the
+                // paths that normalizing cannot change (no renamed or removed key, no list or dictionary of configs).
                 builder.Set(change, state.Diagnostics);
                 continue;
             }
@@ -183,9 +184,24 @@ public sealed class ConfigResolver<T>
 
     private static bool HasIndex(ConfigOverride change)
     {
-        for (var i = 0; i < change.Path.Count; i++)
+        var path = change.Path;
+        if (path is OverridePathSegment[] steps)
         {
-            if (change.Path[i].IsIndex)
+            // The parser's paths: an array, searched without an interface call per step.
+            foreach (var step in steps)
+            {
+                if (step.IsIndex)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (path[i].IsIndex)
             {
                 return true;
             }

@@ -13,7 +13,11 @@ namespace Strata.Resolution;
 /// </summary>
 internal sealed class MergeBuilder
 {
-    private const int LinearSearchLimit = 8;
+    /// <summary>
+    /// The widest map searched key by key: a few string comparisons cost less than building an index, which only a
+    /// wide map (a dictionary of many entries) needs to keep each override constant-time.
+    /// </summary>
+    private const int LinearSearchLimit = 16;
     private readonly List<Entry> _entries;
     private Dictionary<string, int>? _index;
 

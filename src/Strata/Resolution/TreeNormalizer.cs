@@ -1,4 +1,5 @@
 using Strata.Schema;
+using Strata.Sources;
 using Strata.Tree;
 
 namespace Strata.Resolution;
@@ -27,6 +28,93 @@ internal static class TreeNormalizer
         return info.HasRenamesDeep ? Normalize(map, info, diagnostics, new PathTrail(path), ref rebuilt) : map;
     }
 
+    /// <summary>
+    /// Whether normalizing the tree that an override of keys only sets on its own (<see cref="TreeMerger.Chain"/>) may
+    /// change it or count as rebuilt. When it returns <see langword="false"/>, <see cref="Normalize(ConfigMap, ConfigTypeInfo, DiagnosticBag, string, out bool)"/>
+    /// would give back the chain itself, not rebuilt, without a diagnostic, so the chain need not be built: no step
+    /// of the path is a removed key or the first step of a rename in its class, no step is the <c>type</c> of a
+    /// polymorphic class, and the path crosses no list or dictionary of configs (nor ends on a mapping of a config).
+    /// It follows the walk of <see cref="Normalize(ConfigMap, ConfigTypeInfo, DiagnosticBag, PathTrail, ref bool)"/>
+    /// step by step and answers <see langword="true"/> wherever that walk could do something.
+    /// </summary>
+    /// <param name="change">The override (no list index in its path).</param>
+    /// <param name="info">The schema of the root.</param>
+    public static bool MayChangeChain(ConfigOverride change, ConfigTypeInfo info)
+    {
+        var path = change.Path;
+        for (var step = 0; ; step++)
+        {
+            if (!info.HasRenamesDeep)
+            {
+                return false;
+            }
+
+            var key = path[step].Key ?? string.Empty;
+            if ((info.IsPolymorphic && key == "type") || HasClassRuleFor(info, key))
+            {
+                return true;
+            }
+
+            var type = info.FindByKey(key)?.ValueType;
+            if (type?.NestedConfig is null)
+            {
+                return false;
+            }
+
+            // The node under the key: the chain's next mapping, or the override's value at the last step.
+            var value = step == path.Count - 1 ? change.Value : null;
+            var isMap = value is null or ConfigMap;
+            while (type.Shape == ValueShape.Nullable && type.ElementType is { } inner)
+            {
+                type = inner;
+            }
+
+            switch (type.Shape)
+            {
+                case ValueShape.Config when isMap && type.NestedConfig is { } nested:
+                    if (value is not null)
+                    {
+                        return true;
+                    }
+
+                    info = nested;
+                    continue;
+                case ValueShape.List or ValueShape.Set when value is ConfigSequence && type.ElementType is not null:
+                case ValueShape.Dictionary when isMap && type.ElementType is not null:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>Whether a removed key or the first step of a rename of the class (or a base class) is <paramref name="key"/>.</summary>
+    private static bool HasClassRuleFor(ConfigTypeInfo info, string key)
+    {
+        for (var t = info; t is not null; t = t.BaseType)
+        {
+            var removedKeys = t.RemovedKeys;
+            for (var r = 0; r < removedKeys.Count; r++)
+            {
+                if (removedKeys[r].Key == key)
+                {
+                    return true;
+                }
+            }
+
+            var renames = t.Renames;
+            for (var r = 0; r < renames.Count; r++)
+            {
+                if (renames[r].OldSteps[0] == key)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static ConfigMap Normalize(ConfigMap map, ConfigTypeInfo info, DiagnosticBag diagnostics, PathTrail path, ref bool rebuilt)
     {
         if (!info.HasRenamesDeep)
@@ -48,8 +136,15 @@ internal static class TreeNormalizer
         {
             var entry = entries[i];
             var field = info.FindByKey(entry.Key);
-            if (field?.ValueType.NestedConfig is null)
+            if (field?.ValueType.NestedConfig is not { } nested)
             {
+                continue;
+            }
+
+            if (!nested.HasRenamesDeep)
+            {
+                // Nothing below can move or warn: only whether the walk would have counted the layer as rebuilt.
+                rebuilt |= CountsAsRebuilt(entry.Value, field.ValueType);
                 continue;
             }
 
@@ -70,6 +165,25 @@ internal static class TreeNormalizer
 
         rebuilt = true;
         return new ConfigMap(changed, map.Origin, owned: true);
+    }
+
+    /// <summary>
+    /// Whether <see cref="NormalizeValue"/> would count the layer as rebuilt for a value whose configs have nothing to
+    /// normalize (it would give the value back as it is): a list, set or dictionary of configs always counts.
+    /// </summary>
+    private static bool CountsAsRebuilt(ConfigNode node, ConfigValueType type)
+    {
+        while (type.Shape == ValueShape.Nullable && type.ElementType is { } inner)
+        {
+            type = inner;
+        }
+
+        return type.Shape switch
+        {
+            ValueShape.List or ValueShape.Set => node is ConfigSequence && type.ElementType is not null,
+            ValueShape.Dictionary => node is ConfigMap && type.ElementType is not null,
+            _ => false,
+        };
     }
 
     private static ConfigNode NormalizeValue(ConfigNode node, ConfigValueType type, DiagnosticBag diagnostics, PathTrail path, ref bool rebuilt)

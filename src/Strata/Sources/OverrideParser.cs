@@ -13,6 +13,16 @@ namespace Strata.Sources;
 /// </summary>
 public static class OverrideParser
 {
+    /// <summary>The characters that end a key of a path (for tests).</summary>
+    internal static SearchValues<char> PathStops => s_pathStops;
+
+    /// <summary>
+    /// What ends a key of a path: a dot, a bracket, or a character for which <see cref="char.IsWhiteSpace(char)"/> is
+    /// true (every one of them, listed; a test checks the list against all characters).
+    /// </summary>
+    private static readonly SearchValues<char> s_pathStops = SearchValues.Create(
+        ".[]\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     /// <summary>The characters of a value read without a YAML parser: printable ASCII, no quote, bracket, brace or comma.</summary>
     private static readonly SearchValues<char> s_plainSafe =
         SearchValues.Create(" !#$%&()*+-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ\\^_`abcdefghijklmnopqrstuvwxyz|~");
@@ -61,7 +71,7 @@ public static class OverrideParser
     internal static (ConfigOverride? Override, Diagnostic? Error)[] ParseAll(IReadOnlyList<string> arguments)
     {
         var results = new (ConfigOverride? Override, Diagnostic? Error)[arguments.Count];
-        List<(int Index, List<OverridePathSegment> Path)>? batched = null;
+        List<(int Index, OverridePathSegment[] Path)>? batched = null;
         List<string>? texts = null;
         List<Func<int, int, Origin>>? places = null;
         for (var i = 0; i < arguments.Count; i++)
@@ -114,18 +124,18 @@ public static class OverrideParser
         (_, c) => Origin.FromCommandLine(argumentNumber, column + Math.Max(c, 1) - 1);
 
     /// <summary>Reads the steps of <c>argument[..end]</c>: <c>key([index])*</c> separated by dots.</summary>
-    private static bool TryParsePath(string argument, int end, int argumentNumber, [NotNullWhen(true)] out List<OverridePathSegment>? path, [NotNullWhen(false)] out Diagnostic? error)
+    private static bool TryParsePath(string argument, int end, int argumentNumber, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
     {
-        path = [];
+        // A valid path has a step per key (one more than its dots) and one per index (one per '['): the exact size.
+        var text = argument.AsSpan(0, end);
+        var steps = new OverridePathSegment[text.Count('.') + text.Count('[') + 1];
+        var count = 0;
         var i = 0;
         while (true)
         {
             var start = i;
-            while (i < end && argument[i] is not ('.' or '[' or ']') && !char.IsWhiteSpace(argument[i]))
-            {
-                i++;
-            }
-
+            var stop = text[i..].IndexOfAny(s_pathStops);
+            i = stop < 0 ? end : i + stop;
             if (i == start || (i < end && char.IsWhiteSpace(argument[i])))
             {
                 var problem = i < end && char.IsWhiteSpace(argument[i]) ? "a key cannot hold spaces" : "a key is missing (empty step in the path)";
@@ -134,7 +144,7 @@ public static class OverrideParser
                 return false;
             }
 
-            path.Add(OverridePathSegment.ForKey(argument[start..i]));
+            steps[count++] = OverridePathSegment.ForKey(argument[start..i]);
             while (i < end && argument[i] == '[')
             {
                 if (!TryParseIndex(argument, ref i, end, out var index))
@@ -144,12 +154,13 @@ public static class OverrideParser
                     return false;
                 }
 
-                path.Add(OverridePathSegment.ForIndex(index));
+                steps[count++] = OverridePathSegment.ForIndex(index);
             }
 
             if (i == end)
             {
                 error = null;
+                path = steps;
                 return true;
             }
 
@@ -180,7 +191,7 @@ public static class OverrideParser
     }
 
     /// <summary>Reads <c>argument[start..]</c> as a YAML flow value, with the limits and tag rules of files.</summary>
-    private static bool TryParseValue(string argument, int start, int argumentNumber, List<OverridePathSegment> path, bool plainFastPath, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
+    private static bool TryParseValue(string argument, int start, int argumentNumber, OverridePathSegment[] path, bool plainFastPath, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
     {
         if (plainFastPath && TryReadPlainValue(argument, start, argumentNumber, out var plain))
         {
@@ -275,7 +286,7 @@ public static class OverrideParser
     }
 
     /// <summary>A problem inside the value, with the override's path in front of the path inside the value.</summary>
-    private static Diagnostic ValueError(string argument, List<OverridePathSegment> path, Diagnostic problem)
+    private static Diagnostic ValueError(string argument, OverridePathSegment[] path, Diagnostic problem)
     {
         var column = problem.Origin?.Column ?? 0;
         var code = problem.Code == DiagnosticCodes.Syntax ? DiagnosticCodes.OverrideSyntax : problem.Code;
