@@ -86,10 +86,10 @@ public sealed partial class GPTTrainerConfig
     {
         foreach (var (name, reference) in ReferenceModels)
         {
-            scope.Require(
-                reference.Model.BaseModel.CrossEntropySplits is null,
-                nameof(ReferenceModels),
-                name + ": model.base_model.cross_entropy_splits is not supported for a reference model");
+            if (reference.Model.BaseModel.CrossEntropySplits is not null)
+            {
+                scope.Error(nameof(ReferenceModels), name + ": model.base_model.cross_entropy_splits is not supported for a reference model");
+            }
         }
 
         if (ReferenceModels.Count > 0)

@@ -35,13 +35,14 @@ public sealed partial class CheckpointLoadConfig
 
     partial void Validate(ValidationScope scope)
     {
-        scope.Require(
-            !GPTCheckpointFormats.EnforcesArchitectureMatch(Format) || LoadConfig != ModelConfigType.None,
-            nameof(LoadConfig),
-            "must not be none with the " + Format + " format, which needs the checkpoint's architecture");
-        scope.Require(
-            !OptimizerState || GPTCheckpointFormats.SupportsOptimizerState(Format),
-            nameof(OptimizerState),
-            "the " + Format + " format does not hold the optimizer state");
+        if (GPTCheckpointFormats.EnforcesArchitectureMatch(Format) && LoadConfig == ModelConfigType.None)
+        {
+            scope.Error(nameof(LoadConfig), "must not be none with the " + Format + " format, which needs the checkpoint's architecture");
+        }
+
+        if (OptimizerState && !GPTCheckpointFormats.SupportsOptimizerState(Format))
+        {
+            scope.Error(nameof(OptimizerState), "the " + Format + " format does not hold the optimizer state");
+        }
     }
 }

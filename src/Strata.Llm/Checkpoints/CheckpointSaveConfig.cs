@@ -45,9 +45,9 @@ public sealed partial class CheckpointSaveConfig
 
     partial void Validate(ValidationScope scope)
     {
-        scope.Require(
-            !OptimizerState || GPTCheckpointFormats.SupportsOptimizerState(Format),
-            nameof(OptimizerState),
-            "the " + Format + " format cannot hold the optimizer state");
+        if (OptimizerState && !GPTCheckpointFormats.SupportsOptimizerState(Format))
+        {
+            scope.Error(nameof(OptimizerState), "the " + Format + " format cannot hold the optimizer state");
+        }
     }
 }

@@ -34,10 +34,11 @@ public sealed partial class GPTBlendedDatasetConfig : GPTSampledDatasetConfig
 
     partial void Validate(ValidationScope scope)
     {
-        scope.Require(
-            Weights.Count == Datasets.Count,
-            nameof(Weights),
-            string.Create(CultureInfo.InvariantCulture, $"must have one weight per dataset ({Datasets.Count}), got {Weights.Count}"));
+        if (Weights.Count != Datasets.Count)
+        {
+            scope.Error(nameof(Weights), string.Create(CultureInfo.InvariantCulture, $"must have one weight per dataset ({Datasets.Count}), got {Weights.Count}"));
+        }
+
         scope.Require(Weights.Count == 0 || Weights.Sum() > 0, nameof(Weights), "must have a positive sum");
     }
 }

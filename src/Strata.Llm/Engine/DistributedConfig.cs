@@ -220,31 +220,40 @@ public sealed partial class DistributedConfig
     {
         if (TensorParallel > 0 && PipelineParallel > 0)
         {
-            scope.Require(
-                WorldSize % ModelParallel == 0,
-                nameof(WorldSize),
-                Invariant($"must be a multiple of tensor_parallel × pipeline_parallel ({TensorParallel} × {PipelineParallel}), got {WorldSize}"));
+            if (WorldSize % ModelParallel != 0)
+            {
+                scope.Error(nameof(WorldSize), Invariant($"must be a multiple of tensor_parallel × pipeline_parallel ({TensorParallel} × {PipelineParallel}), got {WorldSize}"));
+            }
         }
 
         if (LocalWorldSize > 0)
         {
-            scope.Require(WorldSize % LocalWorldSize == 0, nameof(WorldSize), Invariant($"must be a multiple of local_world_size ({LocalWorldSize}), got {WorldSize}"));
+            if (WorldSize % LocalWorldSize != 0)
+            {
+                scope.Error(nameof(WorldSize), Invariant($"must be a multiple of local_world_size ({LocalWorldSize}), got {WorldSize}"));
+            }
         }
 
         if (TensorParallel > 0)
         {
-            scope.Require(LocalWorldSize % TensorParallel == 0, nameof(LocalWorldSize), Invariant($"must be a multiple of tensor_parallel ({TensorParallel}), got {LocalWorldSize}"));
+            if (LocalWorldSize % TensorParallel != 0)
+            {
+                scope.Error(nameof(LocalWorldSize), Invariant($"must be a multiple of tensor_parallel ({TensorParallel}), got {LocalWorldSize}"));
+            }
         }
 
         if (SequenceDataParallel > 0 && DataParallel > 0)
         {
-            scope.Require(
-                DataParallel % SequenceDataParallel == 0,
-                nameof(SequenceDataParallel),
-                Invariant($"must divide data_parallel ({DataParallel}), got {SequenceDataParallel}"));
+            if (DataParallel % SequenceDataParallel != 0)
+            {
+                scope.Error(nameof(SequenceDataParallel), Invariant($"must divide data_parallel ({DataParallel}), got {SequenceDataParallel}"));
+            }
         }
 
-        scope.Require(Rank < WorldSize, nameof(Rank), Invariant($"must be < world_size ({WorldSize}), got {Rank}"));
+        if (Rank >= WorldSize)
+        {
+            scope.Error(nameof(Rank), Invariant($"must be < world_size ({WorldSize}), got {Rank}"));
+        }
 
         if (_reference is not null)
         {

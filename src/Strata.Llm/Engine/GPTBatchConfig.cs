@@ -151,20 +151,22 @@ public sealed partial class GPTBatchConfig
 
         var batchDataParallel = _distributed?.BatchDataParallel ?? 1;
         var pipelineParallel = _distributed?.PipelineParallel ?? 1;
-        scope.Require(
-            SequentialMicroBatches == DepthFirstMicroBatches * BreadthFirstMicroBatches,
-            nameof(SequentialMicroBatches),
-            Invariant($"must equal depth_first_micro_batches × breadth_first_micro_batches ({DepthFirstMicroBatches} × {BreadthFirstMicroBatches}), got {SequentialMicroBatches}"));
-        scope.Require(
-            BatchSize == MicroBatchSize * SequentialMicroBatches * batchDataParallel,
-            nameof(BatchSize),
-            Invariant($"must equal micro_batch_size × sequential_micro_batches × batch_data_parallel ({MicroBatchSize} × {SequentialMicroBatches} × {batchDataParallel}), got {BatchSize}"));
+        if (SequentialMicroBatches != DepthFirstMicroBatches * BreadthFirstMicroBatches)
+        {
+            scope.Error(nameof(SequentialMicroBatches), Invariant($"must equal depth_first_micro_batches × breadth_first_micro_batches ({DepthFirstMicroBatches} × {BreadthFirstMicroBatches}), got {SequentialMicroBatches}"));
+        }
+
+        if (BatchSize != MicroBatchSize * SequentialMicroBatches * batchDataParallel)
+        {
+            scope.Error(nameof(BatchSize), Invariant($"must equal micro_batch_size × sequential_micro_batches × batch_data_parallel ({MicroBatchSize} × {SequentialMicroBatches} × {batchDataParallel}), got {BatchSize}"));
+        }
+
         if (pipelineParallel > 1)
         {
-            scope.Require(
-                DepthFirstMicroBatches == 1,
-                nameof(DepthFirstMicroBatches),
-                Invariant($"must be 1 with pipeline parallelism (pipeline_parallel = {pipelineParallel}), got {DepthFirstMicroBatches}"));
+            if (DepthFirstMicroBatches != 1)
+            {
+                scope.Error(nameof(DepthFirstMicroBatches), Invariant($"must be 1 with pipeline parallelism (pipeline_parallel = {pipelineParallel}), got {DepthFirstMicroBatches}"));
+            }
         }
         else if (DepthFirstMicroBatches > 1 && BreadthFirstMicroBatches > 1)
         {
@@ -175,10 +177,10 @@ public sealed partial class GPTBatchConfig
 
         if (MicroSequenceLength > 0)
         {
-            scope.Require(
-                SequenceLength % MicroSequenceLength == 0,
-                nameof(MicroSequenceLength),
-                Invariant($"must divide sequence_length ({SequenceLength}), got {MicroSequenceLength}"));
+            if (SequenceLength % MicroSequenceLength != 0)
+            {
+                scope.Error(nameof(MicroSequenceLength), Invariant($"must divide sequence_length ({SequenceLength}), got {MicroSequenceLength}"));
+            }
         }
     }
 

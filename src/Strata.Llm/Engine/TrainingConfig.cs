@@ -51,13 +51,14 @@ public sealed partial class TrainingConfig
 
     partial void Validate(ValidationScope scope)
     {
-        scope.Require(
-            Intervals.IsSubInterval(Shutdown, Checkpoint),
-            nameof(Shutdown),
-            "shutdowns must coincide with checkpoints: shutdown is " + Intervals.Describe(Shutdown) + ", checkpoint is " + Intervals.Describe(Checkpoint));
-        scope.Require(
-            Intervals.IsSubInterval(Wandb.Alert, Logs),
-            nameof(Wandb),
-            "wandb alerts must coincide with metric logs: alert is " + Intervals.Describe(Wandb.Alert) + ", logs is " + Intervals.Describe(Logs));
+        if (!Intervals.IsSubInterval(Shutdown, Checkpoint))
+        {
+            scope.Error(nameof(Shutdown), "shutdowns must coincide with checkpoints: shutdown is " + Intervals.Describe(Shutdown) + ", checkpoint is " + Intervals.Describe(Checkpoint));
+        }
+
+        if (!Intervals.IsSubInterval(Wandb.Alert, Logs))
+        {
+            scope.Error(nameof(Wandb), "wandb alerts must coincide with metric logs: alert is " + Intervals.Describe(Wandb.Alert) + ", logs is " + Intervals.Describe(Logs));
+        }
     }
 }

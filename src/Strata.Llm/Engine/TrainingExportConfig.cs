@@ -60,10 +60,11 @@ public sealed partial class TrainingExportConfig : IIntervalConfig
 
     partial void Validate(ValidationScope scope)
     {
-        scope.Require(
-            !OptimizerState || GPTCheckpointFormats.SupportsOptimizerState(Format),
-            nameof(OptimizerState),
-            "the " + Format + " format cannot hold the optimizer state");
+        if (OptimizerState && !GPTCheckpointFormats.SupportsOptimizerState(Format))
+        {
+            scope.Error(nameof(OptimizerState), "the " + Format + " format cannot hold the optimizer state");
+        }
+
         Intervals.WarnLargeOffset(scope, this, nameof(Offset));
     }
 }

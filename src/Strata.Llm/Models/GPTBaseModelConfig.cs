@@ -99,7 +99,10 @@ public sealed partial class GPTBaseModelConfig
     {
         if (InitMethodMinEmbed is { } min && InitMethodMaxEmbed is { } max)
         {
-            scope.Require(min <= max, nameof(InitMethodMinEmbed), FormattableString.Invariant($"must be <= init_method_max_embed ({max}), got {min}"));
+            if (!(min <= max))
+            {
+                scope.Error(nameof(InitMethodMinEmbed), FormattableString.Invariant($"must be <= init_method_max_embed ({max}), got {min}"));
+            }
         }
     }
 }

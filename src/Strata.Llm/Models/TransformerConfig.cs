@@ -323,25 +323,27 @@ public sealed partial class TransformerConfig
     {
         if (HeadGroups > 0)
         {
-            scope.Require(
-                NumAttentionHeads % HeadGroups == 0,
-                nameof(NumAttentionHeads),
-                Invariant($"must be a multiple of head_groups ({HeadGroups}), got {NumAttentionHeads}"));
+            if (NumAttentionHeads % HeadGroups != 0)
+            {
+                scope.Error(nameof(NumAttentionHeads), Invariant($"must be a multiple of head_groups ({HeadGroups}), got {NumAttentionHeads}"));
+            }
         }
 
         // A kv_channels that could not be derived is already reported.
-        scope.Require(
-            KvChannels <= 0 || ProjectionSize > 0,
-            nameof(NumAttentionHeads),
-            Invariant($"num_attention_heads × kv_channels (projection_size) must be > 0, got {NumAttentionHeads} × {KvChannels}"));
-        scope.Require(
-            NumSharedExperts <= NumExperts,
-            nameof(NumSharedExperts),
-            Invariant($"must be <= num_experts ({NumExperts}), got {NumSharedExperts}"));
-        scope.Require(
-            NumSharedExperts + NumExpertsPerToken <= NumExperts,
-            nameof(NumExpertsPerToken),
-            Invariant($"num_shared_experts + num_experts_per_token must be <= num_experts ({NumExperts}), got {NumSharedExperts} + {NumExpertsPerToken}"));
+        if (KvChannels > 0 && ProjectionSize <= 0)
+        {
+            scope.Error(nameof(NumAttentionHeads), Invariant($"num_attention_heads × kv_channels (projection_size) must be > 0, got {NumAttentionHeads} × {KvChannels}"));
+        }
+
+        if (NumSharedExperts > NumExperts)
+        {
+            scope.Error(nameof(NumSharedExperts), Invariant($"must be <= num_experts ({NumExperts}), got {NumSharedExperts}"));
+        }
+
+        if (NumSharedExperts + NumExpertsPerToken > NumExperts)
+        {
+            scope.Error(nameof(NumExpertsPerToken), Invariant($"num_shared_experts + num_experts_per_token must be <= num_experts ({NumExperts}), got {NumSharedExperts} + {NumExpertsPerToken}"));
+        }
 
         RequireBounds(scope, InitMethodMin, InitMethodMax, nameof(InitMethodMin), "init_method_max");
         RequireBounds(scope, InitMethodMinQkv, InitMethodMaxQkv, nameof(InitMethodMinQkv), "init_method_max_qkv");
@@ -361,14 +363,19 @@ public sealed partial class TransformerConfig
 
         if (!scale.IsPerExpert)
         {
-            scope.Require(scale.Scale >= 0, nameof(MlpLrScale), Invariant($"must be >= 0, got {scale.Scale}"));
+            if (!(scale.Scale >= 0))
+            {
+                scope.Error(nameof(MlpLrScale), Invariant($"must be >= 0, got {scale.Scale}"));
+            }
+
             return;
         }
 
-        scope.Require(
-            scale.PerExpert.Count == NumExperts,
-            nameof(MlpLrScale),
-            Invariant($"must have one entry per expert ({NumExperts}), got {scale.PerExpert.Count}"));
+        if (scale.PerExpert.Count != NumExperts)
+        {
+            scope.Error(nameof(MlpLrScale), Invariant($"must have one entry per expert ({NumExperts}), got {scale.PerExpert.Count}"));
+        }
+
         for (var expert = 0; expert < scale.PerExpert.Count; expert++)
         {
             if (scale.PerExpert[expert] is { } value && value < 0)
@@ -382,7 +389,10 @@ public sealed partial class TransformerConfig
     {
         if (minimum is { } min && maximum is { } max)
         {
-            scope.Require(min <= max, minimumProperty, Invariant($"must be <= {maximumKey} ({max}), got {min}"));
+            if (!(min <= max))
+            {
+                scope.Error(minimumProperty, Invariant($"must be <= {maximumKey} ({max}), got {min}"));
+            }
         }
     }
 
@@ -410,5 +420,6 @@ public sealed partial class TransformerConfig
 
         return null;
     }
+
 #pragma warning restore CA1859
 }

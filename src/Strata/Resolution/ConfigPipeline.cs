@@ -33,7 +33,7 @@ internal static class ConfigPipeline
         using var phase = Phase.Enter(PhaseKind.Freezing);
         ConfigGraph.PostOrder(root, 0, static (config, _) =>
         {
-            var fields = config.ConfigType.FieldArray;
+            var fields = config.ConfigType.FreezeFields;
             for (var i = 0; i < fields.Length; i++)
             {
                 fields[i].Freeze(config);

@@ -5,6 +5,9 @@ namespace Strata.Schema;
 /// <summary>A settable field of a config class: its key, hint, type, rules and documentation (written by the generator).</summary>
 public abstract class ConfigFieldInfo
 {
+    /// <summary>How the output writes the field: 0 until known, then <see cref="ValueOutput"/> or a config kind.</summary>
+    private int _outputKind;
+
     private protected ConfigFieldInfo(string key, string propertyName, FieldHint hint)
     {
         Key = key;
@@ -42,6 +45,31 @@ public abstract class ConfigFieldInfo
     /// <summary>The environment variable bound to the field, if any.</summary>
     public string? EnvironmentVariable { get; init; }
 
+    /// <summary>A field written as a value: only when explicit, at the default verbosity.</summary>
+    internal const int ValueOutput = 1;
+
+    /// <summary>A field holding a config, written by its content.</summary>
+    internal const int ConfigOutput = 2;
+
+    /// <summary>A field holding a config or null.</summary>
+    internal const int NullableConfigOutput = 3;
+
+    /// <summary>How the output writes the field (<see cref="ValueOutput"/>, <see cref="ConfigOutput"/> or <see cref="NullableConfigOutput"/>), found once.</summary>
+    internal int OutputKind
+    {
+        get
+        {
+            if (_outputKind == 0)
+            {
+                _outputKind = ValueType.Shape == ValueShape.Config ? ConfigOutput
+                    : ValueType.Shape == ValueShape.Nullable && ValueType.ElementType?.Shape == ValueShape.Config ? NullableConfigOutput
+                    : ValueOutput;
+            }
+
+            return _outputKind;
+        }
+    }
+
     /// <summary>The field's value type.</summary>
     public abstract ConfigValueType ValueType { get; }
 
@@ -60,6 +88,9 @@ public abstract class ConfigFieldInfo
     internal abstract void Validate(ConfigObject target, DiagnosticBag diagnostics);
 
     internal abstract void Freeze(ConfigObject target);
+
+    /// <summary>Whether <see cref="Freeze"/> can change the field's value (a collection); the other fields are skipped.</summary>
+    internal abstract bool NeedsFreeze { get; }
 
     internal abstract void CollectChildren(ConfigObject target, List<(ConfigObject Child, PathStep Step)> children);
 

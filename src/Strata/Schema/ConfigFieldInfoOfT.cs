@@ -136,6 +136,8 @@ public sealed class ConfigFieldInfo<TConfig, TValue> : ConfigFieldInfo
         }
     }
 
+    internal override bool NeedsFreeze => !typeof(TValue).IsValueType && _valueType.FreezesValues;
+
     internal override void Freeze(ConfigObject target)
     {
         if (typeof(TValue).IsValueType)

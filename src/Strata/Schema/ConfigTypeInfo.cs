@@ -16,6 +16,7 @@ public abstract class ConfigTypeInfo
     private ConfigFieldInfo[]? _childFields;
     private ConfigFieldInfo[]? _environmentFields;
     private ConfigFieldInfo[]? _ruledFields;
+    private ConfigFieldInfo[]? _freezeFields;
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
     private int _hasRenames = -1;
@@ -82,6 +83,9 @@ public abstract class ConfigTypeInfo
 
     /// <summary>The fields with rules (the others have nothing to validate).</summary>
     internal ConfigFieldInfo[] RuledFields => _ruledFields ??= [.. FieldArray.Where(static f => f.Rules.Count > 0)];
+
+    /// <summary>The fields whose values freezing can change (collections); the others are immutable values or configs.</summary>
+    internal ConfigFieldInfo[] FreezeFields => _freezeFields ??= [.. FieldArray.Where(static f => f.NeedsFreeze)];
 
     /// <summary>Every derived field, base class ones first.</summary>
     public IReadOnlyList<ConfigDerivedInfo> DerivedFields => _allDerived ??= BaseType is null

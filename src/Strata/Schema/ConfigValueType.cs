@@ -30,4 +30,10 @@ public abstract class ConfigValueType
 
     /// <summary>The other names an enumeration type reads (<c>bf16</c> for <c>bfloat16</c>), for the JSON Schema; empty for other types.</summary>
     internal virtual IReadOnlyList<string> EnumAliases => [];
+
+    /// <summary>
+    /// Whether freezing may change a value of this type (collections become read-only); the built-in types whose values
+    /// are immutable say no, so that freezing skips their fields. Custom types are asked.
+    /// </summary>
+    internal virtual bool FreezesValues => true;
 }

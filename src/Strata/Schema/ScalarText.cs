@@ -102,6 +102,43 @@ public static class ScalarText
         return true;
     }
 
+    /// <summary>
+    /// Parses a decimal integer of at most 18 digits with an optional sign, which always fits a long: what
+    /// <see cref="TryParseInteger"/> reads from such text, without a big integer. Any other text is left to it.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The value.</param>
+    internal static bool TryParseShortDecimal(string text, out long value)
+    {
+        value = 0;
+        var span = text.AsSpan();
+        var negative = false;
+        if (span.Length > 0 && span[0] is '+' or '-')
+        {
+            negative = span[0] == '-';
+            span = span[1..];
+        }
+
+        if (span.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        long result = 0;
+        foreach (var c in span)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            result = (result * 10) + (c - '0');
+        }
+
+        value = negative ? -result : result;
+        return true;
+    }
+
     /// <summary>Parses a floating-point number: any decimal or exponent form, integers, and <c>.inf</c>, <c>-.inf</c>, <c>.nan</c>.</summary>
     /// <param name="text">The text.</param>
     /// <param name="value">The value.</param>

@@ -97,9 +97,16 @@ internal static class ConfigWriter
         }
 
         var typeEnd = writer.Length;
+        var explicitOnly = context.Verbosity == Verbosity.Explicit;
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
+            if (explicitOnly && field.OutputKind == ConfigFieldInfo.ValueOutput && (config.GetSlot(field.Index).State & FieldState.Explicit) == 0)
+            {
+                // Not written in any case (the common one: a value left at its default).
+                continue;
+            }
+
             if ((field.IsSecret && context.Secrets == SecretHandling.Omit) || (field.IsRankLocal && context.OmitRankLocal))
             {
                 continue;
@@ -163,9 +170,8 @@ internal static class ConfigWriter
     private static void WriteFieldYaml(ConfigObject config, ConfigFieldInfo field, ValueWriteContext context, YamlBuffer writer, int indent, bool continuesLine)
     {
         var isExplicit = (config.GetSlot(field.Index).State & FieldState.Explicit) != 0;
-        var valueType = field.ValueType;
-        var shape = valueType.Shape;
-        if (shape == ValueShape.Config)
+        var kind = field.OutputKind;
+        if (kind == ConfigFieldInfo.ConfigOutput)
         {
             // A nested config is written by its content, never as an empty mapping: its key is taken back if it has none.
             if (field.GetValue(config) is not ConfigObject child)
@@ -184,7 +190,7 @@ internal static class ConfigWriter
             return;
         }
 
-        if (shape == ValueShape.Nullable && valueType.ElementType?.Shape == ValueShape.Config)
+        if (kind == ConfigFieldInfo.NullableConfigOutput)
         {
             var child = field.GetValue(config) as ConfigObject;
             if (child is null)

@@ -15,6 +15,13 @@ internal sealed class ConfigDictionary<TKey, TValue> : IDictionary<TKey, TValue>
         _items = new OrderedDictionary<TKey, TValue>(items);
     }
 
+    /// <summary>Creates a dictionary that owns <paramref name="items"/> (no copy: the caller gives them away).</summary>
+    /// <param name="items">The entries.</param>
+    internal ConfigDictionary(OrderedDictionary<TKey, TValue> items)
+    {
+        _items = items;
+    }
+
     public int Count => _items.Count;
 
     /// <summary>The entry at <paramref name="index"/>, in insertion order (no enumerator).</summary>

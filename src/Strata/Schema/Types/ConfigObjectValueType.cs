@@ -19,6 +19,9 @@ internal sealed class ConfigObjectValueType<T> : ConfigValueType<T>
 
     public override ValueShape Shape => ValueShape.Config;
 
+    /// <summary>Nested configs are frozen by the graph walk, not through their field.</summary>
+    internal override bool FreezesValues => false;
+
     public override ConfigTypeInfo NestedConfig => Info;
 
     private ConfigTypeInfo Info => _info ??= T.TypeInfo;

@@ -35,24 +35,36 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
             return false;
         }
 
-        var items = new List<KeyValuePair<TKey, TValue>>(map.Count);
-        var seen = new HashSet<TKey>();
+        // Keys are claimed in the dictionary as they are read (a key read twice is a duplicate, even when its first value
+        // failed); the keys whose values failed are taken out at the end.
+        var items = new OrderedDictionary<TKey, TValue>(map.Count);
+        List<TKey>? failed = null;
         var ok = true;
         foreach (var entry in map.EntryArray)
         {
             context.Push(entry.Key);
             try
             {
-                var keyNode = ConfigScalar.Plain(entry.Key, entry.KeyOrigin);
-                if (!_key.TryRead(keyNode, context, out var key))
+                ConfigScalar? keyNode = null;
+                TKey key;
+                if (typeof(TKey) == typeof(string) && ReferenceEquals(_key, ValueTypes.String))
                 {
-                    ok = false;
-                    continue;
+                    // The string type reads any key text as itself: no node is needed unless to report a duplicate.
+                    key = (TKey)(object)entry.Key;
+                }
+                else
+                {
+                    keyNode = ConfigScalar.Plain(entry.Key, entry.KeyOrigin);
+                    if (!_key.TryRead(keyNode, context, out key))
+                    {
+                        ok = false;
+                        continue;
+                    }
                 }
 
-                if (!seen.Add(key))
+                if (!items.TryAdd(key, default!))
                 {
-                    context.Error(DiagnosticCodes.DuplicateEntry, keyNode, "duplicate key after conversion");
+                    context.Error(DiagnosticCodes.DuplicateEntry, keyNode ?? ConfigScalar.Plain(entry.Key, entry.KeyOrigin), "duplicate key after conversion");
                     ok = false;
                     continue;
                 }
@@ -60,22 +72,32 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
                 if (entry.Value is ConfigScalar { IsNull: true } && !_value.AcceptsNull)
                 {
                     context.Error(DiagnosticCodes.NullNotAllowed, entry.Value, "null is not allowed, expected " + _value.DisplayName);
+                    (failed ??= []).Add(key);
                     ok = false;
                     continue;
                 }
 
                 if (_value.TryRead(entry.Value, context, out var item))
                 {
-                    items.Add(new(key, item));
+                    items[key] = item;
                 }
                 else
                 {
+                    (failed ??= []).Add(key);
                     ok = false;
                 }
             }
             finally
             {
                 context.Pop();
+            }
+        }
+
+        if (failed is not null)
+        {
+            foreach (var key in failed)
+            {
+                items.Remove(key);
             }
         }
 
@@ -181,12 +203,29 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
             return;
         }
 
+        if (value is ConfigDictionary<TKey, TValue> dictionary)
+        {
+            // By position: no enumerator is allocated at each walk of the graph.
+            for (var i = 0; i < dictionary.Count; i++)
+            {
+                var (k, v) = dictionary.GetAt(i);
+                AddChild(children, key, k, v);
+            }
+
+            return;
+        }
+
         foreach (var (k, v) in value)
         {
-            if (v is ConfigObject config)
-            {
-                children.Add((config, new PathStep(key, EntryKey: k as string ?? Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture))));
-            }
+            AddChild(children, key, k, v);
+        }
+    }
+
+    private static void AddChild(List<(ConfigObject Child, PathStep Step)> children, string key, TKey k, TValue v)
+    {
+        if (v is ConfigObject config)
+        {
+            children.Add((config, new PathStep(key, EntryKey: k as string ?? Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture))));
         }
     }
 }

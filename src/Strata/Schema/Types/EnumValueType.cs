@@ -54,6 +54,8 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
 
     internal override IReadOnlyList<string> EnumAliases => _aliases;
 
+    internal override bool FreezesValues => false;
+
     public override bool TryRead(ConfigNode node, ValueReadContext context, out TEnum value)
     {
         if (node is ConfigScalar { Value: { } text })

@@ -36,12 +36,13 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
             return false;
         }
 
-        var items = new List<T>(sequence.Items.Count);
+        var items = new List<T>(sequence.ItemArray.Length);
         var seen = IsSet ? new HashSet<T>() : null;
         var ok = true;
-        for (var i = 0; i < sequence.Items.Count; i++)
+        var itemNodes = sequence.ItemArray;
+        for (var i = 0; i < itemNodes.Length; i++)
         {
-            var itemNode = sequence.Items[i];
+            var itemNode = itemNodes[i];
             context.PushIndex(i);
             try
             {
@@ -183,6 +184,21 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
     {
         if (value is null || _element.NestedConfig is null)
         {
+            return;
+        }
+
+        if (value is ConfigList<T> or List<T>)
+        {
+            // Indexed (in the order of enumeration): no enumerator is allocated at each walk of the graph.
+            var list = (IReadOnlyList<T>)value;
+            for (var j = 0; j < list.Count; j++)
+            {
+                if (list[j] is ConfigObject child)
+                {
+                    children.Add((child, new PathStep(key, j)));
+                }
+            }
+
             return;
         }
 

@@ -24,6 +24,8 @@ internal sealed class NullableValueType<T> : ConfigValueType<T?>
 
     public override ConfigTypeInfo? NestedConfig => _inner.NestedConfig;
 
+    internal override bool FreezesValues => false;
+
     public override bool TryRead(ConfigNode node, ValueReadContext context, out T? value)
     {
         if (node is ConfigScalar { IsNull: true })
@@ -109,6 +111,8 @@ internal sealed class NullableReferenceValueType<T> : ConfigValueType<T?>
         left is null ? right is null : right is not null && _inner.ValueEquals(left, right);
 
     public override T? Freeze(T? value) => value is null ? null : _inner.Freeze(value);
+
+    internal override bool FreezesValues => _inner.FreezesValues;
 
     internal override void CollectChildren(T? value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {

@@ -10,6 +10,8 @@ internal abstract class ScalarValueType<T> : ConfigValueType<T>
 {
     protected abstract string Expected { get; }
 
+    internal override bool FreezesValues => false;
+
     public override bool TryRead(ConfigNode node, ValueReadContext context, out T value)
     {
         if (node is ConfigScalar { Value: { } text } scalar && TryParse(text, scalar.Style, node, context, out value, out var reported))
@@ -62,6 +64,10 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
     private static readonly BigInteger s_min = BigInteger.CreateTruncating(T.MinValue);
     private static readonly BigInteger s_max = BigInteger.CreateTruncating(T.MaxValue);
 
+    // The bounds as 64-bit integers (saturated: a wider type holds every long).
+    private static readonly long s_minLong = long.CreateSaturating(T.MinValue);
+    private static readonly long s_maxLong = long.CreateSaturating(T.MaxValue);
+
     private readonly string _name;
 
     public IntegerValueType(string name)
@@ -95,6 +101,18 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
     {
         reported = false;
         value = T.Zero;
+        if (style == ScalarStyle.Plain && ScalarText.TryParseShortDecimal(text, out var small))
+        {
+            // The common case: a few decimal digits, read and bounded without a big integer (the same value and range).
+            if (small < s_minLong || small > s_maxLong)
+            {
+                return false;
+            }
+
+            value = T.CreateTruncating(small);
+            return true;
+        }
+
         if (style != ScalarStyle.Plain || !ScalarText.TryParseInteger(text, out var big))
         {
             return false;
