@@ -8,6 +8,9 @@ public abstract class ConfigFieldInfo
     /// <summary>How the output writes the field: 0 until known, then <see cref="ValueOutput"/> or a config kind.</summary>
     private int _outputKind;
 
+    /// <summary>The key as YAML writes it, with its colon (made once).</summary>
+    private string? _yamlKey;
+
     private protected ConfigFieldInfo(string key, string propertyName, FieldHint hint)
     {
         Key = key;
@@ -69,6 +72,9 @@ public abstract class ConfigFieldInfo
             return _outputKind;
         }
     }
+
+    /// <summary>The key as the YAML output writes it, with its colon.</summary>
+    internal string YamlKey => _yamlKey ??= Serialization.YamlEmitter.KeyText(Key);
 
     /// <summary>The field's value type.</summary>
     public abstract ConfigValueType ValueType { get; }

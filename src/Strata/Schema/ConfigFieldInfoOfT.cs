@@ -107,7 +107,7 @@ public sealed class ConfigFieldInfo<TConfig, TValue> : ConfigFieldInfo
 
     internal override void WriteYaml(ConfigObject target, ValueWriteContext context, Serialization.YamlBuffer writer, int indent, bool continuesLine)
     {
-        Serialization.YamlEmitter.WriteKey(Key, writer, indent, continuesLine);
+        Serialization.YamlEmitter.WriteKeyText(YamlKey, writer, indent, continuesLine);
         if ((target.GetSlot(Index).State & FieldState.NullRequested) != 0 && context.Verbosity == Verbosity.Explicit)
         {
             Serialization.YamlEmitter.WriteStringValue(null, writer, item: false);

@@ -92,8 +92,8 @@ internal static class ConfigWriter
         if (info.TypeName is not null)
         {
             // Written first, and taken back below if the mapping turns out to have nothing else and need no type.
-            YamlEmitter.WriteKey("type", writer, indent, continuesLine);
-            YamlEmitter.WriteStringValue(info.TypeName, writer, item: false);
+            YamlEmitter.WriteKeyText("type:", writer, indent, continuesLine);
+            writer.Write(info.YamlTypeValue);
         }
 
         var typeEnd = writer.Length;
@@ -124,7 +124,7 @@ internal static class ConfigWriter
                         node = ConfigScalar.Quoted(RedactedText, Origin.Default);
                     }
 
-                    YamlEmitter.WriteKey(field.Key, writer, indent, continues);
+                    YamlEmitter.WriteKeyText(field.YamlKey, writer, indent, continues);
                     YamlEmitter.WriteValue(node, writer, indent, item: false);
                 }
 
@@ -180,7 +180,7 @@ internal static class ConfigWriter
             }
 
             var entryStart = writer.Length;
-            YamlEmitter.WriteKey(field.Key, writer, indent, continuesLine);
+            YamlEmitter.WriteKeyText(field.YamlKey, writer, indent, continuesLine);
             writer.Write('\n');
             if (!WriteObjectYaml(child, context, forceType: false, writer, indent + 2, continuesLine: false))
             {
@@ -197,7 +197,7 @@ internal static class ConfigWriter
             {
                 if (isExplicit || context.Verbosity != Verbosity.Explicit)
                 {
-                    YamlEmitter.WriteKey(field.Key, writer, indent, continuesLine);
+                    YamlEmitter.WriteKeyText(field.YamlKey, writer, indent, continuesLine);
                     YamlEmitter.WriteStringValue(null, writer, item: false);
                 }
 
@@ -205,7 +205,7 @@ internal static class ConfigWriter
             }
 
             var entryStart = writer.Length;
-            YamlEmitter.WriteKey(field.Key, writer, indent, continuesLine);
+            YamlEmitter.WriteKeyText(field.YamlKey, writer, indent, continuesLine);
             var keyEnd = writer.Length;
             writer.Write('\n');
             if (!WriteObjectYaml(child, context, forceType: false, writer, indent + 2, continuesLine: false))

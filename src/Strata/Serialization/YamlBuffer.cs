@@ -36,6 +36,23 @@ internal sealed class YamlBuffer
     /// <summary>The characters written.</summary>
     public ReadOnlySpan<char> Written => _chars.AsSpan(0, _length);
 
+    /// <summary>Returns the text of <paramref name="write"/>'s output, in a buffer of its own.</summary>
+    /// <param name="write">Writes the text.</param>
+    /// <param name="argument">The argument of <paramref name="write"/>.</param>
+    public static string Render<T>(Action<T, YamlBuffer> write, T argument)
+    {
+        var buffer = new YamlBuffer();
+        try
+        {
+            write(argument, buffer);
+            return buffer.ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer._chars);
+        }
+    }
+
     /// <summary>Takes this thread's buffer (empty), or a new one when it is in use (a text written while another is).</summary>
     public static YamlBuffer Rent()
     {

@@ -130,6 +130,39 @@ internal static class YamlEmitter
         writer.Write(':');
     }
 
+    /// <summary>
+    /// Writes a key whose text (<see cref="KeyText"/>, the key as <see cref="WriteKey"/> writes it, with its colon)
+    /// was made once: the keys of config fields.
+    /// </summary>
+    /// <param name="keyText">The key's text and colon.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="indent">The indentation of the mapping.</param>
+    /// <param name="continuesLine">Whether the key follows a <c>- </c> already written.</param>
+    internal static void WriteKeyText(string keyText, YamlBuffer writer, int indent, bool continuesLine)
+    {
+        if (!continuesLine)
+        {
+            writer.WriteSpaces(indent);
+        }
+
+        writer.Write(keyText);
+    }
+
+    /// <summary>The text <see cref="WriteKey"/> writes for <paramref name="key"/> (after the indentation).</summary>
+    /// <param name="key">The key.</param>
+    internal static string KeyText(string key) =>
+        YamlBuffer.Render(
+            static (k, writer) =>
+            {
+                WriteString(k, writer);
+                writer.Write(':');
+            },
+            key);
+
+    /// <summary>The text of a string written as the value of an entry (<see cref="WriteStringValue"/>).</summary>
+    /// <param name="text">The string.</param>
+    internal static string StringValueText(string text) => YamlBuffer.Render(static (t, writer) => WriteStringValue(t, writer, item: false), text);
+
     /// <summary>Writes a scalar's text: plain when it is safe, double-quoted otherwise.</summary>
     /// <param name="text">The text.</param>
     /// <param name="writer">Where to write.</param>
