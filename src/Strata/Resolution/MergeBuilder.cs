@@ -18,7 +18,18 @@ internal sealed class MergeBuilder
     /// wide map (a dictionary of many entries) needs to keep each override constant-time.
     /// </summary>
     private const int LinearSearchLimit = 16;
-    private readonly List<Entry> _entries;
+    /// <summary>The value of an entry whose builder is in <see cref="_children"/> (replaced by <see cref="ToMap"/>).</summary>
+    private static readonly ConfigScalar s_pending = ConfigScalar.Null(Origin.Code);
+
+    private ConfigMapEntry[] _entries;
+    private int _count;
+
+    /// <summary>
+    /// The builders of the entries an override went through (a <see cref="MergeBuilder"/> or a
+    /// <see cref="SequenceBuilder"/>), by position, or <see langword="null"/> while there is none; the value of such an
+    /// entry in <see cref="_entries"/> is stale until <see cref="ToMap"/>.
+    /// </summary>
+    private object?[]? _children;
     private Dictionary<string, int>? _index;
 
     /// <summary>Starts from <paramref name="map"/> (its entries are copied, their values are not).</summary>
@@ -26,12 +37,8 @@ internal sealed class MergeBuilder
     public MergeBuilder(ConfigMap map)
     {
         Origin = map.Origin;
-        var entries = map.EntryArray;
-        _entries = new List<Entry>(entries.Length + 1);
-        foreach (var entry in entries)
-        {
-            _entries.Add(new Entry(entry.Key, entry.KeyOrigin, entry.Value));
-        }
+        _entries = [.. map.EntryArray];
+        _count = _entries.Length;
     }
 
     private MergeBuilder(Origin origin)
@@ -60,17 +67,30 @@ internal sealed class MergeBuilder
             var replaced => new MergeBuilder((ConfigMap)replaced),
         };
 
-    /// <summary>The tree, immutable again.</summary>
+    /// <summary>
+    /// The tree, immutable again. This ends the builder: the map is made from its own array of entries when they fill
+    /// it (no copy), so the builder must not be changed afterwards.
+    /// </summary>
     public ConfigMap ToMap()
     {
-        var entries = new ConfigMapEntry[_entries.Count];
-        for (var i = 0; i < entries.Length; i++)
+        var entries = _entries;
+        if (_children is { } children)
         {
-            var entry = _entries[i];
-            entries[i] = new ConfigMapEntry(entry.Key, entry.KeyOrigin, Build(entry.Value));
+            for (var i = 0; i < _count; i++)
+            {
+                if (children[i] is { } child)
+                {
+                    entries[i] = entries[i] with { Value = Build(child) };
+                }
+            }
         }
 
-        return new ConfigMap(entries, Origin, owned: true);
+        var map = new ConfigMap(_count == entries.Length ? entries : entries[.._count], Origin, owned: true);
+        _entries = [];
+        _count = 0;
+        _children = null;
+        _index = null;
+        return map;
     }
 
     private static ConfigNode Build(object value) => value switch
@@ -133,12 +153,11 @@ internal sealed class MergeBuilder
         var index = map.IndexOf(key);
         if (index >= 0)
         {
-            var entry = map._entries[index];
-            map._entries[index] = entry with { Value = Set(entry.Value, change, step + 1, diagnostics) };
+            map.SetValue(index, map._entries[index].KeyOrigin, Set(map.ValueAt(index), change, step + 1, diagnostics));
         }
         else
         {
-            map.Add(new Entry(key, change.Origin, Set(null, change, step + 1, diagnostics)));
+            map.Add(key, change.Origin, Set(null, change, step + 1, diagnostics));
         }
     }
 
@@ -166,7 +185,7 @@ internal sealed class MergeBuilder
         var info = cursor.ResolveConfig(upperMap) ?? cursor.ResolveConfig(lowerType);
         if (cursor.IsPolymorphic && TreeMerger.TypeChanged(lowerType, TreeMerger.TypeOf(upperMap)))
         {
-            var keys = lower is MergeBuilder l ? l._entries.Select(static e => e.Key) : ((ConfigMap)lower).EntryArray.Select(static e => e.Key);
+            var keys = lower is MergeBuilder l ? l._entries.Take(l._count).Select(static e => e.Key) : ((ConfigMap)lower).EntryArray.Select(static e => e.Key);
             return TreeMerger.ReportTypeChange(lowerType, keys, upperMap, path, diagnostics);
         }
 
@@ -174,38 +193,41 @@ internal sealed class MergeBuilder
 
         // Keys of both are merged in the order of the lower map, as the immutable merge does; new keys follow in the upper map's order.
         var upperEntries = upperMap.EntryArray;
-        var matches = new List<(int Lower, int Upper)>();
-        for (var u = 0; u < upperEntries.Length; u++)
+        if (upperEntries.Length == 1)
         {
-            var index = map.IndexOf(upperEntries[u].Key);
-            if (index >= 0)
+            // One key (the tree of an override): no order to keep.
+            MergeEntry(map, map.IndexOf(upperEntries[0].Key), upperEntries[0], cursor, info, diagnostics, path);
+        }
+        else if (upperEntries.Length > 1)
+        {
+            var matches = new List<(int Lower, int Upper)>();
+            for (var u = 0; u < upperEntries.Length; u++)
             {
-                matches.Add((index, u));
-            }
-        }
-
-        if (matches.Count > 1)
-        {
-            matches.Sort(static (x, y) => x.Lower.CompareTo(y.Lower));
-        }
-
-        foreach (var (l, u) in matches)
-        {
-            var entry = map._entries[l];
-            var upperEntry = upperEntries[u];
-            path.Push(entry.Key);
-            var merged = DeepUpdate(entry.Value, upperEntry.Value, cursor.Child(info, entry.Key), diagnostics, path);
-            path.Pop();
-            map._entries[l] = new Entry(entry.Key, upperEntry.KeyOrigin, merged);
-        }
-
-        if (matches.Count < upperEntries.Length)
-        {
-            foreach (var upperEntry in upperEntries)
-            {
-                if (map.IndexOf(upperEntry.Key) < 0)
+                var index = map.IndexOf(upperEntries[u].Key);
+                if (index >= 0)
                 {
-                    map.Add(new Entry(upperEntry.Key, upperEntry.KeyOrigin, upperEntry.Value));
+                    matches.Add((index, u));
+                }
+            }
+
+            if (matches.Count > 1)
+            {
+                matches.Sort(static (x, y) => x.Lower.CompareTo(y.Lower));
+            }
+
+            foreach (var (l, u) in matches)
+            {
+                MergeEntry(map, l, upperEntries[u], cursor, info, diagnostics, path);
+            }
+
+            if (matches.Count < upperEntries.Length)
+            {
+                foreach (var upperEntry in upperEntries)
+                {
+                    if (map.IndexOf(upperEntry.Key) < 0)
+                    {
+                        map.Add(upperEntry.Key, upperEntry.KeyOrigin, upperEntry.Value);
+                    }
                 }
             }
         }
@@ -214,23 +236,66 @@ internal sealed class MergeBuilder
         return map;
     }
 
+    /// <summary>Merges an entry of the upper map into entry <paramref name="index"/> of <paramref name="map"/>, or adds it when -1.</summary>
+    private static void MergeEntry(MergeBuilder map, int index, ConfigMapEntry upperEntry, TreeMerger.SchemaCursor cursor, Schema.ConfigTypeInfo? info, DiagnosticBag diagnostics, PathTrail path)
+    {
+        if (index < 0)
+        {
+            map.Add(upperEntry.Key, upperEntry.KeyOrigin, upperEntry.Value);
+            return;
+        }
+
+        var key = map._entries[index].Key;
+        path.Push(key);
+        var merged = DeepUpdate(map.ValueAt(index), upperEntry.Value, cursor.Child(info, key), diagnostics, path);
+        path.Pop();
+        map.SetValue(index, upperEntry.KeyOrigin, merged);
+    }
+
     /// <summary>The text of the <c>type</c> key, when it is a scalar.</summary>
     private string? TypeName
     {
         get
         {
             var index = IndexOf("type");
-            return index >= 0 && _entries[index].Value is ConfigScalar scalar ? scalar.Value : null;
+            return index >= 0 && ValueAt(index) is ConfigScalar scalar ? scalar.Value : null;
+        }
+    }
+
+    /// <summary>The value of entry <paramref name="index"/>: its builder, or its node.</summary>
+    private object ValueAt(int index) => _children?[index] ?? _entries[index].Value;
+
+    /// <summary>Sets the value (a node or a builder) and the key's origin of entry <paramref name="index"/>.</summary>
+    private void SetValue(int index, Origin keyOrigin, object value)
+    {
+        var entry = _entries[index];
+        if (value is ConfigNode node)
+        {
+            _entries[index] = new ConfigMapEntry(entry.Key, keyOrigin, node);
+            if (_children is not null)
+            {
+                _children[index] = null;
+            }
+        }
+        else
+        {
+            if (!ReferenceEquals(keyOrigin, entry.KeyOrigin))
+            {
+                _entries[index] = entry with { KeyOrigin = keyOrigin };
+            }
+
+            (_children ??= new object?[_entries.Length])[index] = value;
         }
     }
 
     private int IndexOf(string key)
     {
-        if (_index is null && _entries.Count <= LinearSearchLimit)
+        if (_index is null && _count <= LinearSearchLimit)
         {
-            for (var i = 0; i < _entries.Count; i++)
+            var entries = _entries;
+            for (var i = 0; i < _count; i++)
             {
-                if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+                if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
                 {
                     return i;
                 }
@@ -241,8 +306,8 @@ internal sealed class MergeBuilder
 
         if (_index is null)
         {
-            _index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
-            for (var i = 0; i < _entries.Count; i++)
+            _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < _count; i++)
             {
                 _index[_entries[i].Key] = i;
             }
@@ -251,14 +316,28 @@ internal sealed class MergeBuilder
         return _index.TryGetValue(key, out var found) ? found : -1;
     }
 
-    private void Add(Entry entry)
+    /// <summary>Adds an entry whose value is a node or a builder.</summary>
+    private void Add(string key, Origin keyOrigin, object value)
     {
-        _index?.Add(entry.Key, _entries.Count);
-        _entries.Add(entry);
-    }
+        if (_count == _entries.Length)
+        {
+            var capacity = Math.Max(4, _entries.Length * 2);
+            Array.Resize(ref _entries, capacity);
+            if (_children is not null)
+            {
+                Array.Resize(ref _children, capacity);
+            }
+        }
 
-    /// <summary>A key with its origin and its value: a node, or a builder when an override went through it.</summary>
-    private readonly record struct Entry(string Key, Origin KeyOrigin, object Value);
+        _index?.Add(key, _count);
+        _entries[_count] = new ConfigMapEntry(key, keyOrigin, value as ConfigNode ?? s_pending);
+        if (value is not ConfigNode)
+        {
+            (_children ??= new object?[_entries.Length])[_count] = value;
+        }
+
+        _count++;
+    }
 
     /// <summary>A list an override went through by index.</summary>
     private sealed class SequenceBuilder(ConfigSequence sequence)
