@@ -76,11 +76,15 @@ internal static class HostCommandLine
 
     private static Command Build(HostContext context, out HashSet<Command> quick)
     {
-        var root = new Command(context.Host.Name, context.Host.Description ?? "Typed, layered configuration.")
+        var root = new Command(context.Host.Name, context.Host.Description ?? "Typed, layered configuration.");
+        if (MayAskForHelpOrVersion(context.Arguments))
         {
-            new HelpOption { Recursive = true, Action = new HelpAction { MaxWidth = HelpWidth } },
-            new VersionOption(),
-        };
+            // Both options read their descriptions from System.CommandLine's resources, whose first use costs about as
+            // much as resolving a config in a fresh process; a command line that cannot name them does without them.
+            root.Add(new HelpOption { Recursive = true, Action = new HelpAction { MaxWidth = HelpWidth } });
+            root.Add(new VersionOption());
+        }
+
         Command[] builtIn =
         [
             ResolveVerb.Create(context),
@@ -110,6 +114,28 @@ internal static class HostCommandLine
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// Whether an argument could be the help or version option (<c>--help</c>, <c>-h</c>, <c>-?</c>, <c>/h</c>,
+    /// <c>/?</c>, <c>--version</c>, alone, bundled or with a value), or a response file that could hold one. Other
+    /// command lines parse the same without the two options, whose only effect is to be recognised.
+    /// </summary>
+    internal static bool MayAskForHelpOrVersion(IReadOnlyList<string> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            // Single-dash tokens may bundle short options (-vh), and a token may carry a value (--help=x).
+            var span = argument.AsSpan();
+            if (span.StartsWith('@') || span.StartsWith("/h") || span.StartsWith("/?")
+                || span.StartsWith("--help") || span.StartsWith("--version")
+                || (span.StartsWith('-') && !span.StartsWith("--") && span.IndexOfAny('h', '?') > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int ReportParseErrors(HostContext context, ParseResult parse)
