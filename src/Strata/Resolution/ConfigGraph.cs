@@ -111,9 +111,11 @@ internal static class ConfigGraph
             fields[i].CollectChildren(config, buffer);
         }
 
-        for (var i = start; i < buffer.Count; i++)
+        var added = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer)[start..];
+        for (var i = 0; i < added.Length; i++)
         {
-            buffer[i].Child.AttachTo(config, buffer[i].Step);
+            ref readonly var entry = ref added[i];
+            entry.Child.AttachTo(config, entry.Step);
         }
     }
 }

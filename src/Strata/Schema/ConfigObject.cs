@@ -181,6 +181,12 @@ public abstract class ConfigObject
 
     internal void AttachTo(ConfigObject parent, PathStep step)
     {
+        // Every walk of the graph links the children again: a link that holds already is not written again.
+        if (ReferenceEquals(Parent, parent) && ReferenceEquals(Step.Key, step.Key) && Step.Index == step.Index && ReferenceEquals(Step.EntryKey, step.EntryKey))
+        {
+            return;
+        }
+
         Parent = parent;
         Step = step;
     }
