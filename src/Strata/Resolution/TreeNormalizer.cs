@@ -132,9 +132,17 @@ internal static class TreeNormalizer
         map = ruled;
         ConfigMapEntry[]? changed = null;
         var entries = map.EntryArray;
+        var children = info.ChildFields;
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
+
+            // Most keys are leaves: a look at the few fields that can hold configs is cheaper than hashing every key.
+            if (!IsKeyOf(children, entry.Key))
+            {
+                continue;
+            }
+
             var field = info.FindByKey(entry.Key);
             if (field?.ValueType.NestedConfig is not { } nested)
             {
@@ -165,6 +173,20 @@ internal static class TreeNormalizer
 
         rebuilt = true;
         return new ConfigMap(changed, map.Origin, owned: true);
+    }
+
+    /// <summary>Whether one of <paramref name="fields"/> has the key <paramref name="key"/>.</summary>
+    private static bool IsKeyOf(ConfigFieldInfo[] fields, string key)
+    {
+        foreach (var field in fields)
+        {
+            if (string.Equals(field.Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
