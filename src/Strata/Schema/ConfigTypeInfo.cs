@@ -10,7 +10,7 @@ namespace Strata.Schema;
 /// </summary>
 public abstract class ConfigTypeInfo
 {
-    private Dictionary<string, ConfigFieldInfo>? _byKey;
+    private ConfigFieldInfo[][]? _byKeyLength;
     private Dictionary<string, ConfigFieldInfo>? _byProperty;
     private ConfigFieldInfo[]? _allFields;
     private ConfigFieldInfo[]? _childFields;
@@ -107,7 +107,30 @@ public abstract class ConfigTypeInfo
 
     /// <summary>Finds a field by its YAML key.</summary>
     /// <param name="key">The key.</param>
-    public ConfigFieldInfo? FindByKey(string key) => (_byKey ??= Index(FieldArray, static f => f.Key)).GetValueOrDefault(key);
+    public ConfigFieldInfo? FindByKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+
+        // The fields grouped by the length of their key: a key is compared with the few of its length only, which costs
+        // less than hashing it (the binder looks up every key it reads).
+        var byLength = _byKeyLength ??= IndexByKeyLength(FieldArray);
+        if (key.Length >= byLength.Length)
+        {
+            return null;
+        }
+
+        var candidates = byLength[key.Length];
+        for (var i = candidates.Length - 1; i >= 0; i--)
+        {
+            var candidate = candidates[i];
+            if (ReferenceEquals(candidate.Key, key) || string.Equals(candidate.Key, key, StringComparison.Ordinal))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Finds a field by its C# property name.</summary>
     /// <param name="propertyName">The property name.</param>
@@ -193,6 +216,24 @@ public abstract class ConfigTypeInfo
         }
 
         return index;
+    }
+
+    /// <summary>The fields by the length of their key, each group in field order.</summary>
+    private static ConfigFieldInfo[][] IndexByKeyLength(ConfigFieldInfo[] fields)
+    {
+        var longest = 0;
+        foreach (var field in fields)
+        {
+            longest = Math.Max(longest, field.Key.Length);
+        }
+
+        var byLength = new ConfigFieldInfo[longest + 1][];
+        for (var length = 0; length <= longest; length++)
+        {
+            byLength[length] = [.. fields.Where(f => f.Key.Length == length)];
+        }
+
+        return byLength;
     }
 
     private ConfigFieldInfo[] BuildFields()
