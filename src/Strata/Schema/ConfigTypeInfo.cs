@@ -21,6 +21,7 @@ public abstract class ConfigTypeInfo
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
     private int _hasRenames = -1;
+    private int _isPolymorphic = -1;
 
     private protected ConfigTypeInfo(string name, Type clrType, ConfigTypeInfo? baseType)
     {
@@ -97,7 +98,18 @@ public abstract class ConfigTypeInfo
         : [.. BaseType.DerivedFields, .. DeclaredDerivedFields];
 
     /// <summary>Whether a slot of this type is polymorphic (chosen by a <c>type</c> key).</summary>
-    public bool IsPolymorphic => Subtypes.Count > 0;
+    public bool IsPolymorphic
+    {
+        get
+        {
+            if (_isPolymorphic < 0)
+            {
+                _isPolymorphic = Subtypes.Count > 0 ? 1 : 0;
+            }
+
+            return _isPolymorphic == 1;
+        }
+    }
 
     /// <summary>The registered names a slot of this type accepts, with their schemas.</summary>
     public IReadOnlyList<ConfigSubtype> Subtypes => _subtypes ??= SubtypeFactory?.Invoke() ?? [];

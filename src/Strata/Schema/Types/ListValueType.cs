@@ -187,10 +187,22 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
             return;
         }
 
-        if (value is ConfigList<T> or List<T>)
+        // Indexed (in the order of enumeration): no enumerator is allocated at each walk of the graph.
+        if (value is ConfigList<T> configList)
         {
-            // Indexed (in the order of enumeration): no enumerator is allocated at each walk of the graph.
-            var list = (IReadOnlyList<T>)value;
+            for (var j = 0; j < configList.Count; j++)
+            {
+                if (configList[j] is ConfigObject child)
+                {
+                    children.Add((child, new PathStep(key, j)));
+                }
+            }
+
+            return;
+        }
+
+        if (value is List<T> list)
+        {
             for (var j = 0; j < list.Count; j++)
             {
                 if (list[j] is ConfigObject child)
