@@ -17,6 +17,7 @@ public static class BenchmarkCatalog
         yield return new("StageBenchmarks.ReadAndParseYaml", stages.Setup, () => stages.ReadAndParseYaml());
         yield return new("StageBenchmarks.YamlDotNetEventsOnly", stages.Setup, () => stages.YamlDotNetEventsOnly());
         yield return new("StageBenchmarks.ParseYaml", stages.Setup, () => stages.ParseYaml());
+        yield return new("StageBenchmarks.ParseYamlWithYamlDotNet", stages.Setup, () => stages.ParseYamlWithYamlDotNet());
         yield return new("StageBenchmarks.ParseOverrides", stages.Setup, () => stages.ParseOverrides());
         yield return new("StageBenchmarks.Merge", stages.Setup, () => stages.Merge());
         yield return new("StageBenchmarks.Bind", stages.Setup, () => stages.Bind());
