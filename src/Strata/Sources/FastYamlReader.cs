@@ -5,9 +5,9 @@ using Strata.Tree;
 namespace Strata.Sources;
 
 /// <summary>
-/// A fast path of <see cref="YamlDocumentReader"/> for the YAML that configuration files are made of: it feeds the
-/// same <see cref="DocumentReader.TreeAssembler"/> the same calls, with the same origins and scalars, as YamlDotNet's
-/// events do, or gives up (cheaply, without an exception) so that the YamlDotNet path reads the text from scratch.
+/// A fast path of <see cref="YamlDocumentReader"/> for the YAML that configuration files are made of: it builds the
+/// tree that <see cref="DocumentReader.TreeAssembler"/> builds from YamlDotNet's events (the same nodes, origins and
+/// arrays), or gives up (cheaply, without an exception) so that the YamlDotNet path reads the text from scratch.
 /// </summary>
 /// <remarks>
 /// <para>The subset read: comments, blank lines, <c>\n</c> or <c>\r\n</c> line ends, one <c>---</c> line before the
@@ -17,8 +17,9 @@ namespace Strata.Sources;
 /// <para>It gives up on everything else: tabs, anchors, aliases, tags, block scalars, complex keys, directives, other
 /// document markers, multi-line scalars and flow collections, flow keys, characters that YAML reads as line breaks or
 /// marks (U+0085, U+2028, U+2029, U+FEFF), any character outside the printable set, a lone <c>\r</c>, an implicit key
-/// longer than 1000 characters, and whenever the assembler reports anything (the diagnostics then come from the
-/// YamlDotNet path). Where YAML allows a shape but the reader is not certain that YamlDotNet reads it the same way
+/// longer than 1000 characters, and whenever the assembler would report anything (the diagnostics then come from the
+/// YamlDotNet path): a limit of <see cref="SourceLimits"/> reached (depth, nodes, key and value lengths), a duplicate
+/// key, a null key; and on a plain <c>&lt;&lt;</c> key, which the assembler reads as a merge key. Where YAML allows a shape but the reader is not certain that YamlDotNet reads it the same way
 /// (a plain scalar starting with <c>?</c> or <c>:</c>, a <c>:</c> or <c>#</c> inside a flow plain scalar, a trailing
 /// comma), it gives up too.</para>
 /// <para>Where YamlDotNet reads differently from YAML 1.2, the reader gives up, since it must read as YamlDotNet does:
@@ -44,11 +45,21 @@ internal sealed class FastYamlReader
     /// <summary>Characters that may end a plain scalar (or make the reader give up) in block context.</summary>
     private static readonly SearchValues<char> s_blockPlainStop = SearchValues.Create(":#*");
 
+    /// <summary>A mapping up to this size is searched for a duplicate key; a larger one is indexed.</summary>
+    private const int LinearSearchLimit = 8;
+
+    /// <summary>The lists of the last read of this thread, kept for the next one.</summary>
+    [ThreadStatic]
+    private static Pool? t_pool;
+
     private readonly string _text;
-    private readonly Func<int, int, Origin> _place;
-    private readonly DocumentReader.TreeAssembler _assembler;
+    private readonly string _source;
+    private readonly bool _checkpoint;
+    private readonly SourceLimits _limits;
+    private readonly Pool _pool;
     private StringBuilder? _buffer;
     private int _depth;
+    private long _nodes;
 
     // The current content line: where it starts and ends (before its line break), its 1-based number, its indentation
     // (-1 at the end of the text) and where the next line starts.
@@ -58,22 +69,25 @@ internal sealed class FastYamlReader
     private int _indent;
     private int _nextLine;
 
-    private FastYamlReader(string text, Func<int, int, Origin> place, DocumentReader.TreeAssembler assembler)
+    private FastYamlReader(string text, string source, bool checkpoint, SourceLimits limits, Pool pool)
     {
         _text = text;
-        _place = place;
-        _assembler = assembler;
+        _source = source;
+        _checkpoint = checkpoint;
+        _limits = limits;
+        _pool = pool;
     }
 
     /// <summary>
     /// Reads a whole document whose root is a block mapping (or an empty document). Returns <see langword="false"/>
-    /// when the text is outside the subset, or when the assembler reported anything.
+    /// when the text is outside the subset, or when the assembler would report anything.
     /// </summary>
     /// <param name="text">The text, without a byte-order mark.</param>
-    /// <param name="place">The origin of a 1-based line and column.</param>
+    /// <param name="source">The source of the origins (as <see cref="DocumentReader.Placer"/> takes it).</param>
+    /// <param name="checkpoint">Whether the origins are checkpoint origins.</param>
     /// <param name="limits">The limits.</param>
     /// <param name="root">The root: a mapping, or <see langword="null"/> for an empty document.</param>
-    public static bool TryRead(string text, Func<int, int, Origin> place, SourceLimits limits, out ConfigNode? root)
+    public static bool TryRead(string text, string source, bool checkpoint, SourceLimits limits, out ConfigNode? root)
     {
         root = null;
         if (!IsSimpleText(text))
@@ -81,16 +95,8 @@ internal sealed class FastYamlReader
             return false;
         }
 
-        var diagnostics = new List<Diagnostic>();
-        var assembler = new DocumentReader.TreeAssembler(limits, diagnostics, allowMergeKeys: true);
-        var reader = new FastYamlReader(text, place, assembler);
-        if (!reader.ReadDocument() || diagnostics.Count > 0 || assembler.Failed)
-        {
-            return false;
-        }
-
-        root = assembler.Root;
-        return root is null or ConfigMap;
+        var reader = new FastYamlReader(text, source, checkpoint, limits, t_pool ??= new Pool());
+        return reader.ReadDocument(out root);
     }
 
     /// <summary>
@@ -137,8 +143,9 @@ internal sealed class FastYamlReader
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 
-    private bool ReadDocument()
+    private bool ReadDocument(out ConfigNode? root)
     {
+        root = null;
         _nextLine = 0;
         if (!NextContentLine(allowMarker: true))
         {
@@ -162,7 +169,13 @@ internal sealed class FastYamlReader
         }
 
         var start = _lineStart + _indent;
-        return !IsBlockEntry(start) && ParseBlockMapping(start) && _indent < 0;
+        if (IsBlockEntry(start) || !ParseBlockMapping(start, out var map) || _indent >= 0)
+        {
+            return false;
+        }
+
+        root = map;
+        return true;
     }
 
     /// <summary>
@@ -207,25 +220,28 @@ internal sealed class FastYamlReader
         start + 3 <= _lineEnd && _text[start] is '-' or '.' && _text[start + 1] == _text[start] && _text[start + 2] == _text[start];
 
     /// <summary>A block mapping whose first key is at <paramref name="start"/> on the current line.</summary>
-    private bool ParseBlockMapping(int start)
+    private bool ParseBlockMapping(int start, out ConfigNode node)
     {
-        if (++_depth > MaxNesting)
+        node = null!;
+        if (!Open())
         {
             return false;
         }
 
         var column = start - _lineStart;
-        if (!_assembler.Open(isMap: true, At(start), null))
-        {
-            return false;
-        }
-
+        var origin = At(start);
+        var entries = _pool.RentEntries();
+        HashSet<string>? keys = null;
         while (true)
         {
-            if (!ParseKey(start, out var afterColon) || !ParseValue(afterColon, column, mapValue: true))
+            if (!ParseKey(start, out var afterColon, out var key, out var keyOrigin)
+                || !IsNewKey(entries, ref keys, key)
+                || !ParseValue(afterColon, column, mapValue: true, out var value))
             {
                 return false;
             }
+
+            entries.Add(new ConfigMapEntry(key, keyOrigin, value));
 
             if (_indent < column)
             {
@@ -240,31 +256,32 @@ internal sealed class FastYamlReader
             start = _lineStart + _indent;
         }
 
-        _assembler.Close();
+        node = new ConfigMap([.. entries], origin, owned: true);
+        _pool.Return(entries, keys);
         _depth--;
         return true;
     }
 
     /// <summary>A block sequence whose first <c>-</c> is at <paramref name="start"/> on the current line.</summary>
-    private bool ParseBlockSequence(int start)
+    private bool ParseBlockSequence(int start, out ConfigNode node)
     {
-        if (++_depth > MaxNesting)
+        node = null!;
+        if (!Open())
         {
             return false;
         }
 
         var column = start - _lineStart;
-        if (!_assembler.Open(isMap: false, At(start), null))
-        {
-            return false;
-        }
-
+        var origin = At(start);
+        var items = _pool.RentItems();
         while (true)
         {
-            if (!ParseValue(start + 1, column, mapValue: false))
+            if (!ParseValue(start + 1, column, mapValue: false, out var item))
             {
                 return false;
             }
+
+            items.Add(item);
 
             if (_indent < column)
             {
@@ -285,7 +302,8 @@ internal sealed class FastYamlReader
             }
         }
 
-        _assembler.Close();
+        node = new ConfigSequence([.. items], origin, owned: true);
+        _pool.Return(items);
         _depth--;
         return true;
     }
@@ -295,8 +313,9 @@ internal sealed class FastYamlReader
     /// <paramref name="start"/> is just past the indicator (a space or the end of the line). On return the current line
     /// is the next content line, which is not more indented than the parent.
     /// </summary>
-    private bool ParseValue(int start, int parentColumn, bool mapValue)
+    private bool ParseValue(int start, int parentColumn, bool mapValue, out ConfigNode node)
     {
+        node = null!;
         var i = SkipSpaces(start);
         if (i == _lineEnd || _text[i] == '#')
         {
@@ -311,32 +330,38 @@ internal sealed class FastYamlReader
             if (_indent > parentColumn)
             {
                 var nested = _lineStart + _indent;
-                return IsBlockEntry(nested) ? ParseBlockSequence(nested) : ParseBlockMapping(nested);
+                return IsBlockEntry(nested) ? ParseBlockSequence(nested, out node) : ParseBlockMapping(nested, out node);
             }
 
             if (mapValue && _indent == parentColumn && IsBlockEntry(_lineStart + _indent))
             {
-                return ParseBlockSequence(_lineStart + _indent);
+                return ParseBlockSequence(_lineStart + _indent, out node);
             }
 
             // YamlDotNet places the empty scalar just past the indicator.
-            return _assembler.Scalar(ConfigScalar.Null(_place(line, column)), null);
+            if (!CountNode())
+            {
+                return false;
+            }
+
+            node = ConfigScalar.Null(Place(line, column));
+            return true;
         }
 
         if (!mapValue)
         {
             if (IsBlockEntry(i))
             {
-                return ParseBlockSequence(i);
+                return ParseBlockSequence(i, out node);
             }
 
             if (IsKey(i))
             {
-                return ParseBlockMapping(i);
+                return ParseBlockMapping(i, out node);
             }
         }
 
-        if (!ParseInline(i, out var end))
+        if (!ParseInline(i, out var end, out node))
         {
             return false;
         }
@@ -351,15 +376,19 @@ internal sealed class FastYamlReader
         return NextContentLine(allowMarker: false) && _indent <= parentColumn;
     }
 
-    /// <summary>A key and its <c>:</c>; <paramref name="afterColon"/> is just past the colon.</summary>
-    private bool ParseKey(int start, out int afterColon)
+    /// <summary>
+    /// A key and its <c>:</c>; <paramref name="afterColon"/> is just past the colon. Gives up on a key that the
+    /// assembler would not keep (see <see cref="AcceptKey"/>).
+    /// </summary>
+    private bool ParseKey(int start, out int afterColon, out string key, out Origin keyOrigin)
     {
         afterColon = 0;
+        key = string.Empty;
+        keyOrigin = null!;
         int colon;
-        ConfigScalar key;
         if (_text[start] is '"' or '\'')
         {
-            if (!ParseQuoted(start, out var value, out var end))
+            if (!ParseQuoted(start, out key, out var end))
             {
                 return false;
             }
@@ -369,8 +398,6 @@ internal sealed class FastYamlReader
             {
                 return false;
             }
-
-            key = ConfigScalar.Quoted(value, At(start));
         }
         else
         {
@@ -380,20 +407,91 @@ internal sealed class FastYamlReader
             }
 
             colon = ScanPlainBlock(start, out var isKey);
-            if (colon < 0 || !isKey)
+            if (colon < 0 || !isKey || !PlainKey(start, TrimEnd(start, colon), out key))
             {
                 return false;
             }
-
-            key = PlainScalar(start, TrimEnd(start, colon));
         }
 
-        if (colon - start > MaxImplicitKeyLength || !_assembler.Scalar(key, null))
+        if (colon - start > MaxImplicitKeyLength || !AcceptKey(key))
         {
             return false;
         }
 
+        keyOrigin = At(start);
         afterColon = colon + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// The text of a plain key; <see langword="false"/> (give up) for a null word, which the assembler reports as a
+    /// key that is not a string, and for <c>&lt;&lt;</c>, which it reads as a merge key.
+    /// </summary>
+    private bool PlainKey(int start, int end, out string key)
+    {
+        var span = _text.AsSpan(start, end - start);
+        if (IsNullWord(span) || span is "<<")
+        {
+            key = string.Empty;
+            return false;
+        }
+
+        key = span.ToString();
+        return true;
+    }
+
+    /// <summary>Counts a key as the assembler does; <see langword="false"/> (give up) on one it would report.</summary>
+    private bool AcceptKey(string key) => key.Length <= _limits.MaxKeyLength && CountNode();
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is not yet a key of the mapping (the assembler reports a duplicate); a small
+    /// mapping is searched, a larger one indexed in <paramref name="keys"/>.
+    /// </summary>
+    private bool IsNewKey(List<ConfigMapEntry> entries, ref HashSet<string>? keys, string key)
+    {
+        if (keys is not null)
+        {
+            return keys.Add(key);
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        if (entries.Count >= LinearSearchLimit)
+        {
+            keys = _pool.RentKeys();
+            foreach (var entry in entries)
+            {
+                keys.Add(entry.Key);
+            }
+
+            keys.Add(key);
+        }
+
+        return true;
+    }
+
+    /// <summary>Opens a collection: <see langword="false"/> (give up) past the nesting or the node limit.</summary>
+    private bool Open() => ++_depth <= MaxNesting && _depth <= _limits.MaxDepth && CountNode();
+
+    /// <summary>Counts a node: <see langword="false"/> (give up) past the node limit.</summary>
+    private bool CountNode() => ++_nodes <= _limits.MaxNodes;
+
+    /// <summary>A scalar value (not a key): <see langword="false"/> (give up) past the node or the length limit.</summary>
+    private bool ScalarValue(string? value, ScalarStyle style, int start, out ConfigNode node)
+    {
+        if (!CountNode() || value?.Length > _limits.MaxScalarLength)
+        {
+            node = null!;
+            return false;
+        }
+
+        node = new ConfigScalar(value, style, At(start));
         return true;
     }
 
@@ -422,8 +520,9 @@ internal sealed class FastYamlReader
     }
 
     /// <summary>A scalar or a flow collection in block context; <paramref name="end"/> is just past it.</summary>
-    private bool ParseInline(int start, out int end)
+    private bool ParseInline(int start, out int end, out ConfigNode node)
     {
+        node = null!;
         switch (_text[start])
         {
             case '"' or '\'':
@@ -432,9 +531,9 @@ internal sealed class FastYamlReader
                     return false;
                 }
 
-                return _assembler.Scalar(ConfigScalar.Quoted(value, At(start)), null);
+                return ScalarValue(value, ScalarStyle.Quoted, start, out node);
             case '[' or '{':
-                return ParseFlow(start, out end);
+                return ParseFlow(start, out end, out node);
             default:
                 end = 0;
                 if (!IsPlainStart(start))
@@ -450,31 +549,30 @@ internal sealed class FastYamlReader
                 }
 
                 end = TrimEnd(start, stop);
-                return _assembler.Scalar(PlainScalar(start, end), null);
+                return PlainValue(start, end, out node);
         }
     }
 
     /// <summary>A flow sequence or mapping on the current line; <paramref name="end"/> is just past its closing bracket.</summary>
-    private bool ParseFlow(int start, out int end)
+    private bool ParseFlow(int start, out int end, out ConfigNode node)
     {
         end = 0;
-        if (++_depth > MaxNesting)
+        node = null!;
+        if (!Open())
         {
             return false;
         }
 
         var isMap = _text[start] == '{';
         var close = isMap ? '}' : ']';
-        if (!_assembler.Open(isMap, At(start), null))
-        {
-            return false;
-        }
-
+        var origin = At(start);
+        var entries = isMap ? _pool.RentEntries() : null;
+        var items = isMap ? null : _pool.RentItems();
+        HashSet<string>? keys = null;
         var i = SkipSpaces(start + 1);
         if (i < _lineEnd && _text[i] == close)
         {
-            _assembler.Close();
-            _depth--;
+            node = Close(origin, entries, items, keys);
             end = i + 1;
             return true;
         }
@@ -486,9 +584,11 @@ internal sealed class FastYamlReader
                 return false;
             }
 
-            if (isMap)
+            string? key = null;
+            Origin? keyOrigin = null;
+            if (entries is not null)
             {
-                if (_text[i] is '[' or '{' || !ParseFlowNode(i, out var keyEnd))
+                if (_text[i] is '[' or '{' || !ParseFlowKey(i, out key, out keyOrigin, out var keyEnd) || !IsNewKey(entries, ref keys, key))
                 {
                     return false;
                 }
@@ -506,9 +606,18 @@ internal sealed class FastYamlReader
                 }
             }
 
-            if (!ParseFlowNode(i, out var itemEnd))
+            if (!ParseFlowNode(i, out var itemEnd, out var item))
             {
                 return false;
+            }
+
+            if (entries is not null)
+            {
+                entries.Add(new ConfigMapEntry(key!, keyOrigin!, item));
+            }
+            else
+            {
+                items!.Add(item);
             }
 
             i = SkipSpaces(itemEnd);
@@ -519,8 +628,7 @@ internal sealed class FastYamlReader
 
             if (_text[i] == close)
             {
-                _assembler.Close();
-                _depth--;
+                node = Close(origin, entries, items, keys);
                 end = i + 1;
                 return true;
             }
@@ -538,10 +646,69 @@ internal sealed class FastYamlReader
         }
     }
 
+    /// <summary>Builds a flow collection read to its end and gives its lists back.</summary>
+    private ConfigNode Close(Origin origin, List<ConfigMapEntry>? entries, List<ConfigNode>? items, HashSet<string>? keys)
+    {
+        _depth--;
+        if (entries is not null)
+        {
+            var map = new ConfigMap([.. entries], origin, owned: true);
+            _pool.Return(entries, keys);
+            return map;
+        }
+
+        var sequence = new ConfigSequence([.. items!], origin, owned: true);
+        _pool.Return(items!);
+        return sequence;
+    }
+
+    /// <summary>A key of a flow mapping (a scalar); <paramref name="end"/> is just past it.</summary>
+    private bool ParseFlowKey(int start, out string key, out Origin keyOrigin, out int end)
+    {
+        key = string.Empty;
+        keyOrigin = null!;
+        end = 0;
+        if (_text[start] is '"' or '\'')
+        {
+            if (!ParseQuoted(start, out key, out end))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (!IsPlainStart(start))
+            {
+                return false;
+            }
+
+            var stop = ScanPlainFlow(start);
+            if (stop < 0)
+            {
+                return false;
+            }
+
+            end = TrimEnd(start, stop);
+            if (!PlainKey(start, end, out key))
+            {
+                return false;
+            }
+        }
+
+        if (!AcceptKey(key))
+        {
+            return false;
+        }
+
+        keyOrigin = At(start);
+        return true;
+    }
+
     /// <summary>A node inside a flow collection; <paramref name="end"/> is just past it.</summary>
-    private bool ParseFlowNode(int start, out int end)
+    private bool ParseFlowNode(int start, out int end, out ConfigNode node)
     {
         end = 0;
+        node = null!;
         switch (_text[start])
         {
             case '"' or '\'':
@@ -550,9 +717,9 @@ internal sealed class FastYamlReader
                     return false;
                 }
 
-                return _assembler.Scalar(ConfigScalar.Quoted(value, At(start)), null);
+                return ScalarValue(value, ScalarStyle.Quoted, start, out node);
             case '[' or '{':
-                return ParseFlow(start, out end);
+                return ParseFlow(start, out end, out node);
             default:
                 if (!IsPlainStart(start))
                 {
@@ -566,7 +733,7 @@ internal sealed class FastYamlReader
                 }
 
                 end = TrimEnd(start, stop);
-                return _assembler.Scalar(PlainScalar(start, end), null);
+                return PlainValue(start, end, out node);
         }
     }
 
@@ -834,12 +1001,19 @@ internal sealed class FastYamlReader
         }
     }
 
-    /// <summary>A plain scalar's text as YamlDocumentReader makes it: a null word is a null.</summary>
-    private ConfigScalar PlainScalar(int start, int end)
+    /// <summary>A plain scalar value as YamlDocumentReader makes it: a null word is a null.</summary>
+    private bool PlainValue(int start, int end, out ConfigNode node)
     {
         var span = _text.AsSpan(start, end - start);
-        var origin = At(start);
-        return IsNullWord(span) ? ConfigScalar.Null(origin) : ConfigScalar.Plain(span.ToString(), origin);
+        var isNull = IsNullWord(span);
+        if (!CountNode() || (!isNull && span.Length > _limits.MaxScalarLength))
+        {
+            node = null!;
+            return false;
+        }
+
+        node = new ConfigScalar(isNull ? null : span.ToString(), ScalarStyle.Plain, At(start));
+        return true;
     }
 
     private int SkipSpaces(int i)
@@ -862,5 +1036,51 @@ internal sealed class FastYamlReader
         return end;
     }
 
-    private Origin At(int index) => _place(_lineNumber, index - _lineStart + 1);
+    private Origin At(int index) => Place(_lineNumber, index - _lineStart + 1);
+
+    /// <summary>The origin that <see cref="DocumentReader.Placer"/> makes of the same source, line and column.</summary>
+    private Origin Place(int line, int column) =>
+        _checkpoint ? Origin.InCheckpoint(_source, line, column) : Origin.InFile(_source, line, column);
+
+    /// <summary>
+    /// The lists of a thread's reads: the builder takes one for each collection and gives it back, empty, once the
+    /// collection's array is made. Lists grown past <see cref="MaxPooled"/> are let go.
+    /// </summary>
+    private sealed class Pool
+    {
+        private const int MaxPooled = 1024;
+        private readonly Stack<List<ConfigMapEntry>> _entries = new();
+        private readonly Stack<List<ConfigNode>> _items = new();
+        private readonly Stack<HashSet<string>> _keys = new();
+
+        public List<ConfigMapEntry> RentEntries() => _entries.TryPop(out var list) ? list : [];
+
+        public List<ConfigNode> RentItems() => _items.TryPop(out var list) ? list : [];
+
+        public HashSet<string> RentKeys() => _keys.TryPop(out var set) ? set : new HashSet<string>(StringComparer.Ordinal);
+
+        public void Return(List<ConfigMapEntry> entries, HashSet<string>? keys)
+        {
+            if (entries.Count <= MaxPooled)
+            {
+                entries.Clear();
+                _entries.Push(entries);
+            }
+
+            if (keys is not null && keys.Count <= MaxPooled)
+            {
+                keys.Clear();
+                _keys.Push(keys);
+            }
+        }
+
+        public void Return(List<ConfigNode> items)
+        {
+            if (items.Count <= MaxPooled)
+            {
+                items.Clear();
+                _items.Push(items);
+            }
+        }
+    }
 }

@@ -41,7 +41,7 @@ public static class YamlDocumentReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return ParseText(text, DocumentReader.Placer(sourceName, checkpoint), limits ?? SourceLimits.Default);
+        return ParseText(text, sourceName, checkpoint, limits ?? SourceLimits.Default);
     }
 
     /// <summary>Reads a YAML file (strict UTF-8, byte-order mark accepted); never throws for a bad or missing file.</summary>
@@ -53,10 +53,9 @@ public static class YamlDocumentReader
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= SourceLimits.Default;
-        var place = DocumentReader.Placer(path, checkpoint);
         var diagnostics = new List<Diagnostic>();
-        return DocumentReader.TryReadUtf8(path, place, limits, diagnostics, out var bytes)
-            ? ParseText(Encoding.UTF8.GetString(bytes.Span), place, limits)
+        return DocumentReader.TryReadUtf8(path, DocumentReader.Placer(path, checkpoint), limits, diagnostics, out var bytes)
+            ? ParseText(Encoding.UTF8.GetString(bytes.Span), path, checkpoint, limits)
             : new SourceDocument(null, diagnostics);
     }
 
@@ -185,21 +184,24 @@ public static class YamlDocumentReader
     /// <param name="checkpoint">Whether the text is a checkpoint's configuration.</param>
     /// <param name="limits">The limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
     internal static SourceDocument ParseWithYamlDotNet(string text, string sourceName, bool checkpoint = false, SourceLimits? limits = null) =>
-        ParseText(text, DocumentReader.Placer(sourceName, checkpoint), limits ?? SourceLimits.Default, fastPath: false);
+        ParseText(text, sourceName, checkpoint, limits ?? SourceLimits.Default, fastPath: false);
 
     /// <summary>
     /// Parses a document: first with <see cref="FastYamlReader"/>, which reads the common subset of YAML; when it gives
     /// up, from scratch with YamlDotNet, which alone reports diagnostics.
     /// </summary>
-    private static SourceDocument ParseText(string text, Func<int, int, Origin> place, SourceLimits limits, bool fastPath = true)
+    private static SourceDocument ParseText(string text, string source, bool checkpoint, SourceLimits limits, bool fastPath = true)
     {
         var diagnostics = new List<Diagnostic>();
         var body = text.StartsWith('\uFEFF') ? text[1..] : text;
-        if (fastPath && FastYamlReader.TryRead(body, place, limits, out var fast))
+        if (fastPath && FastYamlReader.TryRead(body, source, checkpoint, limits, out var fast))
         {
-            return new SourceDocument(DocumentReader.AsRootMap(fast, place, nullIsEmpty: true, diagnostics), diagnostics);
+            // The fast root is a mapping, or null for an empty document.
+            var map = fast as ConfigMap ?? DocumentReader.AsRootMap(fast, DocumentReader.Placer(source, checkpoint), nullIsEmpty: true, diagnostics);
+            return new SourceDocument(map, diagnostics);
         }
 
+        var place = DocumentReader.Placer(source, checkpoint);
         var root = TryReadNode(body, place, limits, flowOnly: false, diagnostics, out var node)
             ? DocumentReader.AsRootMap(node, place, nullIsEmpty: true, diagnostics)
             : null;

@@ -85,7 +85,6 @@ public sealed class FastYamlReaderTests
         "a: é\nb: 日本\nc: 😀x\n日: 1",
         "a: b\u00A0",
         "a: \u00A0b",
-        "<<: {x: 1}\ny: 2",
         "a: ...",
         "a: x!",
         "a: x&y*z",
@@ -100,7 +99,12 @@ public sealed class FastYamlReaderTests
         "a:\n  -   x\n  -   \n  - y",
         "a:\r\n  - 1   \r\n  - {b: c} # x\r\n",
         "a: 2*3\nb: [2*3, x*]\nc*: d",
-        "a: -1\nb: [-1, -x, -.5]");
+        "a: -1\nb: [-1, -x, -.5]",
+        "'<<': 1\nb: 2",
+        "a: {\"<<\": {x: 1}, y: 2}",
+        "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk11: 11",
+        "a: {k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7, k8: 8, k9: 9, k10: 10}",
+        "a: null\nb: [~, 'x', abcd]\n'long key': {c: \"12345\"}");
 
     /// <summary>Documents the fast path must give up on; the YamlDotNet path reads them (or reports their errors).</summary>
     public static TheoryData<string> GiveUpSnippets => new(
@@ -156,6 +160,18 @@ public sealed class FastYamlReaderTests
         "a: 1\na: 2",
         "null: 1",
         "<<: 1",
+        "<<: {x: 1}\ny: 2",
+        "a: {<<: {x: 1}, y: 2}",
+        "a:\n  <<: [{x: 1}, {z: 2}]\n  y: 2",
+        "a: 1\nb: 2\na: 3",
+        "a: {b: 1, b: 2}",
+        "a:\n  - {x: 1, y: 2, x: 3}",
+        "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk3: 11",
+        "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk10: 11",
+        "a: {k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7, k8: 8, k9: 9, k1: 10}",
+        "'a': 1\na: 2",
+        "a: {~: 1}",
+        "a: {null: 1}",
         "a: \"\\q\"",
         "a: \"\\uD800\"",
         "a: \"\\U00110000\"",
@@ -244,7 +260,7 @@ public sealed class FastYamlReaderTests
         var slow = YamlDocumentReader.ParseWithYamlDotNet(text, Source);
 
         AssertSameDocument(slow, fast, text);
-        Assert.True(FastYamlReader.TryRead(text[1..], Place, SourceLimits.Default, out _));
+        Assert.True(FastYamlReader.TryRead(text[1..], Source, false, SourceLimits.Default, out _));
     }
 
     [Fact]
@@ -257,9 +273,82 @@ public sealed class FastYamlReaderTests
             var slow = YamlDocumentReader.ParseWithYamlDotNet(text, Source, limits: limits);
 
             Assert.NotEmpty(slow.Diagnostics);
-            Assert.False(FastYamlReader.TryRead(text, Place, limits, out _), text);
+            Assert.False(FastYamlReader.TryRead(text, Source, false, limits, out _), text);
             AssertSameDocument(slow, fast, text);
         }
+    }
+
+    /// <summary>
+    /// Each limit the assembler enforces, set exactly at what a document needs and one below: at it, the fast path
+    /// reads the document as YamlDotNet does; one below, YamlDotNet reports and the fast path gives up.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SubsetSnippets))]
+    public void Each_limit_is_read_by_the_fast_path_exactly_at_it_and_given_up_one_over(string text)
+    {
+        var reference = YamlDocumentReader.ParseWithYamlDotNet(text, Source);
+        Assert.Empty(reference.Diagnostics);
+        if (FastYamlReader.TryRead(text, Source, false, SourceLimits.Default, out var read) && read is null)
+        {
+            // An empty document: nothing to limit.
+            return;
+        }
+
+        var (nodes, depth, key, value) = Measure(reference.Root!);
+        var cases = new List<(string Name, SourceLimits At, SourceLimits? Over)>
+        {
+            ("nodes", new SourceLimits { MaxNodes = nodes }, new SourceLimits { MaxNodes = nodes - 1 }),
+            ("depth", new SourceLimits { MaxDepth = depth }, new SourceLimits { MaxDepth = depth - 1 }),
+            ("key length", new SourceLimits { MaxKeyLength = key }, key > 0 ? new SourceLimits { MaxKeyLength = key - 1 } : null),
+            ("value length", new SourceLimits { MaxScalarLength = value }, value > 0 ? new SourceLimits { MaxScalarLength = value - 1 } : null),
+        };
+
+        foreach (var (name, at, over) in cases)
+        {
+            var context = name + " limit, text:\n" + text;
+            Assert.True(AssertSameAsYamlDotNet(text, context, at), "the fast path gave up at the " + context);
+            if (over is not null)
+            {
+                Assert.False(AssertSameAsYamlDotNet(text, context, over), "the fast path read one over the " + context);
+                Assert.NotEmpty(YamlDocumentReader.ParseWithYamlDotNet(text, Source, limits: over).Diagnostics);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_large_document_is_read_by_the_fast_path_at_its_node_limit_and_given_up_one_over()
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            sb.Append('k').Append(i.ToString(CultureInfo.InvariantCulture)).Append(":\n  - [x, {y: ").Append(i.ToString(CultureInfo.InvariantCulture)).Append("}]\n  - z\n");
+        }
+
+        var text = sb.ToString();
+        var (nodes, depth, _, _) = Measure(YamlDocumentReader.ParseWithYamlDotNet(text, Source).Root!);
+
+        Assert.Equal(1 + (300 * 8), nodes);
+        Assert.True(AssertSameAsYamlDotNet(text, "at the node limit", new SourceLimits { MaxNodes = nodes, MaxDepth = depth }));
+        Assert.False(AssertSameAsYamlDotNet(text, "one node over", new SourceLimits { MaxNodes = nodes - 1 }));
+        Assert.False(AssertSameAsYamlDotNet(text, "one level over", new SourceLimits { MaxDepth = depth - 1 }));
+    }
+
+    [Fact]
+    public void A_duplicate_key_in_a_large_mapping_makes_the_fast_path_give_up()
+    {
+        var keys = Enumerable.Range(0, 40).Select(i => "k" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        foreach (var duplicate in new[] { 0, 7, 8, 9, 39 })
+        {
+            var block = string.Concat(keys.Select(k => k + ": 1\n")) + keys[duplicate] + ": 2\n";
+            var flow = "a: {" + string.Join(", ", keys.Select(k => k + ": 1")) + ", " + keys[duplicate] + ": 2}";
+            foreach (var text in new[] { block, flow })
+            {
+                Assert.False(AssertSameAsYamlDotNet(text), text);
+                Assert.Contains(YamlDocumentReader.ParseWithYamlDotNet(text, Source).Diagnostics, d => d.Code == DiagnosticCodes.DuplicateKey);
+            }
+        }
+
+        Assert.True(AssertSameAsYamlDotNet(string.Concat(keys.Select(k => k + ": 1\n"))));
     }
 
     [Fact]
@@ -290,11 +379,12 @@ public sealed class FastYamlReaderTests
     /// Compares the public parse (fast path first) with the YamlDotNet path, in full; when the fast reader reads the
     /// text, YamlDotNet must have read it without a diagnostic. Returns whether the fast reader read it.
     /// </summary>
-    private static bool AssertSameAsYamlDotNet(string text, string? label = null)
+    private static bool AssertSameAsYamlDotNet(string text, string? label = null, SourceLimits? limits = null)
     {
-        var slow = YamlDocumentReader.ParseWithYamlDotNet(text, Source);
-        var both = YamlDocumentReader.Parse(text, Source);
-        var fast = FastYamlReader.TryRead(text, Place, SourceLimits.Default, out var fastRoot);
+        limits ??= SourceLimits.Default;
+        var slow = YamlDocumentReader.ParseWithYamlDotNet(text, Source, limits: limits);
+        var both = YamlDocumentReader.Parse(text, Source, limits: limits);
+        var fast = FastYamlReader.TryRead(text, Source, false, limits, out var fastRoot);
         var context = (label ?? "text") + ":\n" + text;
 
         AssertSameDocument(slow, both, context);
@@ -310,6 +400,37 @@ public sealed class FastYamlReaderTests
         }
 
         return fast;
+    }
+
+    /// <summary>
+    /// What the assembler counts in a tree: its nodes (keys included), its depth in collections, its longest key and
+    /// its longest non-null value.
+    /// </summary>
+    private static (int Nodes, int Depth, int Key, int Value) Measure(ConfigNode node)
+    {
+        switch (node)
+        {
+            case ConfigMap map:
+                var (nodes, depth, key, value) = (1, 0, 0, 0);
+                foreach (var entry in map.Entries)
+                {
+                    var child = Measure(entry.Value);
+                    (nodes, depth, key, value) = (nodes + 1 + child.Nodes, Math.Max(depth, child.Depth), Math.Max(key, Math.Max(entry.Key.Length, child.Key)), Math.Max(value, child.Value));
+                }
+
+                return (nodes, depth + 1, key, value);
+            case ConfigSequence sequence:
+                var (n, d, k, v) = (1, 0, 0, 0);
+                foreach (var item in sequence.Items)
+                {
+                    var child = Measure(item);
+                    (n, d, k, v) = (n + child.Nodes, Math.Max(d, child.Depth), Math.Max(k, child.Key), Math.Max(v, child.Value));
+                }
+
+                return (n, d + 1, k, v);
+            default:
+                return (1, 0, 0, ((ConfigScalar)node).Value?.Length ?? 0);
+        }
     }
 
     private static void AssertSameDocument(SourceDocument expected, SourceDocument actual, string context)
