@@ -49,16 +49,7 @@ internal static class ConfigPipeline
         ConfigGraph.PreOrder(root, (Context: new PrepareContext(state), State: state), static (config, s) =>
         {
             s.Context.Current = config;
-            try
-            {
-                config.InvokePrepare(s.Context);
-            }
-#pragma warning disable CA1031 // A hook's failure becomes a diagnostic with the config's path, never a raw exception (R10).
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-#pragma warning restore CA1031
-            {
-                ReportFailure(config, s.State, "preparation", ex);
-            }
+            RunHook(config, s.State, "preparation", s.Context, static (c, x) => c.InvokePrepare(x));
         });
     }
 
@@ -70,16 +61,7 @@ internal static class ConfigPipeline
         {
             ApplyEnvironment(config, s.State);
             s.Context.Current = config;
-            try
-            {
-                config.InvokeDerive(s.Context);
-            }
-#pragma warning disable CA1031 // A hook's failure becomes a diagnostic with the config's path, never a raw exception (R10).
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-#pragma warning restore CA1031
-            {
-                ReportFailure(config, s.State, "derivation", ex);
-            }
+            RunHook(config, s.State, "derivation", s.Context, static (c, x) => c.InvokeDerive(x));
         });
     }
 
@@ -135,17 +117,23 @@ internal static class ConfigPipeline
             }
 
             s.Scope.Current = config;
-            try
-            {
-                config.InvokeValidate(s.Scope);
-            }
-#pragma warning disable CA1031 // A hook's failure becomes a diagnostic with the config's path, never a raw exception (R10).
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-#pragma warning restore CA1031
-            {
-                ReportFailure(config, s.State, "validation", ex);
-            }
+            RunHook(config, s.State, "validation", s.Scope, static (c, x) => c.InvokeValidate(x));
         });
+    }
+
+    /// <summary>Runs one config's hook; its failure becomes a diagnostic with the config's path, never a raw exception (R10).</summary>
+    private static void RunHook<TContext>(ConfigObject config, ResolutionState state, string stage, TContext context, Action<ConfigObject, TContext> hook)
+    {
+        try
+        {
+            hook(config, context);
+        }
+#pragma warning disable CA1031 // See the summary: every failure of user code is reported.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            ReportFailure(config, state, stage, ex);
+        }
     }
 
     private static void ReportFailure(ConfigObject config, ResolutionState state, string stage, Exception ex) =>

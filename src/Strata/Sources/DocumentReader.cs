@@ -30,7 +30,11 @@ public static class DocumentReader
 
     /// <summary>The origin of a 1-based line and column of <paramref name="source"/>.</summary>
     internal static Func<int, int, Origin> Placer(string source, bool checkpoint) =>
-        checkpoint ? (line, column) => Origin.InCheckpoint(source, line, column) : (line, column) => Origin.InFile(source, line, column);
+        (line, column) => Place(source, checkpoint, line, column);
+
+    /// <summary>The origin of a 1-based line and column of <paramref name="source"/>, without a delegate.</summary>
+    internal static Origin Place(string source, bool checkpoint, int line, int column) =>
+        checkpoint ? Origin.InCheckpoint(source, line, column) : Origin.InFile(source, line, column);
 
     /// <summary>
     /// Reads a file as strict UTF-8 and returns its bytes without the byte-order mark. The size is checked before the

@@ -361,7 +361,7 @@ internal sealed class FastYamlReader
             }
         }
 
-        if (!ParseInline(i, out var end, out node))
+        if (!ParseNode(i, flow: false, out var end, out node))
         {
             return false;
         }
@@ -519,9 +519,13 @@ internal sealed class FastYamlReader
         return ScanPlainBlock(start, out var isKey) >= 0 && isKey;
     }
 
-    /// <summary>A scalar or a flow collection in block context; <paramref name="end"/> is just past it.</summary>
-    private bool ParseInline(int start, out int end, out ConfigNode node)
+    /// <summary>
+    /// A scalar or a flow collection, in block context or inside a flow collection (<paramref name="flow"/>, where plain
+    /// scalars end at flow indicators); <paramref name="end"/> is just past it.
+    /// </summary>
+    private bool ParseNode(int start, bool flow, out int end, out ConfigNode node)
     {
+        end = 0;
         node = null!;
         switch (_text[start])
         {
@@ -535,16 +539,16 @@ internal sealed class FastYamlReader
             case '[' or '{':
                 return ParseFlow(start, out end, out node);
             default:
-                end = 0;
                 if (!IsPlainStart(start))
                 {
                     return false;
                 }
 
-                var stop = ScanPlainBlock(start, out var isKey);
+                // In block context, `a: b: c` is a mapping where a scalar is expected (an error).
+                var isKey = false;
+                var stop = flow ? ScanPlainFlow(start) : ScanPlainBlock(start, out isKey);
                 if (stop < 0 || isKey)
                 {
-                    // `a: b: c`: a mapping where a scalar is expected (an error).
                     return false;
                 }
 
@@ -606,7 +610,7 @@ internal sealed class FastYamlReader
                 }
             }
 
-            if (!ParseFlowNode(i, out var itemEnd, out var item))
+            if (!ParseNode(i, flow: true, out var itemEnd, out var item))
             {
                 return false;
             }
@@ -702,39 +706,6 @@ internal sealed class FastYamlReader
 
         keyOrigin = At(start);
         return true;
-    }
-
-    /// <summary>A node inside a flow collection; <paramref name="end"/> is just past it.</summary>
-    private bool ParseFlowNode(int start, out int end, out ConfigNode node)
-    {
-        end = 0;
-        node = null!;
-        switch (_text[start])
-        {
-            case '"' or '\'':
-                if (!ParseQuoted(start, out var value, out end))
-                {
-                    return false;
-                }
-
-                return ScalarValue(value, ScalarStyle.Quoted, start, out node);
-            case '[' or '{':
-                return ParseFlow(start, out end, out node);
-            default:
-                if (!IsPlainStart(start))
-                {
-                    return false;
-                }
-
-                var stop = ScanPlainFlow(start);
-                if (stop < 0)
-                {
-                    return false;
-                }
-
-                end = TrimEnd(start, stop);
-                return PlainValue(start, end, out node);
-        }
     }
 
     /// <summary>
@@ -1039,8 +1010,7 @@ internal sealed class FastYamlReader
     private Origin At(int index) => Place(_lineNumber, index - _lineStart + 1);
 
     /// <summary>The origin that <see cref="DocumentReader.Placer"/> makes of the same source, line and column.</summary>
-    private Origin Place(int line, int column) =>
-        _checkpoint ? Origin.InCheckpoint(_source, line, column) : Origin.InFile(_source, line, column);
+    private Origin Place(int line, int column) => DocumentReader.Place(_source, _checkpoint, line, column);
 
     /// <summary>
     /// The lists of a thread's reads: the builder takes one for each collection and gives it back, empty, once the
