@@ -87,7 +87,7 @@ internal static class InspectWeightsVerb
     private static int Run(HostVerbContext context, ParseResult parse, Request request, string? weights, string? weightsFormat, bool json)
     {
         var diagnostics = new List<Diagnostic>();
-        if (Resolve(request, diagnostics) is not var (model, pretrained))
+        if (Resolve(context, request, diagnostics) is not var (model, pretrained))
         {
             context.WriteDiagnostics(diagnostics, always: true);
             return CliExitCodes.Invalid;
@@ -135,7 +135,7 @@ internal static class InspectWeightsVerb
             ? path
             : Path.Combine(baseDirectory, path);
 
-    private static (GPTModelConfig Model, CheckpointLoadConfig Pretrained)? Resolve(Request request, List<Diagnostic> diagnostics)
+    private static (GPTModelConfig Model, CheckpointLoadConfig Pretrained)? Resolve(HostVerbContext context, Request request, List<Diagnostic> diagnostics)
     {
         if (request.Kind == Model)
         {
@@ -145,7 +145,7 @@ internal static class InspectWeightsVerb
                 resolver.AddFile(file);
             }
 
-            var ok = resolver.AddOverrides(request.Overrides).TryResolve(out var resolved, out var found);
+            var ok = context.AddOverrides(resolver, request.Overrides).TryResolve(out var resolved, out var found);
             diagnostics.AddRange(found);
             return ok ? (resolved!.Config.Model, resolved.Config.Pretrained) : null;
         }
@@ -157,7 +157,7 @@ internal static class InspectWeightsVerb
                 resolver.AddFile(file);
             }
 
-            var ok = resolver.AddOverrides(request.Overrides).TryResolve(out var resolved, out var found);
+            var ok = context.AddOverrides(resolver, request.Overrides).TryResolve(out var resolved, out var found);
             diagnostics.AddRange(found);
             return ok ? (resolved!.Config.Model, resolved.Config.Pretrained) : null;
         }

@@ -117,7 +117,9 @@ public sealed class ConfigHost
     {
         ArgumentNullException.ThrowIfNull(args);
         var console = new HostConsole(Console.Out, Console.Error, HostConsole.DetectColor());
-        return RunAsync(args, console, cancellationToken);
+
+        // Only the process's own arguments have bytes to compare with: .NET replaced what was not UTF-8 with U+FFFD.
+        return RunAsync(args, console, ArgumentEncoding.FindInvalidUtf8(args), cancellationToken);
     }
 
     /// <summary>Runs the command line with the given streams, without colour (for tests and embedding).</summary>
@@ -131,15 +133,14 @@ public sealed class ConfigHost
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        return RunAsync(args, new HostConsole(output, error, useColor: false), cancellationToken);
+        return RunAsync(args, new HostConsole(output, error, useColor: false), encodingProblem: null, cancellationToken);
     }
 
-    private async Task<int> RunAsync(IReadOnlyList<string> args, HostConsole console, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(IReadOnlyList<string> args, HostConsole console, string? encodingProblem, CancellationToken cancellationToken)
     {
-        var context = new HostContext(this, _kinds, console, args);
         try
         {
-            return await HostCommandLine.InvokeAsync(context, cancellationToken).ConfigureAwait(false);
+            return await HostCommandLine.InvokeAsync(this, _kinds, console, args, encodingProblem, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Strata.Schema;
+using Strata.Sources;
 
 namespace Strata.Hosting;
 
@@ -12,10 +13,35 @@ internal static class HostCommandLine
     /// <summary>Help is wrapped at a fixed width so that it reads the same on every terminal (and in snapshots).</summary>
     private const int HelpWidth = 100;
 
-    public static async Task<int> InvokeAsync(HostContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks and expands the arguments, parses them and runs the chosen verb. A problem with the arguments themselves
+    /// (not valid UTF-8 as given, too long, a response file that cannot be read or includes itself) is a usage error
+    /// naming its place.
+    /// </summary>
+    /// <param name="host">The host.</param>
+    /// <param name="kinds">Its kinds.</param>
+    /// <param name="console">The streams.</param>
+    /// <param name="arguments">The arguments as given.</param>
+    /// <param name="encodingProblem">What was wrong with the bytes of the process's arguments, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels a running verb.</param>
+    public static async Task<int> InvokeAsync(ConfigHost host, IReadOnlyList<HostedKind> kinds, HostConsole console, IReadOnlyList<string> arguments, string? encodingProblem, CancellationToken cancellationToken)
+    {
+        if (encodingProblem is not null || !ResponseFileExpander.TryExpand(arguments, SourceLimits.Default, out var expanded, out encodingProblem))
+        {
+            new DiagnosticPrinter(console).WriteError(host.Name, encodingProblem);
+            WriteHelpHint(console, host.Name);
+            return ExitCodes.Usage;
+        }
+
+        return await InvokeAsync(new HostContext(host, kinds, console, arguments, expanded), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> InvokeAsync(HostContext context, CancellationToken cancellationToken)
     {
         var root = Build(context, out var quick);
-        var parse = root.Parse(context.Arguments, new ParserConfiguration());
+
+        // Response files are expanded already, each argument with its place: the parser must not read them again.
+        var parse = root.Parse(context.CommandLine.Tokens, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is ParseErrorAction || (parse.Action is null && parse.Errors.Count > 0))
         {
             return ReportParseErrors(context, parse);
@@ -77,7 +103,7 @@ internal static class HostCommandLine
     private static Command Build(HostContext context, out HashSet<Command> quick)
     {
         var root = new Command(context.Host.Name, context.Host.Description ?? "Typed, layered configuration.");
-        if (MayAskForHelpOrVersion(context.Arguments))
+        if (MayAskForHelpOrVersion(context.CommandLine.Tokens))
         {
             // Both options read their descriptions from System.CommandLine's resources, whose first use costs about as
             // much as resolving a config in a fresh process; a command line that cannot name them does without them.
@@ -160,9 +186,11 @@ internal static class HostCommandLine
     private static void WriteHelpHint(HostContext context, ParseResult parse)
     {
         var command = parse.CommandResult.Command;
-        var name = command.Parents.Any() ? context.Host.Name + " " + command.Name : context.Host.Name;
-        context.Console.Error.Write("Run '" + name + " --help' for usage.\n");
+        WriteHelpHint(context.Console, command.Parents.Any() ? context.Host.Name + " " + command.Name : context.Host.Name);
     }
+
+    private static void WriteHelpHint(HostConsole console, string command) =>
+        console.Error.Write("Run '" + command + " --help' for usage.\n");
 
     /// <summary>A "did you mean" for a mistyped verb.</summary>
     private static string Suggest(ParseResult parse, ParseError error)

@@ -25,6 +25,28 @@ public sealed class HostVerbContext
     /// <summary>The arguments as given, before response files (<c>@FILE</c>) are expanded.</summary>
     public IReadOnlyList<string> Arguments => _context.Arguments;
 
+    /// <summary>
+    /// Adds overrides to a resolver as the config verbs do: an override read from a response file (<c>@FILE</c>) is
+    /// placed at its line there (<see cref="Origin.FromResponseFile"/>), a typed one is <c>cli arg #N</c>.
+    /// </summary>
+    /// <typeparam name="T">The root config class.</typeparam>
+    /// <param name="resolver">The resolver.</param>
+    /// <param name="overrides">The overrides, in order, as the verb's parse result gave them.</param>
+    /// <returns>The resolver.</returns>
+    public ConfigResolver<T> AddOverrides<T>(ConfigResolver<T> resolver, IEnumerable<string> overrides)
+        where T : ConfigObject, IConfig<T>
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        ArgumentNullException.ThrowIfNull(overrides);
+        foreach (var argument in overrides)
+        {
+            ArgumentNullException.ThrowIfNull(argument, nameof(overrides));
+            resolver.AddOverride(argument, _context.PlaceOf(argument));
+        }
+
+        return resolver;
+    }
+
     /// <summary>Writes the diagnostics one compiler-like line each, then the count line (coloured when the host colours).</summary>
     /// <param name="diagnostics">The diagnostics, in the order found.</param>
     /// <param name="always">Whether to write the count line even when there is nothing to report.</param>

@@ -64,7 +64,11 @@ internal sealed class HostedKind
             resolver.AddFile(file);
         }
 
-        resolver.AddOverrides(request.Overrides);
+        for (var i = 0; i < request.Overrides.Count; i++)
+        {
+            resolver.AddOverride(request.Overrides[i], request.OverridePlaces?[i]);
+        }
+
         return resolver.TryResolve(out var resolved, out var diagnostics)
             ? new ResolveOutcome(new ResolvedView<T>(resolved), diagnostics)
             : new ResolveOutcome(null, diagnostics);

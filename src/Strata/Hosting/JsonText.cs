@@ -25,12 +25,15 @@ internal static class JsonText
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length) + "\n";
     }
 
-    /// <summary>Writes an origin as <c>{"kind", "file", "line", "column", "arg", "text"}</c>, with nulls where a part does not apply.</summary>
+    /// <summary>
+    /// Writes an origin as <c>{"kind", "file", "line", "column", "arg", "text"}</c>, with nulls where a part does not
+    /// apply; an override read from a response file has its file and line as well as its number.
+    /// </summary>
     public static void WriteOrigin(Utf8JsonWriter writer, Origin origin)
     {
         writer.WriteStartObject();
         writer.WriteString("kind", origin.KindName);
-        if (origin.Kind is OriginKind.File or OriginKind.Checkpoint && origin.Source is not null)
+        if (origin.Kind is OriginKind.File or OriginKind.Checkpoint or OriginKind.CommandLine && origin.Source is not null)
         {
             writer.WriteString("file", origin.Source);
         }

@@ -25,12 +25,12 @@ internal static class OutputFile
     /// <summary>Refuses an output path that is one of the config files or response files (<c>@file</c>) of the command.</summary>
     /// <param name="output">The output path.</param>
     /// <param name="files">The config files.</param>
-    /// <param name="arguments">The raw arguments, for response files.</param>
+    /// <param name="responseFiles">The response files read, nested ones included.</param>
     /// <exception cref="UsageException">The output is an input.</exception>
-    public static void EnsureNotAnInput(string output, IEnumerable<string> files, IEnumerable<string> arguments)
+    public static void EnsureNotAnInput(string output, IEnumerable<string> files, IEnumerable<string> responseFiles)
     {
         var target = Canonical(output);
-        var inputs = files.Concat(arguments.Where(static a => a.Length > 1 && a[0] == '@').Select(static a => a[1..]));
+        var inputs = files.Concat(responseFiles);
         foreach (var input in inputs)
         {
             if (string.Equals(Canonical(input), target, PathComparison))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Sources;
 
 namespace Strata.Hosting;
 
@@ -60,12 +61,21 @@ internal sealed class ResolveInputs
     {
         var kind = _context.FindKind(parse.GetValue(Kind) ?? string.Empty);
         var overrides = new List<string>();
+        List<ArgumentPlace?>? places = null;
         var paths = new List<string>();
         foreach (var token in parse.GetValue(Positionals) ?? [])
         {
             if (token.Contains('=', StringComparison.Ordinal))
             {
+                // An override read from a response file is placed at its line there; a typed one is cli arg #N.
+                var place = _context.PlaceOf(token);
+                if (place is not null && places is null)
+                {
+                    places = [.. Enumerable.Repeat<ArgumentPlace?>(null, overrides.Count)];
+                }
+
                 overrides.Add(token);
+                places?.Add(place);
             }
             else if (_acceptsPaths)
             {
@@ -78,6 +88,6 @@ internal sealed class ResolveInputs
         }
 
         var options = ReadOptions(_context, parse, Lenient, StrictUnknown, WarningsAsErrors);
-        return (kind, new ResolveRequest(parse.GetValue(Config) ?? [], overrides, options), paths);
+        return (kind, new ResolveRequest(parse.GetValue(Config) ?? [], overrides, options, places), paths);
     }
 }

@@ -31,7 +31,7 @@ internal static class ResolveVerb
             var outputPath = parse.GetValue(output);
             if (outputPath is not null)
             {
-                OutputFile.EnsureNotAnInput(outputPath, request.Files, context.Arguments);
+                OutputFile.EnsureNotAnInput(outputPath, request.Files, context.ResponseFiles);
             }
 
             var outcome = kind.Resolve(request);

@@ -32,13 +32,18 @@ public sealed class Origin
     /// <summary>The kind of layer.</summary>
     public OriginKind Kind { get; }
 
-    /// <summary>The file path (file or checkpoint), the variable name (environment) or the provider name; otherwise <see langword="null"/>.</summary>
+    /// <summary>
+    /// The file path (file, checkpoint, or the response file of a command-line override), the variable name
+    /// (environment) or the provider name; otherwise <see langword="null"/>.
+    /// </summary>
     public string? Source { get; }
 
     /// <summary>The 1-based line in <see cref="Source"/>, or 0 when there is no position.</summary>
+    /// <remarks>For an override read from a response file, the line of the file that holds it.</remarks>
     public int Line { get; }
 
     /// <summary>The 1-based column in <see cref="Source"/>, or 0 when there is no position.</summary>
+    /// <remarks>For a command-line override (typed or read from a response file), the column inside the override.</remarks>
     public int Column { get; }
 
     /// <summary>The 1-based number of the command-line override, or 0.</summary>
@@ -66,6 +71,20 @@ public sealed class Origin
     /// <param name="argument">The 1-based number of the override among the overrides.</param>
     /// <param name="column">The 1-based column inside the argument, or 0.</param>
     public static Origin FromCommandLine(int argument, int column = 0) => new(OriginKind.CommandLine, null, 0, column, argument, null);
+
+    /// <summary>
+    /// Creates the origin of a command-line override read from a response file (<c>@FILE</c>): a
+    /// <see cref="OriginKind.CommandLine"/> origin that is shown as <c>FILE:LINE</c> instead of <c>cli arg #N</c>.
+    /// </summary>
+    /// <param name="path">The response file, as named on the command line.</param>
+    /// <param name="line">The 1-based line of the file that holds the override.</param>
+    /// <param name="argument">The 1-based number of the override among the overrides (typed or read).</param>
+    /// <param name="column">The 1-based column inside the override, or 0.</param>
+    public static Origin FromResponseFile(string path, int line, int argument, int column = 0)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new(OriginKind.CommandLine, path, line, column, argument, null);
+    }
 
     /// <summary>Creates the origin of a declared environment variable.</summary>
     /// <param name="variable">The variable name.</param>
@@ -114,7 +133,10 @@ public sealed class Origin
         _ => "unknown",
     };
 
-    /// <summary>Formats the origin like a compiler location: <c>train.yaml:12:7</c>, <c>cli arg #2</c>, <c>env RANK</c>.</summary>
+    /// <summary>
+    /// Formats the origin like a compiler location: <c>train.yaml:12:7</c>, <c>cli arg #2</c>, <c>args.rsp:3</c> (an
+    /// override read from a response file), <c>env RANK</c>.
+    /// </summary>
     public override string ToString()
     {
         switch (Kind)
@@ -138,6 +160,9 @@ public sealed class Origin
                 }
 
                 return sb.ToString();
+            case OriginKind.CommandLine when Source is not null:
+                // The column is inside the override, not inside the line: the place shown is the line.
+                return Source + ":" + Line.ToString(CultureInfo.InvariantCulture);
             case OriginKind.CommandLine:
                 return "cli arg #" + Argument.ToString(CultureInfo.InvariantCulture);
             case OriginKind.Environment:

@@ -17,6 +17,9 @@ public sealed class ConfigResolver<T>
     private readonly List<Func<SourceDocument>> _files = [];
     private readonly List<string> _overrides = [];
 
+    /// <summary>The response file line of each override read from one, in step with <see cref="_overrides"/>; null while there is none.</summary>
+    private List<ArgumentPlace?>? _places;
+
     /// <summary>Creates a resolver.</summary>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="ResolveOptions.Default"/>.</param>
     public ConfigResolver(ResolveOptions? options = null)
@@ -72,7 +75,26 @@ public sealed class ConfigResolver<T>
     public ConfigResolver<T> AddOverride(string argument)
     {
         ArgumentNullException.ThrowIfNull(argument);
+        return AddOverride(argument, null);
+    }
+
+    /// <summary>
+    /// Adds an override that a host read from a response file (<c>@FILE</c>): its origins are that file's line
+    /// (<see cref="Origin.FromResponseFile"/>) instead of <c>cli arg #N</c>; it is numbered among all the overrides.
+    /// </summary>
+    /// <param name="argument">The override.</param>
+    /// <param name="place">The response file line it was read from, or <see langword="null"/> for a typed one.</param>
+    /// <returns>This resolver.</returns>
+    internal ConfigResolver<T> AddOverride(string argument, ArgumentPlace? place)
+    {
+        if (place is not null && _places is null)
+        {
+            _places = new List<ArgumentPlace?>(_overrides.Count + 1);
+            _places.AddRange(Enumerable.Repeat<ArgumentPlace?>(null, _overrides.Count));
+        }
+
         _overrides.Add(argument);
+        _places?.Add(place);
         return this;
     }
 
@@ -147,7 +169,7 @@ public sealed class ConfigResolver<T>
         }
 
         Resolution.MergeBuilder? builder = null;
-        var parsed = OverrideParser.ParseAll(_overrides);
+        var parsed = OverrideParser.ParseAll(_overrides, _places, _options.Limits);
         for (var i = 0; i < parsed.Length; i++)
         {
             if (parsed[i] is not (Override: { } change, _))

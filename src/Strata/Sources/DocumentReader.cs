@@ -258,7 +258,8 @@ public static class DocumentReader
             "the file is not valid UTF-8 (byte 0x" + text[bad].ToString("X2", CultureInfo.InvariantCulture) + "); save it as UTF-8");
     }
 
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    /// <summary>The index of the first byte of <paramref name="text"/> that does not start valid UTF-8 (the last byte when all do).</summary>
+    internal static int FirstInvalidUtf8(ReadOnlySpan<byte> text)
     {
         var i = 0;
         while (i < text.Length && Rune.DecodeFromUtf8(text[i..], out _, out var consumed) == OperationStatus.Done)

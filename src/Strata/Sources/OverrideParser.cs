@@ -10,6 +10,10 @@ namespace Strata.Sources;
 /// steps are keys separated by <c>.</c>, each optionally followed by list indexes (<c>datasets[1].path</c>). The value
 /// is a YAML flow value read without a schema: <c>1e-5</c> stays the plain text <c>1e-5</c>, <c>'007'</c> is a string,
 /// <c>[1, 2]</c> a list, <c>{a: 1}</c> a mapping, and an empty value, <c>null</c> or <c>~</c> a null.
+/// An override is bounded as a file is (<see cref="SourceLimits"/>): each key of the path by
+/// <see cref="SourceLimits.MaxKeyLength"/>, the value by <see cref="SourceLimits.MaxScalarLength"/>, and the path with
+/// the nesting of its value by <see cref="SourceLimits.MaxDepth"/>, all checked while the path is split and before
+/// anything walks it.
 /// </summary>
 public static class OverrideParser
 {
@@ -43,16 +47,21 @@ public static class OverrideParser
     internal static bool TryParse(string argument, int argumentNumber, bool plainFastPath, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error)
     {
         ArgumentNullException.ThrowIfNull(argument);
+        return TryParse(argument, new Source(argumentNumber, null), SourceLimits.Default, plainFastPath, out result, out error);
+    }
+
+    private static bool TryParse(string argument, Source source, SourceLimits limits, bool plainFastPath, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error)
+    {
         result = null;
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals < 0)
         {
-            error = SyntaxError(argument, argumentNumber, 1, "expected key.path=value");
+            error = SyntaxError(argument, source, 1, "expected key.path=value");
             return false;
         }
 
-        if (!TryParsePath(argument, equals, argumentNumber, out var path, out error)
-            || !TryParseValue(argument, equals + 1, argumentNumber, path, plainFastPath, out var value, out error))
+        if (!TryParsePath(argument, equals, source, limits, out var path, out error)
+            || !TryParseValue(argument, equals + 1, source, path, limits, plainFastPath, out var value, out error))
         {
             return false;
         }
@@ -64,26 +73,37 @@ public static class OverrideParser
     /// <summary>
     /// Parses overrides, giving for each what <see cref="TryParse(string, int, out ConfigOverride?, out Diagnostic?)"/>
     /// gives. Plain one-line values (<c>1000</c>, <c>1.0e-05</c>, <c>data/valid/shard_1</c>) need no YAML parser (see
-    /// <see cref="TryReadPlainValue"/>); of the others, the values that read the same in one YAML stream are read with
+    /// <see cref="TryReadPlainValue(string, int, int, out ConfigNode?)"/>); of the others, the values that read the same in one YAML stream are read with
     /// one parser (a parser costs more than a short value), the rest alone.
     /// </summary>
     /// <param name="arguments">The overrides, in order (numbered from 1).</param>
-    internal static (ConfigOverride? Override, Diagnostic? Error)[] ParseAll(IReadOnlyList<string> arguments)
+    internal static (ConfigOverride? Override, Diagnostic? Error)[] ParseAll(IReadOnlyList<string> arguments) =>
+        ParseAll(arguments, null, SourceLimits.Default);
+
+    /// <summary>Parses overrides, as <see cref="ParseAll(IReadOnlyList{string})"/> does, each at its place.</summary>
+    /// <param name="arguments">The overrides, in order (numbered from 1).</param>
+    /// <param name="places">
+    /// For each override, the response file line it was read from, or <see langword="null"/> when it was typed (its
+    /// origins are then <c>cli arg #N</c>); <see langword="null"/> when every override was typed.
+    /// </param>
+    /// <param name="limits">The limits of keys, values and nesting.</param>
+    internal static (ConfigOverride? Override, Diagnostic? Error)[] ParseAll(IReadOnlyList<string> arguments, IReadOnlyList<ArgumentPlace?>? places, SourceLimits limits)
     {
         var results = new (ConfigOverride? Override, Diagnostic? Error)[arguments.Count];
         List<(int Index, OverridePathSegment[] Path)>? batched = null;
         List<string>? texts = null;
-        List<Func<int, int, Origin>>? places = null;
+        List<Func<int, int, Origin>>? origins = null;
         for (var i = 0; i < arguments.Count; i++)
         {
             var argument = arguments[i];
+            var source = new Source(i + 1, places?[i]);
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0 || !TryParsePath(argument, equals, i + 1, out var path, out _))
+            if (equals < 0 || !TryParsePath(argument, equals, source, limits, out var path, out _) || argument.Length - equals - 1 > limits.MaxScalarLength)
             {
-                // The path is wrong: parsed alone, it gets its diagnostic.
-                results[i] = ParseOne(argument, i + 1);
+                // The path or the length is wrong: parsed alone, it gets its diagnostic.
+                results[i] = ParseOne(argument, source, limits);
             }
-            else if (TryReadPlainValue(argument, equals + 1, i + 1, out var plain))
+            else if (TryReadPlainValue(argument, equals + 1, source, limits, out var plain))
             {
                 results[i] = (new ConfigOverride(path, plain, argument, plain.Origin), null);
             }
@@ -91,11 +111,11 @@ public static class OverrideParser
             {
                 (batched ??= []).Add((i, path));
                 (texts ??= []).Add(argument[(equals + 1)..]);
-                (places ??= []).Add(ValuePlace(i + 1, equals + 2));
+                (origins ??= []).Add(ValuePlace(source, equals + 2));
             }
             else
             {
-                results[i] = ParseOne(argument, i + 1);
+                results[i] = ParseOne(argument, source, limits);
             }
         }
 
@@ -104,31 +124,38 @@ public static class OverrideParser
             return results;
         }
 
-        var nodes = batched.Count > 1 ? YamlDocumentReader.TryReadFlowValues(texts!, places!, SourceLimits.Default) : null;
+        // Stream-safe values have no brackets: scalars, which add no nesting to their path.
+        var nodes = batched.Count > 1 ? YamlDocumentReader.TryReadFlowValues(texts!, origins!, limits) : null;
         for (var k = 0; k < batched.Count; k++)
         {
             var (i, path) = batched[k];
             results[i] = nodes is null
-                ? ParseOne(arguments[i], i + 1)
+                ? ParseOne(arguments[i], new Source(i + 1, places?[i]), limits)
                 : (new ConfigOverride(path, nodes[k], arguments[i], nodes[k].Origin), null);
         }
 
         return results;
     }
 
-    private static (ConfigOverride? Override, Diagnostic? Error) ParseOne(string argument, int argumentNumber) =>
-        TryParse(argument, argumentNumber, out var result, out var error) ? (result, null) : (null, error);
+    private static (ConfigOverride? Override, Diagnostic? Error) ParseOne(string argument, Source source, SourceLimits limits) =>
+        TryParse(argument, source, limits, plainFastPath: true, out var result, out var error) ? (result, null) : (null, error);
 
     /// <summary>The origin of a position in the value of an override: its column in the argument.</summary>
-    private static Func<int, int, Origin> ValuePlace(int argumentNumber, int column) =>
-        (_, c) => Origin.FromCommandLine(argumentNumber, column + Math.Max(c, 1) - 1);
+    private static Func<int, int, Origin> ValuePlace(Source source, int column) =>
+        (_, c) => source.At(column + Math.Max(c, 1) - 1);
 
-    /// <summary>Reads the steps of <c>argument[..end]</c>: <c>key([index])*</c> separated by dots.</summary>
-    private static bool TryParsePath(string argument, int end, int argumentNumber, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
+    /// <summary>
+    /// Reads the steps of <c>argument[..end]</c>: <c>key([index])*</c> separated by dots. A key longer than
+    /// <see cref="SourceLimits.MaxKeyLength"/> and a step past <see cref="SourceLimits.MaxDepth"/> are refused where
+    /// they start, so a path of any depth costs one pass and nothing downstream ever walks a deeper one.
+    /// </summary>
+    private static bool TryParsePath(string argument, int end, Source source, SourceLimits limits, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
     {
-        // A valid path has a step per key (one more than its dots) and one per index (one per '['): the exact size.
+        // A valid path has a step per key (one more than its dots) and one per index (one per '['): the exact size,
+        // unless that is past the depth limit, which the path then reaches before its end.
         var text = argument.AsSpan(0, end);
-        var steps = new OverridePathSegment[text.Count('.') + text.Count('[') + 1];
+        var size = checked(text.Count('.') + text.Count('[') + 1);
+        var steps = new OverridePathSegment[Math.Clamp(size, 0, Math.Max(limits.MaxDepth, 0))];
         var count = 0;
         var i = 0;
         while (true)
@@ -139,7 +166,14 @@ public static class OverrideParser
             if (i == start || (i < end && char.IsWhiteSpace(argument[i])))
             {
                 var problem = i < end && char.IsWhiteSpace(argument[i]) ? "a key cannot hold spaces" : "a key is missing (empty step in the path)";
-                error = SyntaxError(argument, argumentNumber, i + 1, problem);
+                error = SyntaxError(argument, source, i + 1, problem);
+                path = null;
+                return false;
+            }
+
+            if (count == steps.Length || i - start > limits.MaxKeyLength)
+            {
+                error = count == steps.Length ? TooDeep(source, start + 1, limits) : KeyTooLong(source, start + 1, i - start, limits);
                 path = null;
                 return false;
             }
@@ -147,9 +181,16 @@ public static class OverrideParser
             steps[count++] = OverridePathSegment.ForKey(argument[start..i]);
             while (i < end && argument[i] == '[')
             {
+                if (count == steps.Length)
+                {
+                    error = TooDeep(source, i + 1, limits);
+                    path = null;
+                    return false;
+                }
+
                 if (!TryParseIndex(argument, ref i, end, out var index))
                 {
-                    error = SyntaxError(argument, argumentNumber, i + 1, "a list index is written [n] with n a non-negative integer");
+                    error = SyntaxError(argument, source, i + 1, "a list index is written [n] with n a non-negative integer");
                     path = null;
                     return false;
                 }
@@ -166,7 +207,7 @@ public static class OverrideParser
 
             if (argument[i] != '.')
             {
-                error = SyntaxError(argument, argumentNumber, i + 1, "expected '.' or '[' after a step of the path, got '" + argument[i] + "'");
+                error = SyntaxError(argument, source, i + 1, "expected '.' or '[' after a step of the path, got '" + argument[i] + "'");
                 path = null;
                 return false;
             }
@@ -191,9 +232,18 @@ public static class OverrideParser
     }
 
     /// <summary>Reads <c>argument[start..]</c> as a YAML flow value, with the limits and tag rules of files.</summary>
-    private static bool TryParseValue(string argument, int start, int argumentNumber, OverridePathSegment[] path, bool plainFastPath, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
+    private static bool TryParseValue(string argument, int start, Source source, OverridePathSegment[] path, SourceLimits limits, bool plainFastPath, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
     {
-        if (plainFastPath && TryReadPlainValue(argument, start, argumentNumber, out var plain))
+        var column = start + 1;
+        value = null;
+        if (argument.Length - start > limits.MaxScalarLength)
+        {
+            // Before any reading, and without the text: a value past the limit is never echoed.
+            error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, DottedPath(path), source.At(column), "the value is " + Count(argument.Length - start) + " characters long, more than the limit of " + Count(limits.MaxScalarLength));
+            return false;
+        }
+
+        if (plainFastPath && TryReadPlainValue(argument, start, source, limits, out var plain))
         {
             value = plain;
             error = null;
@@ -201,22 +251,20 @@ public static class OverrideParser
         }
 
         var text = argument[start..];
-        var column = start + 1;
-        value = null;
 
         // YAML would read these as nothing at all (a comment, a document marker), which is never what was meant.
         var trimmed = text.TrimStart(' ', '\t'); // YAML's white space only: a no-break space starts a plain scalar
         if (trimmed.StartsWith('#') || trimmed.StartsWith("---", StringComparison.Ordinal) || trimmed.StartsWith("...", StringComparison.Ordinal))
         {
             // With the override's path, like every other problem of the value (a secret's value is then redacted).
-            var marker = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Syntax, string.Empty, Origin.FromCommandLine(argumentNumber, column), "YAML reads this value as a comment or a document marker; quote it");
+            var marker = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Syntax, string.Empty, source.At(column), "YAML reads this value as a comment or a document marker; quote it");
             error = ValueError(argument, path, marker);
             return false;
         }
 
-        var place = ValuePlace(argumentNumber, column);
+        var place = ValuePlace(source, column);
         var diagnostics = new List<Diagnostic>();
-        YamlDocumentReader.TryReadNode(text, place, SourceLimits.Default, flowOnly: true, diagnostics, out value);
+        YamlDocumentReader.TryReadNode(text, place, limits, flowOnly: true, diagnostics, out value);
         if (diagnostics.FirstOrDefault(static d => d.Severity == DiagnosticSeverity.Error) is { } problem)
         {
             error = ValueError(argument, path, problem);
@@ -226,6 +274,20 @@ public static class OverrideParser
 
         // An empty (or blank) value is an explicit null.
         value ??= ConfigScalar.Null(place(1, 1));
+
+        // The value's own nesting was bounded as a file's is; under its path, the whole must be too.
+        if (value is not ConfigScalar && path.Length + Height(value) > limits.MaxDepth)
+        {
+            error = new Diagnostic(
+                DiagnosticSeverity.Error,
+                DiagnosticCodes.NestingLimit,
+                DottedPath(path),
+                value.Origin,
+                "the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Length) + " in its path, " + Count(Height(value)) + " in its value)");
+            value = null;
+            return false;
+        }
+
         error = null;
         return true;
     }
@@ -243,16 +305,19 @@ public static class OverrideParser
     /// <param name="start">Where its value starts (after the <c>=</c>).</param>
     /// <param name="argumentNumber">The 1-based number of the override.</param>
     /// <param name="value">The node read.</param>
-    internal static bool TryReadPlainValue(string argument, int start, int argumentNumber, [NotNullWhen(true)] out ConfigNode? value)
+    internal static bool TryReadPlainValue(string argument, int start, int argumentNumber, [NotNullWhen(true)] out ConfigNode? value) =>
+        TryReadPlainValue(argument, start, new Source(argumentNumber, null), SourceLimits.Default, out value);
+
+    private static bool TryReadPlainValue(string argument, int start, Source source, SourceLimits limits, [NotNullWhen(true)] out ConfigNode? value)
     {
         value = null;
         var text = argument.AsSpan(start);
-        if (text.Length > SourceLimits.Default.MaxScalarLength || !IsPlainScalarText(text))
+        if (text.Length > limits.MaxScalarLength || !IsPlainScalarText(text))
         {
             return false;
         }
 
-        var origin = Origin.FromCommandLine(argumentNumber, start + 1);
+        var origin = source.At(start + 1);
         value = text is "" or "~" or "null" or "Null" or "NULL"
             ? ConfigScalar.Null(origin)
             : ConfigScalar.Plain(argument[start..], origin);
@@ -290,7 +355,7 @@ public static class OverrideParser
     {
         var column = problem.Origin?.Column ?? 0;
         var code = problem.Code == DiagnosticCodes.Syntax ? DiagnosticCodes.OverrideSyntax : problem.Code;
-        var fullPath = new ConfigOverride(path, ConfigScalar.Null(Origin.Code), argument, Origin.Code).DottedPath;
+        var fullPath = DottedPath(path);
         if (problem.Path.Length > 0)
         {
             fullPath += (problem.Path[0] == '[' ? string.Empty : ".") + problem.Path;
@@ -299,8 +364,62 @@ public static class OverrideParser
         return new Diagnostic(DiagnosticSeverity.Error, code, fullPath, problem.Origin, Describe(argument, column) + ": " + problem.Message);
     }
 
-    private static Diagnostic SyntaxError(string argument, int argumentNumber, int column, string message) =>
-        new(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, string.Empty, Origin.FromCommandLine(argumentNumber, column), Describe(argument, column) + ": " + message);
+    private static Diagnostic SyntaxError(string argument, Source source, int column, string message) =>
+        new(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, string.Empty, source.At(column), Describe(argument, column) + ": " + message);
+
+    private static Diagnostic TooDeep(Source source, int column, SourceLimits limits) =>
+        new(DiagnosticSeverity.Error, DiagnosticCodes.NestingLimit, string.Empty, source.At(column), "the path of the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels");
+
+    private static Diagnostic KeyTooLong(Source source, int column, int length, SourceLimits limits) =>
+        new(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, string.Empty, source.At(column), "a key of the path is " + Count(length) + " characters long, more than the limit of " + Count(limits.MaxKeyLength));
+
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string DottedPath(OverridePathSegment[] path) =>
+        new ConfigOverride(path, ConfigScalar.Null(Origin.Code), string.Empty, Origin.Code).DottedPath;
+
+    /// <summary>The nesting levels of a value read from an override (within the limit already), without recursion.</summary>
+    private static int Height(ConfigNode value)
+    {
+        var height = 0;
+        var pending = new Stack<(ConfigNode Node, int Depth)>();
+        pending.Push((value, 1));
+        while (pending.TryPop(out var top))
+        {
+            switch (top.Node)
+            {
+                case ConfigMap map:
+                    height = Math.Max(height, top.Depth);
+                    foreach (var entry in map.Entries)
+                    {
+                        pending.Push((entry.Value, top.Depth + 1));
+                    }
+
+                    break;
+                case ConfigSequence sequence:
+                    height = Math.Max(height, top.Depth);
+                    foreach (var item in sequence.Items)
+                    {
+                        pending.Push((item, top.Depth + 1));
+                    }
+
+                    break;
+            }
+        }
+
+        return height;
+    }
+
+    /// <summary>
+    /// The override's number and, for one read from a response file, its place there: every origin of the override is
+    /// made from it (<c>cli arg #N</c>, or <c>FILE:LINE</c>), with the column inside the override.
+    /// </summary>
+    private readonly record struct Source(int Number, ArgumentPlace? Place)
+    {
+        public Origin At(int column) => Place is { } place
+            ? Origin.FromResponseFile(place.File, place.Line, Number, column)
+            : Origin.FromCommandLine(Number, column);
+    }
 
     private static string Describe(string argument, int column) =>
         "cannot parse the override '" + argument + "' at column " + column.ToString(CultureInfo.InvariantCulture);
