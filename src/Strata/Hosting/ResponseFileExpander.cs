@@ -170,7 +170,6 @@ internal static class ResponseFileExpander
         private readonly List<string> _tokens = [];
         private readonly List<string> _files = [];
         private readonly List<(string Name, string Identity)> _chain = [];
-        private readonly List<(int Start, int Length)> _split = [];
         private Dictionary<string, ArgumentPlace>? _places;
         private long _bytes;
         private int _count;
@@ -219,7 +218,8 @@ internal static class ResponseFileExpander
             _tokens.Add(argument);
             if (place is { } known)
             {
-                (_places ??= new(ReferenceEqualityComparer.Instance)).Add(argument, known);
+                // Every argument read is a string of its own, but for the empty one, which is shared (and no override).
+                (_places ??= new(ReferenceEqualityComparer.Instance)).TryAdd(argument, known);
             }
 
             return true;
@@ -302,14 +302,16 @@ internal static class ResponseFileExpander
             }
 
             var at = path + ":" + Count(line);
-            _split.Clear();
-            if (Split(trimmed, _split) is var open and >= 0)
+
+            // A list of this line's own: an argument may name a response file, whose lines are split meanwhile.
+            var ranges = new List<(int Start, int Length)>();
+            if (Split(trimmed, ranges) is var open and >= 0)
             {
                 return Fail(at + ":" + Count(indent + open + 1L), "a quote is not closed");
             }
 
             var place = new ArgumentPlace(path, line);
-            foreach (var (start, length) in _split)
+            foreach (var (start, length) in ranges)
             {
                 var raw = trimmed.Slice(start, length);
                 var size = raw.Length - raw.Count('"');
