@@ -17,4 +17,10 @@ internal enum FuzzTarget
 
     /// <summary>The bytes as a <c>model.safetensors</c> file, through the header reader of <c>inspect-weights</c>.</summary>
     Safetensors,
+
+    /// <summary>
+    /// The bytes as a response file (<c>@FILE</c>) of a <c>validate gpt-trainer</c> command line, through a host: the
+    /// response file reader and tokeniser, the override parser on what it holds, and resolution.
+    /// </summary>
+    ResponseFile,
 }

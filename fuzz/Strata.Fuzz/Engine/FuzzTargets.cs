@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.RegularExpressions;
+using Strata.Hosting;
 using Strata.Llm;
 using Strata.Llm.Checkpoints;
 using Strata.Sources;
@@ -12,7 +14,7 @@ namespace Strata.Fuzz.Engine;
 /// well-formed code and a message; a resolved config re-resolves from its own YAML and JSON output (explicit and all
 /// verbosities) to the same fingerprint, and its provenance can be read.
 /// </summary>
-internal static class FuzzTargets
+internal static partial class FuzzTargets
 {
     private const string SourceName = "fuzz-input";
 
@@ -28,6 +30,7 @@ internal static class FuzzTargets
         FuzzTarget.Override => RunOverrides(data),
         FuzzTarget.HuggingFace => RunHuggingFace(data),
         FuzzTarget.Safetensors => RunSafetensors(data),
+        FuzzTarget.ResponseFile => RunResponseFile(data),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 
@@ -104,6 +107,72 @@ internal static class FuzzTargets
         CheckDiagnostics(diagnostics, expectFailure: file is null);
         return Features(32, diagnostics);
     }
+
+    /// <summary>
+    /// The input as a response file of <c>validate gpt-trainer @FILE</c>, run by a host with the GPT trainer kind. The
+    /// invariants: the exit code is one of the contract's; no stack trace; a failure says why (a diagnostic for 1, a usage
+    /// line for 2) and a success has no error; every diagnostic placed in the file names one of its lines.
+    /// </summary>
+    private static ulong RunResponseFile(byte[] data)
+    {
+        var path = Path.Combine(s_checkpoint.Value!, "args.rsp");
+        File.WriteAllBytes(path, data);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var host = new ConfigHost("fuzz") { Environment = new Dictionary<string, string?>() }
+            .AddKind<GPTTrainerConfig>("gpt-trainer", "A GPT training run.");
+        var code = host.RunAsync(["validate", "gpt-trainer", "@" + path], output, error).GetAwaiter().GetResult();
+        var text = error.ToString();
+        if (code is < 0 or > 2)
+        {
+            throw new FuzzFinding("exit code " + code + "\n" + text);
+        }
+
+        if (text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception", StringComparison.Ordinal))
+        {
+            throw new FuzzFinding("a stack trace or an exception name on the error stream:\n" + text);
+        }
+
+        var lines = text.Split('\n');
+        var failed = code switch
+        {
+            0 => lines.Any(static l => l.Contains(": error ", StringComparison.Ordinal) || l.StartsWith("fuzz: error: ", StringComparison.Ordinal)),
+            1 => !lines.Any(static l => l.Contains("error STR", StringComparison.Ordinal)),
+            _ => !lines[0].StartsWith("fuzz: error: ", StringComparison.Ordinal),
+        };
+        if (failed)
+        {
+            throw new FuzzFinding("exit code " + code + " does not match the error stream:\n" + text);
+        }
+
+        var lineCount = data.Count(static b => b == (byte)'\n') + data.Count(static b => b == (byte)'\r') + 1;
+        ulong feature = (ulong)(code + 1) * 0x94D049BB133111EBUL;
+        foreach (var line in lines)
+        {
+            if (line.StartsWith(path + ":", StringComparison.Ordinal) || line.StartsWith("fuzz: error: " + path + ":", StringComparison.Ordinal))
+            {
+                // The file as a whole (path: ...) or one of its lines (path:LINE: or path:LINE:COLUMN: ...).
+                var place = PlacedLine().Match(line[(line.IndexOf(path, StringComparison.Ordinal) + path.Length)..]);
+                if (place.Success && (!int.TryParse(place.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1 || number > lineCount))
+                {
+                    throw new FuzzFinding("a diagnostic placed outside the file's " + lineCount + " lines: " + line);
+                }
+            }
+
+            foreach (Match match in DiagnosticCode().Matches(line))
+            {
+                feature ^= ulong.Parse(match.ValueSpan[3..], System.Globalization.CultureInfo.InvariantCulture) * 0xBF58476D1CE4E5B9UL;
+            }
+        }
+
+        return feature;
+    }
+
+    [GeneratedRegex(@"^:(\d+)(:\d+)?: ")]
+    private static partial Regex PlacedLine();
+
+    [GeneratedRegex(@"STR\d{4}")]
+    private static partial Regex DiagnosticCode();
 
     /// <summary>Resolves, and checks that a resolved config survives its own outputs (R3, R4) and explains itself.</summary>
     private static ulong Resolve<T>(ConfigResolver<T> resolver)

@@ -29,6 +29,9 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
     public string? ExpectedLine(string? inputPath) => (Code, Place) switch
     {
         ("-", _) => null,
+        ("usage", "file") => "strata: error: " + inputPath + ": ",
+        ("usage", ['@', .. var number]) => "strata: error: argument #" + number + ": ",
+        ("usage", not "-") => "strata: error: " + inputPath + ":" + Place + ": ",
         ("usage" or "message", _) => "strata: error: ",
         (_, "-") => "error " + Code + ": ",
         (_, "file") => inputPath + ": error " + Code + ": ",

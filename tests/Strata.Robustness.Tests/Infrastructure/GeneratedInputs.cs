@@ -41,8 +41,38 @@ internal static class GeneratedInputs
         "inside-file.yaml" => Path.Combine(directory.Write("regular.yaml", "a: 1\n"), "inside-file.yaml"),
         "fifo.yaml" => MakeFifo(directory.File(name)),
         "dev-zero" => "/dev/zero",
+
+        // Response files (@FILE) and the arguments they hold.
+        "self.rsp" => directory.Write(name, "training.train_iters=5\n@" + directory.File(name) + "\n"),
+        "cycle.rsp" => directory.Write(name, "@" + directory.Write("cycle-other.rsp", "@" + directory.File(name) + "\n") + "\n"),
+        "nested-deep.rsp" => NestedResponseFiles(directory, name, 40),
+
+        // 100 001 overrides: one past the limit of arguments.
+        "many-arguments.rsp" => directory.Write(name, string.Concat(Enumerable.Repeat("training.train_iters=5\n", 100_001))),
+
+        // One argument of 2 MiB: longer than the longest override that can be valid.
+        "long-argument.rsp" => directory.Write(name, "run.experiment_name=" + new string('x', 2 * 1024 * 1024) + "\n"),
+
+        // An override path 45 000 levels deep (90 KB): it once overflowed the stack.
+        "deep-override-path.rsp" => directory.Write(name, "a" + string.Concat(Enumerable.Repeat(".x", 44_999)) + "=1\n"),
+        "long-override-key.rsp" => directory.Write(name, "training." + new string('k', 2000) + "=1\n"),
+
+        // A value one character over SourceLimits.MaxScalarLength.
+        "long-override-value.rsp" => directory.Write(name, "run.experiment_name=" + new string('x', (1024 * 1024) + 1) + "\n"),
         _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
     };
+
+    /// <summary>A chain of response files, each naming the next: deeper than any nesting limit.</summary>
+    private static string NestedResponseFiles(TempDirectory directory, string name, int depth)
+    {
+        var next = directory.Write(name + "." + depth, "training.train_iters=5\n");
+        for (var i = depth - 1; i >= 1; i--)
+        {
+            next = directory.Write(name + "." + i, "@" + next + "\n");
+        }
+
+        return directory.Write(name, "@" + next + "\n");
+    }
 
     private static byte[] Padded(string head, int size)
     {
