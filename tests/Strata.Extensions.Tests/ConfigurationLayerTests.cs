@@ -265,6 +265,34 @@ public sealed class ConfigurationLayerTests
         Assert.Equal(3, Assert.Single(resolved.Config.Layers).Width);
     }
 
+    [Fact]
+    public void A_key_45_000_levels_deep_is_one_nesting_error_at_the_limit_not_a_stack_overflow()
+    {
+        var key = "App:Unknown" + string.Concat(Enumerable.Repeat(":x", 45_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ok = new ConfigResolver<AppConfig>().AddConfiguration(Build(new() { [key] = "1" }), "App").TryResolve(out _, out var diagnostics);
+
+        Assert.False(ok);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.NestingLimit, error.Code);
+        Assert.Equal("provider MemoryConfigurationProvider App:Unknown" + string.Concat(Enumerable.Repeat(":x", 127)), error.Origin!.ToString());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "took " + watch.Elapsed);
+    }
+
+    [Fact]
+    public void Keys_are_held_to_the_depth_limit_of_the_resolver()
+    {
+        var options = new ResolveOptions { Limits = new Sources.SourceLimits { MaxDepth = 3 } };
+        var values = new Dictionary<string, string?> { ["App:LrScales:Embedding"] = "0.5" };
+
+        Assert.True(new ConfigResolver<AppConfig>(options).AddConfiguration(Build(values), "App").TryResolve(out _, out var none), string.Join(" | ", none));
+
+        values["App:Unknown:a:b:c"] = "1";
+        Assert.False(new ConfigResolver<AppConfig>(options).AddConfiguration(Build(values), "App").TryResolve(out _, out var diagnostics));
+        Assert.Equal("provider MemoryConfigurationProvider App:Unknown:a:b: error STR0005: the tree nests deeper than the limit of 3 levels", Assert.Single(diagnostics).ToString());
+    }
+
     private static AppConfig Resolve(Dictionary<string, string?> values) =>
         new ConfigResolver<AppConfig>().AddConfiguration(Build(values), "App").Resolve().Config;
 

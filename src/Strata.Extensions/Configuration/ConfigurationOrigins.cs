@@ -32,6 +32,24 @@ internal sealed class ConfigurationOrigins
         return -1;
     }
 
+    /// <summary>
+    /// The origin of a section that has keys under it but no value of its own: the last provider that holds a key under
+    /// <paramref name="path"/>, with the section's path.
+    /// </summary>
+    /// <param name="path">The section's full key path.</param>
+    public Origin SectionOrigin(string path)
+    {
+        for (var i = _providers.Length - 1; i >= 0; i--)
+        {
+            if (_providers[i].GetChildKeys([], path).Any())
+            {
+                return OriginOf(i, path);
+            }
+        }
+
+        return OriginOf(-1, path);
+    }
+
     /// <summary>The origin of the value at <paramref name="path"/>: <c>provider &lt;provider name&gt; &lt;key path&gt;</c>.</summary>
     /// <param name="path">The full key path.</param>
     public Origin OriginOf(string path) => OriginOf(PrecedenceOf(path), path);

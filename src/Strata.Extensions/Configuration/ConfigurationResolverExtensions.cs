@@ -24,12 +24,16 @@ public static class ConfigurationResolverExtensions
     /// (whose root holds every environment variable when a host built it, each an unknown key to Strata).
     /// </param>
     /// <returns>The resolver.</returns>
-    /// <remarks>The configuration is read now: later changes to it do not reach this layer.</remarks>
+    /// <remarks>
+    /// The configuration is read now: later changes to it do not reach this layer. Keys nesting deeper than the
+    /// resolver's <see cref="Sources.SourceLimits.MaxDepth"/> are not read past the limit, and the layer is then a
+    /// <see cref="DiagnosticCodes.NestingLimit"/> error, as a file nesting that deep is.
+    /// </remarks>
     public static ConfigResolver<T> AddConfiguration<T>(this ConfigResolver<T> resolver, IConfiguration configuration, string? sectionPath = null)
         where T : ConfigObject, IConfig<T>
     {
         ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(configuration);
-        return resolver.AddTree(ConfigurationTreeBuilder.Build(configuration, T.TypeInfo, sectionPath));
+        return resolver.AddTree(ConfigurationTreeBuilder.Build(configuration, T.TypeInfo, sectionPath, resolver.Options.Limits.MaxDepth));
     }
 }

@@ -18,25 +18,32 @@ namespace Strata.Extensions.Configuration;
 internal sealed class ConfigurationTreeBuilder
 {
     private readonly ConfigurationOrigins _origins;
+    private readonly int _maxDepth;
 
-    private ConfigurationTreeBuilder(ConfigurationOrigins origins)
+    private ConfigurationTreeBuilder(ConfigurationOrigins origins, int maxDepth)
     {
         _origins = origins;
+        _maxDepth = maxDepth;
     }
 
     /// <summary>Builds the tree of the section at <paramref name="sectionPath"/> (the whole configuration when null).</summary>
     /// <param name="configuration">The configuration.</param>
     /// <param name="info">The schema of the config class the section describes.</param>
     /// <param name="sectionPath">The section's key path, such as <c>Trainer</c> or <c>App:Training</c>.</param>
+    /// <param name="maxDepth">
+    /// The deepest nesting read: a section past it becomes an empty mapping, one level too deep, which the resolver
+    /// reports (<see cref="ConfigResolver{T}.AddTree"/>); keys are never walked further (a key thousands of levels deep,
+    /// from an environment variable say, would exhaust the stack).
+    /// </param>
     /// <returns>A mapping; empty when the section does not exist.</returns>
-    public static ConfigMap Build(IConfiguration configuration, ConfigTypeInfo info, string? sectionPath)
+    public static ConfigMap Build(IConfiguration configuration, ConfigTypeInfo info, string? sectionPath, int maxDepth)
     {
-        var builder = new ConfigurationTreeBuilder(new ConfigurationOrigins(configuration));
+        var builder = new ConfigurationTreeBuilder(new ConfigurationOrigins(configuration), maxDepth);
         var section = string.IsNullOrEmpty(sectionPath) ? configuration : configuration.GetSection(sectionPath);
-        return builder.BuildConfig([section], info, sectionPath ?? string.Empty);
+        return builder.BuildConfig([section], info, sectionPath ?? string.Empty, 1);
     }
 
-    private ConfigNode BuildValue(List<IConfiguration> sections, ConfigValueType? type, string path)
+    private ConfigNode BuildValue(List<IConfiguration> sections, ConfigValueType? type, string path, int depth)
     {
         var nullable = false;
         while (type is { Shape: ValueShape.Nullable, ElementType: { } inner })
@@ -50,12 +57,18 @@ internal sealed class ConfigurationTreeBuilder
             return BuildLeaf(sections, type, nullable);
         }
 
+        if (depth > _maxDepth)
+        {
+            // Not read further: an empty mapping one level past the limit, placed where the keys go on.
+            return ConfigMap.Empty(_origins.SectionOrigin(PathOf(sections[^1])));
+        }
+
         return type?.Shape switch
         {
-            ValueShape.Config when type.NestedConfig is { } nested => BuildConfig(sections, nested, path),
-            ValueShape.Dictionary => BuildMap(sections, type.ElementType, path),
-            ValueShape.List or ValueShape.Set or ValueShape.Tuple => BuildSequence(sections, type.ElementType, path),
-            _ => BuildUntyped(sections, path),
+            ValueShape.Config when type.NestedConfig is { } nested => BuildConfig(sections, nested, path, depth),
+            ValueShape.Dictionary => BuildMap(sections, type.ElementType, path, depth),
+            ValueShape.List or ValueShape.Set or ValueShape.Tuple => BuildSequence(sections, type.ElementType, path, depth),
+            _ => BuildUntyped(sections, path, depth),
         };
     }
 
@@ -88,7 +101,7 @@ internal sealed class ConfigurationTreeBuilder
         return ConfigScalar.Plain(text, origin);
     }
 
-    private ConfigMap BuildConfig(List<IConfiguration> sections, ConfigTypeInfo info, string path)
+    private ConfigMap BuildConfig(List<IConfiguration> sections, ConfigTypeInfo info, string path, int depth)
     {
         var children = Children(sections);
         info = ChooseSubtype(children, info, out var typeName);
@@ -123,54 +136,54 @@ internal sealed class ConfigurationTreeBuilder
         {
             var value = typeName is not null && key == "type"
                 ? ConfigScalar.Plain(typeName, LeafOrigin(group))
-                : BuildValue(group, valueType, Join(path, key));
+                : BuildValue(group, valueType, Join(path, key), depth + 1);
             entries.Add(new ConfigMapEntry(key, value.Origin, value));
         }
 
         return new ConfigMap(entries, ContainerOrigin(entries.Select(static e => e.Value), sections, path));
     }
 
-    private ConfigMap BuildMap(List<IConfiguration> sections, ConfigValueType? valueType, string path)
+    private ConfigMap BuildMap(List<IConfiguration> sections, ConfigValueType? valueType, string path, int depth)
     {
         // Dictionary keys are data, not schema keys: kept as the configuration spells them.
         var entries = new List<ConfigMapEntry>();
         foreach (var group in Children(sections).GroupBy(static c => c.Key, StringComparer.OrdinalIgnoreCase))
         {
-            var value = BuildValue([.. group], valueType, Join(path, group.Key));
+            var value = BuildValue([.. group], valueType, Join(path, group.Key), depth + 1);
             entries.Add(new ConfigMapEntry(group.First().Key, value.Origin, value));
         }
 
         return new ConfigMap(entries, ContainerOrigin(entries.Select(static e => e.Value), sections, path));
     }
 
-    private ConfigNode BuildSequence(List<IConfiguration> sections, ConfigValueType? elementType, string path)
+    private ConfigNode BuildSequence(List<IConfiguration> sections, ConfigValueType? elementType, string path, int depth)
     {
         var children = Children(sections);
         if (!children.TrueForAll(static c => TryIndex(c.Key, out _)))
         {
             // Not a list: let the binder say "expected a list" at this place.
-            return BuildUntyped(sections, path);
+            return BuildUntyped(sections, path, depth);
         }
 
         // "Layers:0", "Layers:1", ...: in index order; gaps close up, as the configuration binder does for arrays.
         var items = new List<ConfigNode>();
         foreach (var group in children.GroupBy(static c => Index(c.Key)).OrderBy(static g => g.Key))
         {
-            items.Add(BuildValue([.. group], elementType, Join(path, group.First().Key)));
+            items.Add(BuildValue([.. group], elementType, Join(path, group.First().Key), depth + 1));
         }
 
         return new ConfigSequence(items, ContainerOrigin(items, sections, path));
     }
 
-    private ConfigNode BuildUntyped(List<IConfiguration> sections, string path)
+    private ConfigNode BuildUntyped(List<IConfiguration> sections, string path, int depth)
     {
         var children = Children(sections);
         if (children.Count > 0 && children.TrueForAll(static c => TryIndex(c.Key, out _)))
         {
-            return BuildSequence(sections, null, path);
+            return BuildSequence(sections, null, path, depth);
         }
 
-        return BuildMap(sections, null, path);
+        return BuildMap(sections, null, path, depth);
     }
 
     private static ConfigTypeInfo ChooseSubtype(List<IConfigurationSection> children, ConfigTypeInfo info, out string? typeName)

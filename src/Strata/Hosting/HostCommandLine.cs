@@ -145,7 +145,9 @@ internal static class HostCommandLine
     /// <summary>
     /// Whether an argument could be the help or version option (<c>--help</c>, <c>-h</c>, <c>-?</c>, <c>/h</c>,
     /// <c>/?</c>, <c>--version</c>, alone, bundled or with a value), or a response file that could hold one. Other
-    /// command lines parse the same without the two options, whose only effect is to be recognised.
+    /// command lines parse the same without the two options, whose only effect is to be recognised. The host asks it
+    /// about the arguments with response files expanded, where an <c>@</c> argument left is a literal one (after
+    /// <c>--</c>): taking it as a possible request costs nothing but the options.
     /// </summary>
     internal static bool MayAskForHelpOrVersion(IReadOnlyList<string> arguments)
     {

@@ -59,13 +59,20 @@ public sealed class ConfigResolver<T>
         return this;
     }
 
+    /// <summary>The options this resolver resolves with (its limits bound the layers added).</summary>
+    public ResolveOptions Options => _options;
+
     /// <summary>Adds an already built tree (for example from another configuration system) as the next file layer.</summary>
     /// <param name="root">The tree; its root must be a mapping.</param>
     /// <returns>This resolver.</returns>
+    /// <remarks>
+    /// The tree is held to <see cref="SourceLimits.MaxDepth"/> of <see cref="Options"/> as a file is: a deeper one is a
+    /// <see cref="DiagnosticCodes.NestingLimit"/> error and is not merged.
+    /// </remarks>
     public ConfigResolver<T> AddTree(ConfigMap root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        _files.Add(() => new SourceDocument(root, []));
+        _files.Add(() => Bounded(root));
         return this;
     }
 
@@ -202,6 +209,19 @@ public sealed class ConfigResolver<T>
         }
 
         return builder?.ToMap() ?? merged;
+    }
+
+    /// <summary>A tree built by code, as a document: refused, with its deepest place, when it nests past the limit.</summary>
+    private SourceDocument Bounded(ConfigMap root)
+    {
+        var (height, deepest) = Tree.TreeHeight.Measure(root);
+        if (height <= _options.Limits.MaxDepth)
+        {
+            return new SourceDocument(root, []);
+        }
+
+        var message = "the tree nests deeper than the limit of " + _options.Limits.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels";
+        return new SourceDocument(null, [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NestingLimit, string.Empty, (deepest ?? root).Origin, message)]);
     }
 
     private static bool HasIndex(ConfigOverride change)

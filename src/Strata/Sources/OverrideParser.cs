@@ -276,14 +276,14 @@ public static class OverrideParser
         value ??= ConfigScalar.Null(place(1, 1));
 
         // The value's own nesting was bounded as a file's is; under its path, the whole must be too.
-        if (value is not ConfigScalar && path.Length + Height(value) > limits.MaxDepth)
+        if (value is not ConfigScalar && TreeHeight.Measure(value).Height is var height && path.Length + height > limits.MaxDepth)
         {
             error = new Diagnostic(
                 DiagnosticSeverity.Error,
                 DiagnosticCodes.NestingLimit,
                 DottedPath(path),
                 value.Origin,
-                "the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Length) + " in its path, " + Count(Height(value)) + " in its value)");
+                "the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Length) + " in its path, " + Count(height) + " in its value)");
             value = null;
             return false;
         }
@@ -377,38 +377,6 @@ public static class OverrideParser
 
     private static string DottedPath(OverridePathSegment[] path) =>
         new ConfigOverride(path, ConfigScalar.Null(Origin.Code), string.Empty, Origin.Code).DottedPath;
-
-    /// <summary>The nesting levels of a value read from an override (within the limit already), without recursion.</summary>
-    private static int Height(ConfigNode value)
-    {
-        var height = 0;
-        var pending = new Stack<(ConfigNode Node, int Depth)>();
-        pending.Push((value, 1));
-        while (pending.TryPop(out var top))
-        {
-            switch (top.Node)
-            {
-                case ConfigMap map:
-                    height = Math.Max(height, top.Depth);
-                    foreach (var entry in map.Entries)
-                    {
-                        pending.Push((entry.Value, top.Depth + 1));
-                    }
-
-                    break;
-                case ConfigSequence sequence:
-                    height = Math.Max(height, top.Depth);
-                    foreach (var item in sequence.Items)
-                    {
-                        pending.Push((item, top.Depth + 1));
-                    }
-
-                    break;
-            }
-        }
-
-        return height;
-    }
 
     /// <summary>
     /// The override's number and, for one read from a response file, its place there: every origin of the override is
