@@ -26,9 +26,10 @@ internal static class HostCommandLine
     /// <param name="cancellationToken">Cancels a running verb.</param>
     public static async Task<int> InvokeAsync(ConfigHost host, IReadOnlyList<HostedKind> kinds, HostConsole console, IReadOnlyList<string> arguments, string? encodingProblem, CancellationToken cancellationToken)
     {
-        if (encodingProblem is not null || !ResponseFileExpander.TryExpand(arguments, SourceLimits.Default, out var expanded, out encodingProblem))
+        var problem = encodingProblem;
+        if (problem is not null || !ResponseFileExpander.TryExpand(arguments, SourceLimits.Default, out var expanded, out problem))
         {
-            new DiagnosticPrinter(console).WriteError(host.Name, encodingProblem);
+            new DiagnosticPrinter(console).WriteError(host.Name, problem);
             WriteHelpHint(console, host.Name);
             return ExitCodes.Usage;
         }

@@ -184,6 +184,7 @@ internal static class ResponseFileExpander
             for (var i = 0; i < arguments.Count; i++)
             {
                 var argument = arguments[i];
+                ArgumentNullException.ThrowIfNull(argument, nameof(arguments));
                 var at = "argument #" + Count(i + 1L);
                 if (argument.Length > _maxLength)
                 {

@@ -73,8 +73,8 @@ public static class OverrideParser
     /// <summary>
     /// Parses overrides, giving for each what <see cref="TryParse(string, int, out ConfigOverride?, out Diagnostic?)"/>
     /// gives. Plain one-line values (<c>1000</c>, <c>1.0e-05</c>, <c>data/valid/shard_1</c>) need no YAML parser (see
-    /// <see cref="TryReadPlainValue(string, int, int, out ConfigNode?)"/>); of the others, the values that read the same in one YAML stream are read with
-    /// one parser (a parser costs more than a short value), the rest alone.
+    /// <see cref="TryReadPlainValue(string, int, int, out ConfigNode?)"/>); of the others, the values that read the same
+    /// in one YAML stream are read with one parser (a parser costs more than a short value), the rest alone.
     /// </summary>
     /// <param name="arguments">The overrides, in order (numbered from 1).</param>
     internal static (ConfigOverride? Override, Diagnostic? Error)[] ParseAll(IReadOnlyList<string> arguments) =>
