@@ -37,15 +37,16 @@ public sealed partial class DistributedConfig
     [Field(FieldHint.Performance), GreaterThan(0)]
     public partial int PipelineParallel { get; set; } = 1;
 
-    /// <summary>The number of data-parallel ranks: <c>world_size / model_parallel</c> (0 when the parallelism is invalid).</summary>
+    /// <summary>The number of data-parallel ranks: <c>world_size / model_parallel</c>.</summary>
+    /// <remarks>0 when the parallelism is invalid (the config's rules say why); the division is done in 64 bits.</remarks>
     [Derived]
     public int DataParallel => ModelParallelProduct > 0 ? (int)(WorldSize / ModelParallelProduct) : 0;
 
-    /// <summary>
-    /// The number of ranks that hold one copy of the model: <c>tensor_parallel × pipeline_parallel</c>. A config whose
-    /// product does not fit an int is invalid (it is larger than any world size); reading it there throws
-    /// <see cref="OverflowException"/>.
-    /// </summary>
+    /// <summary>The number of ranks that hold one copy of the model: <c>tensor_parallel × pipeline_parallel</c>.</summary>
+    /// <remarks>
+    /// A config whose product does not fit an int is invalid (the product is larger than any world size); reading it
+    /// there throws <see cref="OverflowException"/>, never a wrapped value.
+    /// </remarks>
     [Derived]
     public int ModelParallel => TensorParallel * PipelineParallel;
 

@@ -49,11 +49,8 @@ public sealed partial class GPTBatchConfig
     /// <summary>The number of micro-sequences in a sample: <c>sequence_length / micro_sequence_length</c>.</summary>
     public int MicroBatchSplits => MicroSequenceLength > 0 ? SequenceLength / MicroSequenceLength : 0;
 
-    /// <summary>
-    /// The number of model inputs each data-parallel rank processes in a step: <c>sequential_micro_batches ×
-    /// micro_batch_splits</c>. A config whose product does not fit an int is invalid; reading it there throws
-    /// <see cref="OverflowException"/>.
-    /// </summary>
+    /// <summary>The number of model inputs each data-parallel rank processes in a step: <c>sequential_micro_batches × micro_batch_splits</c>.</summary>
+    /// <remarks>A config whose product does not fit an int is invalid; reading it there throws <see cref="OverflowException"/>, never a wrapped value.</remarks>
     public int NumInputs => SequentialMicroBatches * MicroBatchSplits;
 
     /// <summary>The distributed config the sizes are derived from (the model's, given by the trainer), or <see langword="null"/>.</summary>

@@ -43,10 +43,8 @@ public sealed partial class TransformerConfig
     [Field(FieldHint.Core, Architecture = true), GreaterThan(0), DerivedDefault("4 × hidden_size")]
     public partial int FfnHiddenSize { get; set; }
 
-    /// <summary>
-    /// The total width of the attention projections: <c>num_attention_heads × kv_channels</c>. A config whose product does
-    /// not fit an int is invalid; reading it there throws <see cref="OverflowException"/> (never a wrapped value).
-    /// </summary>
+    /// <summary>The total width of the attention projections: <c>num_attention_heads × kv_channels</c>.</summary>
+    /// <remarks>A config whose product does not fit an int is invalid; reading it there throws <see cref="OverflowException"/>, never a wrapped value.</remarks>
     [Derived]
     public int ProjectionSize => NumAttentionHeads * KvChannels;
 
@@ -74,7 +72,8 @@ public sealed partial class TransformerConfig
     [Field(FieldHint.Feature, Architecture = true), Min(0)]
     public partial int NumSharedExperts { get; set; }
 
-    /// <summary>The number of routed experts: <c>num_experts − num_shared_experts</c> (checked: an invalid config's may throw <see cref="OverflowException"/>).</summary>
+    /// <summary>The number of routed experts: <c>num_experts − num_shared_experts</c>.</summary>
+    /// <remarks>Checked arithmetic: for an invalid config it may throw <see cref="OverflowException"/>, never a wrapped value.</remarks>
     [Derived]
     public int NumUnsharedExperts => NumExperts - NumSharedExperts;
 
