@@ -103,6 +103,11 @@ internal sealed class SafetensorsHeaderParser
 
                     offsetsBroken |= !offsetsValid;
                 }
+                else
+                {
+                    // An entry that could not be read (reported) owns bytes nobody can tell.
+                    offsetsBroken = true;
+                }
             }
 
             // The root object is closed: anything but white space (the padding the format allows) after it is an error.
@@ -124,7 +129,8 @@ internal sealed class SafetensorsHeaderParser
             return null;
         }
 
-        // With a tensor's range already reported as impossible, the bytes it should have owned would only repeat it.
+        // With a tensor's range already reported as impossible or its entry unreadable, the bytes it should have owned
+        // would only repeat that error.
         if (!offsetsBroken)
         {
             CheckTiling(tiled);
