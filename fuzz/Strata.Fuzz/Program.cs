@@ -7,9 +7,9 @@ namespace Strata.Fuzz;
 /// <summary>
 /// The fuzzing harness of Strata (docs/robustness.md).
 /// <code>
-/// Strata.Fuzz mutate [--target yaml|json|override|hf|safetensors|all] [--executions N] [--seconds S] [--seeds DIR]... [--findings DIR] [--random N]
-/// Strata.Fuzz afl yaml|json|override|hf|safetensors          (under afl-fuzz, after `sharpfuzz Strata.dll`)
-/// Strata.Fuzz replay yaml|json|override|hf|safetensors FILE...
+/// Strata.Fuzz mutate [--target yaml|json|override|hf|safetensors|env|all] [--executions N] [--seconds S] [--seeds DIR]... [--findings DIR] [--random N]
+/// Strata.Fuzz afl yaml|json|override|hf|safetensors|env          (under afl-fuzz, after `sharpfuzz Strata.dll`)
+/// Strata.Fuzz replay yaml|json|override|hf|safetensors|env FILE...
 /// Strata.Fuzz stress [--threads N] [--resolves N] FILE...   (cold-start concurrency: see docs/robustness.md)
 /// </code>
 /// </summary>
@@ -49,6 +49,7 @@ internal static class Program
         "override" => FuzzTarget.Override,
         "hf" => FuzzTarget.HuggingFace,
         "safetensors" => FuzzTarget.Safetensors,
+        "env" => FuzzTarget.Environment,
         _ => throw new ArgumentException("unknown target '" + name + "'", nameof(name)),
     };
 

@@ -58,6 +58,7 @@ public sealed class FuzzSmokeTests
             "json" => FuzzTarget.Json,
             "override" => FuzzTarget.Override,
             "safetensors" => FuzzTarget.Safetensors,
+            "env" => FuzzTarget.Environment,
             _ => FuzzTarget.HuggingFace,
         };
 

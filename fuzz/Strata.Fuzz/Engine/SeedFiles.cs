@@ -10,6 +10,7 @@ internal static class SeedFiles
         FuzzTarget.Json => [".json"],
         FuzzTarget.Override => [".args", ".txt"],
         FuzzTarget.Safetensors => [".safetensors"],
+        FuzzTarget.Environment => [".env"],
         _ => [".json"],
     };
 
