@@ -71,6 +71,28 @@ public sealed class DeriveContext
     public int? Product(string propertyName, string formula, ReadOnlySpan<long> factors, params ReadOnlySpan<string> inputs)
     {
         ArgumentNullException.ThrowIfNull(formula);
+
+        // The common case in 64 bits, each step widened to 128 so that it cannot wrap; only a product that leaves the
+        // 64-bit range (where a later zero factor could still bring it back) is made exact with a big integer.
+        var small = 1L;
+        var wide = false;
+        foreach (var factor in factors)
+        {
+            var step = (Int128)small * factor;
+            if (step > long.MaxValue || step < long.MinValue)
+            {
+                wide = true;
+                break;
+            }
+
+            small = (long)step;
+        }
+
+        if (!wide && small is >= int.MinValue and <= int.MaxValue)
+        {
+            return (int)small;
+        }
+
         var product = BigInteger.One;
         foreach (var factor in factors)
         {

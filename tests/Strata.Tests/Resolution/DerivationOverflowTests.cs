@@ -1,3 +1,4 @@
+using Strata.Resolution;
 using Strata.Tests.Model;
 
 namespace Strata.Tests.Resolution;
@@ -54,6 +55,26 @@ public sealed class DerivationOverflowTests
         var errors = Errors("width: 65537\ncount: 65537\n");
 
         Assert.Equal(["total"], errors.Select(static e => e.Path));
+    }
+
+    [Theory]
+    [InlineData(new long[] { 4, 536870911 }, 2147483644)]
+    [InlineData(new long[] { int.MinValue }, int.MinValue)]
+    [InlineData(new long[] { -1, 2147483647 }, -2147483647)]
+    [InlineData(new long[] { long.MaxValue, long.MaxValue, 0 }, 0)]
+    [InlineData(new long[] { }, 1)]
+    [InlineData(new long[] { 65536, 65536 }, null)]
+    [InlineData(new long[] { -1, int.MinValue }, null)]
+    [InlineData(new long[] { long.MaxValue, 2, -1 }, null)]
+    public void A_product_is_exact_over_the_whole_range_of_its_factors(long[] factors, int? expected)
+    {
+        var state = new ResolutionState(new ResolveOptions { Environment = Resolution.Resolve.NoEnvironment });
+        var context = new DeriveContext(state) { Current = new ProductConfig() };
+
+        var product = context.Product(nameof(ProductConfig.Total), "f", factors);
+
+        Assert.Equal(expected, product);
+        Assert.Equal(expected is null ? 1 : 0, state.Diagnostics.ErrorCount);
     }
 
     private static Resolved<ProductConfig> Resolve(string yaml) =>
