@@ -97,7 +97,7 @@ public sealed partial class GPTBatchConfig
         {
             if (!IsSet(nameof(SequentialMicroBatches)))
             {
-                if (Divide(context, nameof(SequentialMicroBatches), BatchSize, [MicroBatchSize, batchDataParallel], "batch_size", "micro_batch_size × batch_data_parallel") is not { } sequential)
+                if (Divide(context, nameof(SequentialMicroBatches), BatchSize, [MicroBatchSize, batchDataParallel], "batch_size", "micro_batch_size × batch_data_parallel", nameof(BatchSize), nameof(MicroBatchSize)) is not { } sequential)
                 {
                     return;
                 }
@@ -162,7 +162,7 @@ public sealed partial class GPTBatchConfig
                 _derivationFailed = true;
             }
         }
-        else if (Divide(context, nameof(MicroBatchSize), BatchSize, [SequentialMicroBatches, batchDataParallel], "batch_size", "sequential_micro_batches × batch_data_parallel") is { } micro)
+        else if (Divide(context, nameof(MicroBatchSize), BatchSize, [SequentialMicroBatches, batchDataParallel], "batch_size", "sequential_micro_batches × batch_data_parallel", nameof(BatchSize), nameof(SequentialMicroBatches), nameof(DepthFirstMicroBatches), nameof(BreadthFirstMicroBatches)) is { } micro)
         {
             MicroBatchSize = micro;
         }
@@ -230,24 +230,25 @@ public sealed partial class GPTBatchConfig
         }
         else if (!depthSet)
         {
-            if (Divide(context, nameof(DepthFirstMicroBatches), SequentialMicroBatches, [BreadthFirstMicroBatches], "sequential_micro_batches", "breadth_first_micro_batches") is { } depth)
+            if (Divide(context, nameof(DepthFirstMicroBatches), SequentialMicroBatches, [BreadthFirstMicroBatches], "sequential_micro_batches", "breadth_first_micro_batches", nameof(SequentialMicroBatches), nameof(BreadthFirstMicroBatches)) is { } depth)
             {
                 DepthFirstMicroBatches = depth;
             }
         }
         else if (!breadthSet
-            && Divide(context, nameof(BreadthFirstMicroBatches), SequentialMicroBatches, [DepthFirstMicroBatches], "sequential_micro_batches", "depth_first_micro_batches") is { } breadth)
+            && Divide(context, nameof(BreadthFirstMicroBatches), SequentialMicroBatches, [DepthFirstMicroBatches], "sequential_micro_batches", "depth_first_micro_batches", nameof(SequentialMicroBatches), nameof(DepthFirstMicroBatches)) is { } breadth)
         {
             BreadthFirstMicroBatches = breadth;
         }
     }
 
     /// <summary>
-    /// An exact division that derives <paramref name="propertyName"/>, or a failure at that field naming both sides. The
+    /// An exact division that derives <paramref name="propertyName"/>, or a failure at that field (placed at the first of
+    /// <paramref name="inputs"/> a layer set) naming both sides. The
     /// divisor is the product of one or two ints, computed in 64 bits: one past the int range is larger than any
     /// dividend, not wrapped to a divisor of it.
     /// </summary>
-    private int? Divide(DeriveContext context, string propertyName, int dividend, ReadOnlySpan<int> divisorFactors, string dividendName, string divisorName)
+    private int? Divide(DeriveContext context, string propertyName, int dividend, ReadOnlySpan<int> divisorFactors, string dividendName, string divisorName, params ReadOnlySpan<string> inputs)
     {
         var divisor = 1L;
         foreach (var factor in divisorFactors)
@@ -268,11 +269,7 @@ public sealed partial class GPTBatchConfig
             context.Fail(
                 propertyName,
                 Invariant($"{dividendName} ({dividend}) must be a multiple of {divisorName} ({(divisorFactors.Length == 2 ? Invariant($"{divisorFactors[0]} × {divisorFactors[1]} = ") : string.Empty)}{divisor})"),
-                nameof(BatchSize),
-                nameof(MicroBatchSize),
-                nameof(SequentialMicroBatches),
-                nameof(DepthFirstMicroBatches),
-                nameof(BreadthFirstMicroBatches));
+                inputs);
         }
 
         return null;

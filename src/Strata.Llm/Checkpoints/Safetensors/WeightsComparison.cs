@@ -20,16 +20,21 @@ public sealed class WeightsComparison
 
     private readonly string _directory;
     private readonly string _format;
-    private readonly NotListed _missing;
-    private readonly NotListed _unexpected;
+    private readonly ExpectedTensor? _firstMissingNotListed;
+    private readonly SafetensorsTensor? _firstUnexpectedNotListed;
 
-    internal WeightsComparison(string directory, string format, IReadOnlyList<TensorComparison> rows, NotListed missing, NotListed unexpected)
+    internal WeightsComparison(
+        string directory,
+        string format,
+        IReadOnlyList<TensorComparison> rows,
+        (BigInteger Count, ExpectedTensor? First) missingNotListed,
+        (long Count, SafetensorsTensor? First) unexpectedNotListed)
     {
         _directory = directory;
         _format = format;
         Rows = rows;
-        _missing = missing;
-        _unexpected = unexpected;
+        (MissingNotListed, _firstMissingNotListed) = missingNotListed;
+        (UnexpectedNotListed, _firstUnexpectedNotListed) = unexpectedNotListed;
     }
 
     /// <summary>
@@ -40,10 +45,10 @@ public sealed class WeightsComparison
     public IReadOnlyList<TensorComparison> Rows { get; }
 
     /// <summary>The tensors the config calls for that the checkpoint lacks, beyond those in <see cref="Rows"/>.</summary>
-    public BigInteger MissingNotListed => _missing.Count;
+    public BigInteger MissingNotListed { get; }
 
     /// <summary>The tensors of the checkpoint that the config does not call for, beyond those in <see cref="Rows"/>.</summary>
-    public long UnexpectedNotListed => (long)_unexpected.Count;
+    public long UnexpectedNotListed { get; }
 
     /// <summary>
     /// Reports each tensor that is missing, unexpected or of another shape (<see cref="WeightsDiagnosticCodes.WeightsMismatch"/>),
@@ -75,14 +80,14 @@ public sealed class WeightsComparison
             }
         }
 
-        if (_missing.First is ExpectedTensor missing)
+        if (_firstMissingNotListed is { } missing)
         {
-            limit.AddMany(Missing(missing), _missing.Count, MissingKind);
+            limit.AddMany(Missing(missing), MissingNotListed, MissingKind);
         }
 
-        if (_unexpected.First is SafetensorsTensor unexpected)
+        if (_firstUnexpectedNotListed is { } unexpected)
         {
-            limit.AddMany(Unexpected(unexpected), _unexpected.Count, UnexpectedKind);
+            limit.AddMany(Unexpected(unexpected), UnexpectedNotListed, UnexpectedKind);
         }
 
         if (!ReferenceEquals(limit, diagnostics))
@@ -114,7 +119,4 @@ public sealed class WeightsComparison
         string.Empty,
         SafetensorsText.Place(tensor.File),
         SafetensorsText.At(tensor.Position) + message);
-
-    /// <summary>The tensors of one kind that a comparison counts instead of listing: how many, and the first of them.</summary>
-    internal readonly record struct NotListed(BigInteger Count, object? First);
 }

@@ -156,8 +156,8 @@ public static class WeightsShapeCheck
             weights.Directory,
             format,
             rows,
-            new WeightsComparison.NotListed(missing - missingListed, firstMissingNotListed),
-            new WeightsComparison.NotListed(unexpected.Count - Math.Min(unexpected.Count, Listed), firstUnexpected.Count > Listed ? firstUnexpected[Listed].Found : null));
+            (missing - missingListed, firstMissingNotListed),
+            (unexpected.Count - Math.Min(unexpected.Count, Listed), firstUnexpected.Count > Listed ? firstUnexpected[Listed].Found : null));
     }
 
     /// <summary>The format whose names a directory's weights use: <paramref name="format"/>, or for <c>auto</c> the <c>model_type</c> of its <c>config.json</c>.</summary>
