@@ -7,9 +7,9 @@ namespace Strata.Fuzz;
 /// <summary>
 /// The fuzzing harness of Strata (docs/robustness.md).
 /// <code>
-/// Strata.Fuzz mutate [--target yaml|json|override|hf|safetensors|rsp|all] [--executions N] [--seconds S] [--seeds DIR]... [--findings DIR] [--random N]
-/// Strata.Fuzz afl yaml|json|override|hf|safetensors|rsp          (under afl-fuzz, after `sharpfuzz Strata.dll`)
-/// Strata.Fuzz replay yaml|json|override|hf|safetensors|rsp FILE...
+/// Strata.Fuzz mutate [--target yaml|json|override|hf|safetensors|rsp|env|all] [--executions N] [--seconds S] [--seeds DIR]... [--findings DIR] [--random N]
+/// Strata.Fuzz afl yaml|json|override|hf|safetensors|rsp|env          (under afl-fuzz, after `sharpfuzz Strata.dll`)
+/// Strata.Fuzz replay yaml|json|override|hf|safetensors|rsp|env FILE...
 /// Strata.Fuzz stress [--threads N] [--resolves N] FILE...   (cold-start concurrency: see docs/robustness.md)
 /// </code>
 /// </summary>
@@ -50,6 +50,7 @@ internal static class Program
         "hf" => FuzzTarget.HuggingFace,
         "safetensors" => FuzzTarget.Safetensors,
         "rsp" => FuzzTarget.ResponseFile,
+        "env" => FuzzTarget.Environment,
         _ => throw new ArgumentException("unknown target '" + name + "'", nameof(name)),
     };
 

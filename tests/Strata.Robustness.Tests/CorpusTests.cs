@@ -28,7 +28,8 @@ public sealed class CorpusTests : IDisposable
         var c = CorpusCase.All.Single(x => x.Name == name);
         var input = InputPath(c);
 
-        var result = await StrataCli.Run(TimeoutOf(c), c.Expand(input, _dir.Path));
+        var host = c.Environment is { } environment ? Strata.Cli.Program.CreateHost(environment) : StrataCli.CreateHost();
+        var result = await StrataCli.Run(host, TimeoutOf(c), c.Expand(input, _dir.Path));
 
         Check(c, input, result);
         Assert.True(result.AllocatedBytes < MaxAllocatedBytes, name + " allocated " + result.AllocatedBytes + " bytes");
@@ -41,7 +42,7 @@ public sealed class CorpusTests : IDisposable
         var c = CorpusCase.All.Single(x => x.Name == name);
         var input = InputPath(c);
 
-        var result = await StrataProcess.Run(null, TimeoutOf(c) + TimeSpan.FromSeconds(10), c.Expand(input, _dir.Path));
+        var result = await StrataProcess.Run(c.Environment, TimeoutOf(c) + TimeSpan.FromSeconds(10), c.Expand(input, _dir.Path));
 
         Check(c, input, result);
     }

@@ -59,6 +59,7 @@ public sealed class FuzzSmokeTests
             "override" => FuzzTarget.Override,
             "safetensors" => FuzzTarget.Safetensors,
             "rsp" => FuzzTarget.ResponseFile,
+            "env" => FuzzTarget.Environment,
             _ => FuzzTarget.HuggingFace,
         };
 

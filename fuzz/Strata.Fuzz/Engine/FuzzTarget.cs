@@ -15,7 +15,10 @@ internal enum FuzzTarget
     /// <summary>The Hugging Face <c>config.json</c> import (format <c>auto</c>), then the resolution of a GPT model that starts from it.</summary>
     HuggingFace,
 
-    /// <summary>The bytes as a <c>model.safetensors</c> file, through the header reader of <c>inspect-weights</c>.</summary>
+    /// <summary>
+    /// The bytes as a <c>model.safetensors</c> file, through the header reader of <c>inspect-weights</c>, then (when it
+    /// reads) the weights check against a small GPT model and against one of two billion layers.
+    /// </summary>
     Safetensors,
 
     /// <summary>
@@ -23,4 +26,8 @@ internal enum FuzzTarget
     /// response file reader and tokeniser, the override parser on what it holds, and resolution.
     /// </summary>
     ResponseFile,
+    /// The bytes as the values of the launcher's variables (<c>WORLD_SIZE</c>, <c>RANK</c>, <c>LOCAL_WORLD_SIZE</c>,
+    /// <c>LOCAL_RANK</c>, one a line), then the resolution of a GPT trainer config in that environment.
+    /// </summary>
+    Environment,
 }

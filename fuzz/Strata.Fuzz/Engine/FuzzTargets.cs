@@ -31,6 +31,7 @@ internal static partial class FuzzTargets
         FuzzTarget.HuggingFace => RunHuggingFace(data),
         FuzzTarget.Safetensors => RunSafetensors(data),
         FuzzTarget.ResponseFile => RunResponseFile(data),
+        FuzzTarget.Environment => RunEnvironment(data),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 
@@ -97,15 +98,101 @@ internal static partial class FuzzTargets
         return feature ^ Resolve(resolver);
     }
 
-    /// <summary>The input as a checkpoint's <c>model.safetensors</c>: its header is read with the reader's bounds.</summary>
+    /// <summary>
+    /// The input as a checkpoint's <c>model.safetensors</c>: its header is read with the reader's bounds and, when it
+    /// reads, checked against a small model and a model of two billion layers. The invariants: the check reports no
+    /// more than twenty diagnostics of a kind and its summaries, and lists no more rows than the checkpoint holds tensors
+    /// plus the twenty missing and twenty unexpected ones it names.
+    /// </summary>
     private static ulong RunSafetensors(byte[] data)
     {
-        var path = Path.Combine(s_checkpoint.Value!, "model.safetensors");
-        File.WriteAllBytes(path, data);
+        var directory = s_checkpoint.Value!;
+        File.WriteAllBytes(Path.Combine(directory, "model.safetensors"), data);
         var diagnostics = new List<Diagnostic>();
-        var file = Strata.Llm.Checkpoints.Safetensors.SafetensorsReader.Read(path, diagnostics);
+        var file = Strata.Llm.Checkpoints.Safetensors.SafetensorsReader.Read(Path.Combine(directory, "model.safetensors"), diagnostics);
         CheckDiagnostics(diagnostics, expectFailure: file is null);
-        return Features(32, diagnostics);
+        var feature = Features(32, diagnostics);
+        if (file is null || Strata.Llm.Checkpoints.Safetensors.SafetensorsCheckpoint.Read(directory, []) is not { } weights)
+        {
+            return feature;
+        }
+
+        foreach (var model in s_weightsModels.Value!)
+        {
+            var comparison = Strata.Llm.Checkpoints.Safetensors.WeightsShapeCheck.Compare(model, "llama", weights);
+            var found = new List<Diagnostic>();
+            comparison.Report(found);
+            CheckDiagnostics(found, expectFailure: false);
+            if (comparison.Rows.Count > weights.Tensors.Count + 41)
+            {
+                throw new FuzzFinding("the weights check lists " + comparison.Rows.Count + " rows for " + weights.Tensors.Count + " tensors");
+            }
+
+            if (found.Count > (2 * 21) + weights.Tensors.Count)
+            {
+                throw new FuzzFinding("the weights check reports " + found.Count + " diagnostics for " + weights.Tensors.Count + " tensors");
+            }
+
+            feature ^= Features(64, found);
+        }
+
+        return feature;
+    }
+
+    /// <summary>The models the weights are checked against: a small Llama, and the same with two billion layers.</summary>
+    private static readonly ThreadLocal<Strata.Llm.Models.GPTBaseModelConfig[]> s_weightsModels = new(static () =>
+    [
+        WeightsModel(2),
+        WeightsModel(2_000_000_000),
+    ]);
+
+    private static Strata.Llm.Models.GPTBaseModelConfig WeightsModel(int layers) =>
+        new ConfigResolver<PretrainedGPTModelConfig>(new ResolveOptions { Environment = new Dictionary<string, string?>() })
+            .AddOverrides([
+                "model.base_model.vocab_size=64",
+                "model.base_model.tie_word_embeddings=false",
+                "model.base_model.transformer.hidden_size=16",
+                "model.base_model.transformer.num_attention_heads=2",
+                "model.base_model.transformer.head_groups=1",
+                "model.base_model.transformer.ffn_hidden_size=32",
+                "model.base_model.transformer.gated=true",
+                "model.base_model.transformer.add_linear_biases=false",
+                "model.base_model.transformer.normalization.type=rms_norm",
+                "model.base_model.transformer.num_layers=" + layers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ])
+            .Resolve().Config.Model.BaseModel;
+
+    /// <summary>The launcher's variables, in this order, take the input's lines as their values.</summary>
+    private static readonly string[] s_launcherVariables = ["WORLD_SIZE", "RANK", "LOCAL_WORLD_SIZE", "LOCAL_RANK"];
+
+    /// <summary>
+    /// The input's lines as the values of the launcher's variables, then a GPT trainer resolved in that environment. The
+    /// invariant: a value that cannot be read is one error at its place (<c>env NAME</c>), never a second one for the
+    /// same reading (the rules of the config may still each report a value that was read).
+    /// </summary>
+    private static ulong RunEnvironment(byte[] data)
+    {
+        var lines = Encoding.UTF8.GetString(data).Split('\n');
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < s_launcherVariables.Length && i < lines.Length; i++)
+        {
+            environment[s_launcherVariables[i]] = lines[i];
+        }
+
+        var options = new ResolveOptions { Environment = environment };
+        new ConfigResolver<GPTTrainerConfig>(options).TryResolve(out _, out var diagnostics);
+        foreach (var name in s_launcherVariables)
+        {
+            var place = "env " + name;
+            var reported = diagnostics.Count(d => d.Origin?.ToString() == place
+                && d.Code is DiagnosticCodes.TypeMismatch or DiagnosticCodes.NumberOutOfRange or DiagnosticCodes.EnvironmentValue);
+            if (reported > 1)
+            {
+                throw new FuzzFinding(name + " is reported " + reported + " times: " + string.Join(" | ", diagnostics));
+            }
+        }
+
+        return Features(128, diagnostics) ^ Resolve(new ConfigResolver<GPTTrainerConfig>(options), options);
     }
 
     /// <summary>
@@ -175,7 +262,7 @@ internal static partial class FuzzTargets
     private static partial Regex DiagnosticCode();
 
     /// <summary>Resolves, and checks that a resolved config survives its own outputs (R3, R4) and explains itself.</summary>
-    private static ulong Resolve<T>(ConfigResolver<T> resolver)
+    private static ulong Resolve<T>(ConfigResolver<T> resolver, ResolveOptions? options = null)
         where T : ConfigObject, IConfig<T>
     {
         if (!resolver.TryResolve(out var resolved, out var diagnostics))
@@ -189,17 +276,18 @@ internal static partial class FuzzTargets
         var fingerprint = resolved.Fingerprint;
         foreach (var verbosity in (ReadOnlySpan<Verbosity>)[Verbosity.Explicit, Verbosity.All])
         {
-            Reresolve<T>(resolved.ToYaml(verbosity), json: false, fingerprint, verbosity);
-            Reresolve<T>(resolved.ToJson(verbosity), json: true, fingerprint, verbosity);
+            Reresolve<T>(resolved.ToYaml(verbosity), json: false, fingerprint, verbosity, options);
+            Reresolve<T>(resolved.ToJson(verbosity), json: true, fingerprint, verbosity, options);
         }
 
         return Features(16, diagnostics);
     }
 
-    private static void Reresolve<T>(string text, bool json, string fingerprint, Verbosity verbosity)
+    /// <summary>Resolves a saved config again, in the environment of the first resolution (values from it are never saved).</summary>
+    private static void Reresolve<T>(string text, bool json, string fingerprint, Verbosity verbosity, ResolveOptions? options)
         where T : ConfigObject, IConfig<T>
     {
-        var resolver = new ConfigResolver<T>();
+        var resolver = options is null ? new ConfigResolver<T>() : new ConfigResolver<T>(options);
         _ = json ? resolver.AddJson(text, "saved") : resolver.AddYaml(text, "saved");
         var format = json ? "JSON" : "YAML";
         if (!resolver.TryResolve(out var again, out var diagnostics))

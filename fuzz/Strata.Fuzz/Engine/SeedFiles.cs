@@ -11,6 +11,7 @@ internal static class SeedFiles
         FuzzTarget.Override => [".args", ".txt"],
         FuzzTarget.Safetensors => [".safetensors"],
         FuzzTarget.ResponseFile => [".rsp"],
+        FuzzTarget.Environment => [".env"],
         _ => [".json"],
     };
 

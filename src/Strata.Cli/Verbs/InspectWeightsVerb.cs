@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -20,6 +21,12 @@ internal static class InspectWeightsVerb
 {
     private const string Trainer = "gpt-trainer";
     private const string Model = "gpt-model";
+
+    /// <summary>The widest column of the text listing; a longer cell runs past its column.</summary>
+    private const int MaxColumnWidth = 120;
+
+    /// <summary>The listing is written in pieces of about this many characters (or bytes), never built whole.</summary>
+    private const int OutputChunk = 64 * 1024;
 
     public static Command Create(HostVerbContext context)
     {
@@ -113,15 +120,24 @@ internal static class InspectWeightsVerb
             return CliExitCodes.Invalid;
         }
 
-        var before = diagnostics.Count;
-        var fits = WeightsShapeCheck.Check(model.BaseModel, directory, naming, diagnostics);
-        var checkpoint = fits || diagnostics.Skip(before).Any(static d => d.Code == WeightsDiagnosticCodes.WeightsMismatch)
-            ? SafetensorsCheckpoint.Read(directory, [])
+        // One read of the headers and one comparison give both the diagnostics and the listing.
+        var comparison = WeightsShapeCheck.ResolveFormat(directory, naming, diagnostics) is { } format
+            && SafetensorsCheckpoint.Read(directory, diagnostics) is { } checkpoint
+            ? WeightsShapeCheck.Compare(model.BaseModel, format, checkpoint)
             : null;
-        if (checkpoint is not null)
+        var before = diagnostics.Count;
+        comparison?.Report(diagnostics);
+        var fits = !diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error);
+        if (comparison is not null && (fits || diagnostics.Skip(before).Any(static d => d.Code == WeightsDiagnosticCodes.WeightsMismatch)))
         {
-            var resolvedNaming = naming == GPTCheckpointFormats.Auto ? null : naming;
-            context.Output.Write(json ? Json(model.BaseModel, resolvedNaming, checkpoint) : Text(model.BaseModel, resolvedNaming, checkpoint));
+            if (json)
+            {
+                WriteJson(context.Output, comparison);
+            }
+            else
+            {
+                WriteText(context.Output, comparison);
+            }
         }
 
         var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error || (request.Options.WarningsAsErrors && d.Severity == DiagnosticSeverity.Warning));
@@ -163,90 +179,68 @@ internal static class InspectWeightsVerb
         }
     }
 
-    /// <summary>The rows of the listing: every expected tensor in transformers' order, then the unexpected ones by name.</summary>
-    private static List<(string Name, SafetensorsTensor? Found, ExpectedTensor? Expected)> Rows(GPTBaseModelConfig model, string? naming, SafetensorsCheckpoint checkpoint)
+    /// <summary>
+    /// The rows of the comparison as a table, written as it is made (a checkpoint may hold a million tensors); the
+    /// tensors not listed are counted on the last lines.
+    /// </summary>
+    private static void WriteText(TextWriter output, WeightsComparison comparison)
     {
-        var rows = new List<(string Name, SafetensorsTensor? Found, ExpectedTensor? Expected)>();
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        naming ??= GuessNaming(checkpoint);
-        if (naming is not null)
-        {
-            foreach (var expected in WeightsShapeCheck.ExpectedTensors(model, naming))
-            {
-                listed.Add(expected.Name);
-                rows.Add((expected.Name, checkpoint.Tensors.GetValueOrDefault(expected.Name), expected));
-            }
-        }
-
-        foreach (var tensor in checkpoint.Tensors.Values.OrderBy(static t => t.Name, StringComparer.Ordinal))
-        {
-            if (listed.Add(tensor.Name))
-            {
-                rows.Add((tensor.Name, tensor, null));
-            }
-        }
-
-        return rows;
-    }
-
-    /// <summary>For <c>auto</c>: the format from the directory's config.json, as the check read it.</summary>
-    private static string? GuessNaming(SafetensorsCheckpoint checkpoint)
-    {
-        var file = Path.Combine(checkpoint.Directory, "config.json");
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
-            return document.RootElement.TryGetProperty("model_type", out var type) && type.ValueKind == JsonValueKind.String
-                && WeightsShapeCheck.Formats.Contains(type.GetString(), StringComparer.Ordinal)
-                ? type.GetString()
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string Text(GPTBaseModelConfig model, string? naming, SafetensorsCheckpoint checkpoint)
-    {
-        var rows = Rows(model, naming, checkpoint)
-            .Select(r => (
-                r.Name,
-                Type: r.Found?.DataTypeName ?? "-",
-                Shape: r.Found?.ShapeText ?? "(missing)",
-                Expected: r.Expected is null ? "(unexpected)" : Shape(r.Expected.Shape),
-                File: r.Found is null ? "-" : Path.GetFileName(r.Found.File)))
-            .ToList();
         string[] header = ["TENSOR", "DTYPE", "SHAPE", "CONFIG", "FILE"];
-        var widths = new[]
+
+        // A column is as wide as its longest cell up to a bound: one name of a megabyte must not pad every row to it.
+        var widths = new[] { header[0].Length, header[1].Length, header[2].Length, header[3].Length };
+        foreach (var row in comparison.Rows)
         {
-            Math.Max(header[0].Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Name.Length)),
-            Math.Max(header[1].Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Type.Length)),
-            Math.Max(header[2].Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Shape.Length)),
-            Math.Max(header[3].Length, rows.Count == 0 ? 0 : rows.Max(static r => r.Expected.Length)),
-        };
+            widths[0] = Math.Max(widths[0], Math.Min(MaxColumnWidth, row.Name.Length));
+            widths[1] = Math.Max(widths[1], Math.Min(MaxColumnWidth, row.Found?.DataTypeName.Length ?? 1));
+            widths[2] = Math.Max(widths[2], Math.Min(MaxColumnWidth, row.Found?.ShapeText.Length ?? "(missing)".Length));
+            widths[3] = Math.Max(widths[3], Math.Min(MaxColumnWidth, row.Expected is null ? "(unexpected)".Length : Shape(row.Expected.Shape).Length));
+        }
+
         var sb = new StringBuilder();
         Line(header[0], header[1], header[2], header[3], header[4]);
-        foreach (var row in rows)
+        foreach (var row in comparison.Rows)
         {
-            Line(row.Name, row.Type, row.Shape, row.Expected, row.File);
+            Line(
+                row.Name,
+                row.Found?.DataTypeName ?? "-",
+                row.Found?.ShapeText ?? "(missing)",
+                row.Expected is null ? "(unexpected)" : Shape(row.Expected.Shape),
+                row.Found is null ? "-" : Path.GetFileName(row.Found.File));
+            if (sb.Length >= OutputChunk)
+            {
+                output.Write(sb);
+                sb.Clear();
+            }
         }
 
-        return sb.ToString();
+        if (!comparison.MissingNotListed.IsZero)
+        {
+            sb.Append("… and ").Append(comparison.MissingNotListed.ToString(CultureInfo.InvariantCulture)).Append(" more tensors of the config are missing, not listed\n");
+        }
+
+        if (comparison.UnexpectedNotListed != 0)
+        {
+            sb.Append("… and ").Append(comparison.UnexpectedNotListed.ToString(CultureInfo.InvariantCulture)).Append(" more tensors are not weights of the config, not listed\n");
+        }
+
+        output.Write(sb);
 
         void Line(string a, string b, string c, string d, string e) =>
             sb.Append(a.PadRight(widths[0])).Append("  ").Append(b.PadRight(widths[1])).Append("  ")
                 .Append(c.PadRight(widths[2])).Append("  ").Append(d.PadRight(widths[3])).Append("  ").Append(e).Append('\n');
     }
 
-    private static string Json(GPTBaseModelConfig model, string? naming, SafetensorsCheckpoint checkpoint)
+    /// <summary>The rows of the comparison as a JSON array, written as it is made.</summary>
+    private static void WriteJson(TextWriter output, WeightsComparison comparison)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartArray();
-            foreach (var (name, found, expected) in Rows(model, naming, checkpoint))
+            foreach (var row in comparison.Rows)
             {
+                var (name, found, expected) = (row.Name, row.Found, row.Expected);
                 writer.WriteStartObject();
                 writer.WriteString("name", name);
                 if (found is null)
@@ -282,14 +276,21 @@ internal static class InspectWeightsVerb
                     writer.WriteEndObject();
                 }
 
-                writer.WriteBoolean("fits", found is not null && expected is not null && found.Shape.SequenceEqual(expected.Shape));
+                writer.WriteBoolean("fits", row.Fits);
                 writer.WriteEndObject();
+                if (writer.BytesPending + buffer.WrittenCount >= OutputChunk)
+                {
+                    // The writer ends a flush at a whole token, so each chunk is whole UTF-8.
+                    writer.Flush();
+                    output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                    buffer.ResetWrittenCount();
+                }
             }
 
             writer.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n");
     }
 
     private static void Numbers(Utf8JsonWriter writer, string name, IReadOnlyList<long> values)

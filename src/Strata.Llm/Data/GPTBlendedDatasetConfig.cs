@@ -39,6 +39,10 @@ public sealed partial class GPTBlendedDatasetConfig : GPTSampledDatasetConfig
             scope.Error(nameof(Weights), string.Create(CultureInfo.InvariantCulture, $"must have one weight per dataset ({Datasets.Count}), got {Weights.Count}"));
         }
 
-        scope.Require(Weights.Count == 0 || Weights.Sum() > 0, nameof(Weights), "must have a positive sum");
+        // Each weight is finite, but their sum may not be (1e308 + 1e308): normalized by an infinite sum, every weight
+        // would silently become 0.
+        var sum = Weights.Sum();
+        scope.Require(Weights.Count == 0 || sum > 0, nameof(Weights), "must have a positive sum");
+        scope.Require(double.IsFinite(sum), nameof(Weights), "must have a sum that is a finite float (at most 1.8e308)");
     }
 }

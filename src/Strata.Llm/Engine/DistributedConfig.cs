@@ -38,10 +38,15 @@ public sealed partial class DistributedConfig
     public partial int PipelineParallel { get; set; } = 1;
 
     /// <summary>The number of data-parallel ranks: <c>world_size / model_parallel</c>.</summary>
+    /// <remarks>0 when the parallelism is invalid (the config's rules say why); the division is done in 64 bits.</remarks>
     [Derived]
-    public int DataParallel => ModelParallel > 0 ? WorldSize / ModelParallel : 0;
+    public int DataParallel => ModelParallelProduct > 0 ? (int)(WorldSize / ModelParallelProduct) : 0;
 
     /// <summary>The number of ranks that hold one copy of the model: <c>tensor_parallel × pipeline_parallel</c>.</summary>
+    /// <remarks>
+    /// A config whose product does not fit an int is invalid (the product is larger than any world size); reading it
+    /// there throws <see cref="OverflowException"/>, never a wrapped value.
+    /// </remarks>
     [Derived]
     public int ModelParallel => TensorParallel * PipelineParallel;
 
@@ -170,6 +175,13 @@ public sealed partial class DistributedConfig
     public partial bool ReproducibleInit { get; set; }
 
     /// <summary>
+    /// <c>tensor_parallel × pipeline_parallel</c> in 64 bits, which cannot overflow: the derived values and the rules
+    /// read it, so that a product past the int range makes the config invalid instead of wrapping to a divisor of the
+    /// world size.
+    /// </summary>
+    private long ModelParallelProduct => (long)TensorParallel * PipelineParallel;
+
+    /// <summary>
     /// The distributed config of the main model when this one belongs to a reference model of a trainer (it then takes
     /// every setting of the main one); otherwise <see langword="null"/>. Not a field: it is never read from or written to a config.
     /// </summary>
@@ -203,16 +215,10 @@ public sealed partial class DistributedConfig
             SequenceTensorParallel = false;
         }
 
-        if (context.GetEnvironmentVariable("LOCAL_RANK") is { } localRankText && LocalWorldSize > 0)
+        // LOCAL_RANK is read as WORLD_SIZE and RANK are: a decimal integer, else one error at env LOCAL_RANK.
+        if (context.GetEnvironmentInteger("LOCAL_RANK") is { } localRank && LocalWorldSize > 0 && localRank != LocalRank)
         {
-            if (!int.TryParse(localRankText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var localRank))
-            {
-                context.Fail("LOCAL_RANK is not an integer: '" + localRankText + "'");
-            }
-            else if (localRank != LocalRank)
-            {
-                context.Fail(Invariant($"LOCAL_RANK ({localRank}) disagrees with rank % local_world_size ({Rank} % {LocalWorldSize} = {LocalRank})"));
-            }
+            context.Fail(Invariant($"LOCAL_RANK ({localRank}) disagrees with rank % local_world_size ({Rank} % {LocalWorldSize} = {LocalRank})"));
         }
     }
 
@@ -220,9 +226,9 @@ public sealed partial class DistributedConfig
     {
         if (TensorParallel > 0 && PipelineParallel > 0)
         {
-            if (WorldSize % ModelParallel != 0)
+            if (WorldSize % ModelParallelProduct != 0)
             {
-                scope.Error(nameof(WorldSize), Invariant($"must be a multiple of tensor_parallel × pipeline_parallel ({TensorParallel} × {PipelineParallel}), got {WorldSize}"));
+                scope.Error(nameof(WorldSize), Invariant($"must be a multiple of tensor_parallel × pipeline_parallel ({TensorParallel} × {PipelineParallel} = {ModelParallelProduct}), got {WorldSize}"));
             }
         }
 

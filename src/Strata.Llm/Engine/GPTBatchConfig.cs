@@ -50,6 +50,7 @@ public sealed partial class GPTBatchConfig
     public int MicroBatchSplits => MicroSequenceLength > 0 ? SequenceLength / MicroSequenceLength : 0;
 
     /// <summary>The number of model inputs each data-parallel rank processes in a step: <c>sequential_micro_batches × micro_batch_splits</c>.</summary>
+    /// <remarks>A config whose product does not fit an int is invalid; reading it there throws <see cref="OverflowException"/>, never a wrapped value.</remarks>
     public int NumInputs => SequentialMicroBatches * MicroBatchSplits;
 
     /// <summary>The distributed config the sizes are derived from (the model's, given by the trainer), or <see langword="null"/>.</summary>
@@ -96,7 +97,7 @@ public sealed partial class GPTBatchConfig
         {
             if (!IsSet(nameof(SequentialMicroBatches)))
             {
-                if (Divide(context, BatchSize, MicroBatchSize * batchDataParallel, "batch_size", "micro_batch_size × batch_data_parallel") is not { } sequential)
+                if (Divide(context, nameof(SequentialMicroBatches), BatchSize, [MicroBatchSize, batchDataParallel], "batch_size", "micro_batch_size × batch_data_parallel", nameof(BatchSize), nameof(MicroBatchSize)) is not { } sequential)
                 {
                     return;
                 }
@@ -124,7 +125,18 @@ public sealed partial class GPTBatchConfig
                 BreadthFirstMicroBatches = 1;
             }
 
-            SequentialMicroBatches = DepthFirstMicroBatches * BreadthFirstMicroBatches;
+            if (context.Product(
+                nameof(SequentialMicroBatches),
+                "depth_first_micro_batches × breadth_first_micro_batches",
+                [DepthFirstMicroBatches, BreadthFirstMicroBatches],
+                nameof(DepthFirstMicroBatches),
+                nameof(BreadthFirstMicroBatches)) is not { } sequential)
+            {
+                _derivationFailed = true;
+                return;
+            }
+
+            SequentialMicroBatches = sequential;
         }
 
         if (!batchSet)
@@ -134,9 +146,23 @@ public sealed partial class GPTBatchConfig
                 MicroBatchSize = 1;
             }
 
-            BatchSize = MicroBatchSize * SequentialMicroBatches * batchDataParallel;
+            if (context.Product(
+                nameof(BatchSize),
+                "micro_batch_size × sequential_micro_batches × batch_data_parallel",
+                [MicroBatchSize, SequentialMicroBatches, batchDataParallel],
+                nameof(MicroBatchSize),
+                nameof(SequentialMicroBatches),
+                nameof(DepthFirstMicroBatches),
+                nameof(BreadthFirstMicroBatches)) is { } batchSize)
+            {
+                BatchSize = batchSize;
+            }
+            else
+            {
+                _derivationFailed = true;
+            }
         }
-        else if (Divide(context, BatchSize, SequentialMicroBatches * batchDataParallel, "batch_size", "sequential_micro_batches × batch_data_parallel") is { } micro)
+        else if (Divide(context, nameof(MicroBatchSize), BatchSize, [SequentialMicroBatches, batchDataParallel], "batch_size", "sequential_micro_batches × batch_data_parallel", nameof(BatchSize), nameof(SequentialMicroBatches), nameof(DepthFirstMicroBatches), nameof(BreadthFirstMicroBatches)) is { } micro)
         {
             MicroBatchSize = micro;
         }
@@ -151,12 +177,13 @@ public sealed partial class GPTBatchConfig
 
         var batchDataParallel = _distributed?.BatchDataParallel ?? 1;
         var pipelineParallel = _distributed?.PipelineParallel ?? 1;
-        if (SequentialMicroBatches != DepthFirstMicroBatches * BreadthFirstMicroBatches)
+        // The products are compared in 64 and 128 bits: a size that only equals the wrapped remainder of one is wrong.
+        if (SequentialMicroBatches != (long)DepthFirstMicroBatches * BreadthFirstMicroBatches)
         {
             scope.Error(nameof(SequentialMicroBatches), Invariant($"must equal depth_first_micro_batches × breadth_first_micro_batches ({DepthFirstMicroBatches} × {BreadthFirstMicroBatches}), got {SequentialMicroBatches}"));
         }
 
-        if (BatchSize != MicroBatchSize * SequentialMicroBatches * batchDataParallel)
+        if (BatchSize != (Int128)MicroBatchSize * SequentialMicroBatches * batchDataParallel)
         {
             scope.Error(nameof(BatchSize), Invariant($"must equal micro_batch_size × sequential_micro_batches × batch_data_parallel ({MicroBatchSize} × {SequentialMicroBatches} × {batchDataParallel}), got {BatchSize}"));
         }
@@ -181,6 +208,12 @@ public sealed partial class GPTBatchConfig
             {
                 scope.Error(nameof(MicroSequenceLength), Invariant($"must divide sequence_length ({SequenceLength}), got {MicroSequenceLength}"));
             }
+            else if ((long)SequentialMicroBatches * MicroBatchSplits is > int.MaxValue and var inputs)
+            {
+                scope.Error(
+                    nameof(MicroSequenceLength),
+                    Invariant($"sequential_micro_batches × sequence_length / micro_sequence_length (num_inputs) must be <= {int.MaxValue}, got {SequentialMicroBatches} × {MicroBatchSplits} = {inputs}"));
+            }
         }
     }
 
@@ -197,30 +230,46 @@ public sealed partial class GPTBatchConfig
         }
         else if (!depthSet)
         {
-            if (Divide(context, SequentialMicroBatches, BreadthFirstMicroBatches, "sequential_micro_batches", "breadth_first_micro_batches") is { } depth)
+            if (Divide(context, nameof(DepthFirstMicroBatches), SequentialMicroBatches, [BreadthFirstMicroBatches], "sequential_micro_batches", "breadth_first_micro_batches", nameof(SequentialMicroBatches), nameof(BreadthFirstMicroBatches)) is { } depth)
             {
                 DepthFirstMicroBatches = depth;
             }
         }
         else if (!breadthSet
-            && Divide(context, SequentialMicroBatches, DepthFirstMicroBatches, "sequential_micro_batches", "depth_first_micro_batches") is { } breadth)
+            && Divide(context, nameof(BreadthFirstMicroBatches), SequentialMicroBatches, [DepthFirstMicroBatches], "sequential_micro_batches", "depth_first_micro_batches", nameof(SequentialMicroBatches), nameof(DepthFirstMicroBatches)) is { } breadth)
         {
             BreadthFirstMicroBatches = breadth;
         }
     }
 
-    /// <summary>An exact division, or a failure naming both sides.</summary>
-    private int? Divide(DeriveContext context, int dividend, int divisor, string dividendName, string divisorName)
+    /// <summary>
+    /// An exact division that derives <paramref name="propertyName"/>, or a failure at that field (placed at the first of
+    /// <paramref name="inputs"/> a layer set) naming both sides. The
+    /// divisor is the product of one or two ints, computed in 64 bits: one past the int range is larger than any
+    /// dividend, not wrapped to a divisor of it.
+    /// </summary>
+    private int? Divide(DeriveContext context, string propertyName, int dividend, ReadOnlySpan<int> divisorFactors, string dividendName, string divisorName, params ReadOnlySpan<string> inputs)
     {
+        var divisor = 1L;
+        foreach (var factor in divisorFactors)
+        {
+            divisor *= factor;
+        }
+
         if (divisor > 0 && dividend % divisor == 0)
         {
-            return dividend / divisor;
+            return (int)(dividend / divisor);
         }
 
         _derivationFailed = true;
+
+        // A divisor that is not positive comes from an input that breaks its own rule (> 0), reported as such.
         if (divisor > 0)
         {
-            context.Fail(Invariant($"{dividendName} ({dividend}) must be a multiple of {divisorName} ({divisor})"));
+            context.Fail(
+                propertyName,
+                Invariant($"{dividendName} ({dividend}) must be a multiple of {divisorName} ({(divisorFactors.Length == 2 ? Invariant($"{divisorFactors[0]} × {divisorFactors[1]} = ") : string.Empty)}{divisor})"),
+                inputs);
         }
 
         return null;

@@ -44,6 +44,7 @@ public sealed partial class TransformerConfig
     public partial int FfnHiddenSize { get; set; }
 
     /// <summary>The total width of the attention projections: <c>num_attention_heads × kv_channels</c>.</summary>
+    /// <remarks>A config whose product does not fit an int is invalid; reading it there throws <see cref="OverflowException"/>, never a wrapped value.</remarks>
     [Derived]
     public int ProjectionSize => NumAttentionHeads * KvChannels;
 
@@ -72,6 +73,7 @@ public sealed partial class TransformerConfig
     public partial int NumSharedExperts { get; set; }
 
     /// <summary>The number of routed experts: <c>num_experts − num_shared_experts</c>.</summary>
+    /// <remarks>Checked arithmetic: for an invalid config it may throw <see cref="OverflowException"/>, never a wrapped value.</remarks>
     [Derived]
     public int NumUnsharedExperts => NumExperts - NumSharedExperts;
 
@@ -221,9 +223,10 @@ public sealed partial class TransformerConfig
 
     partial void Derive(DeriveContext context)
     {
-        if (!IsSet(nameof(FfnHiddenSize)))
+        if (!IsSet(nameof(FfnHiddenSize))
+            && context.Product(nameof(FfnHiddenSize), "4 × hidden_size", [4, HiddenSize], nameof(HiddenSize)) is { } ffnHiddenSize)
         {
-            FfnHiddenSize = 4 * HiddenSize;
+            FfnHiddenSize = ffnHiddenSize;
         }
 
         if (!IsSet(nameof(KvChannels)))
@@ -234,9 +237,11 @@ public sealed partial class TransformerConfig
             }
             else
             {
-                context.Fail(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"kv_channels: hidden_size ({HiddenSize}) is not a multiple of num_attention_heads ({NumAttentionHeads}); set kv_channels explicitly"));
+                context.Fail(
+                    nameof(KvChannels),
+                    string.Create(CultureInfo.InvariantCulture, $"hidden_size ({HiddenSize}) is not a multiple of num_attention_heads ({NumAttentionHeads}); set kv_channels explicitly"),
+                    nameof(HiddenSize),
+                    nameof(NumAttentionHeads));
             }
         }
 
@@ -329,10 +334,16 @@ public sealed partial class TransformerConfig
             }
         }
 
-        // A kv_channels that could not be derived is already reported.
-        if (KvChannels > 0 && ProjectionSize <= 0)
+        // A kv_channels that could not be derived is already reported. The product is compared in 64 bits: the derived
+        // projection_size must be an int, not the wrapped remainder of one.
+        var projectionSize = (long)NumAttentionHeads * KvChannels;
+        if (KvChannels > 0 && projectionSize <= 0)
         {
             scope.Error(nameof(NumAttentionHeads), Invariant($"num_attention_heads × kv_channels (projection_size) must be > 0, got {NumAttentionHeads} × {KvChannels}"));
+        }
+        else if (projectionSize > int.MaxValue)
+        {
+            scope.Error(nameof(NumAttentionHeads), Invariant($"num_attention_heads × kv_channels (projection_size) must be <= {int.MaxValue}, got {NumAttentionHeads} × {KvChannels} = {projectionSize}"));
         }
 
         if (NumSharedExperts > NumExperts)
@@ -340,7 +351,7 @@ public sealed partial class TransformerConfig
             scope.Error(nameof(NumSharedExperts), Invariant($"must be <= num_experts ({NumExperts}), got {NumSharedExperts}"));
         }
 
-        if (NumSharedExperts + NumExpertsPerToken > NumExperts)
+        if ((long)NumSharedExperts + NumExpertsPerToken > NumExperts)
         {
             scope.Error(nameof(NumExpertsPerToken), Invariant($"num_shared_experts + num_experts_per_token must be <= num_experts ({NumExperts}), got {NumSharedExperts} + {NumExpertsPerToken}"));
         }

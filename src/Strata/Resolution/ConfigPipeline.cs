@@ -80,19 +80,29 @@ internal static class ConfigPipeline
                 continue;
             }
 
-            var node = ConfigScalar.Plain(text, Origin.FromEnvironment(name));
+            var path = PathText.Combine(config.ConfigPath, field.Key);
+            var origin = Origin.FromEnvironment(name);
+            if (IsInteger(field.ValueType) && !EnvironmentInteger.IsDecimal(text))
+            {
+                // Refused before the field's reader sees it: that reader takes the forms of a config file (0x8, 1_000).
+                state.Diagnostics.Error(DiagnosticCodes.EnvironmentValue, path, origin, EnvironmentInteger.NotDecimal(name, text));
+                continue;
+            }
+
             var context = state.ReadContext;
-            context.Push(PathText.Combine(config.ConfigPath, field.Key));
+            context.Push(path);
             var errors = state.Diagnostics.ErrorCount;
             try
             {
-                if (!field.BindImplicit(config, node, context) && state.Diagnostics.ErrorCount > errors)
+                // The field's reader reports a value it cannot take (out of range, not one of the names) at env NAME:
+                // that report is the one error; only a refusal it did not explain gets one here.
+                if (!field.BindImplicit(config, ConfigScalar.Plain(text, origin), context) && state.Diagnostics.ErrorCount == errors)
                 {
                     state.Diagnostics.Error(
                         DiagnosticCodes.EnvironmentValue,
-                        PathText.Combine(config.ConfigPath, field.Key),
-                        node.Origin,
-                        "environment variable " + name + "='" + text + "' is not a valid " + field.ValueType.DisplayName);
+                        path,
+                        origin,
+                        "environment variable " + name + " is not a valid " + field.ValueType.DisplayName);
                 }
             }
             finally
@@ -101,6 +111,9 @@ internal static class ConfigPipeline
             }
         }
     }
+
+    private static bool IsInteger(ConfigValueType type) =>
+        (type.Shape == ValueShape.Nullable ? type.ElementType?.Shape : type.Shape) == ValueShape.Integer;
 
     internal static void Validate(ConfigObject root, ResolutionState state)
     {
@@ -136,10 +149,24 @@ internal static class ConfigPipeline
         }
     }
 
-    private static void ReportFailure(ConfigObject config, ResolutionState state, string stage, Exception ex) =>
+    private static void ReportFailure(ConfigObject config, ResolutionState state, string stage, Exception ex)
+    {
         state.Diagnostics.Error(
             DiagnosticCodes.DerivationFailed,
             config.ConfigPath,
             config.SourceTree?.Origin,
-            stage + " of " + config.ConfigType.Name + " failed: " + ex.Message);
+            stage + " of " + config.ConfigType.Name + " failed: "
+            + (ex is OverflowException ? "a value is out of range of its type (arithmetic overflow)" : ex.Message));
+
+        // The fields a failed hook left unset were to be prepared or derived by the rest of it: their defaults would
+        // only repeat the failure as rule errors ("must be > 0, got 0"), so their rules are not checked.
+        var fields = config.ConfigType.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if ((config.GetSlot(i).State & (FieldState.Explicit | FieldState.Implicit)) == 0)
+            {
+                state.FailedFields.Add((config, i));
+            }
+        }
+    }
 }

@@ -41,6 +41,23 @@ public sealed class InspectWeightsVerbTests
     }
 
     [Fact]
+    public async Task A_config_of_100000_layers_lists_twenty_missing_tensors_and_counts_the_rest()
+    {
+        var result = await StrataHost.Run("inspect-weights", "gpt-trainer", "-c", Example("finetune-hf.yaml"), "model.base_model.transformer.num_layers=100000");
+
+        Assert.Equal(1, result.ExitCode);
+        var errors = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("21 errors, 1 warning", errors[^1]);
+        Assert.EndsWith(
+            ": error STR0127: … and 899962 more like this: tensor 'model.layers.4.self_attn.v_proj.weight' [8, 16] (head_groups × kv_channels, hidden_size) is missing",
+            errors[^2],
+            StringComparison.Ordinal);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 21 + 20 + 1, lines.Length);
+        Assert.Equal("… and 899962 more tensors of the config are missing, not listed", lines[^1]);
+    }
+
+    [Fact]
     public async Task The_json_listing_has_each_tensor_with_its_expected_shape()
     {
         var result = await StrataHost.Run("inspect-weights", "gpt-model", "pretrained.path=examples/checkpoints/tiny-llama", "pretrained.format=auto", "--format", "json");

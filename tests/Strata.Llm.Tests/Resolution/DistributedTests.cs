@@ -80,6 +80,37 @@ public sealed class DistributedTests
         Assert.Contains("LOCAL_RANK", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("WORLD_SIZE", "0x8", "model.distributed.world_size")]
+    [InlineData("WORLD_SIZE", "abc", "model.distributed.world_size")]
+    [InlineData("RANK", "1_0", "model.distributed.rank")]
+    [InlineData("LOCAL_WORLD_SIZE", "8.0", "model.distributed.local_world_size")]
+    [InlineData("LOCAL_RANK", "0x1", "model.distributed")]
+    public void A_launcher_variable_that_is_not_a_decimal_integer_is_one_error_at_env_NAME(string name, string value, string path)
+    {
+        var error = Assert.Single(Resolve.TrainerErrors(string.Empty, Resolve.Environment((name, value))));
+
+        Assert.Equal((DiagnosticCodes.EnvironmentValue, path, "env " + name), (error.Code, error.Path, error.Origin?.ToString()));
+        Assert.Equal("environment variable " + name + " must be a decimal integer (ASCII digits with an optional sign, as a launcher writes it), got '" + value + "'", error.Message);
+    }
+
+    [Fact]
+    public void LOCAL_RANK_out_of_range_is_one_error_at_env_LOCAL_RANK()
+    {
+        var error = Assert.Single(Resolve.TrainerErrors(string.Empty, Resolve.Environment(("LOCAL_RANK", "4294967296"))));
+
+        Assert.Equal((DiagnosticCodes.EnvironmentValue, "env LOCAL_RANK"), (error.Code, error.Origin?.ToString()));
+        Assert.Equal("environment variable LOCAL_RANK=4294967296 is out of range for int (-2147483648..2147483647)", error.Message);
+    }
+
+    [Fact]
+    public void Launcher_variables_with_leading_zeros_or_a_sign_are_read_as_torchrun_and_python_read_them()
+    {
+        var distributed = Resolve.Trainer(string.Empty, Resolve.Environment(("WORLD_SIZE", "+08"), ("RANK", "007"), ("LOCAL_WORLD_SIZE", "8"), ("LOCAL_RANK", "07"))).Config.Model.Distributed;
+
+        Assert.Equal((8, 7, 7), (distributed.WorldSize, distributed.Rank, distributed.LocalRank));
+    }
+
     [Fact]
     public void Seed_shifts_keep_their_exact_big_integer_defaults()
     {

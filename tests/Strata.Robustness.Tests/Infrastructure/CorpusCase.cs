@@ -9,7 +9,26 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
 
     public override string ToString() => Name;
 
-    /// <summary>The arguments with <c>{input}</c>, <c>{corpus}</c> and <c>{tmp}</c> replaced.</summary>
+    /// <summary>The prefix of an argument that is an environment variable of the run: <c>env:WORLD_SIZE=0x8</c>.</summary>
+    private const string EnvironmentPrefix = "env:";
+
+    /// <summary>
+    /// The environment of the run when the arguments name variables (<c>env:NAME=VALUE</c>): those variables and no
+    /// others, so that the machine's own cannot change the outcome; <see langword="null"/> (the process environment) otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?>? Environment
+    {
+        get
+        {
+            var variables = Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(static a => a.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
+                .Select(static a => a[EnvironmentPrefix.Length..].Split('=', 2))
+                .ToDictionary(static v => v[0], static v => (string?)v[1], StringComparer.Ordinal);
+            return variables.Count == 0 ? null : variables;
+        }
+    }
+
+    /// <summary>The arguments with <c>{input}</c>, <c>{corpus}</c> and <c>{tmp}</c> replaced, without the environment variables.</summary>
     public string[] Expand(string? inputPath, string temporary)
     {
         var text = Arguments switch
@@ -19,6 +38,7 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
             _ => Arguments,
         };
         return text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(static a => !a.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
             .Select(a => a.Replace("{input}", inputPath ?? string.Empty, StringComparison.Ordinal)
                 .Replace("{corpus}", CorpusDirectory, StringComparison.Ordinal)
                 .Replace("{tmp}", temporary, StringComparison.Ordinal))
@@ -37,6 +57,7 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
         (_, "file") => inputPath + ": error " + Code + ": ",
         (_, ['/', ..]) => inputPath + Place + ": error " + Code + ": ",
         (_, ['#', ..]) => "cli arg " + Place + ": error " + Code + ": ",
+        (_, ['e', 'n', 'v', ' ', ..]) => Place + ": error " + Code + ": ",
         _ => inputPath + ":" + Place + ": error " + Code + ": ",
     };
 

@@ -36,6 +36,10 @@ internal static class GeneratedInputs
         "oversized-checkpoint" => Path.GetDirectoryName(directory.Write(Path.Combine(name, "config.json"), Padded("{}", (16 * 1024 * 1024) + 1)))!,
         "directory.yaml" => Directory.CreateDirectory(directory.File(name)).FullName,
 
+        // A checkpoint directory whose model.safetensors has a 98.6 MB header of 1 700 000 zero-size tensors: over
+        // SafetensorsReader.DefaultMaxTensors (1 000 000), under the header length limit (100 000 000 bytes).
+        "zero-size-tensors" => ZeroSizeTensors(Directory.CreateDirectory(directory.File(name)).FullName, 1_700_000),
+
         // Running as root, a file cannot be made unreadable with permissions: a path through a regular file
         // (ENOTDIR) and a FIFO without a writer (a read that would block for ever) stand in for unreadable files.
         "inside-file.yaml" => Path.Combine(directory.Write("regular.yaml", "a: 1\n"), "inside-file.yaml"),
@@ -72,6 +76,29 @@ internal static class GeneratedInputs
         }
 
         return directory.Write(name, "@" + next + "\n");
+    }
+
+    private static string ZeroSizeTensors(string directory, int count)
+    {
+        // Each entry is 58 bytes: "0000000":{"dtype":"I8","shape":[0],"data_offsets":[0,0]}, and a comma.
+        const int EntryLength = 58;
+        var header = new byte[(count * EntryLength) + 1];
+        var at = 0;
+        header[at++] = (byte)'{';
+        for (var i = 0; i < count; i++)
+        {
+            at += Encoding.ASCII.GetBytes(
+                (i == 0 ? string.Empty : ",") + "\"" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture) + "\":{\"dtype\":\"I8\",\"shape\":[0],\"data_offsets\":[0,0]}",
+                header.AsSpan(at));
+        }
+
+        header[at++] = (byte)'}';
+        using var stream = File.Create(Path.Combine(directory, "model.safetensors"));
+        Span<byte> length = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)at);
+        stream.Write(length);
+        stream.Write(header, 0, at);
+        return directory;
     }
 
     private static byte[] Padded(string head, int size)

@@ -30,13 +30,30 @@ public sealed class SafetensorsCheckpoint
 
     /// <summary>Reads the headers of the safetensors files of a checkpoint directory.</summary>
     /// <param name="directory">The checkpoint directory.</param>
-    /// <param name="diagnostics">Receives the problems, each with its file and byte offset.</param>
+    /// <param name="diagnostics">Receives the problems, each with its file and byte offset (past twenty of one kind, summed up in one).</param>
     /// <param name="maxHeaderLength">The largest header accepted, in bytes.</param>
-    /// <returns>The headers read (possibly none), or <see langword="null"/> when the directory has no weights at all.</returns>
-    public static SafetensorsCheckpoint? Read(string directory, ICollection<Diagnostic> diagnostics, long maxHeaderLength = SafetensorsReader.DefaultMaxHeaderLength)
+    /// <param name="maxTensors">The most tensors accepted in the whole checkpoint (and entries in its shard index).</param>
+    /// <returns>
+    /// The headers read (possibly none), or <see langword="null"/> when the directory has no weights at all, its shard
+    /// index cannot be read, or it holds more than <paramref name="maxTensors"/> tensors.
+    /// </returns>
+    public static SafetensorsCheckpoint? Read(
+        string directory,
+        ICollection<Diagnostic> diagnostics,
+        long maxHeaderLength = SafetensorsReader.DefaultMaxHeaderLength,
+        int maxTensors = SafetensorsReader.DefaultMaxTensors)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var limit = DiagnosticLimit.Over(diagnostics);
+        var checkpoint = Read(directory, limit, maxHeaderLength, maxTensors);
+        limit.Complete();
+        return checkpoint;
+    }
+
+    /// <summary>Reads the headers, reporting through a limit that the caller completes.</summary>
+    internal static SafetensorsCheckpoint? Read(string directory, DiagnosticLimit diagnostics, long maxHeaderLength, int maxTensors)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        ArgumentNullException.ThrowIfNull(diagnostics);
         if (!System.IO.Directory.Exists(directory))
         {
             diagnostics.Add(new Diagnostic(
@@ -53,7 +70,7 @@ public sealed class SafetensorsCheckpoint
         List<string> names;
         if (File.Exists(index))
         {
-            weightMap = ReadIndex(index, diagnostics, maxHeaderLength);
+            weightMap = ReadIndex(index, diagnostics, maxHeaderLength, maxTensors);
             if (weightMap is null)
             {
                 return null;
@@ -77,19 +94,28 @@ public sealed class SafetensorsCheckpoint
 
         var files = new List<SafetensorsFile>();
         var tensors = new Dictionary<string, SafetensorsTensor>(StringComparer.Ordinal);
+        var read = 0;
         foreach (var name in names)
         {
-            if (SafetensorsReader.Read(Path.Combine(directory, name), diagnostics, maxHeaderLength) is not { } file)
+            var file = SafetensorsReader.Read(Path.Combine(directory, name), diagnostics, maxHeaderLength, maxTensors, read, out var overLimit);
+            if (overLimit)
+            {
+                // The checkpoint is past the limit as a whole: checking part of it would only report the rest as missing.
+                return null;
+            }
+
+            if (file is null)
             {
                 continue;
             }
 
             files.Add(file);
+            read += file.Tensors.Count;
             foreach (var tensor in file.Tensors)
             {
                 if (tensors.TryGetValue(tensor.Name, out var other))
                 {
-                    SafetensorsReader.Invalid(diagnostics, file.Path, tensor.Position, "tensor '" + tensor.Name + "' is also in " + Path.GetFileName(other.File));
+                    SafetensorsReader.Invalid(diagnostics, file.Path, tensor.Position, SafetensorsText.Tensor(tensor.Name) + " is also in " + Path.GetFileName(other.File));
                 }
                 else
                 {
@@ -107,7 +133,7 @@ public sealed class SafetensorsCheckpoint
     }
 
     /// <summary>Reads the <c>weight_map</c> of the shard index: tensor name → shard file name (a plain name in the directory).</summary>
-    private static Dictionary<string, (string File, long Position)>? ReadIndex(string path, ICollection<Diagnostic> diagnostics, long maxLength)
+    private static Dictionary<string, (string File, long Position)>? ReadIndex(string path, DiagnosticLimit diagnostics, long maxLength, int maxEntries)
     {
         byte[] bytes;
         try
@@ -163,14 +189,20 @@ public sealed class SafetensorsCheckpoint
                     var file = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                     if (file is null || file.Length == 0 || file != Path.GetFileName(file) || file is "." or "..")
                     {
-                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' entry '" + tensor + "' must name a file of the checkpoint directory");
+                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' entry '" + SafetensorsText.Excerpt(tensor) + "' must name a file of the checkpoint directory");
                         reader.Skip();
                         continue;
                     }
 
+                    if (map.Count == maxEntries)
+                    {
+                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' has more than " + SafetensorsText.Number(maxEntries) + " tensors, the limit of a checkpoint");
+                        return null;
+                    }
+
                     if (!map.TryAdd(tensor, (file, position)))
                     {
-                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' has the tensor '" + tensor + "' twice");
+                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' has the " + SafetensorsText.Tensor(tensor) + " twice");
                     }
                 }
             }
@@ -212,11 +244,11 @@ public sealed class SafetensorsCheckpoint
 
             if (!tensors.TryGetValue(name, out var tensor))
             {
-                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts tensor '" + name + "' in " + file + ", which does not hold it");
+                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts " + SafetensorsText.Tensor(name) + " in " + SafetensorsText.Excerpt(file) + ", which does not hold it");
             }
             else if (Path.GetFileName(tensor.File) != file)
             {
-                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts tensor '" + name + "' in " + file + ", but it is in " + Path.GetFileName(tensor.File));
+                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts " + SafetensorsText.Tensor(name) + " in " + SafetensorsText.Excerpt(file) + ", but it is in " + Path.GetFileName(tensor.File));
             }
         }
 
@@ -224,7 +256,7 @@ public sealed class SafetensorsCheckpoint
         {
             if (!weightMap.ContainsKey(tensor.Name))
             {
-                SafetensorsReader.Invalid(diagnostics, tensor.File, tensor.Position, "tensor '" + tensor.Name + "' is not in " + IndexFileName + " of " + directory + ", so it is never loaded");
+                SafetensorsReader.Invalid(diagnostics, tensor.File, tensor.Position, SafetensorsText.Tensor(tensor.Name) + " is not in " + IndexFileName + " of " + directory + ", so it is never loaded");
             }
         }
     }

@@ -11,17 +11,46 @@ internal sealed class SafetensorsHeaderParser
     private const string MetadataKey = "__metadata__";
     private const int PrefixLength = 8;
 
+    /// <summary>The most dimensions of a tensor: more than any framework makes (PyTorch stops at 64), and a bound on the work of one entry.</summary>
+    private const int MaxRank = 64;
+
     private readonly string _path;
     private readonly long _length;
     private readonly byte[] _header;
     private readonly ICollection<Diagnostic> _diagnostics;
+    private readonly int _maxTensors;
+    private readonly int _tensorsBefore;
 
-    public SafetensorsHeaderParser(string path, long length, byte[] header, ICollection<Diagnostic> diagnostics)
+    /// <summary>The numbers of the array being read (a shape has at most <see cref="MaxRank"/>).</summary>
+    private readonly long[] _numbers = new long[MaxRank];
+
+    /// <summary>A parser of one header.</summary>
+    /// <param name="path">The file, for the diagnostics.</param>
+    /// <param name="length">The size of the file.</param>
+    /// <param name="header">The header's bytes.</param>
+    /// <param name="diagnostics">Receives the problems.</param>
+    /// <param name="maxTensors">The most tensors of the whole checkpoint.</param>
+    /// <param name="tensorsBefore">The tensors read from the checkpoint's other files.</param>
+    public SafetensorsHeaderParser(string path, long length, byte[] header, ICollection<Diagnostic> diagnostics, int maxTensors, int tensorsBefore)
     {
         _path = path;
         _length = length;
         _header = header;
         _diagnostics = diagnostics;
+        _maxTensors = maxTensors;
+        _tensorsBefore = tensorsBefore;
+    }
+
+    /// <summary>Whether the header held more tensors than the parser was allowed to read (reported; nothing returned).</summary>
+    public bool OverLimit { get; private set; }
+
+    [Flags]
+    private enum EntryKeys
+    {
+        None = 0,
+        DataType = 1,
+        Shape = 2,
+        DataOffsets = 4,
     }
 
     /// <summary>The size of the data section.</summary>
@@ -29,6 +58,13 @@ internal sealed class SafetensorsHeaderParser
 
     public SafetensorsFile? Parse()
     {
+        if (EntryPastTheLimit() is { } pastTheLimit)
+        {
+            OverLimit = true;
+            Error(pastTheLimit, "the checkpoint holds more than " + SafetensorsText.Number(_maxTensors) + " tensors, the limit; this header is not read");
+            return null;
+        }
+
         var tensors = new List<SafetensorsTensor>();
         var tiled = new List<SafetensorsTensor>();
         var offsetsBroken = false;
@@ -50,7 +86,7 @@ internal sealed class SafetensorsHeaderParser
                 reader.Read();
                 if (!keys.Add(name))
                 {
-                    Error(position, "the key '" + name + "' appears twice in the header");
+                    Error(position, "the key '" + SafetensorsText.Excerpt(name) + "' appears twice in the header");
                     reader.Skip();
                 }
                 else if (name == MetadataKey)
@@ -66,6 +102,11 @@ internal sealed class SafetensorsHeaderParser
                     }
 
                     offsetsBroken |= !offsetsValid;
+                }
+                else
+                {
+                    // An entry that could not be read (reported) owns bytes nobody can tell.
+                    offsetsBroken = true;
                 }
             }
 
@@ -88,13 +129,50 @@ internal sealed class SafetensorsHeaderParser
             return null;
         }
 
-        // With a tensor's range already reported as impossible, the bytes it should have owned would only repeat it.
+        // With a tensor's range already reported as impossible or its entry unreadable, the bytes it should have owned
+        // would only repeat that error.
         if (!offsetsBroken)
         {
             CheckTiling(tiled);
         }
 
         return new SafetensorsFile(_path, _length, _header.Length, tensors, metadata);
+    }
+
+    /// <summary>
+    /// The place of the first entry past the tensor limit, found by a pass that only counts the entries (nothing is
+    /// allocated for them): a header of two million tiny tensors is refused in the time of one read, without the memory
+    /// of the first million. <see langword="null"/> when the header is within the limit or is not JSON (the parse reports it).
+    /// </summary>
+    private long? EntryPastTheLimit()
+    {
+        var reader = new Utf8JsonReader(_header, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        var entries = _tensorsBefore;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var position = Position(reader.TokenStartIndex);
+                var isMetadata = reader.ValueTextEquals(MetadataKey);
+                reader.Read();
+                reader.Skip();
+                if (!isMetadata && ++entries > _maxTensors)
+                {
+                    return position;
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Reported with its place by the parse.
+        }
+
+        return null;
     }
 
     private void ReadMetadata(ref Utf8JsonReader reader, long position, Dictionary<string, string> metadata)
@@ -113,14 +191,14 @@ internal sealed class SafetensorsHeaderParser
             reader.Read();
             if (reader.TokenType != JsonTokenType.String)
             {
-                Error(keyPosition, "'" + MetadataKey + "' value '" + key + "' must be a string");
+                Error(keyPosition, "'" + MetadataKey + "' value '" + SafetensorsText.Excerpt(key) + "' must be a string");
                 reader.Skip();
                 continue;
             }
 
             if (!metadata.TryAdd(key, reader.GetString() ?? string.Empty))
             {
-                Error(keyPosition, "'" + MetadataKey + "' has the key '" + key + "' twice");
+                Error(keyPosition, "'" + MetadataKey + "' has the key '" + SafetensorsText.Excerpt(key) + "' twice");
             }
         }
     }
@@ -131,56 +209,68 @@ internal sealed class SafetensorsHeaderParser
         offsetsValid = false;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            Error(position, "tensor '" + name + "' must be an object with dtype, shape and data_offsets");
+            Error(position, SafetensorsText.Tensor(name) + " must be an object with dtype, shape and data_offsets");
             reader.Skip();
             return null;
         }
 
         string? dtype = null;
-        List<long>? shape = null;
-        List<long>? offsets = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long[]? shape = null;
+        (long Begin, long End)? offsets = null;
+        var seen = EntryKeys.None;
         var broken = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyPosition = Position(reader.TokenStartIndex);
-            var key = reader.GetString() ?? string.Empty;
+            var key = reader.ValueTextEquals("dtype"u8) ? EntryKeys.DataType
+                : reader.ValueTextEquals("shape"u8) ? EntryKeys.Shape
+                : reader.ValueTextEquals("data_offsets"u8) ? EntryKeys.DataOffsets
+                : EntryKeys.None;
+            var unknownKey = key == EntryKeys.None ? reader.GetString() ?? string.Empty : null;
             reader.Read();
-            if (key is "dtype" or "shape" or "data_offsets" && !seen.Add(key))
+            if ((seen & key) != 0)
             {
-                Error(keyPosition, "tensor '" + name + "' has '" + key + "' twice");
+                Error(keyPosition, SafetensorsText.Tensor(name) + " has '" + KeyName(key) + "' twice");
                 reader.Skip();
                 broken = true;
                 continue;
             }
 
+            seen |= key;
             switch (key)
             {
-                case "dtype":
+                case EntryKeys.DataType:
                     if (reader.TokenType == JsonTokenType.String)
                     {
-                        dtype = reader.GetString() ?? string.Empty;
+                        dtype = DataTypeName(ref reader);
                     }
                     else
                     {
-                        Error(keyPosition, "tensor '" + name + "': 'dtype' must be a string");
+                        Error(keyPosition, SafetensorsText.Tensor(name) + ": 'dtype' must be a string");
                         reader.Skip();
                         broken = true;
                     }
 
                     break;
-                case "shape":
-                    shape = ReadNaturals(ref reader, name, key, keyPosition);
+                case EntryKeys.Shape:
+                    var rank = ReadNaturals(ref reader, name, "shape", keyPosition);
+                    shape = rank switch
+                    {
+                        < 0 => null,
+                        0 => [],
+                        _ => _numbers.AsSpan(0, rank).ToArray(),
+                    };
                     broken |= shape is null;
                     break;
-                case "data_offsets":
-                    offsets = ReadNaturals(ref reader, name, key, keyPosition);
-                    if (offsets is { Count: not 2 })
+                case EntryKeys.DataOffsets:
+                    // Read into the buffer of numbers: the two offsets of a tensor need no array of their own.
+                    var count = ReadNaturals(ref reader, name, "data_offsets", keyPosition);
+                    if (count is >= 0 and not 2)
                     {
-                        Error(keyPosition, "tensor '" + name + "': 'data_offsets' must hold two numbers, the first and the end byte, got " + SafetensorsText.Shape(offsets));
-                        offsets = null;
+                        Error(keyPosition, SafetensorsText.Tensor(name) + ": 'data_offsets' must hold two numbers, the first and the end byte, got " + SafetensorsText.Shape(_numbers.AsSpan(0, count).ToArray()));
                     }
 
+                    offsets = count == 2 ? (_numbers[0], _numbers[1]) : null;
                     broken |= offsets is null;
                     break;
                 default:
@@ -189,17 +279,17 @@ internal sealed class SafetensorsHeaderParser
                         WeightsDiagnosticCodes.WeightsInvalid,
                         string.Empty,
                         SafetensorsText.Place(_path),
-                        SafetensorsText.At(keyPosition) + "tensor '" + name + "' has the unknown key '" + key + "', which is ignored"));
+                        SafetensorsText.At(keyPosition) + SafetensorsText.Tensor(name) + " has the unknown key '" + SafetensorsText.Excerpt(unknownKey ?? string.Empty) + "', which is ignored"));
                     reader.Skip();
                     break;
             }
         }
 
-        foreach (var key in (string[])["dtype", "shape", "data_offsets"])
+        foreach (var key in (ReadOnlySpan<EntryKeys>)[EntryKeys.DataType, EntryKeys.Shape, EntryKeys.DataOffsets])
         {
-            if (!seen.Contains(key))
+            if ((seen & key) == 0)
             {
-                Error(position, "tensor '" + name + "' has no '" + key + "'");
+                Error(position, SafetensorsText.Tensor(name) + " has no '" + KeyName(key) + "'");
             }
         }
 
@@ -208,69 +298,102 @@ internal sealed class SafetensorsHeaderParser
             return null;
         }
 
-        var tensor = new SafetensorsTensor(name, dtype, shape, offsets[0], offsets[1], _path, position);
+        var tensor = new SafetensorsTensor(name, dtype, shape, offsets.Value.Begin, offsets.Value.End, _path, position);
         offsetsValid = CheckSize(tensor);
         return tensor;
     }
 
-    /// <summary>A JSON array of integers from 0 to <see cref="long.MaxValue"/>; null (reported) otherwise.</summary>
-    private List<long>? ReadNaturals(ref Utf8JsonReader reader, string tensor, string key, long position)
+    private static string KeyName(EntryKeys key) => key switch
+    {
+        EntryKeys.DataType => "dtype",
+        EntryKeys.Shape => "shape",
+        _ => "data_offsets",
+    };
+
+    /// <summary>A <c>dtype</c>: the one string of a known type (a million tensors of BF16 share it), else the text read.</summary>
+    private static string DataTypeName(ref Utf8JsonReader reader)
+    {
+        foreach (var name in SafetensorsDataTypes.Names)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return name;
+            }
+        }
+
+        return reader.GetString() ?? string.Empty;
+    }
+
+    /// <summary>
+    /// A JSON array of at most <see cref="MaxRank"/> integers from 0 to <see cref="long.MaxValue"/>, read into
+    /// <see cref="_numbers"/>: their count, or -1 (reported) otherwise.
+    /// </summary>
+    private int ReadNaturals(ref Utf8JsonReader reader, string tensor, string key, long position)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            Error(position, "tensor '" + tensor + "': '" + key + "' must be an array of integers");
+            Error(position, SafetensorsText.Tensor(tensor) + ": '" + key + "' must be an array of integers");
             reader.Skip();
-            return null;
+            return -1;
         }
 
-        var values = new List<long>();
+        var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value) || value < 0)
+            string? problem = null;
+            var value = 0L;
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out value) || value < 0)
             {
-                var text = reader.TokenType == JsonTokenType.Number ? System.Text.Encoding.UTF8.GetString(reader.ValueSpan) : reader.TokenType.ToString().ToLowerInvariant();
-                Error(Position(reader.TokenStartIndex), "tensor '" + tensor + "': '" + key + "' must hold integers from 0 to 2^63-1, got " + text);
+                problem = "must hold integers from 0 to 2^63-1, got " + (reader.TokenType == JsonTokenType.Number ? SafetensorsText.Excerpt(reader.ValueSpan) : reader.TokenType.ToString().ToLowerInvariant());
+            }
+            else if (count == MaxRank)
+            {
+                problem = "must hold at most " + SafetensorsText.Number(MaxRank) + " numbers";
+            }
+
+            if (problem is not null)
+            {
+                Error(Position(reader.TokenStartIndex), SafetensorsText.Tensor(tensor) + ": '" + key + "' " + problem);
                 reader.Skip();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     reader.Skip();
                 }
 
-                return null;
+                return -1;
             }
 
-            values.Add(value);
+            _numbers[count++] = value;
         }
 
-        return values;
+        return count;
     }
 
     /// <summary>Checks the type, and that the byte range is inside the data section and as long as the shape needs.</summary>
     private bool CheckSize(SafetensorsTensor tensor)
     {
-        var prefix = "tensor '" + tensor.Name + "': ";
-        var offsets = "data_offsets [" + SafetensorsText.Number(tensor.Begin) + ", " + SafetensorsText.Number(tensor.End) + "]";
+        // Most tensors are right: the texts of the messages are made only for a problem.
         if (tensor.Begin > tensor.End)
         {
-            Error(tensor.Position, prefix + offsets + " end before they begin");
+            Error(tensor.Position, Prefix(tensor) + Offsets(tensor) + " end before they begin");
             return false;
         }
 
         if (tensor.End > DataLength)
         {
-            Error(tensor.Position, prefix + offsets + " go past the end of the data section, which has " + SafetensorsText.Number(DataLength) + " bytes");
+            Error(tensor.Position, Prefix(tensor) + Offsets(tensor) + " go past the end of the data section, which has " + SafetensorsText.Number(DataLength) + " bytes");
             return false;
         }
 
         if (tensor.DataType is not { } type)
         {
-            Error(tensor.Position, prefix + "unknown dtype '" + tensor.DataTypeName + "' (known: " + string.Join(", ", SafetensorsDataTypes.Names) + ")");
+            Error(tensor.Position, Prefix(tensor) + "unknown dtype '" + SafetensorsText.Excerpt(tensor.DataTypeName) + "' (known: " + string.Join(", ", SafetensorsDataTypes.Names) + ")");
             return true;
         }
 
         if (!TryByteSize(tensor.Shape, type.Bits(), out var bytes))
         {
-            Error(tensor.Position, prefix + "the shape " + tensor.ShapeText + " of " + type.Name() + " does not fill a whole number of bytes below 2^63");
+            Error(tensor.Position, Prefix(tensor) + "the shape " + tensor.ShapeText + " of " + type.Name() + " does not fill a whole number of bytes below 2^63");
             return true;
         }
 
@@ -278,11 +401,15 @@ internal sealed class SafetensorsHeaderParser
         {
             Error(
                 tensor.Position,
-                prefix + offsets + " hold " + SafetensorsText.Number(tensor.End - tensor.Begin) + " bytes, but the shape " + tensor.ShapeText
+                Prefix(tensor) + Offsets(tensor) + " hold " + SafetensorsText.Number(tensor.End - tensor.Begin) + " bytes, but the shape " + tensor.ShapeText
                 + " of " + type.Name() + " takes " + SafetensorsText.Number(bytes));
         }
 
         return true;
+
+        static string Prefix(SafetensorsTensor tensor) => SafetensorsText.Tensor(tensor.Name) + ": ";
+
+        static string Offsets(SafetensorsTensor tensor) => "data_offsets [" + SafetensorsText.Number(tensor.Begin) + ", " + SafetensorsText.Number(tensor.End) + "]";
     }
 
     private static bool TryByteSize(IReadOnlyList<long> shape, int bits, out long bytes)
@@ -321,13 +448,13 @@ internal sealed class SafetensorsHeaderParser
             {
                 Error(
                     tensor.Position,
-                    "tensor '" + tensor.Name + "' (bytes " + Range(tensor.Begin, tensor.End) + " of the data) overlaps tensor '" + last.Name + "' (bytes " + Range(last.Begin, last.End) + ")");
+                    SafetensorsText.Tensor(tensor.Name) + " (bytes " + Range(tensor.Begin, tensor.End) + " of the data) overlaps " + SafetensorsText.Tensor(last.Name) + " (bytes " + Range(last.Begin, last.End) + ")");
             }
             else if (tensor.Begin > covered)
             {
                 Error(
                     PrefixLength + _header.Length + covered,
-                    "bytes " + Range(covered, tensor.Begin) + " of the data section belong to no tensor (the next one is '" + tensor.Name + "')");
+                    "bytes " + Range(covered, tensor.Begin) + " of the data section belong to no tensor (the next one is '" + SafetensorsText.Excerpt(tensor.Name) + "')");
             }
 
             if (tensor.End > covered)

@@ -16,6 +16,13 @@ public static class SafetensorsReader
     /// <summary>The largest header read by default: 100,000,000 bytes, the limit of the reference implementation.</summary>
     public const long DefaultMaxHeaderLength = 100_000_000;
 
+    /// <summary>
+    /// The most tensors read from one checkpoint by default: 1,000,000. The largest published checkpoints hold a few
+    /// hundred thousand (a DeepSeek-V3 with its scales holds about 91,000); the bound keeps the work and the memory of a
+    /// check linear in it and small (about 100 bytes a tensor), whatever a header claims.
+    /// </summary>
+    public const int DefaultMaxTensors = 1_000_000;
+
     /// <summary>The size of the header length at the start of the file.</summary>
     private const int PrefixLength = 8;
 
@@ -23,16 +30,29 @@ public static class SafetensorsReader
     /// <param name="path">The file.</param>
     /// <param name="diagnostics">Receives the problems (codes <see cref="WeightsDiagnosticCodes.WeightsInvalid"/> and <see cref="DiagnosticCodes.CheckpointInvalid"/>).</param>
     /// <param name="maxHeaderLength">The largest header accepted, in bytes.</param>
+    /// <param name="maxTensors">The most tensors accepted.</param>
     /// <returns>
-    /// The header, or <see langword="null"/> when the file cannot be read or its header is not a JSON object of the
-    /// format. A header whose tensors have problems (an unknown type, bad offsets) is returned with them, after the
-    /// errors are reported.
+    /// The header, or <see langword="null"/> when the file cannot be read, its header is not a JSON object of the format
+    /// or it holds more than <paramref name="maxTensors"/> tensors. A header whose tensors have problems (an unknown type,
+    /// bad offsets) is returned with them, after the errors are reported; errors of one kind past
+    /// twenty are summed up in one diagnostic.
     /// </returns>
-    public static SafetensorsFile? Read(string path, ICollection<Diagnostic> diagnostics, long maxHeaderLength = DefaultMaxHeaderLength)
+    public static SafetensorsFile? Read(string path, ICollection<Diagnostic> diagnostics, long maxHeaderLength = DefaultMaxHeaderLength, int maxTensors = DefaultMaxTensors)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var limit = DiagnosticLimit.Over(diagnostics);
+        var file = Read(path, limit, maxHeaderLength, maxTensors, 0, out _);
+        limit.Complete();
+        return file;
+    }
+
+    /// <summary>Reads the header of one file of a checkpoint, whose other files hold <paramref name="tensorsBefore"/> tensors.</summary>
+    internal static SafetensorsFile? Read(string path, DiagnosticLimit diagnostics, long maxHeaderLength, int maxTensors, int tensorsBefore, out bool overLimit)
     {
         ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxHeaderLength, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTensors);
+        overLimit = false;
         var place = SafetensorsText.Place(path);
         try
         {
@@ -92,7 +112,10 @@ public static class SafetensorsReader
                 return null;
             }
 
-            return new SafetensorsHeaderParser(path, length, header, diagnostics).Parse();
+            var parser = new SafetensorsHeaderParser(path, length, header, diagnostics, maxTensors, tensorsBefore);
+            var file = parser.Parse();
+            overLimit = parser.OverLimit;
+            return file;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

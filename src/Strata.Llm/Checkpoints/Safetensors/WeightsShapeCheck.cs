@@ -14,146 +14,162 @@ namespace Strata.Llm.Checkpoints.Safetensors;
 /// </summary>
 public static class WeightsShapeCheck
 {
-    /// <summary>Buffers some checkpoints hold that are not weights (transformers ignores them when loading).</summary>
-    private const string RotaryBufferSuffix = ".rotary_emb.inv_freq";
-
     /// <summary>The checkpoint formats whose tensor names are known: the Hugging Face formats other than <c>auto</c>.</summary>
     public static IReadOnlyList<string> Formats { get; } =
         [GPTCheckpointFormats.Llama, GPTCheckpointFormats.Mistral, GPTCheckpointFormats.Mixtral, GPTCheckpointFormats.Qwen2, GPTCheckpointFormats.Starcoder2, GPTCheckpointFormats.MtpLlama];
 
-    /// <summary>The tensors that a model config calls for in a format, in the order transformers lists them.</summary>
+    /// <summary>
+    /// The tensors that a model config calls for in a format, in the order transformers lists them. The sequence is
+    /// made as it is read: a config of two billion layers costs only what the caller reads of it.
+    /// </summary>
     /// <param name="model">The base model config, resolved.</param>
     /// <param name="format">One of <see cref="Formats"/>.</param>
     /// <exception cref="ArgumentException">The format has no known tensor names.</exception>
-    public static IReadOnlyList<ExpectedTensor> ExpectedTensors(GPTBaseModelConfig model, string format)
+    public static IEnumerable<ExpectedTensor> ExpectedTensors(GPTBaseModelConfig model, string format)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(format);
-        if (!Formats.Contains(format, StringComparer.Ordinal))
-        {
-            throw new ArgumentException("'" + format + "' has no known tensor names; use one of " + string.Join(", ", Formats) + ".", nameof(format));
-        }
-
-        var t = model.Transformer;
-        var h = Dim(t.HiddenSize, "hidden_size");
-        var v = Dim(model.VocabSize, "vocab_size");
-        var tensors = new List<ExpectedTensor> { Tensor("model.embed_tokens.weight", v, h) };
-        for (var layer = 0; layer < t.NumLayers; layer++)
-        {
-            AddLayer(tensors, "model.layers." + layer.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", t, format);
-        }
-
-        if (format == GPTCheckpointFormats.MtpLlama)
-        {
-            // Fast-LLM's multi-token Llama: the first head's norm is mtp_norms.0, each further head a decoder layer
-            // (mtp_heads.i) and its norm (mtp_norms.i+1).
-            AddNorm(tensors, "model.mtp_norms.0", t);
-            for (var head = 1; head < model.PredictionHeads; head++)
-            {
-                AddLayer(tensors, "model.mtp_heads." + (head - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", t, format);
-                AddNorm(tensors, "model.mtp_norms." + head.ToString(System.Globalization.CultureInfo.InvariantCulture), t);
-            }
-        }
-        else
-        {
-            AddNorm(tensors, "model.norm", t);
-        }
-
-        if (!model.TieWordEmbeddings)
-        {
-            tensors.Add(Tensor("lm_head.weight", v, h));
-        }
-
-        return tensors;
+        return TensorLayout.For(model, KnownFormat(format)).Enumerate().Select(static e => e.Tensor);
     }
 
     /// <summary>Checks the tensors of a checkpoint directory against a model config.</summary>
     /// <param name="model">The base model config, resolved.</param>
     /// <param name="directory">The checkpoint directory.</param>
     /// <param name="format">One of <see cref="Formats"/>, or <c>auto</c> to take it from the <c>model_type</c> of the directory's <c>config.json</c>.</param>
-    /// <param name="diagnostics">Receives each problem with its file and byte offset.</param>
+    /// <param name="diagnostics">Receives each problem with its file and byte offset; past twenty of one kind, the rest are summed up in one.</param>
     /// <param name="maxHeaderLength">The largest safetensors header accepted, in bytes.</param>
+    /// <param name="maxTensors">The most tensors accepted in the checkpoint.</param>
     /// <returns>Whether the weights were read and fit the config (no error was reported).</returns>
-    public static bool Check(GPTBaseModelConfig model, string directory, string format, ICollection<Diagnostic> diagnostics, long maxHeaderLength = SafetensorsReader.DefaultMaxHeaderLength)
+    public static bool Check(
+        GPTBaseModelConfig model,
+        string directory,
+        string format,
+        ICollection<Diagnostic> diagnostics,
+        long maxHeaderLength = SafetensorsReader.DefaultMaxHeaderLength,
+        int maxTensors = SafetensorsReader.DefaultMaxTensors)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(directory);
-        ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var errors = new ErrorCounter(diagnostics);
-        if (NamingFormat(directory, format, errors) is not { } naming || SafetensorsCheckpoint.Read(directory, errors, maxHeaderLength) is not { } weights)
+        var limit = DiagnosticLimit.Over(diagnostics);
+        if (ResolveFormat(directory, format, limit) is { } naming && SafetensorsCheckpoint.Read(directory, limit, maxHeaderLength, maxTensors) is { } weights)
         {
-            return false;
+            Compare(model, naming, weights).Report(limit);
         }
 
-        Check(model, naming, weights, errors);
-        return errors.Errors == 0;
+        limit.Complete();
+        return limit.Errors.IsZero;
     }
 
     /// <summary>Checks the tensors of headers already read against a model config.</summary>
     /// <param name="model">The base model config, resolved.</param>
     /// <param name="format">One of <see cref="Formats"/>.</param>
     /// <param name="weights">The headers of the checkpoint.</param>
-    /// <param name="diagnostics">Receives a diagnostic (<see cref="WeightsDiagnosticCodes.WeightsMismatch"/>) for each tensor that is missing, unexpected or of another shape.</param>
+    /// <param name="diagnostics">Receives a diagnostic (<see cref="WeightsDiagnosticCodes.WeightsMismatch"/>) for each tensor that is missing, unexpected or of another shape; past twenty of one kind, the rest are summed up in one.</param>
     /// <returns>Whether every tensor fits (no error was reported by this check).</returns>
-    public static bool Check(GPTBaseModelConfig model, string format, SafetensorsCheckpoint weights, ICollection<Diagnostic> diagnostics)
+    public static bool Check(GPTBaseModelConfig model, string format, SafetensorsCheckpoint weights, ICollection<Diagnostic> diagnostics) =>
+        Compare(model, format, weights).Report(diagnostics);
+
+    /// <summary>
+    /// Compares the tensors of a checkpoint with those a model config calls for, in time and memory bounded by the
+    /// checkpoint: each tensor it holds is looked up by its name; of the expected tensors it lacks and of the tensors
+    /// the config does not call for, the first twenty are listed and the others counted.
+    /// </summary>
+    /// <param name="model">The base model config, resolved.</param>
+    /// <param name="format">One of <see cref="Formats"/>.</param>
+    /// <param name="weights">The headers of the checkpoint.</param>
+    /// <exception cref="ArgumentException">The format has no known tensor names.</exception>
+    public static WeightsComparison Compare(GPTBaseModelConfig model, string format, SafetensorsCheckpoint weights)
     {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(weights);
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        var expected = ExpectedTensors(model, format);
-        var errors = 0;
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tensor in expected)
+        var layout = TensorLayout.For(model, KnownFormat(format));
+        var expected = new List<(TensorComparison Row, TensorLayout.Position Position)>();
+        var unexpected = new FirstByName(Listed + 1);
+        TensorComparison? tiedHead = null;
+        foreach (var file in weights.Files)
         {
-            wanted.Add(tensor.Name);
-            if (!weights.Tensors.TryGetValue(tensor.Name, out var found))
+            foreach (var tensor in file.Tensors)
             {
-                errors++;
-                diagnostics.Add(new Diagnostic(
-                    DiagnosticSeverity.Error,
-                    WeightsDiagnosticCodes.WeightsMismatch,
-                    string.Empty,
-                    SafetensorsText.Place(weights.Directory),
-                    "tensor '" + tensor.Name + "' " + tensor + " is missing"));
-            }
-            else if (!found.Shape.SequenceEqual(tensor.Shape))
-            {
-                errors++;
-                diagnostics.Add(new Diagnostic(
-                    DiagnosticSeverity.Error,
-                    WeightsDiagnosticCodes.WeightsMismatch,
-                    string.Empty,
-                    SafetensorsText.Place(found.File),
-                    SafetensorsText.At(found.Position) + "tensor '" + tensor.Name + "' has the shape " + found.ShapeText + "; the config gives " + tensor));
+                if (!ReferenceEquals(weights.Tensors[tensor.Name], tensor) || tensor.Name.EndsWith(RotaryBufferSuffix, StringComparison.Ordinal))
+                {
+                    continue; // a second tensor of that name (reported by the reader), or a buffer that is not a weight
+                }
+
+                if (layout.Find(tensor.Name) is { } hit)
+                {
+                    expected.Add((new TensorComparison(tensor.Name, tensor, hit.Tensor), hit.Position));
+                }
+                else if (tensor.Name == WeightsComparison.TiedHeadName && model.TieWordEmbeddings)
+                {
+                    tiedHead = new TensorComparison(tensor.Name, tensor, null);
+                }
+                else
+                {
+                    unexpected.Add(new TensorComparison(tensor.Name, tensor, null));
+                }
             }
         }
 
-        foreach (var tensor in weights.Tensors.Values.OrderBy(static t => t.Name, StringComparer.Ordinal))
+        // The expected tensors in order, for as long as it takes to find the first missing ones: each one read is either
+        // held by the checkpoint (counted above) or missing, so this reads at most the checkpoint's tensors and the list.
+        var missing = layout.Count - expected.Count;
+        var missingListed = 0;
+        ExpectedTensor? firstMissingNotListed = null;
+        if (missing > 0)
         {
-            if (wanted.Contains(tensor.Name) || tensor.Name.EndsWith(RotaryBufferSuffix, StringComparison.Ordinal))
+            foreach (var (tensor, position) in layout.Enumerate())
             {
-                continue;
-            }
+                if (weights.Tensors.ContainsKey(tensor.Name))
+                {
+                    continue;
+                }
 
-            var tiedHead = tensor.Name == "lm_head.weight" && model.TieWordEmbeddings;
-            errors += tiedHead ? 0 : 1;
-            diagnostics.Add(new Diagnostic(
-                tiedHead ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
-                WeightsDiagnosticCodes.WeightsMismatch,
-                string.Empty,
-                SafetensorsText.Place(tensor.File),
-                SafetensorsText.At(tensor.Position) + "tensor '" + tensor.Name + "' " + tensor.ShapeText
-                + (tiedHead
-                    ? " is there although tie_word_embeddings is true: the output layer is the embeddings, so it is not loaded"
-                    : " is not a weight of this config (" + format + " names)")));
+                if (missingListed == Listed)
+                {
+                    firstMissingNotListed = tensor;
+                    break;
+                }
+
+                expected.Add((new TensorComparison(tensor.Name, null, tensor), position));
+                missingListed++;
+            }
         }
 
-        return errors == 0;
+        expected.Sort(static (a, b) => a.Position.CompareTo(b.Position));
+        var rows = new List<TensorComparison>(expected.Count + Listed + 1);
+        foreach (var (row, _) in expected)
+        {
+            rows.Add(row);
+        }
+
+        // The tensors the config does not call for, by name; the output layer of tied embeddings among them (a warning).
+        var firstUnexpected = unexpected.Sorted();
+        var listedUnexpected = firstUnexpected.Take(Listed).ToList();
+        if (tiedHead is not null)
+        {
+            var at = listedUnexpected.FindIndex(r => string.CompareOrdinal(r.Name, tiedHead.Name) > 0);
+            listedUnexpected.Insert(at < 0 ? listedUnexpected.Count : at, tiedHead);
+        }
+
+        rows.AddRange(listedUnexpected);
+        return new WeightsComparison(
+            weights.Directory,
+            format,
+            rows,
+            (missing - missingListed, firstMissingNotListed),
+            (unexpected.Count - Math.Min(unexpected.Count, Listed), firstUnexpected.Count > Listed ? firstUnexpected[Listed].Found : null));
     }
 
     /// <summary>The format whose names a directory's weights use: <paramref name="format"/>, or for <c>auto</c> the <c>model_type</c> of its <c>config.json</c>.</summary>
-    internal static string? NamingFormat(string directory, string format, ICollection<Diagnostic> diagnostics)
+    /// <param name="directory">The checkpoint directory.</param>
+    /// <param name="format">One of <see cref="Formats"/>, or <c>auto</c>.</param>
+    /// <param name="diagnostics">Receives the reason when there is no such format.</param>
+    /// <returns>One of <see cref="Formats"/>, or <see langword="null"/> (reported).</returns>
+    public static string? ResolveFormat(string directory, string format, ICollection<Diagnostic> diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         if (Formats.Contains(format, StringComparer.Ordinal))
         {
             return format;
@@ -166,7 +182,7 @@ public static class WeightsShapeCheck
                 DiagnosticCodes.CheckpointInvalid,
                 string.Empty,
                 null,
-                "the weights check knows the tensor names of the Hugging Face formats (" + string.Join(", ", Formats) + ", or auto), not of '" + format + "'"));
+                "the weights check knows the tensor names of the Hugging Face formats (" + string.Join(", ", Formats) + ", or auto), not of '" + SafetensorsText.Excerpt(format) + "'"));
             return null;
         }
 
@@ -182,9 +198,26 @@ public static class WeightsShapeCheck
             DiagnosticCodes.CheckpointInvalid,
             string.Empty,
             SafetensorsText.Place(file),
-            (modelType is null ? "no model_type could be read" : "the model_type '" + modelType + "' is not a known format")
+            (modelType is null ? "no model_type could be read" : "the model_type '" + SafetensorsText.Excerpt(modelType) + "' is not a known format")
             + "; the auto format takes the tensor names from it (known: " + string.Join(", ", Formats) + ")"));
         return null;
+    }
+
+    /// <summary>The missing tensors, and the tensors the config does not call for, that <see cref="Compare"/> lists; the others are counted.</summary>
+    internal const int Listed = DiagnosticLimit.PerKind;
+
+    /// <summary>Buffers some checkpoints hold that are not weights (transformers ignores them when loading).</summary>
+    private const string RotaryBufferSuffix = ".rotary_emb.inv_freq";
+
+    private static string KnownFormat(string format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        if (!Formats.Contains(format, StringComparer.Ordinal))
+        {
+            throw new ArgumentException("'" + SafetensorsText.Excerpt(format) + "' has no known tensor names; use one of " + string.Join(", ", Formats) + ".", nameof(format));
+        }
+
+        return format;
     }
 
     private static string? ReadModelType(string file)
@@ -209,106 +242,32 @@ public static class WeightsShapeCheck
         }
     }
 
-    private static void AddLayer(List<ExpectedTensor> tensors, string prefix, TransformerConfig t, string format)
+    /// <summary>The first rows by name of many, kept without sorting them all (a checkpoint may hold a million).</summary>
+    private sealed class FirstByName(int capacity)
     {
-        var h = Dim(t.HiddenSize, "hidden_size");
-        var q = Dim((long)t.NumAttentionHeads * t.KvChannels, "num_attention_heads × kv_channels");
-        var kv = Dim((long)t.HeadGroups * t.KvChannels, "head_groups × kv_channels");
-        var f = Dim(t.FfnHiddenSize, "ffn_hidden_size");
-        var biases = t.AddLinearBiases;
-        var attention = prefix + "self_attn.";
-        tensors.Add(Tensor(attention + "q_proj.weight", q, h));
-        AddIf(tensors, biases.AddAttentionQkvBias, attention + "q_proj.bias", q);
-        tensors.Add(Tensor(attention + "k_proj.weight", kv, h));
-        AddIf(tensors, biases.AddAttentionQkvBias, attention + "k_proj.bias", kv);
-        tensors.Add(Tensor(attention + "v_proj.weight", kv, h));
-        AddIf(tensors, biases.AddAttentionQkvBias, attention + "v_proj.bias", kv);
-        tensors.Add(Tensor(attention + "o_proj.weight", h, q));
-        AddIf(tensors, biases.AddAttentionDenseBias, attention + "o_proj.bias", h);
+        // The largest of the kept names on top: a smaller name replaces it.
+        private readonly PriorityQueue<TensorComparison, string> _kept = new(Comparer<string>.Create(static (a, b) => string.CompareOrdinal(b, a)));
 
-        if (format == GPTCheckpointFormats.Mixtral || t.NumExperts > 1)
+        public long Count { get; private set; }
+
+        public void Add(TensorComparison row)
         {
-            var moe = prefix + "block_sparse_moe.";
-            tensors.Add(Tensor(moe + "gate.weight", Dim(t.NumExperts, "num_experts"), h));
-            for (var expert = 0; expert < t.NumExperts; expert++)
+            Count++;
+            if (_kept.Count < capacity)
             {
-                var e = moe + "experts." + expert.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".";
-                tensors.Add(Tensor(e + "w1.weight", f, h));
-                tensors.Add(Tensor(e + "w2.weight", h, f));
-                tensors.Add(Tensor(e + "w3.weight", f, h));
+                _kept.Enqueue(row, row.Name);
+            }
+            else if (_kept.TryPeek(out _, out var largest) && string.CompareOrdinal(row.Name, largest) < 0)
+            {
+                _kept.EnqueueDequeue(row, row.Name);
             }
         }
-        else if (format == GPTCheckpointFormats.Starcoder2)
+
+        public List<TensorComparison> Sorted()
         {
-            tensors.Add(Tensor(prefix + "mlp.c_fc.weight", f, h));
-            AddIf(tensors, biases.AddMlpBias, prefix + "mlp.c_fc.bias", f);
-            tensors.Add(Tensor(prefix + "mlp.c_proj.weight", h, f));
-            AddIf(tensors, biases.AddMlpBias, prefix + "mlp.c_proj.bias", h);
+            var rows = _kept.UnorderedItems.Select(static e => e.Element).ToList();
+            rows.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            return rows;
         }
-        else
-        {
-            if (t.Gated)
-            {
-                tensors.Add(Tensor(prefix + "mlp.gate_proj.weight", f, h));
-                AddIf(tensors, biases.AddMlpBias, prefix + "mlp.gate_proj.bias", f);
-            }
-
-            tensors.Add(Tensor(prefix + "mlp.up_proj.weight", f, h));
-            AddIf(tensors, biases.AddMlpBias, prefix + "mlp.up_proj.bias", f);
-            tensors.Add(Tensor(prefix + "mlp.down_proj.weight", h, f));
-            AddIf(tensors, biases.AddMlpBias, prefix + "mlp.down_proj.bias", h);
-        }
-
-        AddNorm(tensors, prefix + "input_layernorm", t);
-        AddNorm(tensors, prefix + "post_attention_layernorm", t);
-    }
-
-    /// <summary>A norm's weight, and its bias for layer norm.</summary>
-    private static void AddNorm(List<ExpectedTensor> tensors, string prefix, TransformerConfig t)
-    {
-        var h = Dim(t.HiddenSize, "hidden_size");
-        tensors.Add(Tensor(prefix + ".weight", h));
-        AddIf(tensors, t.Normalization.Type == NormalizationType.LayerNorm, prefix + ".bias", h);
-    }
-
-    private static void AddIf(List<ExpectedTensor> tensors, bool condition, string name, (long Size, string Name) dimension)
-    {
-        if (condition)
-        {
-            tensors.Add(Tensor(name, dimension));
-        }
-    }
-
-    private static (long Size, string Name) Dim(long size, string name) => (size, name);
-
-    private static ExpectedTensor Tensor(string name, params (long Size, string Name)[] dimensions) =>
-        new(name, [.. dimensions.Select(static d => d.Size)], [.. dimensions.Select(static d => d.Name)]);
-
-    /// <summary>Passes diagnostics on and counts the errors among them.</summary>
-    private sealed class ErrorCounter(ICollection<Diagnostic> inner) : ICollection<Diagnostic>
-    {
-        public int Errors { get; private set; }
-
-        public int Count => inner.Count;
-
-        public bool IsReadOnly => false;
-
-        public void Add(Diagnostic item)
-        {
-            Errors += item.Severity == DiagnosticSeverity.Error ? 1 : 0;
-            inner.Add(item);
-        }
-
-        public void Clear() => inner.Clear();
-
-        public bool Contains(Diagnostic item) => inner.Contains(item);
-
-        public void CopyTo(Diagnostic[] array, int arrayIndex) => inner.CopyTo(array, arrayIndex);
-
-        public bool Remove(Diagnostic item) => inner.Remove(item);
-
-        public IEnumerator<Diagnostic> GetEnumerator() => inner.GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -190,7 +190,7 @@ internal static class HuggingFaceFormats
     private static ConstantConverter DerivedHeadSize() => new(
         "transformer.kv_channels",
         null,
-        static (v, m) => v is int size && size * m.Transformer.NumAttentionHeads == m.Transformer.HiddenSize,
+        static (v, m) => v is int size && (long)size * m.Transformer.NumAttentionHeads == m.Transformer.HiddenSize,
         "heads of hidden_size / num_attention_heads");
 
     private static ConstantConverter NoBiases() => new(
