@@ -9,7 +9,7 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
 
     public override string ToString() => Name;
 
-    /// <summary>The arguments with <c>{input}</c>, <c>{corpus}</c> and <c>{tmp}</c> replaced.</summary>
+    /// <summary>The arguments with <c>{input}</c>, <c>{corpus}</c> and <c>{tmp}</c> replaced; <c>{empty}</c> is an empty argument.</summary>
     public string[] Expand(string? inputPath, string temporary)
     {
         var text = Arguments switch
@@ -21,7 +21,8 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
         return text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(a => a.Replace("{input}", inputPath ?? string.Empty, StringComparison.Ordinal)
                 .Replace("{corpus}", CorpusDirectory, StringComparison.Ordinal)
-                .Replace("{tmp}", temporary, StringComparison.Ordinal))
+                .Replace("{tmp}", temporary, StringComparison.Ordinal)
+                .Replace("{empty}", string.Empty, StringComparison.Ordinal))
             .ToArray();
     }
 
