@@ -8,13 +8,19 @@ namespace Strata;
 /// regular file, and it cannot say that two names are one file (a hard link, <c>/proc/self/cwd/...</c>). Elsewhere, or
 /// where <c>statx</c> is missing (glibc before 2.28, kernels before 4.11), the kind comes from .NET and there is no
 /// identity: callers then compare resolved paths.
+/// <para>
+/// <c>statx</c> is looked up among the symbols the process already has (<see cref="NativeLibrary.GetMainProgramHandle"/>),
+/// where the C library that .NET itself uses provides it: a <c>[LibraryImport("libc")]</c> would first probe some 80
+/// names and paths (<c>libc.so</c>, <c>liblibc.so</c>, in every library directory) on each process's first call, and a
+/// direct P/Invoke in the NativeAOT binary would stop it from starting where <c>statx</c> is missing.
+/// </para>
 /// </summary>
 /// <param name="Kind">What the path names.</param>
 /// <param name="Device">The device of the file (major and minor in one number), when <see cref="HasIdentity"/>.</param>
 /// <param name="Inode">The inode of the file, when <see cref="HasIdentity"/>.</param>
 /// <param name="HasIdentity">Whether <see cref="Device"/> and <see cref="Inode"/> identify the file.</param>
 /// <param name="Error">The <c>errno</c> of a failed status call (<see cref="FileKind.Unknown"/>), 0 otherwise.</param>
-internal readonly partial record struct FileStatus(FileKind Kind, ulong Device, ulong Inode, bool HasIdentity, int Error)
+internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong Inode, bool HasIdentity, int Error)
 {
     /// <summary>ENOENT, ENOTDIR, EACCES, ELOOP, ENAMETOOLONG and ENOSYS as Linux numbers them (the only place they are read).</summary>
     internal const int NoEntry = 2, NotADirectory = 20, AccessDenied = 13, TooManyLinks = 40, NameTooLong = 36, NotImplemented = 38;
@@ -24,6 +30,9 @@ internal readonly partial record struct FileStatus(FileKind Kind, ulong Device, 
     private const int NoAutomount = 0x800;                // AT_NO_AUTOMOUNT: a status call never mounts anything
     private const int EmptyPath = 0x1000;                 // AT_EMPTY_PATH: the status of the descriptor itself
     private const uint TypeAndInode = 0x1 | 0x100;        // STATX_TYPE | STATX_INO
+
+    /// <summary><c>int statx(int dirfd, const char *path, int flags, unsigned int mask, struct statx *buffer)</c>, or null.</summary>
+    private static readonly unsafe delegate* unmanaged<int, byte*, int, uint, StatxBuffer*, int> s_statx = FindStatx();
 
     private static volatile bool s_statxMissing;
 
@@ -60,24 +69,37 @@ internal readonly partial record struct FileStatus(FileKind Kind, ulong Device, 
     /// <summary>Whether both statuses identify one file.</summary>
     public bool IsSameFileAs(FileStatus other) => HasIdentity && other.HasIdentity && Device == other.Device && Inode == other.Inode;
 
-    private static bool TryStatx(int directory, string path, int flags, out FileStatus status)
+    private static unsafe delegate* unmanaged<int, byte*, int, uint, StatxBuffer*, int> FindStatx() =>
+        OperatingSystem.IsLinux() && NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "statx", out var address)
+            ? (delegate* unmanaged<int, byte*, int, uint, StatxBuffer*, int>)address
+            : null;
+
+    private static unsafe bool TryStatx(int directory, string path, int flags, out FileStatus status)
     {
         status = default;
-        int result;
-        StatxBuffer buffer;
-        try
-        {
-            result = Statx(directory, path, NoAutomount | flags, TypeAndInode, out buffer);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        var statx = s_statx;
+        if (statx == null)
         {
             s_statxMissing = true;
             return false;
         }
 
+        // A C string: UTF-8, NUL-terminated (Of refuses paths holding NUL, which would end it early).
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
+        System.Text.Encoding.UTF8.GetBytes(path, bytes);
+        StatxBuffer buffer;
+        int result;
+        int errno;
+        fixed (byte* text = bytes)
+        {
+            // As a LibraryImport with SetLastError does: errno is read right after the call, before anything can change it.
+            Marshal.SetLastSystemError(0);
+            result = statx(directory, text, NoAutomount | flags, TypeAndInode, &buffer);
+            errno = Marshal.GetLastSystemError();
+        }
+
         if (result != 0)
         {
-            var errno = Marshal.GetLastPInvokeError();
             if (errno == NotImplemented)
             {
                 s_statxMissing = true;
@@ -88,7 +110,7 @@ internal readonly partial record struct FileStatus(FileKind Kind, ulong Device, 
             return true;
         }
 
-        // The major and minor numbers are combined as glibc's makedev does; any injective combination would do.
+        // Major and minor in one number: any combination that keeps them apart identifies the device.
         var device = ((ulong)buffer.DeviceMajor << 32) | buffer.DeviceMinor;
         var hasInode = (buffer.Mask & 0x100) != 0;
         status = new FileStatus(KindOfMode(buffer.Mode), device, buffer.Inode, hasInode, 0);
@@ -126,9 +148,6 @@ internal readonly partial record struct FileStatus(FileKind Kind, ulong Device, 
             return new FileStatus(FileKind.Unknown, 0, 0, false, 0);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, out StatxBuffer buffer);
 
     /// <summary>
     /// <c>struct statx</c>: 256 bytes, the same layout on every Linux architecture (fixed-width fields, explicit padding).
