@@ -11,6 +11,7 @@ namespace Strata.Fuzz;
 /// Strata.Fuzz afl yaml|json|override|hf|safetensors|rsp|env          (under afl-fuzz, after `sharpfuzz Strata.dll`)
 /// Strata.Fuzz replay yaml|json|override|hf|safetensors|rsp|env FILE...
 /// Strata.Fuzz stress [--threads N] [--resolves N] FILE...   (cold-start concurrency: see docs/robustness.md)
+/// Strata.Fuzz hold-output STRATA-ARGS...                     (an output held half-written, for the signal tests)
 /// </code>
 /// </summary>
 internal static class Program
@@ -32,6 +33,7 @@ internal static class Program
             "afl" when args.Length == 2 => Afl(ParseTarget(args[1])),
             "replay" when args.Length >= 3 => Replay(ParseTarget(args[1]), args[2..]),
             "stress" => Stress.Run(args[1..]),
+            "hold-output" => HoldOutput.Run(args[1..]),
             _ => Usage("unknown command or missing arguments: " + string.Join(' ', args)),
         };
     }

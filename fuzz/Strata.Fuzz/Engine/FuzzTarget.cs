@@ -26,6 +26,8 @@ internal enum FuzzTarget
     /// response file reader and tokeniser, the override parser on what it holds, and resolution.
     /// </summary>
     ResponseFile,
+
+    /// <summary>
     /// The bytes as the values of the launcher's variables (<c>WORLD_SIZE</c>, <c>RANK</c>, <c>LOCAL_WORLD_SIZE</c>,
     /// <c>LOCAL_RANK</c>, one a line), then the resolution of a GPT trainer config in that environment.
     /// </summary>

@@ -46,6 +46,18 @@ internal static class ConvertVerb
             Required = true,
         };
         outputFormat.AcceptOnlyFromAmong([.. GPTCheckpointFormats.Names]);
+        foreach (var path in new[] { input, output })
+        {
+            path.Validators.Add(result =>
+            {
+                // An empty path would name the working directory: a usage error, as for -o.
+                if (result.Tokens.Count > 0 && result.Tokens[^1].Value.Length == 0)
+                {
+                    result.AddError(path.Name + " needs a directory name");
+                }
+            });
+        }
+
         var command = new Command(
             "convert",
             "Convert a checkpoint's config between formats (metadata.yaml, config.json); " + WeightsNote + ".")
@@ -72,17 +84,14 @@ internal static class ConvertVerb
             return context.Usage(parse, "--output-format auto can only be read: name the format to write (" + string.Join(", ", GPTCheckpointFormats.Names.Where(static n => n != GPTCheckpointFormats.Auto)) + ")");
         }
 
-        if (FilePaths.Same(input, output))
+        if (OutputFile.IsSameFile(input, output))
         {
             return context.Usage(parse, "the output directory '" + output + "' is the input directory: write the converted config to another directory");
         }
 
         var source = Path.Combine(input, CheckpointConfigReader.ConfigFileName(inputFormat) ?? string.Empty);
         var target = Path.Combine(output, CheckpointConfigReader.ConfigFileName(outputFormat) ?? string.Empty);
-        if (FilePaths.Same(source, target))
-        {
-            return context.Usage(parse, "refusing to write the output to '" + target + "', which is one of the inputs");
-        }
+        OutputFile.EnsureNotAnInput(target, [source]);
 
         if (!Directory.Exists(input))
         {
@@ -123,11 +132,11 @@ internal static class ConvertVerb
             context.WriteDiagnostics(diagnostics);
             return CliExitCodes.Invalid;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (OutputFileException)
         {
+            // The host reports it (exit code 1, or the signal's code when interrupted) after the warnings found so far.
             context.WriteDiagnostics(diagnostics);
-            context.WriteError("cannot write '" + target + "': " + e.Message);
-            return CliExitCodes.Invalid;
+            throw;
         }
 
         diagnostics.Add(new Diagnostic(

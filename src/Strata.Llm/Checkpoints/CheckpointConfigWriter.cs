@@ -8,7 +8,8 @@ namespace Strata.Llm.Checkpoints;
 /// <summary>
 /// Writes the config file of a checkpoint from a resolved model config: <c>metadata.yaml</c> for Fast-LLM's own formats
 /// (the explicit values only, rule R3) and <c>config.json</c> for the Hugging Face formats (the format's keys, from the
-/// effective values). Files are replaced atomically: written next to the target, then renamed over it.
+/// effective values). Files are written with <see cref="OutputFile"/>: replaced atomically (written next to the target,
+/// flushed, then renamed over it), never through a directory or a device.
 /// </summary>
 public static class CheckpointConfigWriter
 {
@@ -42,16 +43,16 @@ public static class CheckpointConfigWriter
     /// <param name="format">A checkpoint format name other than <c>auto</c>.</param>
     /// <param name="diagnostics">Receives warnings about values the format leaves out; may be <see langword="null"/>.</param>
     /// <exception cref="ConfigException">The model cannot be written in the format.</exception>
-    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="OutputFileException">The directory or the file cannot be written (the message says why); nothing was replaced.</exception>
     public static string Save(GPTModelConfig model, string directory, string format, ICollection<Diagnostic>? diagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var text = Write(model, format, diagnostics);
         var fileName = CheckpointConfigReader.ConfigFileName(format)
             ?? throw new ArgumentException("'" + format + "' is not a checkpoint format of GPT models.", nameof(format));
-        Directory.CreateDirectory(directory);
+        OutputFile.CreateDirectory(directory);
         var target = Path.Combine(directory, fileName);
-        AtomicFile.WriteAllText(target, text);
+        OutputFile.WriteAllText(target, text);
         return target;
     }
 }

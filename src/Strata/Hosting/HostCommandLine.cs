@@ -60,9 +60,10 @@ internal static class HostCommandLine
             EnableDefaultExceptionHandler = false,
         };
 
-        // The built-in verbs other than run finish in milliseconds and hold no resource to release on Ctrl+C (outputs
-        // are written to a temporary file and renamed): they need no termination handler, whose signal registration
-        // starts a thread in every process. Run, and a program's own verbs, keep System.CommandLine's.
+        // The built-in verbs other than run finish in milliseconds and hold no resource to release on Ctrl+C: they need
+        // no termination handler, whose signal registration starts a thread in every process. An output file's
+        // temporary file is removed by OutputFile's own handlers, registered only while it exists. Run, and a
+        // program's own verbs, keep System.CommandLine's.
         if (quick.Contains(parse.CommandResult.Command))
         {
             invocation.ProcessTerminationTimeout = null;
@@ -83,6 +84,17 @@ internal static class HostCommandLine
             catch (UsageException e)
             {
                 return ReportUsage(context, parse, e.Message);
+            }
+            catch (OutputFileException e) when (e.IsAnInput)
+            {
+                return ReportUsage(context, parse, e.Message);
+            }
+            catch (OutputFileException e) when (e.InterruptedBy is { } signal)
+            {
+                // Reached only when another handler of the signal kept the process alive (System.CommandLine's, for a
+                // program's own verbs); otherwise the signal has already ended the process, by the same code.
+                context.Printer.WriteError(context.Host.Name, e.Message);
+                return ExitCodes.Interrupted(signal);
             }
             catch (ConfigException e)
             {

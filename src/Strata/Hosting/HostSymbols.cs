@@ -73,11 +73,23 @@ internal static class HostSymbols
         return option;
     }
 
-    public static Option<string?> Output() => new("--output", "-o")
+    public static Option<string?> Output()
     {
-        Description = "Write the document to FILE (atomically) instead of standard output.",
-        HelpName = "FILE",
-    };
+        var option = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the document to FILE (atomically) instead of standard output.",
+            HelpName = "FILE",
+        };
+        option.Validators.Add(static result =>
+        {
+            // An empty path names no file (and - is standard output): a usage error, reported by the parser.
+            if (result.Tokens.Count > 0 && result.Tokens[^1].Value.Length == 0)
+            {
+                result.AddError("-o needs a file name (use - for standard output)");
+            }
+        });
+        return option;
+    }
 
     public static Verbosity ParseVerbosity(string? name) => name switch
     {

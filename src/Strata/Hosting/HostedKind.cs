@@ -1,4 +1,5 @@
 using Strata.Schema;
+using Strata.Sources;
 
 namespace Strata.Hosting;
 
@@ -69,8 +70,12 @@ internal sealed class HostedKind
             resolver.AddOverride(request.Overrides[i], request.OverridePlaces?[i]);
         }
 
-        return resolver.TryResolve(out var resolved, out var diagnostics)
-            ? new ResolveOutcome(new ResolvedView<T>(resolved), diagnostics)
-            : new ResolveOutcome(null, diagnostics);
+        var read = new List<string>();
+        using (FilesRead.Record(read))
+        {
+            return resolver.TryResolve(out var resolved, out var diagnostics)
+                ? new ResolveOutcome(new ResolvedView<T>(resolved), diagnostics, read)
+                : new ResolveOutcome(null, diagnostics, read);
+        }
     }
 }

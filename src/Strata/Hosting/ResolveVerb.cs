@@ -29,11 +29,7 @@ internal static class ResolveVerb
             }
 
             var outputPath = parse.GetValue(output);
-            if (outputPath is not null)
-            {
-                OutputFile.EnsureNotAnInput(outputPath, request.Files, context.ResponseFiles);
-            }
-
+            HostOutput.EnsureNotAnInput(context, outputPath, request.Files);
             var outcome = kind.Resolve(request);
             context.Printer.Write(outcome.Diagnostics);
             if (outcome.Resolved is not { } resolved)
@@ -53,15 +49,7 @@ internal static class ResolveVerb
                 text += "\n";
             }
 
-            if (outputPath is null)
-            {
-                context.Console.Output.Write(text);
-            }
-            else
-            {
-                OutputFile.WriteAtomic(outputPath, text);
-            }
-
+            HostOutput.Write(context, outputPath, text, outcome.FilesRead);
             return ExitCodes.Success;
         });
         return command;

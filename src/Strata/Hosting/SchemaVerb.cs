@@ -14,15 +14,7 @@ internal static class SchemaVerb
         {
             var kind = context.FindKind(parse.GetValue(kindArgument) ?? string.Empty);
             var text = JsonSchemaWriter.Write(kind.Name, kind.Description, kind.TypeInfo);
-            if (parse.GetValue(output) is { } path)
-            {
-                OutputFile.WriteAtomic(path, text);
-            }
-            else
-            {
-                context.Console.Output.Write(text);
-            }
-
+            HostOutput.Write(context, parse.GetValue(output), text, []);
             return ExitCodes.Success;
         });
         return command;

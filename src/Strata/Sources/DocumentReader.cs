@@ -87,6 +87,7 @@ public static class DocumentReader
     private static bool TryReadBytes(string path, Func<int, int, Origin> place, SourceLimits limits, List<Diagnostic> diagnostics, out ArraySegment<byte> bytes)
     {
         bytes = default;
+        FilesRead.Add(path);
         string problem;
         try
         {

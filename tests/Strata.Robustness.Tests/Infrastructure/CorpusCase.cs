@@ -28,7 +28,10 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
         }
     }
 
-    /// <summary>The arguments with <c>{input}</c>, <c>{corpus}</c> and <c>{tmp}</c> replaced, without the environment variables.</summary>
+    /// <summary>
+    /// The arguments with <c>{input}</c>, <c>{corpus}</c> and <c>{tmp}</c> replaced, without the environment variables;
+    /// <c>{empty}</c> is an empty argument.
+    /// </summary>
     public string[] Expand(string? inputPath, string temporary)
     {
         var text = Arguments switch
@@ -41,7 +44,8 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
             .Where(static a => !a.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
             .Select(a => a.Replace("{input}", inputPath ?? string.Empty, StringComparison.Ordinal)
                 .Replace("{corpus}", CorpusDirectory, StringComparison.Ordinal)
-                .Replace("{tmp}", temporary, StringComparison.Ordinal))
+                .Replace("{tmp}", temporary, StringComparison.Ordinal)
+                .Replace("{empty}", string.Empty, StringComparison.Ordinal))
             .ToArray();
     }
 

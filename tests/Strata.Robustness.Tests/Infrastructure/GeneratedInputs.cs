@@ -63,6 +63,19 @@ internal static class GeneratedInputs
 
         // A value one character over SourceLimits.MaxScalarLength.
         "long-override-value.rsp" => directory.Write(name, "run.experiment_name=" + new string('x', (1024 * 1024) + 1) + "\n"),
+
+        // Outputs (-o): a valid config, the same file by other names, and paths that are not regular files. Devices are
+        // made in the temporary directory when running as root, so that a writer that wrongly renamed over one would
+        // destroy a copy, never the system's /dev/null; as another user, renaming over /dev entries is impossible.
+        "valid.yaml" => directory.Write(name, "training:\n  train_iters: 5\n"),
+        "linked-directory" => LinkedDirectory(directory),
+        "hard-link" => HardLink(directory),
+        "response-file" => directory.Write("args.txt", "training.train_iters=5\n"),
+        "checkpoint-copy" => CheckpointCopy(directory),
+        "dangling-link" => File.CreateSymbolicLink(directory.File(name), directory.File("nowhere")).FullName,
+        "socket" => MakeSocket(directory.File(name)),
+        "dev-null" => MakeDevice(directory, name, "c", 1, 3, "/dev/null"),
+        "dev-full" => MakeDevice(directory, name, "c", 1, 7, "/dev/full"),
         _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
     };
 
@@ -125,10 +138,64 @@ internal static class GeneratedInputs
 
     private static string MakeFifo(string path)
     {
-        using var process = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })
-            ?? throw new InvalidOperationException("cannot start mkfifo");
+        Execute("mkfifo", path);
+        return path;
+    }
+
+    /// <summary>A device node (<c>mknod</c>) in the directory when running as root, the system's own otherwise.</summary>
+    public static string MakeDevice(TempDirectory directory, string name, string type, int major, int minor, string system)
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return system;
+        }
+
+        var path = directory.File(name);
+        Execute("mknod", path, type, major.ToString(System.Globalization.CultureInfo.InvariantCulture), minor.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return path;
+    }
+
+    /// <summary>A Unix socket file that outlives its socket: .NET deletes the bound name on close, so it is renamed first.</summary>
+    public static string MakeSocket(string path)
+    {
+        using (var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified))
+        {
+            socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path + ".bound"));
+            File.Move(path + ".bound", path);
+        }
+
+        return path;
+    }
+
+    /// <summary>valid.yaml, and the same file through a symbolic link to its directory: <c>here/valid.yaml</c>.</summary>
+    private static string LinkedDirectory(TempDirectory directory)
+    {
+        Create("valid.yaml", directory);
+        Directory.CreateSymbolicLink(directory.File("here"), directory.Path);
+        return Path.Combine(directory.File("here"), "valid.yaml");
+    }
+
+    /// <summary>valid.yaml, and a hard link to it: <c>hard.yaml</c> (.NET has no API for hard links).</summary>
+    private static string HardLink(TempDirectory directory)
+    {
+        var target = Create("valid.yaml", directory);
+        Execute("ln", target, directory.File("hard.yaml"));
+        return directory.File("hard.yaml");
+    }
+
+    /// <summary>A Hugging Face checkpoint directory with the tiny Llama's config.json.</summary>
+    private static string CheckpointCopy(TempDirectory directory)
+    {
+        var checkpoint = Directory.CreateDirectory(directory.File("checkpoint")).FullName;
+        File.Copy(Path.Combine(StrataProcess.RepositoryRoot, "examples", "checkpoints", "tiny-llama", "config.json"), Path.Combine(checkpoint, "config.json"));
+        return checkpoint;
+    }
+
+    private static void Execute(string command, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, arguments) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("cannot start " + command);
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
-        return path;
     }
 }

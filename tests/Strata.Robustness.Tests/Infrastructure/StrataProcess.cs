@@ -30,17 +30,24 @@ internal static class StrataProcess
 
     public static Task<CliResult> Run(params string[] args) => Run(null, TimeSpan.FromSeconds(30), args);
 
-    public static async Task<CliResult> Run(IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args)
+    public static Task<CliResult> Run(IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args) =>
+        Run([], RepositoryRoot, environment, timeout, args);
+
+    /// <summary>
+    /// Runs strata through <paramref name="wrapper"/> (a command and its arguments, such as <c>sh -c 'exec "$0" "$@" &gt; FILE'</c>
+    /// or <c>setpriv --reuid=...</c>; strata's path and arguments follow it), in <paramref name="workingDirectory"/>.
+    /// </summary>
+    public static async Task<CliResult> Run(IReadOnlyList<string> wrapper, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo(Executable)
+        var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : Executable)
         {
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var a in args)
+        foreach (var a in wrapper.Count > 0 ? [.. wrapper.Skip(1), Executable, .. args] : args)
         {
             start.ArgumentList.Add(a);
         }
