@@ -173,7 +173,7 @@ internal static class HostCommandLine
         }
 
         var closest = Suggestions.Closest(parse.UnmatchedTokens[0], parse.CommandResult.Command.Subcommands.Select(static c => c.Name));
-        return closest is null ? string.Empty : " (did you mean '" + closest + "'?)";
+        return closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)";
     }
 
     /// <summary>
@@ -211,6 +211,6 @@ internal static class HostCommandLine
     {
         var names = parse.CommandResult.Command.Options.SelectMany(static o => o.Aliases.Append(o.Name));
         var closest = Suggestions.Closest(token, names);
-        return "unknown option '" + token + "'" + (closest is null ? string.Empty : " (did you mean '" + closest + "'?)");
+        return "unknown option " + MessageText.Quoted(token) + (closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)");
     }
 }

@@ -92,7 +92,7 @@ internal static class ConfigPipeline
                         DiagnosticCodes.EnvironmentValue,
                         PathText.Combine(config.ConfigPath, field.Key),
                         node.Origin,
-                        "environment variable " + name + "='" + text + "' is not a valid " + field.ValueType.DisplayName);
+                        "environment variable " + name + "=" + MessageText.Quoted(text) + " is not a valid " + field.ValueType.DisplayName);
                 }
             }
             finally

@@ -166,7 +166,7 @@ public static class OverrideParser
 
             if (argument[i] != '.')
             {
-                error = SyntaxError(argument, argumentNumber, i + 1, "expected '.' or '[' after a step of the path, got '" + argument[i] + "'");
+                error = SyntaxError(argument, argumentNumber, i + 1, "expected '.' or '[' after a step of the path, got " + MessageText.Quoted(argument[i].ToString()));
                 path = null;
                 return false;
             }
@@ -303,5 +303,5 @@ public static class OverrideParser
         new(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, string.Empty, Origin.FromCommandLine(argumentNumber, column), Describe(argument, column) + ": " + message);
 
     private static string Describe(string argument, int column) =>
-        "cannot parse the override '" + argument + "' at column " + column.ToString(CultureInfo.InvariantCulture);
+        "cannot parse the override " + MessageText.Quoted(argument) + " at column " + column.ToString(CultureInfo.InvariantCulture);
 }

@@ -342,8 +342,8 @@ public static class YamlDocumentReader
             }
 
             var message = name is "str" or "int" or "float" or "bool" or "null" or "map" or "seq"
-                ? "the tag '" + DisplayTag(tag) + "' cannot be used on " + shape
-                : "unsupported tag '" + DisplayTag(tag) + "': only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed, and no type is ever created from a tag";
+                ? "the tag " + MessageText.Quoted(DisplayTag(tag)) + " cannot be used on " + shape
+                : "unsupported tag " + MessageText.Quoted(DisplayTag(tag)) + ": only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed, and no type is ever created from a tag";
             _assembler.Report(DiagnosticCodes.UnsupportedTag, _assembler.NextPath, At(e), message);
             return null;
         }
