@@ -57,7 +57,7 @@ public sealed class Diagnostic
     /// <summary>
     /// Formats the diagnostic: <c>train.yaml:12:7: error STR0103: model.transformer.num_layers: must be &gt;= 0, got -1</c>.
     /// The line is bounded whatever the input: the path is cut like any quoted input, the location and the message at
-    /// the length of a message (<see cref="MessageText"/>).
+    /// the length of a message (<see cref="MessageText"/>); control characters are escaped where the line is printed.
     /// </summary>
     public override string ToString()
     {

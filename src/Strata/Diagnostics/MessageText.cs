@@ -5,10 +5,11 @@ namespace Strata;
 
 /// <summary>
 /// The one way a message shows text that came from the input (a key, a value, a path, a name, a token, an argument):
-/// cut to <see cref="MaxShownLength"/> characters, with <c>… (N characters)</c> saying how long it was, and with
-/// control characters written as escapes (<c>\n</c>, <c>\u001b</c>). So no input, however long or strange, can make a
-/// diagnostic long, split it over lines or send escape sequences to a terminal, and a message costs time and memory
-/// bounded by the message, never by the input it quotes.
+/// cut to <see cref="MaxShownLength"/> characters, with <c>… (N characters)</c> saying how long it was; and the one
+/// way a line is made safe for a terminal when it is written (<see cref="Printable"/>: control characters as escapes,
+/// <c>\n</c>, <c>\u001b</c>). So no input, however long or strange, can make a diagnostic long, split it over lines or
+/// send escape sequences to a terminal, and a message costs time and memory bounded by the message, never by the input
+/// it quotes.
 /// </summary>
 internal static class MessageText
 {
@@ -25,8 +26,8 @@ internal static class MessageText
     public const int MaxListedItems = 20;
 
     /// <summary>
-    /// The text in single quotes, bounded and printable: <c>'abc'</c>, or <c>'abc…' (1000000 characters)</c> when it
-    /// is longer than <see cref="MaxShownLength"/> (the quotes then close what is shown, and the length follows).
+    /// The text in quotes, bounded: <c>'abc'</c>, or <c>'abc…' (1000000 characters)</c> when it is longer than
+    /// <see cref="MaxShownLength"/> (the quotes then close what is shown, and the length follows).
     /// </summary>
     /// <param name="text">The input text.</param>
     /// <param name="open">The opening quote (<c>'</c>, <c>`</c>, <c>"</c>).</param>
@@ -42,11 +43,11 @@ internal static class MessageText
         return sb.ToString();
     }
 
-    /// <summary>The text bounded and printable, without quotes: <c>abc</c>, or <c>abc… (1000000 characters)</c>.</summary>
+    /// <summary>The text bounded, without quotes: <c>abc</c>, or <c>abc… (1000000 characters)</c>.</summary>
     /// <param name="text">The input text (a path, a number as written).</param>
     public static string Bounded(string text) => Cut(text, MaxShownLength);
 
-    /// <summary>A whole message bounded by <see cref="MaxMessageLength"/> and printable (the last guard of the printer).</summary>
+    /// <summary>A whole message bounded by <see cref="MaxMessageLength"/> (the last guard of what is printed).</summary>
     /// <param name="message">The message.</param>
     public static string Capped(string message) => Cut(message, MaxMessageLength);
 
@@ -82,7 +83,7 @@ internal static class MessageText
     /// <summary>
     /// The text with control characters written as escapes (<c>\n</c>, <c>\u001b</c>): a key or a value quoted in a
     /// message can neither break the one-line-per-diagnostic format nor send escape sequences to a terminal. Text that
-    /// holds none is returned as it is.
+    /// holds none is returned as it is. Applied to whole lines as they are written, after the cuts.
     /// </summary>
     /// <param name="text">The text.</param>
     public static string Printable(string text)
@@ -101,7 +102,7 @@ internal static class MessageText
     private static string Cut(string text, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length <= maxLength && !HasControl(text))
+        if (text.Length <= maxLength)
         {
             return text;
         }
@@ -112,19 +113,18 @@ internal static class MessageText
         return sb.ToString();
     }
 
-    /// <summary>Appends at most <paramref name="maxLength"/> characters of the text, printable, and <c>…</c> if cut; returns how many were shown.</summary>
+    /// <summary>Appends at most <paramref name="maxLength"/> characters of the text, and <c>…</c> if cut; returns how many were shown.</summary>
     private static int AppendCut(StringBuilder sb, string text, int maxLength)
     {
         if (text.Length <= maxLength)
         {
-            AppendPrintable(sb, text.AsSpan());
+            sb.Append(text);
             return text.Length;
         }
 
         // Never cut between the two halves of a surrogate pair.
         var shown = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
-        AppendPrintable(sb, text.AsSpan(0, shown));
-        sb.Append('…');
+        sb.Append(text, 0, shown).Append('…');
         return shown;
     }
 

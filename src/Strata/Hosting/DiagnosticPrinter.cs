@@ -38,7 +38,7 @@ internal sealed class DiagnosticPrinter(HostConsole console)
     public void WriteError(string program, string message)
     {
         var error = console.UseColor ? Red + "error" + Reset : "error";
-        console.Error.Write(program + ": " + error + ": " + MessageText.Capped(message) + "\n");
+        console.Error.Write(program + ": " + error + ": " + MessageText.Printable(MessageText.Capped(message)) + "\n");
     }
 
     /// <summary>Formats the count line: <c>1 error, 2 warnings</c>, with <c>, 1 remark</c> when there are remarks.</summary>

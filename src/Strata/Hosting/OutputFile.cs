@@ -35,7 +35,7 @@ internal static class OutputFile
         {
             if (string.Equals(Canonical(input), target, PathComparison))
             {
-                throw new UsageException("refusing to write the output to '" + output + "', which is one of the inputs");
+                throw new UsageException("refusing to write the output to " + MessageText.Quoted(output) + ", which is one of the inputs");
             }
         }
     }
@@ -49,10 +49,10 @@ internal static class OutputFile
     public static void WriteAtomic(string path, string text)
     {
         var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full) ?? throw new IOException("cannot write '" + path + "': it is not a file path");
+        var directory = Path.GetDirectoryName(full) ?? throw new IOException("cannot write " + MessageText.Quoted(path) + ": it is not a file path");
         if (Directory.Exists(full))
         {
-            throw new IOException("cannot write '" + path + "': it is a directory");
+            throw new IOException("cannot write " + MessageText.Quoted(path) + ": it is a directory");
         }
 
         var temporary = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Path.GetRandomFileName() + ".tmp");
@@ -74,7 +74,7 @@ internal static class OutputFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            throw new IOException("cannot write '" + path + "': " + e.Message, e);
+            throw new IOException("cannot write " + MessageText.Quoted(path) + ": " + e.Message, e);
         }
     }
 

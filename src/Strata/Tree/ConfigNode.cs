@@ -23,7 +23,7 @@ public abstract class ConfigNode
 
     /// <summary>
     /// A short description of the node's shape for messages: <c>a mapping</c>, <c>a list</c>, <c>the string "x"</c>; a
-    /// scalar's text is cut to a bounded length and its control characters escaped.
+    /// scalar's text is cut to a bounded length.
     /// </summary>
     public abstract string Describe();
 }
