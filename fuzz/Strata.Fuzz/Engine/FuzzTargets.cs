@@ -165,6 +165,13 @@ internal static class FuzzTargets
                 throw new FuzzFinding("diagnostic without a message: " + d.Code);
             }
 
+            // A message quotes at most a few inputs, each cut to MessageText.MaxShownLength characters: one longer than
+            // the printer's last guard echoes an input whole.
+            if (d.Message.Length > MessageText.MaxMessageLength)
+            {
+                throw new FuzzFinding("a diagnostic of " + d.Message.Length + " characters echoes its input: " + d);
+            }
+
             if (d.Origin is { } origin && (origin.Line < 0 || origin.Column < 0))
             {
                 throw new FuzzFinding("diagnostic with a negative place: " + d);

@@ -207,7 +207,7 @@ public sealed partial class DistributedConfig
         {
             if (!int.TryParse(localRankText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var localRank))
             {
-                context.Fail("LOCAL_RANK is not an integer: '" + localRankText + "'");
+                context.Fail("LOCAL_RANK is not an integer: " + MessageText.Quoted(localRankText));
             }
             else if (localRank != LocalRank)
             {

@@ -11,7 +11,7 @@ namespace Strata;
 /// send escape sequences to a terminal, and a message costs time and memory bounded by the message, never by the input
 /// it quotes.
 /// </summary>
-internal static class MessageText
+public static class MessageText
 {
     /// <summary>The most characters of an input shown in a message (a longer one is cut, and its length said).</summary>
     public const int MaxShownLength = 200;
@@ -23,7 +23,7 @@ internal static class MessageText
     public const int MaxMessageLength = 2000;
 
     /// <summary>The most items of a list shown in a message (<see cref="List"/>).</summary>
-    public const int MaxListedItems = 20;
+    internal const int MaxListedItems = 20;
 
     /// <summary>
     /// The text in quotes, bounded: <c>'abc'</c>, or <c>'abc…' (1000000 characters)</c> when it is longer than
@@ -36,10 +36,7 @@ internal static class MessageText
     {
         ArgumentNullException.ThrowIfNull(text);
         var sb = new StringBuilder(Math.Min(text.Length, MaxShownLength) + 32);
-        sb.Append(open);
-        var shown = AppendCut(sb, text, MaxShownLength);
-        sb.Append(close);
-        AppendLength(sb, text, shown);
+        AppendQuoted(sb, text, open, close);
         return sb.ToString();
     }
 
@@ -49,35 +46,70 @@ internal static class MessageText
 
     /// <summary>A whole message bounded by <see cref="MaxMessageLength"/> (the last guard of what is printed).</summary>
     /// <param name="message">The message.</param>
-    public static string Capped(string message) => Cut(message, MaxMessageLength);
+    internal static string Capped(string message) => Cut(message, MaxMessageLength);
 
     /// <summary>
     /// Names joined by <c>, </c>, each <see cref="Quoted"/> when <paramref name="quote"/> is set (else bounded), at most
-    /// <see cref="MaxListedItems"/> of them, then <c>… (N more)</c>.
+    /// <see cref="MaxListedItems"/> of them and as many as fit in a few shown lengths, then <c>… (N more)</c>.
     /// </summary>
     /// <param name="items">The names, in order.</param>
     /// <param name="quote">Whether to quote each name.</param>
-    public static string List(IEnumerable<string> items, bool quote = false)
+    internal static string List(IEnumerable<string> items, bool quote = false)
     {
         ArgumentNullException.ThrowIfNull(items);
         var sb = new StringBuilder();
         var count = 0;
+        var shown = 0;
         foreach (var item in items)
         {
-            if (count < MaxListedItems)
+            if (count == shown && count < MaxListedItems && sb.Length < 4 * MaxShownLength)
             {
+                shown++;
                 sb.Append(count == 0 ? string.Empty : ", ").Append(quote ? Quoted(item) : Bounded(item));
             }
 
             count++;
         }
 
-        if (count > MaxListedItems)
+        if (count > shown)
         {
-            sb.Append(", … (").Append((count - MaxListedItems).ToString(CultureInfo.InvariantCulture)).Append(" more)");
+            sb.Append(", … (").Append((count - shown).ToString(CultureInfo.InvariantCulture)).Append(" more)");
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A message written by a library (System.Text.Json, YamlDotNet, System.CommandLine), which quotes the input in single
+    /// quotes as it is: each quoted span longer than <see cref="MaxShownLength"/> is cut as <see cref="Quoted"/> cuts it,
+    /// and the whole is <see cref="Capped"/> (a quote inside the input can pair the quotes wrongly; the cap still holds).
+    /// </summary>
+    /// <param name="message">The library's message.</param>
+    internal static string OfLibrary(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        StringBuilder? sb = null;
+        var copied = 0;
+        for (var open = message.IndexOf('\''); open >= 0 && open + 1 < message.Length; open = message.IndexOf('\'', open + 1))
+        {
+            var close = message.IndexOf('\'', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            if (close - open - 1 > MaxShownLength)
+            {
+                sb ??= new StringBuilder(message.Length / 2);
+                sb.Append(message, copied, open - copied);
+                AppendQuoted(sb, message.AsSpan(open + 1, close - open - 1), '\'', '\'');
+                copied = close + 1;
+            }
+
+            open = close;
+        }
+
+        return Capped(sb is null ? message : sb.Append(message, copied, message.Length - copied).ToString());
     }
 
     /// <summary>
@@ -86,7 +118,7 @@ internal static class MessageText
     /// holds none is returned as it is. Applied to whole lines as they are written, after the cuts.
     /// </summary>
     /// <param name="text">The text.</param>
-    public static string Printable(string text)
+    internal static string Printable(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!HasControl(text))
@@ -107,14 +139,22 @@ internal static class MessageText
             return text;
         }
 
-        var sb = new StringBuilder(Math.Min(text.Length, maxLength) + 32);
+        var sb = new StringBuilder(maxLength + 32);
         var shown = AppendCut(sb, text, maxLength);
-        AppendLength(sb, text, shown);
+        AppendLength(sb, text.Length, shown);
         return sb.ToString();
     }
 
+    private static void AppendQuoted(StringBuilder sb, ReadOnlySpan<char> text, char open, char close)
+    {
+        sb.Append(open);
+        var shown = AppendCut(sb, text, MaxShownLength);
+        sb.Append(close);
+        AppendLength(sb, text.Length, shown);
+    }
+
     /// <summary>Appends at most <paramref name="maxLength"/> characters of the text, and <c>…</c> if cut; returns how many were shown.</summary>
-    private static int AppendCut(StringBuilder sb, string text, int maxLength)
+    private static int AppendCut(StringBuilder sb, ReadOnlySpan<char> text, int maxLength)
     {
         if (text.Length <= maxLength)
         {
@@ -124,15 +164,15 @@ internal static class MessageText
 
         // Never cut between the two halves of a surrogate pair.
         var shown = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
-        sb.Append(text, 0, shown).Append('…');
+        sb.Append(text[..shown]).Append('…');
         return shown;
     }
 
-    private static void AppendLength(StringBuilder sb, string text, int shown)
+    private static void AppendLength(StringBuilder sb, int length, int shown)
     {
-        if (shown < text.Length)
+        if (shown < length)
         {
-            sb.Append(" (").Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
+            sb.Append(" (").Append(length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
         }
     }
 

@@ -143,7 +143,7 @@ internal static class HostCommandLine
         foreach (var error in parse.Errors)
         {
             var message = error.Message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace(":  ", ": ", StringComparison.Ordinal);
-            context.Printer.WriteError(context.Host.Name, message + Suggest(parse, error));
+            context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + Suggest(parse, error));
         }
 
         WriteHelpHint(context, parse);

@@ -47,6 +47,17 @@ public sealed class MessageTextTests
     }
 
     [Fact]
+    public void A_library_message_gets_each_long_quoted_span_cut_and_is_capped()
+    {
+        var token = new string('m', 5000);
+        Assert.Equal(
+            "'" + new string('m', MessageText.MaxShownLength) + "…' (5000 characters) is an invalid JSON literal. Expected the literal 'false'",
+            MessageText.OfLibrary("'" + token + "' is an invalid JSON literal. Expected the literal 'false'"));
+        Assert.Equal("'short' is fine", MessageText.OfLibrary("'short' is fine"));
+        Assert.Equal("'x' " + new string('m', MessageText.MaxMessageLength - 4) + "… (5008 characters)", MessageText.OfLibrary("'x' " + token + " 'y'"));
+    }
+
+    [Fact]
     public void A_diagnostic_line_is_bounded_whatever_its_path_location_and_message()
     {
         var huge = new string('z', 1_000_000);

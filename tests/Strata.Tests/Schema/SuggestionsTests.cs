@@ -95,10 +95,11 @@ public sealed class SuggestionsTests
     public void A_query_of_a_million_characters_costs_no_comparison()
     {
         var input = new string('x', 1_000_000);
+        string[] candidates = [input, "x", input[..500_000]];
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 1000; i++)
         {
-            Assert.Null(Suggestions.Closest(input, [input, "x", input[..500_000]]));
+            Assert.Null(Suggestions.Closest(input, candidates));
         }
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "took " + clock.Elapsed);

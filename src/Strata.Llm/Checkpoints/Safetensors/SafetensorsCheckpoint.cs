@@ -44,7 +44,7 @@ public sealed class SafetensorsCheckpoint
                 DiagnosticCodes.CheckpointInvalid,
                 string.Empty,
                 null,
-                File.Exists(directory) ? "the weights path '" + directory + "' is a file; a checkpoint is a directory" : "the weights directory '" + directory + "' does not exist"));
+                File.Exists(directory) ? "the weights path " + MessageText.Quoted(directory) + " is a file; a checkpoint is a directory" : "the weights directory " + MessageText.Quoted(directory) + " does not exist"));
             return null;
         }
 
@@ -71,7 +71,7 @@ public sealed class SafetensorsCheckpoint
 
         if (names.Count == 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CheckpointInvalid, string.Empty, null, "the directory '" + directory + "' has no safetensors file"));
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CheckpointInvalid, string.Empty, null, "the directory " + MessageText.Quoted(directory) + " has no safetensors file"));
             return null;
         }
 
@@ -89,7 +89,7 @@ public sealed class SafetensorsCheckpoint
             {
                 if (tensors.TryGetValue(tensor.Name, out var other))
                 {
-                    SafetensorsReader.Invalid(diagnostics, file.Path, tensor.Position, "tensor '" + tensor.Name + "' is also in " + Path.GetFileName(other.File));
+                    SafetensorsReader.Invalid(diagnostics, file.Path, tensor.Position, "tensor " + MessageText.Quoted(tensor.Name) + " is also in " + Path.GetFileName(other.File));
                 }
                 else
                 {
@@ -163,14 +163,14 @@ public sealed class SafetensorsCheckpoint
                     var file = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                     if (file is null || file.Length == 0 || file != Path.GetFileName(file) || file is "." or "..")
                     {
-                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' entry '" + tensor + "' must name a file of the checkpoint directory");
+                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' entry " + MessageText.Quoted(tensor) + " must name a file of the checkpoint directory");
                         reader.Skip();
                         continue;
                     }
 
                     if (!map.TryAdd(tensor, (file, position)))
                     {
-                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' has the tensor '" + tensor + "' twice");
+                        SafetensorsReader.Invalid(diagnostics, path, position, "'weight_map' has the tensor " + MessageText.Quoted(tensor) + " twice");
                     }
                 }
             }
@@ -212,11 +212,11 @@ public sealed class SafetensorsCheckpoint
 
             if (!tensors.TryGetValue(name, out var tensor))
             {
-                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts tensor '" + name + "' in " + file + ", which does not hold it");
+                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts tensor " + MessageText.Quoted(name) + " in " + file + ", which does not hold it");
             }
             else if (Path.GetFileName(tensor.File) != file)
             {
-                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts tensor '" + name + "' in " + file + ", but it is in " + Path.GetFileName(tensor.File));
+                SafetensorsReader.Invalid(diagnostics, index, position, "the index puts tensor " + MessageText.Quoted(name) + " in " + file + ", but it is in " + Path.GetFileName(tensor.File));
             }
         }
 
@@ -224,7 +224,7 @@ public sealed class SafetensorsCheckpoint
         {
             if (!weightMap.ContainsKey(tensor.Name))
             {
-                SafetensorsReader.Invalid(diagnostics, tensor.File, tensor.Position, "tensor '" + tensor.Name + "' is not in " + IndexFileName + " of " + directory + ", so it is never loaded");
+                SafetensorsReader.Invalid(diagnostics, tensor.File, tensor.Position, "tensor " + MessageText.Quoted(tensor.Name) + " is not in " + IndexFileName + " of " + directory + ", so it is never loaded");
             }
         }
     }

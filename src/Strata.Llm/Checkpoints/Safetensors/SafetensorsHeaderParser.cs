@@ -50,7 +50,7 @@ internal sealed class SafetensorsHeaderParser
                 reader.Read();
                 if (!keys.Add(name))
                 {
-                    Error(position, "the key '" + name + "' appears twice in the header");
+                    Error(position, "the key " + MessageText.Quoted(name) + " appears twice in the header");
                     reader.Skip();
                 }
                 else if (name == MetadataKey)
@@ -113,14 +113,14 @@ internal sealed class SafetensorsHeaderParser
             reader.Read();
             if (reader.TokenType != JsonTokenType.String)
             {
-                Error(keyPosition, "'" + MetadataKey + "' value '" + key + "' must be a string");
+                Error(keyPosition, "'" + MetadataKey + "' value " + MessageText.Quoted(key) + " must be a string");
                 reader.Skip();
                 continue;
             }
 
             if (!metadata.TryAdd(key, reader.GetString() ?? string.Empty))
             {
-                Error(keyPosition, "'" + MetadataKey + "' has the key '" + key + "' twice");
+                Error(keyPosition, "'" + MetadataKey + "' has the key " + MessageText.Quoted(key) + " twice");
             }
         }
     }
@@ -131,7 +131,7 @@ internal sealed class SafetensorsHeaderParser
         offsetsValid = false;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            Error(position, "tensor '" + name + "' must be an object with dtype, shape and data_offsets");
+            Error(position, "tensor " + MessageText.Quoted(name) + " must be an object with dtype, shape and data_offsets");
             reader.Skip();
             return null;
         }
@@ -148,7 +148,7 @@ internal sealed class SafetensorsHeaderParser
             reader.Read();
             if (key is "dtype" or "shape" or "data_offsets" && !seen.Add(key))
             {
-                Error(keyPosition, "tensor '" + name + "' has '" + key + "' twice");
+                Error(keyPosition, "tensor " + MessageText.Quoted(name) + " has " + MessageText.Quoted(key) + " twice");
                 reader.Skip();
                 broken = true;
                 continue;
@@ -163,7 +163,7 @@ internal sealed class SafetensorsHeaderParser
                     }
                     else
                     {
-                        Error(keyPosition, "tensor '" + name + "': 'dtype' must be a string");
+                        Error(keyPosition, "tensor " + MessageText.Quoted(name) + ": 'dtype' must be a string");
                         reader.Skip();
                         broken = true;
                     }
@@ -177,7 +177,7 @@ internal sealed class SafetensorsHeaderParser
                     offsets = ReadNaturals(ref reader, name, key, keyPosition);
                     if (offsets is { Count: not 2 })
                     {
-                        Error(keyPosition, "tensor '" + name + "': 'data_offsets' must hold two numbers, the first and the end byte, got " + SafetensorsText.Shape(offsets));
+                        Error(keyPosition, "tensor " + MessageText.Quoted(name) + ": 'data_offsets' must hold two numbers, the first and the end byte, got " + SafetensorsText.Shape(offsets));
                         offsets = null;
                     }
 
@@ -189,7 +189,7 @@ internal sealed class SafetensorsHeaderParser
                         WeightsDiagnosticCodes.WeightsInvalid,
                         string.Empty,
                         SafetensorsText.Place(_path),
-                        SafetensorsText.At(keyPosition) + "tensor '" + name + "' has the unknown key '" + key + "', which is ignored"));
+                        SafetensorsText.At(keyPosition) + "tensor " + MessageText.Quoted(name) + " has the unknown key " + MessageText.Quoted(key) + ", which is ignored"));
                     reader.Skip();
                     break;
             }
@@ -199,7 +199,7 @@ internal sealed class SafetensorsHeaderParser
         {
             if (!seen.Contains(key))
             {
-                Error(position, "tensor '" + name + "' has no '" + key + "'");
+                Error(position, "tensor " + MessageText.Quoted(name) + " has no " + MessageText.Quoted(key));
             }
         }
 
@@ -218,7 +218,7 @@ internal sealed class SafetensorsHeaderParser
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            Error(position, "tensor '" + tensor + "': '" + key + "' must be an array of integers");
+            Error(position, "tensor " + MessageText.Quoted(tensor) + ": " + MessageText.Quoted(key) + " must be an array of integers");
             reader.Skip();
             return null;
         }
@@ -229,7 +229,7 @@ internal sealed class SafetensorsHeaderParser
             if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value) || value < 0)
             {
                 var text = reader.TokenType == JsonTokenType.Number ? System.Text.Encoding.UTF8.GetString(reader.ValueSpan) : reader.TokenType.ToString().ToLowerInvariant();
-                Error(Position(reader.TokenStartIndex), "tensor '" + tensor + "': '" + key + "' must hold integers from 0 to 2^63-1, got " + text);
+                Error(Position(reader.TokenStartIndex), "tensor " + MessageText.Quoted(tensor) + ": " + MessageText.Quoted(key) + " must hold integers from 0 to 2^63-1, got " + MessageText.Bounded(text));
                 reader.Skip();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
@@ -248,7 +248,7 @@ internal sealed class SafetensorsHeaderParser
     /// <summary>Checks the type, and that the byte range is inside the data section and as long as the shape needs.</summary>
     private bool CheckSize(SafetensorsTensor tensor)
     {
-        var prefix = "tensor '" + tensor.Name + "': ";
+        var prefix = "tensor " + MessageText.Quoted(tensor.Name) + ": ";
         var offsets = "data_offsets [" + SafetensorsText.Number(tensor.Begin) + ", " + SafetensorsText.Number(tensor.End) + "]";
         if (tensor.Begin > tensor.End)
         {
@@ -264,7 +264,7 @@ internal sealed class SafetensorsHeaderParser
 
         if (tensor.DataType is not { } type)
         {
-            Error(tensor.Position, prefix + "unknown dtype '" + tensor.DataTypeName + "' (known: " + string.Join(", ", SafetensorsDataTypes.Names) + ")");
+            Error(tensor.Position, prefix + "unknown dtype " + MessageText.Quoted(tensor.DataTypeName) + " (known: " + string.Join(", ", SafetensorsDataTypes.Names) + ")");
             return true;
         }
 
@@ -321,13 +321,13 @@ internal sealed class SafetensorsHeaderParser
             {
                 Error(
                     tensor.Position,
-                    "tensor '" + tensor.Name + "' (bytes " + Range(tensor.Begin, tensor.End) + " of the data) overlaps tensor '" + last.Name + "' (bytes " + Range(last.Begin, last.End) + ")");
+                    "tensor " + MessageText.Quoted(tensor.Name) + " (bytes " + Range(tensor.Begin, tensor.End) + " of the data) overlaps tensor " + MessageText.Quoted(last.Name) + " (bytes " + Range(last.Begin, last.End) + ")");
             }
             else if (tensor.Begin > covered)
             {
                 Error(
                     PrefixLength + _header.Length + covered,
-                    "bytes " + Range(covered, tensor.Begin) + " of the data section belong to no tensor (the next one is '" + tensor.Name + "')");
+                    "bytes " + Range(covered, tensor.Begin) + " of the data section belong to no tensor (the next one is " + MessageText.Quoted(tensor.Name) + ")");
             }
 
             if (tensor.End > covered)

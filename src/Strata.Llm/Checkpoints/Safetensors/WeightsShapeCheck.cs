@@ -114,7 +114,7 @@ public static class WeightsShapeCheck
                     WeightsDiagnosticCodes.WeightsMismatch,
                     string.Empty,
                     SafetensorsText.Place(weights.Directory),
-                    "tensor '" + tensor.Name + "' " + tensor + " is missing"));
+                    "tensor " + MessageText.Quoted(tensor.Name) + " " + tensor + " is missing"));
             }
             else if (!found.Shape.SequenceEqual(tensor.Shape))
             {
@@ -124,7 +124,7 @@ public static class WeightsShapeCheck
                     WeightsDiagnosticCodes.WeightsMismatch,
                     string.Empty,
                     SafetensorsText.Place(found.File),
-                    SafetensorsText.At(found.Position) + "tensor '" + tensor.Name + "' has the shape " + found.ShapeText + "; the config gives " + tensor));
+                    SafetensorsText.At(found.Position) + "tensor " + MessageText.Quoted(tensor.Name) + " has the shape " + found.ShapeText + "; the config gives " + tensor));
             }
         }
 
@@ -142,7 +142,7 @@ public static class WeightsShapeCheck
                 WeightsDiagnosticCodes.WeightsMismatch,
                 string.Empty,
                 SafetensorsText.Place(tensor.File),
-                SafetensorsText.At(tensor.Position) + "tensor '" + tensor.Name + "' " + tensor.ShapeText
+                SafetensorsText.At(tensor.Position) + "tensor " + MessageText.Quoted(tensor.Name) + " " + tensor.ShapeText
                 + (tiedHead
                     ? " is there although tie_word_embeddings is true: the output layer is the embeddings, so it is not loaded"
                     : " is not a weight of this config (" + format + " names)")));
@@ -166,7 +166,7 @@ public static class WeightsShapeCheck
                 DiagnosticCodes.CheckpointInvalid,
                 string.Empty,
                 null,
-                "the weights check knows the tensor names of the Hugging Face formats (" + string.Join(", ", Formats) + ", or auto), not of '" + format + "'"));
+                "the weights check knows the tensor names of the Hugging Face formats (" + string.Join(", ", Formats) + ", or auto), not of " + MessageText.Quoted(format)));
             return null;
         }
 
@@ -182,7 +182,7 @@ public static class WeightsShapeCheck
             DiagnosticCodes.CheckpointInvalid,
             string.Empty,
             SafetensorsText.Place(file),
-            (modelType is null ? "no model_type could be read" : "the model_type '" + modelType + "' is not a known format")
+            (modelType is null ? "no model_type could be read" : "the model_type " + MessageText.Quoted(modelType) + " is not a known format")
             + "; the auto format takes the tensor names from it (known: " + string.Join(", ", Formats) + ")"));
         return null;
     }

@@ -91,7 +91,7 @@ internal static class HuggingFaceImporter
 
         if (HuggingFaceFormats.Find(format) is not { } chosen)
         {
-            scope.Invalid(null, "'" + format + "' is not a Hugging Face checkpoint format (known: auto, " + string.Join(", ", HuggingFaceFormats.All.Keys) + ")");
+            scope.Invalid(null, MessageText.Quoted(format) + " is not a Hugging Face checkpoint format (known: auto, " + string.Join(", ", HuggingFaceFormats.All.Keys) + ")");
             return null;
         }
 
@@ -128,7 +128,7 @@ internal static class HuggingFaceImporter
 
         if (HuggingFaceIgnoredKeys.CustomCode.Contains(key))
         {
-            var message = "config.json key '" + key + "' names custom model code for transformers; Strata never runs code from a checkpoint (rule R15)";
+            var message = "config.json key " + MessageText.Quoted(key) + " names custom model code for transformers; Strata never runs code from a checkpoint (rule R15)";
             if (format.AutoMap is not null)
             {
                 scope.Remark(entry.KeyOrigin, message);
@@ -141,6 +141,6 @@ internal static class HuggingFaceImporter
             return;
         }
 
-        scope.KeyIgnored(entry.KeyOrigin, "config.json key '" + key + "' is not imported: the " + format.Name + " format gives it no meaning in a GPT model config");
+        scope.KeyIgnored(entry.KeyOrigin, "config.json key " + MessageText.Quoted(key) + " is not imported: the " + format.Name + " format gives it no meaning in a GPT model config");
     }
 }
