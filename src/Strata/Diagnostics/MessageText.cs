@@ -81,32 +81,35 @@ public static class MessageText
 
     /// <summary>
     /// A message written by a library (System.Text.Json, YamlDotNet, System.CommandLine), which quotes the input in single
-    /// quotes as it is: each quoted span longer than <see cref="MaxShownLength"/> is cut as <see cref="Quoted"/> cuts it,
-    /// and the whole is <see cref="Capped"/> (a quote inside the input can pair the quotes wrongly; the cap still holds).
+    /// quotes as it is: every run of text between two quotes (or a quote and an end) longer than
+    /// <see cref="MaxShownLength"/> is cut as <see cref="Bounded"/> cuts it, whether the quotes pair as the library meant
+    /// or not (the input may hold quotes itself), and the whole is <see cref="Capped"/>.
     /// </summary>
     /// <param name="message">The library's message.</param>
     internal static string OfLibrary(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Length <= MaxShownLength)
+        {
+            return message;
+        }
+
         StringBuilder? sb = null;
         var copied = 0;
-        for (var open = message.IndexOf('\''); open >= 0 && open + 1 < message.Length; open = message.IndexOf('\'', open + 1))
+        for (var start = 0; start < message.Length;)
         {
-            var close = message.IndexOf('\'', open + 1);
-            if (close < 0)
+            var end = message.IndexOf('\'', start);
+            end = end < 0 ? message.Length : end;
+            if (end - start > MaxShownLength)
             {
-                break;
+                sb ??= new StringBuilder(MaxMessageLength);
+                sb.Append(message, copied, start - copied);
+                var shown = AppendCut(sb, message.AsSpan(start, end - start), MaxShownLength);
+                AppendLength(sb, end - start, shown);
+                copied = end;
             }
 
-            if (close - open - 1 > MaxShownLength)
-            {
-                sb ??= new StringBuilder(message.Length / 2);
-                sb.Append(message, copied, open - copied);
-                AppendQuoted(sb, message.AsSpan(open + 1, close - open - 1), '\'', '\'');
-                copied = close + 1;
-            }
-
-            open = close;
+            start = end + 1;
         }
 
         return Capped(sb is null ? message : sb.Append(message, copied, message.Length - copied).ToString());

@@ -253,7 +253,7 @@ public static class YamlDocumentReader
                     (line, column) = FindIndentationTab(text, line) ?? (line, column);
                 }
 
-                return _assembler.Fail(DiagnosticCodes.Syntax, place(line, column), "invalid YAML: " + MessageText.OfLibrary(Sentence(ex.Message)));
+                return _assembler.Fail(DiagnosticCodes.Syntax, place(line, column), MessageText.OfLibrary("invalid YAML: " + Sentence(ex.Message)));
             }
 #pragma warning disable CA1031 // YamlDotNet throws assorted exceptions on malformed input; each becomes a diagnostic.
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -263,8 +263,8 @@ public static class YamlDocumentReader
                 // (`a: [1, 2` followed by more lines): its text says nothing to a user.
                 var message = ex is InvalidOperationException && ex.Message == s_bareInvalidOperation
                     ? "the document cannot be read past this point (an unclosed flow list or mapping?)"
-                    : MessageText.OfLibrary(Sentence(ex.Message));
-                return _assembler.Fail(DiagnosticCodes.Syntax, place(ToInt(_last.Line), ToInt(_last.Column)), "invalid YAML: " + message);
+                    : Sentence(ex.Message);
+                return _assembler.Fail(DiagnosticCodes.Syntax, place(ToInt(_last.Line), ToInt(_last.Column)), MessageText.OfLibrary("invalid YAML: " + message));
             }
         }
 

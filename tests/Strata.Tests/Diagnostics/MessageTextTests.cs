@@ -51,10 +51,14 @@ public sealed class MessageTextTests
     {
         var token = new string('m', 5000);
         Assert.Equal(
-            "'" + new string('m', MessageText.MaxShownLength) + "…' (5000 characters) is an invalid JSON literal. Expected the literal 'false'",
+            "'" + new string('m', MessageText.MaxShownLength) + "… (5000 characters)' is an invalid JSON literal. Expected the literal 'false'",
             MessageText.OfLibrary("'" + token + "' is an invalid JSON literal. Expected the literal 'false'"));
         Assert.Equal("'short' is fine", MessageText.OfLibrary("'short' is fine"));
-        Assert.Equal("'x' " + new string('m', MessageText.MaxMessageLength - 4) + "… (5008 characters)", MessageText.OfLibrary("'x' " + token + " 'y'"));
+
+        // A quote inside the input pairs the quotes wrongly: the long run is cut all the same.
+        Assert.Equal("''ng': {" + new string('i', MessageText.MaxShownLength - 4) + "… (5004 characters)' is invalid", MessageText.OfLibrary("''ng': {" + new string('i', 5000) + "' is invalid"));
+        var many = string.Concat(Enumerable.Repeat(new string('m', MessageText.MaxShownLength) + "'", 300));
+        Assert.Equal(many[..MessageText.MaxMessageLength] + "… (" + many.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters)", MessageText.OfLibrary(many));
     }
 
     [Fact]

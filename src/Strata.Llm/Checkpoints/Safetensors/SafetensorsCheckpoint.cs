@@ -180,7 +180,7 @@ public sealed class SafetensorsCheckpoint
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             var position = e is JsonException json ? SafetensorsText.ErrorIndex(bytes, json) : reader.TokenStartIndex;
-            SafetensorsReader.Invalid(diagnostics, path, position, "the shard index is not valid JSON: " + SafetensorsText.FirstSentence(e.Message));
+            SafetensorsReader.Invalid(diagnostics, path, position, MessageText.OfLibrary("the shard index is not valid JSON: " + SafetensorsText.FirstSentence(e.Message)));
             return null;
         }
 

@@ -84,7 +84,7 @@ internal static class HuggingFaceImporter
 
             scope.Invalid(
                 modelType?.Origin ?? config.Origin,
-                (type is null ? "config.json has no 'model_type'" : "config.json has the model_type \"" + type + "\", which is not a known format")
+                (type is null ? "config.json has no 'model_type'" : "config.json has the model_type " + MessageText.Quoted(type, '"', '"') + ", which is not a known format")
                 + "; the auto format picks the format from it (known: " + string.Join(", ", HuggingFaceFormats.All.Keys) + ")");
             return null;
         }
@@ -97,7 +97,7 @@ internal static class HuggingFaceImporter
 
         if (type is not null && type != chosen.ModelType)
         {
-            scope.Invalid(modelType?.Origin, "config.json has the model_type \"" + type + "\", which does not match the " + chosen.Name + " format (\"" + chosen.ModelType + "\")");
+            scope.Invalid(modelType?.Origin, "config.json has the model_type " + MessageText.Quoted(type, '"', '"') + ", which does not match the " + chosen.Name + " format (\"" + chosen.ModelType + "\")");
             return null;
         }
 

@@ -62,7 +62,7 @@ internal sealed class RopeScalingConverter : HuggingFaceConverter
         };
         if (parameters is null)
         {
-            context.Invalid(typeNode.Origin, "rope_scaling type \"" + type + "\" has no equivalent here (known: default, llama3, yarn)");
+            context.Invalid(typeNode.Origin, "rope_scaling type " + MessageText.Quoted(type, '"', '"') + " has no equivalent here (known: default, llama3, yarn)");
             return;
         }
 
