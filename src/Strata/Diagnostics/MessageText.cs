@@ -17,8 +17,9 @@ public static class MessageText
     public const int MaxShownLength = 200;
 
     /// <summary>
-    /// The most characters of a whole message (<see cref="Capped"/>): a message quotes at most a few bounded inputs,
-    /// so only a message that does not use this class (a program's hook, a library's exception) can reach it.
+    /// The most characters of a whole message as a diagnostic prints it (a longer one is cut, and its length said): a
+    /// message quotes at most a few bounded inputs, so only one that quotes an input without this class (a program's
+    /// hook, a library's exception) can reach it.
     /// </summary>
     public const int MaxMessageLength = 2000;
 

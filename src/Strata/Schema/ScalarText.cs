@@ -58,7 +58,7 @@ public static class ScalarText
         var radix = shape.Radix;
         ulong word = 0;
         var isBig = false;
-        foreach (var c in text.AsSpan(text.Length - shape.Digits))
+        foreach (var c in text.AsSpan(shape.Start))
         {
             var digit = DigitValue(c);
             if (!isBig && word <= WordLimit)
@@ -95,32 +95,34 @@ public static class ScalarText
     /// significant digits it has, which bounds its magnitude before any conversion.
     /// </summary>
     /// <param name="text">The text.</param>
-    /// <param name="shape">The sign, the base and the number of significant digits (the last characters of the text).</param>
+    /// <param name="shape">The sign, the base, the number of significant digits and where they start.</param>
     internal static bool TryMeasureInteger(ReadOnlySpan<char> text, out IntegerShape shape)
     {
         shape = default;
         var negative = false;
+        var start = 0;
         if (text.Length > 0 && text[0] is '+' or '-')
         {
             negative = text[0] == '-';
-            text = text[1..];
+            start = 1;
         }
 
         var radix = 10;
-        if (text.Length > 2 && text[0] == '0' && text[1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B')
+        if (text.Length - start > 2 && text[start] == '0' && text[start + 1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B')
         {
-            radix = text[1] is 'x' or 'X' ? 16 : text[1] is 'o' or 'O' ? 8 : 2;
-            text = text[2..];
+            radix = text[start + 1] is 'x' or 'X' ? 16 : text[start + 1] is 'o' or 'O' ? 8 : 2;
+            start += 2;
         }
 
-        if (text.IsEmpty)
+        if (start == text.Length)
         {
             return false;
         }
 
-        // Every character a digit of the base; the significant ones start at the first non-zero digit.
-        var significant = text.Length;
-        for (var i = 0; i < text.Length; i++)
+        // Every character a digit of the base; the significant ones start at the first non-zero digit. (Digit
+        // separators, if the grammar ever takes them, are skipped here and in TryParseInteger, and not counted.)
+        var first = text.Length;
+        for (var i = start; i < text.Length; i++)
         {
             var digit = DigitValue(text[i]);
             if (digit >= radix)
@@ -128,13 +130,13 @@ public static class ScalarText
                 return false;
             }
 
-            if (digit == 0 && significant == text.Length - i)
+            if (digit != 0 && first == text.Length)
             {
-                significant--;
+                first = i;
             }
         }
 
-        shape = new IntegerShape(radix, negative, significant);
+        shape = new IntegerShape(radix, negative, text.Length - first, first);
         return true;
     }
 

@@ -56,7 +56,7 @@ public sealed class MessageTextTests
         Assert.Equal("'short' is fine", MessageText.OfLibrary("'short' is fine"));
 
         // A quote inside the input pairs the quotes wrongly: the long run is cut all the same.
-        Assert.Equal("''ng': {" + new string('i', MessageText.MaxShownLength - 4) + "… (5004 characters)' is invalid", MessageText.OfLibrary("''ng': {" + new string('i', 5000) + "' is invalid"));
+        Assert.Equal("''ng': {" + new string('i', MessageText.MaxShownLength - 3) + "… (5003 characters)' is invalid", MessageText.OfLibrary("''ng': {" + new string('i', 5000) + "' is invalid"));
         var many = string.Concat(Enumerable.Repeat(new string('m', MessageText.MaxShownLength) + "'", 300));
         Assert.Equal(many[..MessageText.MaxMessageLength] + "… (" + many.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters)", MessageText.OfLibrary(many));
     }
