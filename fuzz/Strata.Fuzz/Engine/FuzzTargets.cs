@@ -322,6 +322,13 @@ internal static partial class FuzzTargets
                 throw new FuzzFinding("diagnostic without a message: " + d.Code);
             }
 
+            // A message quotes at most a few inputs, each cut to MessageText.MaxShownLength characters: one longer than
+            // the last guard of the printer (and its note of the length) echoes an input whole.
+            if (d.Message.Length > MessageText.MaxMessageLength + 32)
+            {
+                throw new FuzzFinding("a diagnostic of " + d.Message.Length + " characters echoes its input: " + d);
+            }
+
             if (d.Origin is { } origin && (origin.Line < 0 || origin.Column < 0))
             {
                 throw new FuzzFinding("diagnostic with a negative place: " + d);

@@ -27,6 +27,11 @@ internal sealed class Mutator
         "0", "-1", "1", "2147483647", "2147483648", "-2147483649", "9223372036854775808", "99999999999999999999999999999",
         "1e400", "-1e400", "1e-400", ".nan", ".inf", "-.inf", "NaN", "Infinity", "0x10", "0o17", "1_000", "4.0", "1e-5", "-0",
         "0.1e", "+1", "١٢", "1,5",
+
+        // Numbers whose cost grows with their length (digits past ScalarText.MaxIntegerDigits, a huge exponent, leading
+        // zeros), and which a diagnostic must quote in part only.
+        new string('9', 5000), "-" + new string('1', 4301), "0x" + new string('f', 5000), "0b" + new string('1', 5000),
+        new string('0', 3000) + "7", "0." + new string('0', 3000) + "1e-5", "1e999999999", "-1e-999999999",
     ];
 
     private readonly Random _random;
@@ -61,7 +66,7 @@ internal sealed class Mutator
 
     private void MutateOnce(List<byte> data, IReadOnlyList<byte[]> pool)
     {
-        switch (_random.Next(12))
+        switch (_random.Next(13))
         {
             case 0 when data.Count > 0:
                 var at = _random.Next(data.Count);
@@ -99,6 +104,11 @@ internal sealed class Mutator
                 break;
             case 10:
                 Insert(data, s_numbers[_random.Next(s_numbers.Length)]);
+                break;
+            case 11 when data.Count > 0:
+                // A long run of one byte of the input: a long key, value, name or path that messages must cut.
+                var repeated = data[_random.Next(data.Count)];
+                data.InsertRange(_random.Next(data.Count + 1), Enumerable.Repeat(repeated, 256 + _random.Next(4096)));
                 break;
             default:
                 if (data.Count > 0)

@@ -86,7 +86,7 @@ internal static class ConvertVerb
 
         if (OutputFile.IsSameFile(input, output))
         {
-            return context.Usage(parse, "the output directory '" + output + "' is the input directory: write the converted config to another directory");
+            return context.Usage(parse, "the output directory " + MessageText.Quoted(output) + " is the input directory: write the converted config to another directory");
         }
 
         var source = Path.Combine(input, CheckpointConfigReader.ConfigFileName(inputFormat) ?? string.Empty);
@@ -96,20 +96,20 @@ internal static class ConvertVerb
         if (!Directory.Exists(input))
         {
             context.WriteError(File.Exists(input)
-                ? "the input '" + input + "' is a file; a checkpoint is a directory"
-                : "the input checkpoint directory '" + input + "' does not exist");
+                ? "the input " + MessageText.Quoted(input) + " is a file; a checkpoint is a directory"
+                : "the input checkpoint directory " + MessageText.Quoted(input) + " does not exist");
             return CliExitCodes.Invalid;
         }
 
         if (!File.Exists(source))
         {
-            context.WriteError("the input checkpoint directory '" + input + "' has no " + Path.GetFileName(source) + ", which a " + inputFormat + " checkpoint holds");
+            context.WriteError("the input checkpoint directory " + MessageText.Quoted(input) + " has no " + Path.GetFileName(source) + ", which a " + inputFormat + " checkpoint holds");
             return CliExitCodes.Invalid;
         }
 
         if (File.Exists(output))
         {
-            context.WriteError("the output '" + output + "' is a file; the output is a checkpoint directory");
+            context.WriteError("the output " + MessageText.Quoted(output) + " is a file; the output is a checkpoint directory");
             return CliExitCodes.Invalid;
         }
 
@@ -144,7 +144,7 @@ internal static class ConvertVerb
             DiagnosticCodes.Remark,
             string.Empty,
             Origin.InFile(written, 0, 0),
-            "wrote the " + outputFormat + " config converted from '" + input + "' (read as " + inputFormat + "); " + WeightsNote));
+            "wrote the " + outputFormat + " config converted from " + MessageText.Quoted(input) + " (read as " + inputFormat + "); " + WeightsNote));
         context.WriteDiagnostics(diagnostics, always: true);
         return CliExitCodes.Success;
     }

@@ -75,7 +75,7 @@ internal static class InspectWeightsVerb
             var arguments = parse.GetValue(overrides) ?? [];
             if (arguments.FirstOrDefault(static a => !a.Contains('=', StringComparison.Ordinal)) is { } stray)
             {
-                return Task.FromResult(context.Usage(parse, "'" + stray + "' is not a KEY=VALUE override (give config files with -c FILE)"));
+                return Task.FromResult(context.Usage(parse, MessageText.Quoted(stray) + " is not a KEY=VALUE override (give config files with -c FILE)"));
             }
 
             var options = new ResolveOptions

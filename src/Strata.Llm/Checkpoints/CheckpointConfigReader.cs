@@ -70,7 +70,7 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
     {
         if (ConfigFileName(format) is not { } fileName)
         {
-            scope.PathInvalid("'" + format + "' is not a checkpoint format of GPT models (known: " + string.Join(", ", GPTCheckpointFormats.Names) + ")");
+            scope.PathInvalid(MessageText.Quoted(format) + " is not a checkpoint format of GPT models (known: " + string.Join(", ", GPTCheckpointFormats.Names) + ")");
             return null;
         }
 
@@ -78,15 +78,15 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
         if (!Directory.Exists(directory))
         {
             scope.PathInvalid(File.Exists(directory)
-                ? "the checkpoint path '" + directory + "' is a file; a checkpoint is a directory"
-                : "the checkpoint directory '" + directory + "' does not exist");
+                ? "the checkpoint path " + MessageText.Quoted(directory) + " is a file; a checkpoint is a directory"
+                : "the checkpoint directory " + MessageText.Quoted(directory) + " does not exist");
             return null;
         }
 
         var file = System.IO.Path.Combine(directory, fileName);
         if (!File.Exists(file))
         {
-            scope.PathInvalid("the checkpoint directory '" + directory + "' has no " + fileName + ", which a " + format + " checkpoint holds");
+            scope.PathInvalid("the checkpoint directory " + MessageText.Quoted(directory) + " has no " + fileName + ", which a " + format + " checkpoint holds");
             return null;
         }
 

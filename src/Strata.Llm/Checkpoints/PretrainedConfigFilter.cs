@@ -87,7 +87,7 @@ internal static class PretrainedConfigFilter
                 DiagnosticCodes.CheckpointValueIgnored,
                 PathText.Combine(path, entry.Key),
                 entry.Value.Origin,
-                "the checkpoint's value " + (entry.Value is ConfigScalar { Value: { } text } ? text : entry.Value.Describe())
+                "the checkpoint's value " + (entry.Value is ConfigScalar { Value: { } text } ? MessageText.Bounded(text) : entry.Value.Describe())
                 + " is ignored: it describes the machine that saved the checkpoint (this run takes it from " + variable + ")"));
         }
 

@@ -64,7 +64,7 @@ internal static class PretrainedModelLoader
         }
     }
 
-    private static string Text(ConfigNode node) => node is ConfigScalar scalar ? scalar.Value ?? "null" : node.Describe();
+    private static string Text(ConfigNode node) => node is ConfigScalar scalar ? MessageText.Bounded(scalar.Value ?? "null") : node.Describe();
 
     private static bool SameValue(ConfigNode left, ConfigNode right) => (left, right) switch
     {

@@ -70,8 +70,8 @@ internal sealed class Binder
             context.Error(
                 DiagnosticCodes.UnknownType,
                 typeNode,
-                "unknown type '" + name + "' for " + slotType.Name + ": expected one of " + string.Join(", ", names)
-                + (suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)"));
+                "unknown type " + MessageText.Quoted(name) + " for " + slotType.Name + ": expected one of " + string.Join(", ", names)
+                + (suggestion is null ? string.Empty : " (did you mean " + MessageText.Quoted(suggestion) + "?)"));
             context.Pop();
             return null;
         }
@@ -123,13 +123,14 @@ internal sealed class Binder
                     DiagnosticCodes.DerivedFieldSet,
                     context.Path,
                     entry.KeyOrigin,
-                    "`" + entry.Key + "` is derived from other fields and cannot be set");
+                    MessageText.Quoted(entry.Key, '`', '`') + " is derived from other fields and cannot be set");
                 return;
             }
         }
 
         var suggestion = Suggestions.Closest(entry.Key, info.Fields.Select(static f => f.Key));
-        var message = "unknown key `" + entry.Key + "` in " + info.Name + (suggestion is null ? string.Empty : " (did you mean `" + suggestion + "`?)");
+        var message = "unknown key " + MessageText.Quoted(entry.Key, '`', '`') + " in " + info.Name
+            + (suggestion is null ? string.Empty : " (did you mean " + MessageText.Quoted(suggestion, '`', '`') + "?)");
         if (LenientUnknownKeys)
         {
             context.Diagnostics.Warning(DiagnosticCodes.UnknownKey, context.Path, entry.KeyOrigin, message);

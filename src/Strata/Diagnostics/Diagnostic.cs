@@ -54,22 +54,26 @@ public sealed class Diagnostic
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
         severity == Severity ? this : new Diagnostic(severity, Code, Path, Origin, Message);
 
-    /// <summary>Formats the diagnostic: <c>train.yaml:12:7: error STR0103: model.transformer.num_layers: must be &gt;= 0, got -1</c>.</summary>
+    /// <summary>
+    /// Formats the diagnostic: <c>train.yaml:12:7: error STR0103: model.transformer.num_layers: must be &gt;= 0, got -1</c>.
+    /// The line is bounded whatever the input: the path is cut like any quoted input, the location and the message at
+    /// the length of a message (<see cref="MessageText"/>); control characters are escaped where the line is printed.
+    /// </summary>
     public override string ToString()
     {
         var sb = new StringBuilder();
         if (Origin is not null && Origin.Kind != OriginKind.Default)
         {
-            sb.Append(Origin.Location).Append(": ");
+            sb.Append(MessageText.Capped(Origin.Location)).Append(": ");
         }
 
         sb.Append(SeverityName).Append(' ').Append(Code).Append(": ");
         if (Path.Length > 0)
         {
-            sb.Append(Path).Append(": ");
+            sb.Append(MessageText.Bounded(Path)).Append(": ");
         }
 
-        sb.Append(Message);
+        sb.Append(MessageText.Capped(Message));
         return sb.ToString();
     }
 }

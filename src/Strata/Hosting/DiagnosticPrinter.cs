@@ -38,35 +38,7 @@ internal sealed class DiagnosticPrinter(HostConsole console)
     public void WriteError(string program, string message)
     {
         var error = console.UseColor ? Red + "error" + Reset : "error";
-        console.Error.Write(program + ": " + error + ": " + Printable(message) + "\n");
-    }
-
-    /// <summary>
-    /// The text with control characters written as escapes (<c>\n</c>, <c>\u001b</c>): a key or a value quoted in a
-    /// message can neither break the one-line-per-diagnostic format nor send escape sequences to a terminal.
-    /// </summary>
-    /// <param name="text">The text.</param>
-    public static string Printable(string text)
-    {
-        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001f') && !text.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            _ = c switch
-            {
-                '\n' => sb.Append("\\n"),
-                '\r' => sb.Append("\\r"),
-                '\t' => sb.Append("\\t"),
-                < ' ' or (>= '\u007f' and <= '\u009f') => sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
-                _ => sb.Append(c),
-            };
-        }
-
-        return sb.ToString();
+        console.Error.Write(program + ": " + error + ": " + MessageText.Printable(MessageText.Capped(message)) + "\n");
     }
 
     /// <summary>Formats the count line: <c>1 error, 2 warnings</c>, with <c>, 1 remark</c> when there are remarks.</summary>
@@ -99,7 +71,7 @@ internal sealed class DiagnosticPrinter(HostConsole console)
 
     private void WriteOne(Diagnostic diagnostic)
     {
-        var text = Printable(diagnostic.ToString());
+        var text = MessageText.Printable(diagnostic.ToString());
         var severity = diagnostic.SeverityName;
         var at = text.IndexOf(severity + " " + diagnostic.Code, StringComparison.Ordinal);
         if (!console.UseColor || at < 0)

@@ -44,7 +44,10 @@ internal static class ExplainVerb
         return command;
     }
 
-    /// <summary>The leaves at or under each path, in the order asked and without repeats; an unknown path is an error.</summary>
+    /// <summary>
+    /// The leaves at or under each path, in the order asked and without repeats; an unknown path is an error. The leaves
+    /// are sorted once, so that a path costs a few binary searches and what it selects, however many leaves and paths.
+    /// </summary>
     private static List<ValueProvenance> Select(IReadOnlyList<ValueProvenance> all, IReadOnlyList<string> paths, List<Diagnostic> diagnostics)
     {
         if (paths.Count == 0)
@@ -52,30 +55,78 @@ internal static class ExplainVerb
             return [.. all];
         }
 
+        var sorted = new int[all.Count];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = i;
+        }
+
+        Array.Sort(sorted, (x, y) => string.CompareOrdinal(all[x].Path, all[y].Path));
+        string[]? leafPaths = null;
         var selected = new List<ValueProvenance>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var matches = new List<int>();
         foreach (var path in paths)
         {
-            var matches = all.Where(p => IsAtOrUnder(p.Path, path)).ToList();
+            // At the path itself, or under it: the leaves that start with "path." or "path[" (each a run of the sorted leaves).
+            matches.Clear();
+            AddRun(all, sorted, path, exact: true, matches);
+            AddRun(all, sorted, path + ".", exact: false, matches);
+            AddRun(all, sorted, path + "[", exact: false, matches);
             if (matches.Count == 0)
             {
-                var closest = Suggestions.Closest(path, all.Select(static p => p.Path));
+                leafPaths ??= [.. all.Select(static p => p.Path)];
+                var closest = Suggestions.Closest(path, leafPaths);
                 diagnostics.Add(new Diagnostic(
                     DiagnosticSeverity.Error,
                     DiagnosticCodes.UnknownKey,
                     path,
                     null,
-                    "no value at this path" + (closest is null ? string.Empty : "; did you mean '" + closest + "'?")));
+                    "no value at this path" + (closest is null ? string.Empty : "; did you mean " + MessageText.Quoted(closest) + "?")));
                 continue;
             }
 
-            selected.AddRange(matches.Where(m => seen.Add(m.Path)));
+            // In the order of the leaves, as the config lists them.
+            matches.Sort();
+            foreach (var index in matches)
+            {
+                if (seen.Add(all[index].Path))
+                {
+                    selected.Add(all[index]);
+                }
+            }
         }
 
         return selected;
     }
 
-    private static bool IsAtOrUnder(string leaf, string path) =>
-        leaf == path
-        || (leaf.StartsWith(path, StringComparison.Ordinal) && leaf.Length > path.Length && leaf[path.Length] is '.' or '[');
+    /// <summary>Adds the leaves whose path is <paramref name="text"/> (or starts with it, unless <paramref name="exact"/>).</summary>
+    private static void AddRun(IReadOnlyList<ValueProvenance> all, int[] sorted, string text, bool exact, List<int> matches)
+    {
+        // The first leaf not ordered before the text; the run of matches starts there.
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (string.CompareOrdinal(all[sorted[middle]].Path, text) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        for (var k = low; k < sorted.Length; k++)
+        {
+            var leaf = all[sorted[k]].Path;
+            if (exact ? !string.Equals(leaf, text, StringComparison.Ordinal) : !leaf.StartsWith(text, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            matches.Add(sorted[k]);
+        }
+    }
 }

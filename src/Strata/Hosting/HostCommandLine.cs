@@ -184,7 +184,7 @@ internal static class HostCommandLine
         foreach (var error in parse.Errors)
         {
             var message = error.Message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace(":  ", ": ", StringComparison.Ordinal);
-            context.Printer.WriteError(context.Host.Name, message + Suggest(parse, error));
+            context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + Suggest(parse, error));
         }
 
         WriteHelpHint(context, parse);
@@ -216,7 +216,7 @@ internal static class HostCommandLine
         }
 
         var closest = Suggestions.Closest(parse.UnmatchedTokens[0], parse.CommandResult.Command.Subcommands.Select(static c => c.Name));
-        return closest is null ? string.Empty : " (did you mean '" + closest + "'?)";
+        return closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)";
     }
 
     /// <summary>
@@ -254,6 +254,6 @@ internal static class HostCommandLine
     {
         var names = parse.CommandResult.Command.Options.SelectMany(static o => o.Aliases.Append(o.Name));
         var closest = Suggestions.Closest(token, names);
-        return "unknown option '" + token + "'" + (closest is null ? string.Empty : " (did you mean '" + closest + "'?)");
+        return "unknown option " + MessageText.Quoted(token) + (closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)");
     }
 }

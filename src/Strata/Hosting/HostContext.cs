@@ -30,5 +30,5 @@ internal sealed class HostContext(ConfigHost host, IReadOnlyList<HostedKind> kin
 
     public HostedKind FindKind(string name) =>
         Kinds.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal))
-        ?? throw new UsageException("unknown kind '" + name + "'; the kinds are: " + string.Join(", ", Kinds.Select(static k => k.Name)));
+        ?? throw new UsageException("unknown kind " + MessageText.Quoted(name) + "; the kinds are: " + string.Join(", ", Kinds.Select(static k => k.Name)));
 }

@@ -83,7 +83,7 @@ internal sealed class ResolveInputs
             }
             else
             {
-                throw new UsageException("'" + token + "' is not a KEY=VALUE override (give config files with -c FILE)");
+                throw new UsageException(MessageText.Quoted(token) + " is not a KEY=VALUE override (give config files with -c FILE)");
             }
         }
 

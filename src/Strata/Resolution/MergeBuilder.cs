@@ -138,7 +138,7 @@ internal sealed class MergeBuilder
                 change.Origin,
                 count >= 0
                     ? "index " + segment + " is out of range for a list of " + count.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : "`" + path + "` is not a list, so " + segment + " cannot be set");
+                    : MessageText.Quoted(path, '`', '`') + " is not a list, so " + segment + " cannot be set");
             return current ?? ConfigScalar.Null(change.Origin);
         }
 

@@ -113,8 +113,8 @@ internal static class TreeMerger
             DiagnosticCodes.TypeChanged,
             path.ToString(),
             upper.TryGetValue("type", out var t) ? t.Origin : upper.Origin,
-            "type changed from '" + lowerType + "' to '" + TypeOf(upper) + "'; keys of the lower layer dropped: "
-            + (dropped.Count == 0 ? "none" : string.Join(", ", dropped)));
+            "type changed from " + MessageText.Quoted(lowerType ?? string.Empty) + " to " + MessageText.Quoted(TypeOf(upper) ?? string.Empty) + "; keys of the lower layer dropped: "
+            + (dropped.Count == 0 ? "none" : MessageText.List(dropped)));
         return upper;
     }
 

@@ -321,7 +321,7 @@ internal static class TreeNormalizer
             value = converted;
         }
 
-        diagnostics.Warning(DiagnosticCodes.RenamedKey, oldPath, oldEntry.KeyOrigin, "`" + rename.OldPath + "` is renamed to `" + rename.NewPath + "`; use " + newPath);
+        diagnostics.Warning(DiagnosticCodes.RenamedKey, oldPath, oldEntry.KeyOrigin, "`" + rename.OldPath + "` is renamed to `" + rename.NewPath + "`; use " + MessageText.Bounded(newPath));
         return Put(without, newSteps, 0, value, oldEntry.KeyOrigin);
     }
 

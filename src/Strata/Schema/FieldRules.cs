@@ -85,13 +85,14 @@ public static class FieldRules
     public static FieldRule<TCollection> MaxCount<TCollection, T>(int count)
         where TCollection : IEnumerable<T>? => new CountRule<TCollection, T>(count, isMinimum: false);
 
+    /// <summary>A value as a rule's message shows it: numbers as they are written, anything else bounded (<see cref="MessageText"/>).</summary>
     internal static string Format<T>(T value) => value switch
     {
         double d => ScalarText.FormatDouble(d),
         float f => ScalarText.FormatDouble(f),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IFormattable f => MessageText.Bounded(f.ToString(null, CultureInfo.InvariantCulture)),
         null => "null",
-        _ => value.ToString() ?? string.Empty,
+        _ => MessageText.Bounded(value.ToString() ?? string.Empty),
     };
 
     private enum CompareKind
@@ -175,7 +176,7 @@ public static class FieldRules
         public override IReadOnlyList<string> Choices => choices;
 
         public override string? Check(string value) =>
-            value is null || Array.IndexOf(choices, value) >= 0 ? null : "must be " + Description + ", got '" + value + "'";
+            value is null || Array.IndexOf(choices, value) >= 0 ? null : "must be " + Description + ", got " + MessageText.Quoted(value);
     }
 
     private sealed class NullableRule<T>(FieldRule<T> inner) : FieldRule<T?>

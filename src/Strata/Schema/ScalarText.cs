@@ -28,52 +28,39 @@ public static class ScalarText
         }
     }
 
-    /// <summary>Parses an integer of any size: decimal with an optional sign, or <c>0x</c>/<c>0o</c>/<c>0b</c> prefixed.</summary>
+    /// <summary>
+    /// The most significant digits (leading zeros not counted) of an integer that is read, in any base: 4 300, Python's
+    /// default limit for the same reason. Converting digits into a big integer costs time quadratic in their number (a
+    /// million digits take minutes); 4 300 decimal digits hold any number a config needs (a 128-bit seed has 39) and
+    /// convert in microseconds. A longer integer is not read: a fixed-size field reports it out of range, a big integer
+    /// field reports the limit, a float field reads it as the infinity it overflows to.
+    /// </summary>
+    public const int MaxIntegerDigits = 4300;
+
+    /// <summary>
+    /// Parses an integer: decimal with an optional sign, or <c>0x</c>/<c>0o</c>/<c>0b</c> prefixed, of at most
+    /// <see cref="MaxIntegerDigits"/> significant digits (a longer one returns <see langword="false"/>).
+    /// </summary>
     /// <param name="text">The text.</param>
     /// <param name="value">The value.</param>
     public static bool TryParseInteger(string text, out BigInteger value)
     {
         value = BigInteger.Zero;
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
+        if (!TryMeasureInteger(text, out var shape) || shape.Digits > MaxIntegerDigits)
         {
             return false;
-        }
-
-        var negative = false;
-        var span = text.AsSpan();
-        if (span[0] is '+' or '-')
-        {
-            negative = span[0] == '-';
-            span = span[1..];
-        }
-
-        if (span.Length == 0)
-        {
-            return false;
-        }
-
-        int radix = 10;
-        if (span.Length > 2 && span[0] == '0' && span[1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B')
-        {
-            radix = span[1] is 'x' or 'X' ? 16 : span[1] is 'o' or 'O' ? 8 : 2;
-            span = span[2..];
         }
 
         // Digits accumulate in a machine word while they fit, and in a big integer only beyond (no big-integer
-        // arithmetic for the integers configs hold).
+        // arithmetic for the integers configs hold). The digits were checked by the measure.
         const ulong WordLimit = (ulong.MaxValue - 15) / 16;
+        var radix = shape.Radix;
         ulong word = 0;
         var isBig = false;
-        foreach (var c in span)
+        foreach (var c in text.AsSpan(shape.Start))
         {
-            var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : 99;
-            if (digit >= radix)
-            {
-                value = BigInteger.Zero;
-                return false;
-            }
-
+            var digit = DigitValue(c);
             if (!isBig && word <= WordLimit)
             {
                 word = (word * (ulong)radix) + (ulong)digit;
@@ -94,13 +81,68 @@ public static class ScalarText
             value = word;
         }
 
-        if (negative)
+        if (shape.Negative)
         {
             value = -value;
         }
 
         return true;
     }
+
+    /// <summary>
+    /// Reads the shape of an integer as <see cref="TryParseInteger"/> accepts it (sign, base, digits) without its value,
+    /// in one pass that costs time linear in the text and no allocation: whether it is an integer at all, and how many
+    /// significant digits it has, which bounds its magnitude before any conversion.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="shape">The sign, the base, the number of significant digits and where they start.</param>
+    internal static bool TryMeasureInteger(ReadOnlySpan<char> text, out IntegerShape shape)
+    {
+        shape = default;
+        var negative = false;
+        var start = 0;
+        if (text.Length > 0 && text[0] is '+' or '-')
+        {
+            negative = text[0] == '-';
+            start = 1;
+        }
+
+        var radix = 10;
+        if (text.Length - start > 2 && text[start] == '0' && text[start + 1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B')
+        {
+            radix = text[start + 1] is 'x' or 'X' ? 16 : text[start + 1] is 'o' or 'O' ? 8 : 2;
+            start += 2;
+        }
+
+        if (start == text.Length)
+        {
+            return false;
+        }
+
+        // Every character a digit of the base; the significant ones start at the first non-zero digit. (Digit
+        // separators, if the grammar ever takes them, are skipped here and in TryParseInteger, and not counted.)
+        var first = text.Length;
+        for (var i = start; i < text.Length; i++)
+        {
+            var digit = DigitValue(text[i]);
+            if (digit >= radix)
+            {
+                return false;
+            }
+
+            if (digit != 0 && first == text.Length)
+            {
+                first = i;
+            }
+        }
+
+        shape = new IntegerShape(radix, negative, text.Length - first, first);
+        return true;
+    }
+
+    /// <summary>The value of a digit in bases up to 16, or 99 for a character that is none.</summary>
+    private static int DigitValue(char c) =>
+        c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : 99;
 
     /// <summary>
     /// Parses a decimal integer of at most 18 digits with an optional sign, which always fits a long: what
@@ -161,13 +203,22 @@ public static class ScalarText
         value = 0;
         if (!IsDecimalNumber(text))
         {
-            if (TryParseInteger(text, out var big))
+            if (!TryMeasureInteger(text, out var shape))
             {
-                value = (double)big;
+                return false;
+            }
+
+            // More than MaxIntegerDigits significant digits, in any base, is more than 2^4299: the infinity that the
+            // conversion of the big integer would give, found without the conversion (quadratic in the digits).
+            if (shape.Digits > MaxIntegerDigits)
+            {
+                value = shape.Negative ? double.NegativeInfinity : double.PositiveInfinity;
                 return true;
             }
 
-            return false;
+            _ = TryParseInteger(text, out var big);
+            value = (double)big;
+            return true;
         }
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);

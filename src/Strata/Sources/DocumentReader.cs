@@ -369,7 +369,7 @@ public static class DocumentReader
         {
             if (_anchors is null || !_anchors.TryGetValue(name, out var anchored))
             {
-                Report(DiagnosticCodes.Syntax, NextPath, at, "the alias '*" + name + "' refers to no anchor defined before it");
+                Report(DiagnosticCodes.Syntax, NextPath, at, "the alias " + MessageText.Quoted("*" + name) + " refers to no anchor defined before it");
                 return Scalar(ConfigScalar.Null(at), null);
             }
 
@@ -381,7 +381,7 @@ public static class DocumentReader
 
             if (_frames.Count + anchored.Height > _limits.MaxDepth)
             {
-                return Fail(DiagnosticCodes.NestingLimit, at, "the alias '*" + name + "' nests the document deeper than the limit of " + Count(_limits.MaxDepth) + " levels");
+                return Fail(DiagnosticCodes.NestingLimit, at, "the alias " + MessageText.Quoted("*" + name) + " nests the document deeper than the limit of " + Count(_limits.MaxDepth) + " levels");
             }
 
             if (!CountNodes(anchored.Size, at, fromAlias: true))
@@ -467,7 +467,7 @@ public static class DocumentReader
             }
             else if (map.IndexOfKey(key) is var first and >= 0)
             {
-                Report(DiagnosticCodes.DuplicateKey, PathOf(key, -1), at, "duplicate key '" + key + "', first set at " + map.Entries[first].KeyOrigin.Location);
+                Report(DiagnosticCodes.DuplicateKey, PathOf(key, -1), at, "duplicate key " + MessageText.Quoted(key) + ", first set at " + map.Entries[first].KeyOrigin.Location);
             }
             else
             {

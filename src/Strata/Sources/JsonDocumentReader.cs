@@ -71,7 +71,7 @@ public static class JsonDocumentReader
             var origin = ex is JsonException { LineNumber: { } line, BytePositionInLine: { } bytePosition }
                 ? At(lines.Offset(line, bytePosition))
                 : At(reader.TokenStartIndex);
-            assembler.Fail(DiagnosticCodes.Syntax, origin, "invalid JSON: " + Sentence(ex.Message));
+            assembler.Fail(DiagnosticCodes.Syntax, origin, MessageText.OfLibrary("invalid JSON: " + Sentence(ex.Message)));
             return new SourceDocument(null, diagnostics);
         }
 

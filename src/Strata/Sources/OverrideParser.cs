@@ -207,7 +207,7 @@ public static class OverrideParser
 
             if (argument[i] != '.')
             {
-                error = SyntaxError(argument, source, i + 1, "expected '.' or '[' after a step of the path, got '" + argument[i] + "'");
+                error = SyntaxError(argument, source, i + 1, "expected '.' or '[' after a step of the path, got " + MessageText.Quoted(argument[i].ToString()));
                 path = null;
                 return false;
             }
@@ -390,5 +390,5 @@ public static class OverrideParser
     }
 
     private static string Describe(string argument, int column) =>
-        "cannot parse the override '" + argument + "' at column " + column.ToString(CultureInfo.InvariantCulture);
+        "cannot parse the override " + MessageText.Quoted(argument) + " at column " + column.ToString(CultureInfo.InvariantCulture);
 }

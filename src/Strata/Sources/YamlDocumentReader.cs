@@ -253,7 +253,7 @@ public static class YamlDocumentReader
                     (line, column) = FindIndentationTab(text, line) ?? (line, column);
                 }
 
-                return _assembler.Fail(DiagnosticCodes.Syntax, place(line, column), "invalid YAML: " + Sentence(ex.Message));
+                return _assembler.Fail(DiagnosticCodes.Syntax, place(line, column), MessageText.OfLibrary("invalid YAML: " + Sentence(ex.Message)));
             }
 #pragma warning disable CA1031 // YamlDotNet throws assorted exceptions on malformed input; each becomes a diagnostic.
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -264,7 +264,7 @@ public static class YamlDocumentReader
                 var message = ex is InvalidOperationException && ex.Message == s_bareInvalidOperation
                     ? "the document cannot be read past this point (an unclosed flow list or mapping?)"
                     : Sentence(ex.Message);
-                return _assembler.Fail(DiagnosticCodes.Syntax, place(ToInt(_last.Line), ToInt(_last.Column)), "invalid YAML: " + message);
+                return _assembler.Fail(DiagnosticCodes.Syntax, place(ToInt(_last.Line), ToInt(_last.Column)), MessageText.OfLibrary("invalid YAML: " + message));
             }
         }
 
@@ -342,8 +342,8 @@ public static class YamlDocumentReader
             }
 
             var message = name is "str" or "int" or "float" or "bool" or "null" or "map" or "seq"
-                ? "the tag '" + DisplayTag(tag) + "' cannot be used on " + shape
-                : "unsupported tag '" + DisplayTag(tag) + "': only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed, and no type is ever created from a tag";
+                ? "the tag " + MessageText.Quoted(DisplayTag(tag)) + " cannot be used on " + shape
+                : "unsupported tag " + MessageText.Quoted(DisplayTag(tag)) + ": only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed, and no type is ever created from a tag";
             _assembler.Report(DiagnosticCodes.UnsupportedTag, _assembler.NextPath, At(e), message);
             return null;
         }

@@ -21,6 +21,9 @@ public abstract class ConfigNode
     /// <param name="origin">The new origin.</param>
     public abstract ConfigNode WithOrigin(Origin origin);
 
-    /// <summary>A short description of the node's shape for messages: <c>a mapping</c>, <c>a list</c>, <c>the string "x"</c>.</summary>
+    /// <summary>
+    /// A short description of the node's shape for messages: <c>a mapping</c>, <c>a list</c>, <c>the string "x"</c>; a
+    /// scalar's text is cut to a bounded length.
+    /// </summary>
     public abstract string Describe();
 }

@@ -44,7 +44,7 @@ public sealed class ConfigScalar : ConfigNode
     public override ConfigNode WithOrigin(Origin origin) => ReferenceEquals(origin, Origin) ? this : new ConfigScalar(Value, Style, origin);
 
     /// <inheritdoc />
-    public override string Describe() => Value is null ? "null" : Style == ScalarStyle.Quoted ? "the string \"" + Value + "\"" : "'" + Value + "'";
+    public override string Describe() => Value is null ? "null" : Style == ScalarStyle.Quoted ? "the string " + MessageText.Quoted(Value, '"', '"') : MessageText.Quoted(Value);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? "null";

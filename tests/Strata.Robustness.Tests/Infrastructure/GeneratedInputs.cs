@@ -112,6 +112,35 @@ internal static class GeneratedInputs
         stream.Write(length);
         stream.Write(header, 0, at);
         return directory;
+
+        // Inputs that cost time or memory by their length alone (digits, echoed values, suggestions): each must be
+        // refused in time linear in its size, with a diagnostic that quotes at most a bounded part of it.
+        "digits-int.yaml" => directory.Write(name, "training:\n  train_iters: " + new string('1', 1_000_000) + "\n"),
+        "digits-override.rsp" => directory.Write(name, "training.train_iters=" + new string('1', 1_000_000) + "\n"),
+        "long-explain-path.rsp" => directory.Write(name, "model." + new string('x', 120 * 1024) + "\n"),
+        "unknown-explain-paths.rsp" => directory.Write(name, UnknownPaths(60_000)),
+        "enum-1mib.yaml" => directory.Write(name, "model:\n  base_model:\n    transformer:\n      activation_type: " + new string('x', 1024 * 1024) + "\n"),
+        _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
+    };
+
+    /// <summary>
+    /// Misspelled paths, one a line, each close to a real leaf (so that the closest-path search does its whole work) and
+    /// all different (so that nothing can be cached).
+    /// </summary>
+    private static string UnknownPaths(int count)
+    {
+        string[] near =
+        [
+            "training.train_iterz", "model.base_model.transformer.num_layerz", "optimizer.learning_rate.bas",
+            "batch.micro_batch_siz", "model.distributed.seed_shif", "data.sampling.shuffel", "run.experiment_dri",
+        ];
+        var sb = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            sb.Append(near[i % near.Length]).Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return sb.ToString();
     }
 
     private static byte[] Padded(string head, int size)

@@ -61,7 +61,7 @@ public sealed class SafetensorsCheckpoint
                 DiagnosticCodes.CheckpointInvalid,
                 string.Empty,
                 null,
-                File.Exists(directory) ? "the weights path '" + directory + "' is a file; a checkpoint is a directory" : "the weights directory '" + directory + "' does not exist"));
+                File.Exists(directory) ? "the weights path " + MessageText.Quoted(directory) + " is a file; a checkpoint is a directory" : "the weights directory " + MessageText.Quoted(directory) + " does not exist"));
             return null;
         }
 
@@ -88,7 +88,7 @@ public sealed class SafetensorsCheckpoint
 
         if (names.Count == 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CheckpointInvalid, string.Empty, null, "the directory '" + directory + "' has no safetensors file"));
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CheckpointInvalid, string.Empty, null, "the directory " + MessageText.Quoted(directory) + " has no safetensors file"));
             return null;
         }
 
@@ -212,7 +212,7 @@ public sealed class SafetensorsCheckpoint
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             var position = e is JsonException json ? SafetensorsText.ErrorIndex(bytes, json) : reader.TokenStartIndex;
-            SafetensorsReader.Invalid(diagnostics, path, position, "the shard index is not valid JSON: " + SafetensorsText.FirstSentence(e.Message));
+            SafetensorsReader.Invalid(diagnostics, path, position, MessageText.OfLibrary("the shard index is not valid JSON: " + SafetensorsText.FirstSentence(e.Message)));
             return null;
         }
 

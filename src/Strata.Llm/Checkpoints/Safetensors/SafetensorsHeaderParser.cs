@@ -119,7 +119,7 @@ internal sealed class SafetensorsHeaderParser
         }
         catch (JsonException e)
         {
-            Error(Position(SafetensorsText.ErrorIndex(_header, e)), "the header is not valid JSON: " + SafetensorsText.FirstSentence(e.Message));
+            Error(Position(SafetensorsText.ErrorIndex(_header, e)), MessageText.OfLibrary("the header is not valid JSON: " + SafetensorsText.FirstSentence(e.Message)));
             return null;
         }
         catch (InvalidOperationException e)

@@ -17,29 +17,19 @@ internal static class SafetensorsText
 
     public static string At(long position) => "at byte " + Number(position) + ": ";
 
-    /// <summary>The longest text of a header that a message quotes whole.</summary>
-    private const int MaxExcerpt = 64;
-
-    /// <summary>A text of a header as a message quotes it: whole when short, else its start and its length.</summary>
-    public static string Excerpt(string text)
-    {
-        if (text.Length <= MaxExcerpt)
-        {
-            return text;
-        }
-
-        // Never cut between the two halves of a surrogate pair.
-        var cut = char.IsHighSurrogate(text[MaxExcerpt - 1]) ? MaxExcerpt - 1 : MaxExcerpt;
-        return text[..cut] + "… (" + Number(text.Length) + " characters)";
-    }
+    /// <summary>A text of a header as a message shows it: bounded as every quoted input is (<see cref="MessageText"/>).</summary>
+    public static string Excerpt(string text) => MessageText.Bounded(text);
 
     /// <summary>A tensor's name as messages quote it: <c>tensor 'model.norm.weight'</c>, cut when long.</summary>
-    public static string Tensor(string name) => "tensor '" + Excerpt(name) + "'";
+    public static string Tensor(string name) => "tensor " + MessageText.Quoted(name);
 
-    /// <summary>A token of a header (UTF-8) as a message quotes it, without decoding more of it than is quoted.</summary>
-    public static string Excerpt(ReadOnlySpan<byte> utf8) => utf8.Length <= MaxExcerpt
+    /// <summary>
+    /// A token of a header (UTF-8) as a message shows it, bounded as <see cref="MessageText"/> bounds text, without
+    /// decoding more of it than is shown.
+    /// </summary>
+    public static string Excerpt(ReadOnlySpan<byte> utf8) => utf8.Length <= MessageText.MaxShownLength
         ? System.Text.Encoding.UTF8.GetString(utf8)
-        : System.Text.Encoding.UTF8.GetString(utf8[..MaxExcerpt]) + "… (" + Number(utf8.Length) + " bytes)";
+        : System.Text.Encoding.UTF8.GetString(utf8[..MessageText.MaxShownLength]) + "… (" + Number(utf8.Length) + " bytes)";
 
     /// <summary>The index in <paramref name="json"/> of a JSON error, from its line and byte in the line.</summary>
     public static long ErrorIndex(ReadOnlySpan<byte> json, System.Text.Json.JsonException e)

@@ -69,8 +69,8 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
             context.Error(
                 DiagnosticCodes.UnknownEnumValue,
                 node,
-                "'" + text + "' is not a valid " + _displayName + ": expected one of " + string.Join(", ", EnumNames)
-                + (suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)"));
+                MessageText.Quoted(text) + " is not a valid " + _displayName + ": expected one of " + string.Join(", ", EnumNames)
+                + (suggestion is null ? string.Empty : " (did you mean " + MessageText.Quoted(suggestion) + "?)"));
             return false;
         }
 

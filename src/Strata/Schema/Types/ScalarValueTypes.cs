@@ -68,6 +68,10 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
     private static readonly long s_minLong = long.CreateSaturating(T.MinValue);
     private static readonly long s_maxLong = long.CreateSaturating(T.MaxValue);
 
+    // The most significant digits a value of T has in each base (indexed by the base): an integer with more is out of
+    // range, known from its length alone, so that no conversion (quadratic in the digits) is spent on it.
+    private static readonly int[] s_maxDigits = MaxDigits();
+
     private readonly string _name;
 
     public IntegerValueType(string name)
@@ -113,7 +117,10 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
             return true;
         }
 
-        if (style != ScalarStyle.Plain || !ScalarText.TryParseInteger(text, out var big))
+        if (style != ScalarStyle.Plain
+            || !ScalarText.TryMeasureInteger(text, out var shape)
+            || shape.Digits > s_maxDigits[shape.Radix]
+            || !ScalarText.TryParseInteger(text, out var big))
         {
             return false;
         }
@@ -129,16 +136,32 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
 
     protected override bool Reported(ConfigScalar scalar, ValueReadContext context)
     {
-        if (scalar.Style == ScalarStyle.Plain && scalar.Value is { } text && ScalarText.TryParseInteger(text, out _))
+        // Only an integer comes here (TryParse failed): one that is not is a type mismatch.
+        if (scalar.Style == ScalarStyle.Plain && scalar.Value is { } text && ScalarText.TryMeasureInteger(text, out _))
         {
             context.Error(
                 DiagnosticCodes.NumberOutOfRange,
                 scalar,
-                string.Create(CultureInfo.InvariantCulture, $"{text} is out of range for {_name} ({T.MinValue}..{T.MaxValue})"));
+                string.Create(CultureInfo.InvariantCulture, $"{MessageText.Bounded(text)} is out of range for {_name} ({T.MinValue}..{T.MaxValue})"));
             return true;
         }
 
         return false;
+    }
+
+    private static int[] MaxDigits()
+    {
+        var digits = new int[17];
+        var largest = BigInteger.Max(BigInteger.Abs(s_min), s_max);
+        foreach (var radix in (ReadOnlySpan<int>)[2, 8, 10, 16])
+        {
+            for (var rest = largest; !rest.IsZero; rest /= radix)
+            {
+                digits[radix]++;
+            }
+        }
+
+        return digits;
     }
 }
 
@@ -158,6 +181,21 @@ internal sealed class BigIntegerValueType : ScalarValueType<BigInteger>
         reported = false;
         value = BigInteger.Zero;
         return style == ScalarStyle.Plain && ScalarText.TryParseInteger(text, out value);
+    }
+
+    /// <summary>An integer that was not read is longer than <see cref="ScalarText.MaxIntegerDigits"/>: out of range, not a type mismatch.</summary>
+    protected override bool Reported(ConfigScalar scalar, ValueReadContext context)
+    {
+        if (scalar.Style == ScalarStyle.Plain && scalar.Value is { } text && ScalarText.TryMeasureInteger(text, out var shape))
+        {
+            context.Error(
+                DiagnosticCodes.NumberOutOfRange,
+                scalar,
+                string.Create(CultureInfo.InvariantCulture, $"{MessageText.Bounded(text)} is out of range for {DisplayName}: it has {shape.Digits} digits, more than the limit of {ScalarText.MaxIntegerDigits}"));
+            return true;
+        }
+
+        return false;
     }
 }
 
@@ -214,7 +252,7 @@ internal sealed class DoubleValueType : ScalarValueType<double>
             return false;
         }
 
-        context.Error(DiagnosticCodes.NumberOutOfRange, scalar, text + " is out of range for " + name + (single ? " (about ±3.4e38)" : " (about ±1.8e308)"));
+        context.Error(DiagnosticCodes.NumberOutOfRange, scalar, MessageText.Bounded(text) + " is out of range for " + name + (single ? " (about ±3.4e38)" : " (about ±1.8e308)"));
         return true;
     }
 }

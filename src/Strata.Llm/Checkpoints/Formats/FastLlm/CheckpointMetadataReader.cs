@@ -65,7 +65,7 @@ internal static class CheckpointMetadataReader
         var config = ReadConfig(entries, root, scope);
         foreach (var entry in entries.Values)
         {
-            scope.KeyIgnored(entry.KeyOrigin, "metadata.yaml key '" + entry.Key + "' is not a key of Fast-LLM checkpoint metadata and is ignored");
+            scope.KeyIgnored(entry.KeyOrigin, "metadata.yaml key " + MessageText.Quoted(entry.Key) + " is not a key of Fast-LLM checkpoint metadata and is ignored");
         }
 
         return scope.HasErrors ? null : config;
@@ -89,11 +89,11 @@ internal static class CheckpointMetadataReader
 
             if (entries.TryGetValue(current, out var both))
             {
-                scope.Invalid(legacy.KeyOrigin, "metadata.yaml has both the legacy key '" + old + "' and its current name '" + current + "' (set at " + both.KeyOrigin + ")");
+                scope.Invalid(legacy.KeyOrigin, "metadata.yaml has both the legacy key " + MessageText.Quoted(old) + " and its current name " + MessageText.Quoted(current) + " (set at " + both.KeyOrigin + ")");
                 continue;
             }
 
-            scope.Renamed(legacy.KeyOrigin, "legacy metadata.yaml key '" + old + "' read as '" + current + "'");
+            scope.Renamed(legacy.KeyOrigin, "legacy metadata.yaml key " + MessageText.Quoted(old) + " read as " + MessageText.Quoted(current));
             entries[current] = legacy with { Key = current };
         }
 
@@ -136,7 +136,7 @@ internal static class CheckpointMetadataReader
         };
         if (!ok)
         {
-            scope.Invalid(value.Origin, "metadata.yaml key '" + key + "' must be " + expected + ", got " + value.Describe());
+            scope.Invalid(value.Origin, "metadata.yaml key " + MessageText.Quoted(key) + " must be " + expected + ", got " + value.Describe());
         }
     }
 
@@ -164,11 +164,11 @@ internal static class CheckpointMetadataReader
 
             if (section.Value is not ConfigMap sectionMap)
             {
-                scope.Invalid(section.Value.Origin, "metadata.yaml key '" + legacy + "' must be a mapping, got " + section.Value.Describe());
+                scope.Invalid(section.Value.Origin, "metadata.yaml key " + MessageText.Quoted(legacy) + " must be a mapping, got " + section.Value.Describe());
                 continue;
             }
 
-            scope.Renamed(section.KeyOrigin, "legacy metadata.yaml section '" + legacy + "' read as config." + key);
+            scope.Renamed(section.KeyOrigin, "legacy metadata.yaml section " + MessageText.Quoted(legacy) + " read as config." + key);
             var value = key == "base_model" ? FlatConfig.Unflatten(sectionMap, GPTBaseModelConfig.TypeInfo) : sectionMap;
             sections.Add(new ConfigMapEntry(key, section.KeyOrigin, value));
         }

@@ -60,7 +60,7 @@ internal sealed class HuggingFaceExportContext
         var severity = field.IsArchitecture ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
         HasErrors |= field.IsArchitecture;
         var prefix = Model.ConfigPath.Length == 0 ? string.Empty : Model.ConfigPath + ".";
-        _diagnostics.Add(new Diagnostic(severity, DiagnosticCodes.ConfigRule, prefix + field.Path, field.Origin, "cannot be exported to the " + Format.Name + " format: " + message + ", got " + field.Text));
+        _diagnostics.Add(new Diagnostic(severity, DiagnosticCodes.ConfigRule, prefix + field.Path, field.Origin, "cannot be exported to the " + Format.Name + " format: " + message + ", got " + MessageText.Bounded(field.Text)));
     }
 
     /// <summary>The written keys, sorted as <c>json.dumps(sort_keys=True)</c> sorts them.</summary>

@@ -24,7 +24,7 @@ internal static class HuggingFaceExporter
                 null,
                 format == GPTCheckpointFormats.Auto
                     ? "the auto format picks a format when reading; name the format to write (" + string.Join(", ", HuggingFaceFormats.All.Keys) + ")"
-                    : "'" + format + "' is not a Hugging Face checkpoint format (" + string.Join(", ", HuggingFaceFormats.All.Keys) + ")"));
+                    : MessageText.Quoted(format) + " is not a Hugging Face checkpoint format (" + string.Join(", ", HuggingFaceFormats.All.Keys) + ")"));
             return null;
         }
 

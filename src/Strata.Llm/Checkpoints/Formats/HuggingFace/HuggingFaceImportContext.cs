@@ -59,7 +59,7 @@ internal sealed class HuggingFaceImportContext
                 return new HuggingFaceValue(key, node, Present: true);
             }
 
-            Invalid(node.Origin, "config.json key '" + key + "' must be " + HuggingFaceValue.Describe(kind) + ", got " + node.Describe());
+            Invalid(node.Origin, "config.json key " + MessageText.Quoted(key) + " must be " + HuggingFaceValue.Describe(kind) + ", got " + node.Describe());
             return null;
         }
 

@@ -84,20 +84,20 @@ internal static class HuggingFaceImporter
 
             scope.Invalid(
                 modelType?.Origin ?? config.Origin,
-                (type is null ? "config.json has no 'model_type'" : "config.json has the model_type \"" + type + "\", which is not a known format")
+                (type is null ? "config.json has no 'model_type'" : "config.json has the model_type " + MessageText.Quoted(type, '"', '"') + ", which is not a known format")
                 + "; the auto format picks the format from it (known: " + string.Join(", ", HuggingFaceFormats.All.Keys) + ")");
             return null;
         }
 
         if (HuggingFaceFormats.Find(format) is not { } chosen)
         {
-            scope.Invalid(null, "'" + format + "' is not a Hugging Face checkpoint format (known: auto, " + string.Join(", ", HuggingFaceFormats.All.Keys) + ")");
+            scope.Invalid(null, MessageText.Quoted(format) + " is not a Hugging Face checkpoint format (known: auto, " + string.Join(", ", HuggingFaceFormats.All.Keys) + ")");
             return null;
         }
 
         if (type is not null && type != chosen.ModelType)
         {
-            scope.Invalid(modelType?.Origin, "config.json has the model_type \"" + type + "\", which does not match the " + chosen.Name + " format (\"" + chosen.ModelType + "\")");
+            scope.Invalid(modelType?.Origin, "config.json has the model_type " + MessageText.Quoted(type, '"', '"') + ", which does not match the " + chosen.Name + " format (\"" + chosen.ModelType + "\")");
             return null;
         }
 
@@ -128,7 +128,7 @@ internal static class HuggingFaceImporter
 
         if (HuggingFaceIgnoredKeys.CustomCode.Contains(key))
         {
-            var message = "config.json key '" + key + "' names custom model code for transformers; Strata never runs code from a checkpoint (rule R15)";
+            var message = "config.json key " + MessageText.Quoted(key) + " names custom model code for transformers; Strata never runs code from a checkpoint (rule R15)";
             if (format.AutoMap is not null)
             {
                 scope.Remark(entry.KeyOrigin, message);
@@ -141,6 +141,6 @@ internal static class HuggingFaceImporter
             return;
         }
 
-        scope.KeyIgnored(entry.KeyOrigin, "config.json key '" + key + "' is not imported: the " + format.Name + " format gives it no meaning in a GPT model config");
+        scope.KeyIgnored(entry.KeyOrigin, "config.json key " + MessageText.Quoted(key) + " is not imported: the " + format.Name + " format gives it no meaning in a GPT model config");
     }
 }

@@ -27,7 +27,7 @@ internal sealed class DropoutConverter : HuggingFaceConverter
         {
             context.Scope.KeyIgnored(
                 other.Node.Origin,
-                "config.json key 'embedding_dropout' is not imported: hidden_dropout (from residual_dropout, " + value.Text + ") applies to the embeddings too");
+                "config.json key 'embedding_dropout' is not imported: hidden_dropout (from residual_dropout, " + MessageText.Bounded(value.Text ?? string.Empty) + ") applies to the embeddings too");
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed class LinearBiasConverter : HuggingFaceConverter
             var place = values.LastOrDefault(static v => v.Present);
             context.Invalid(
                 place.Node?.Origin,
-                string.Join(" with ", values.Select(static v => v.Key + " " + v.Text)) + " cannot be expressed: add_linear_biases puts biases on every linear layer or on none");
+                string.Join(" with ", values.Select(static v => v.Key + " " + MessageText.Bounded(v.Text ?? string.Empty))) + " cannot be expressed: add_linear_biases puts biases on every linear layer or on none");
             return;
         }
 

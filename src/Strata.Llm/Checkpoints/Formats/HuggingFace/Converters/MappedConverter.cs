@@ -30,7 +30,7 @@ internal sealed class MappedConverter : HuggingFaceConverter
         var pair = Array.FindIndex(_pairs, p => p.Hugging == value.Text);
         if (pair < 0)
         {
-            context.Invalid(value.Node.Origin, "config.json key '" + _key + "' is " + value.Node.Describe() + ", which has no equivalent here (known: " + string.Join(", ", _pairs.Select(static p => p.Hugging)) + ")");
+            context.Invalid(value.Node.Origin, "config.json key " + MessageText.Quoted(_key) + " is " + value.Node.Describe() + ", which has no equivalent here (known: " + string.Join(", ", _pairs.Select(static p => p.Hugging)) + ")");
             return;
         }
 
@@ -43,7 +43,7 @@ internal sealed class MappedConverter : HuggingFaceConverter
         var pair = Array.FindIndex(_pairs, p => p.Config == field.Text);
         if (pair < 0)
         {
-            context.Unsupported(field, "'" + _key + "' has no equivalent");
+            context.Unsupported(field, MessageText.Quoted(_key) + " has no equivalent");
             return;
         }
 

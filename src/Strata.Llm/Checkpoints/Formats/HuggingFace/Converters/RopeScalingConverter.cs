@@ -62,7 +62,7 @@ internal sealed class RopeScalingConverter : HuggingFaceConverter
         };
         if (parameters is null)
         {
-            context.Invalid(typeNode.Origin, "rope_scaling type \"" + type + "\" has no equivalent here (known: default, llama3, yarn)");
+            context.Invalid(typeNode.Origin, "rope_scaling type " + MessageText.Quoted(type, '"', '"') + " has no equivalent here (known: default, llama3, yarn)");
             return;
         }
 
@@ -119,11 +119,11 @@ internal sealed class RopeScalingConverter : HuggingFaceConverter
         var parameter = Array.Find(parameters, p => p.Key == entry.Key);
         if (parameter is null)
         {
-            context.Scope.KeyIgnored(entry.KeyOrigin, "rope_scaling key '" + entry.Key + "' is not imported: rope type \"" + type + "\" has no such parameter here");
+            context.Scope.KeyIgnored(entry.KeyOrigin, "rope_scaling key " + MessageText.Quoted(entry.Key) + " is not imported: rope type \"" + type + "\" has no such parameter here");
         }
         else if (!HuggingFaceValue.HasKind(entry.Value, parameter.Kind))
         {
-            context.Invalid(entry.Value.Origin, "rope_scaling key '" + entry.Key + "' must be " + HuggingFaceValue.Describe(parameter.Kind) + ", got " + entry.Value.Describe());
+            context.Invalid(entry.Value.Origin, "rope_scaling key " + MessageText.Quoted(entry.Key) + " must be " + HuggingFaceValue.Describe(parameter.Kind) + ", got " + entry.Value.Describe());
         }
         else
         {

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text;
+
+namespace Strata;
+
+/// <summary>
+/// The one way a message shows text that came from the input (a key, a value, a path, a name, a token, an argument):
+/// cut to <see cref="MaxShownLength"/> characters, with <c>… (N characters)</c> saying how long it was; and the one
+/// way a line is made safe for a terminal when it is written (<see cref="Printable"/>: control characters as escapes,
+/// <c>\n</c>, <c>\u001b</c>). So no input, however long or strange, can make a diagnostic long, split it over lines or
+/// send escape sequences to a terminal, and a message costs time and memory bounded by the message, never by the input
+/// it quotes.
+/// </summary>
+public static class MessageText
+{
+    /// <summary>The most characters of an input shown in a message (a longer one is cut, and its length said).</summary>
+    public const int MaxShownLength = 200;
+
+    /// <summary>
+    /// The most characters of a whole message as a diagnostic prints it (a longer one is cut, and its length said): a
+    /// message quotes at most a few bounded inputs, so only one that quotes an input without this class (a program's
+    /// hook, a library's exception) can reach it.
+    /// </summary>
+    public const int MaxMessageLength = 2000;
+
+    /// <summary>The most items of a list shown in a message (<see cref="List"/>).</summary>
+    internal const int MaxListedItems = 20;
+
+    /// <summary>
+    /// The text in quotes, bounded: <c>'abc'</c>, or <c>'abc…' (1000000 characters)</c> when it is longer than
+    /// <see cref="MaxShownLength"/> (the quotes then close what is shown, and the length follows).
+    /// </summary>
+    /// <param name="text">The input text.</param>
+    /// <param name="open">The opening quote (<c>'</c>, <c>`</c>, <c>"</c>).</param>
+    /// <param name="close">The closing quote.</param>
+    public static string Quoted(string text, char open = '\'', char close = '\'')
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(Math.Min(text.Length, MaxShownLength) + 32);
+        AppendQuoted(sb, text, open, close);
+        return sb.ToString();
+    }
+
+    /// <summary>The text bounded, without quotes: <c>abc</c>, or <c>abc… (1000000 characters)</c>.</summary>
+    /// <param name="text">The input text (a path, a number as written).</param>
+    public static string Bounded(string text) => Cut(text, MaxShownLength);
+
+    /// <summary>A whole message bounded by <see cref="MaxMessageLength"/> (the last guard of what is printed).</summary>
+    /// <param name="message">The message.</param>
+    internal static string Capped(string message) => Cut(message, MaxMessageLength);
+
+    /// <summary>
+    /// Names joined by <c>, </c>, each <see cref="Quoted"/> when <paramref name="quote"/> is set (else bounded), at most
+    /// <see cref="MaxListedItems"/> of them and as many as fit in a few shown lengths, then <c>… (N more)</c>.
+    /// </summary>
+    /// <param name="items">The names, in order.</param>
+    /// <param name="quote">Whether to quote each name.</param>
+    internal static string List(IEnumerable<string> items, bool quote = false)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var sb = new StringBuilder();
+        var count = 0;
+        var shown = 0;
+        foreach (var item in items)
+        {
+            if (count == shown && count < MaxListedItems && sb.Length < 4 * MaxShownLength)
+            {
+                shown++;
+                sb.Append(count == 0 ? string.Empty : ", ").Append(quote ? Quoted(item) : Bounded(item));
+            }
+
+            count++;
+        }
+
+        if (count > shown)
+        {
+            sb.Append(", … (").Append((count - shown).ToString(CultureInfo.InvariantCulture)).Append(" more)");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A message written by a library (System.Text.Json, YamlDotNet, System.CommandLine), which quotes the input in single
+    /// quotes as it is: every run of text between two quotes (or a quote and an end) longer than
+    /// <see cref="MaxShownLength"/> is cut as <see cref="Bounded"/> cuts it, whether the quotes pair as the library meant
+    /// or not (the input may hold quotes itself), and the whole is <see cref="Capped"/>.
+    /// </summary>
+    /// <param name="message">The library's message.</param>
+    internal static string OfLibrary(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Length <= MaxShownLength)
+        {
+            return message;
+        }
+
+        StringBuilder? sb = null;
+        var copied = 0;
+        for (var start = 0; start < message.Length;)
+        {
+            var end = message.IndexOf('\'', start);
+            end = end < 0 ? message.Length : end;
+            if (end - start > MaxShownLength)
+            {
+                sb ??= new StringBuilder(MaxMessageLength);
+                sb.Append(message, copied, start - copied);
+                var shown = AppendCut(sb, message.AsSpan(start, end - start), MaxShownLength);
+                AppendLength(sb, end - start, shown);
+                copied = end;
+            }
+
+            start = end + 1;
+        }
+
+        return Capped(sb is null ? message : sb.Append(message, copied, message.Length - copied).ToString());
+    }
+
+    /// <summary>
+    /// The text with control characters written as escapes (<c>\n</c>, <c>\u001b</c>): a key or a value quoted in a
+    /// message can neither break the one-line-per-diagnostic format nor send escape sequences to a terminal. Text that
+    /// holds none is returned as it is. Applied to whole lines as they are written, after the cuts.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    internal static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!HasControl(text))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        AppendPrintable(sb, text.AsSpan());
+        return sb.ToString();
+    }
+
+    private static string Cut(string text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(maxLength + 32);
+        var shown = AppendCut(sb, text, maxLength);
+        AppendLength(sb, text.Length, shown);
+        return sb.ToString();
+    }
+
+    private static void AppendQuoted(StringBuilder sb, ReadOnlySpan<char> text, char open, char close)
+    {
+        sb.Append(open);
+        var shown = AppendCut(sb, text, MaxShownLength);
+        sb.Append(close);
+        AppendLength(sb, text.Length, shown);
+    }
+
+    /// <summary>Appends at most <paramref name="maxLength"/> characters of the text, and <c>…</c> if cut; returns how many were shown.</summary>
+    private static int AppendCut(StringBuilder sb, ReadOnlySpan<char> text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            sb.Append(text);
+            return text.Length;
+        }
+
+        // Never cut between the two halves of a surrogate pair.
+        var shown = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        sb.Append(text[..shown]).Append('…');
+        return shown;
+    }
+
+    private static void AppendLength(StringBuilder sb, int length, int shown)
+    {
+        if (shown < length)
+        {
+            sb.Append(" (").Append(length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
+        }
+    }
+
+    private static bool HasControl(string text) =>
+        text.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || text.AsSpan().ContainsAnyInRange('\u007f', '\u009f');
+
+    private static void AppendPrintable(StringBuilder sb, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\n' => sb.Append("\\n"),
+                '\r' => sb.Append("\\r"),
+                '\t' => sb.Append("\\t"),
+                < ' ' or (>= '\u007f' and <= '\u009f') => sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => sb.Append(c),
+            };
+        }
+    }
+}
