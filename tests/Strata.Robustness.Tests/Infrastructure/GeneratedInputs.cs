@@ -76,6 +76,14 @@ internal static class GeneratedInputs
         "socket" => MakeSocket(directory.File(name)),
         "dev-null" => MakeDevice(directory, name, "c", 1, 3, "/dev/null"),
         "dev-full" => MakeDevice(directory, name, "c", 1, 7, "/dev/full"),
+
+        // Inputs that cost time or memory by their length alone (digits, echoed values, suggestions): each must be
+        // refused in time linear in its size, with a diagnostic that quotes at most a bounded part of it.
+        "digits-int.yaml" => directory.Write(name, "training:\n  train_iters: " + new string('1', 1_000_000) + "\n"),
+        "digits-override.rsp" => directory.Write(name, "training.train_iters=" + new string('1', 1_000_000) + "\n"),
+        "long-explain-path.rsp" => directory.Write(name, "model." + new string('x', 120 * 1024) + "\n"),
+        "unknown-explain-paths.rsp" => directory.Write(name, UnknownPaths(60_000)),
+        "enum-1mib.yaml" => directory.Write(name, "model:\n  base_model:\n    transformer:\n      activation_type: " + new string('x', 1024 * 1024) + "\n"),
         _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
     };
 
@@ -112,16 +120,7 @@ internal static class GeneratedInputs
         stream.Write(length);
         stream.Write(header, 0, at);
         return directory;
-
-        // Inputs that cost time or memory by their length alone (digits, echoed values, suggestions): each must be
-        // refused in time linear in its size, with a diagnostic that quotes at most a bounded part of it.
-        "digits-int.yaml" => directory.Write(name, "training:\n  train_iters: " + new string('1', 1_000_000) + "\n"),
-        "digits-override.rsp" => directory.Write(name, "training.train_iters=" + new string('1', 1_000_000) + "\n"),
-        "long-explain-path.rsp" => directory.Write(name, "model." + new string('x', 120 * 1024) + "\n"),
-        "unknown-explain-paths.rsp" => directory.Write(name, UnknownPaths(60_000)),
-        "enum-1mib.yaml" => directory.Write(name, "model:\n  base_model:\n    transformer:\n      activation_type: " + new string('x', 1024 * 1024) + "\n"),
-        _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
-    };
+    }
 
     /// <summary>
     /// Misspelled paths, one a line, each close to a real leaf (so that the closest-path search does its whole work) and
