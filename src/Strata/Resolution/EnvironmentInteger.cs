@@ -17,9 +17,6 @@ internal static class EnvironmentInteger
     /// </summary>
     public const int MaxDigits = 64;
 
-    /// <summary>The longest part of a refused value that a message quotes.</summary>
-    private const int MaxQuoted = 32;
-
     /// <summary>Whether <paramref name="text"/> is an integer in the form above.</summary>
     public static bool IsDecimal(string text)
     {
@@ -56,24 +53,11 @@ internal static class EnvironmentInteger
     /// <param name="name">The variable.</param>
     /// <param name="text">Its value, quoted in part when long.</param>
     public static string NotDecimal(string name, string text) =>
-        "environment variable " + name + " must be a decimal integer (ASCII digits with an optional sign, as a launcher writes it), got " + Quote(text);
+        "environment variable " + name + " must be a decimal integer (ASCII digits with an optional sign, as a launcher writes it), got " + MessageText.Quoted(text);
 
     /// <summary>The message for an integer out of the range of <see cref="int"/>.</summary>
     /// <param name="name">The variable.</param>
     /// <param name="text">Its value (at most <see cref="MaxDigits"/> digits: it was read).</param>
     public static string OutOfRange(string name, string text) =>
         string.Create(CultureInfo.InvariantCulture, $"environment variable {name}={text} is out of range for int ({int.MinValue}..{int.MaxValue})");
-
-    /// <summary>The value between quotes, cut after <see cref="MaxQuoted"/> characters (an environment value has no length limit).</summary>
-    private static string Quote(string text)
-    {
-        if (text.Length <= MaxQuoted)
-        {
-            return "'" + text + "'";
-        }
-
-        // Never cut between the two halves of a surrogate pair.
-        var cut = char.IsHighSurrogate(text[MaxQuoted - 1]) ? MaxQuoted - 1 : MaxQuoted;
-        return string.Create(CultureInfo.InvariantCulture, $"'{text.AsSpan(0, cut)}…' ({text.Length} characters)");
-    }
 }

@@ -74,7 +74,7 @@ public sealed class EnvironmentIntegerTests
         var error = Assert.Single(Errors(value));
 
         Assert.Equal(DiagnosticCodes.EnvironmentValue, error.Code);
-        Assert.EndsWith("got '" + new string('9', 32) + "…' (1000000 characters)", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("got '" + new string('9', MessageText.MaxShownLength) + "…' (1000000 characters)", error.Message, StringComparison.Ordinal);
     }
 
     private static Resolved<RunConfig> Resolved(string value) =>
