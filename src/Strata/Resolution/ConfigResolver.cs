@@ -97,7 +97,7 @@ public sealed class ConfigResolver<T>
         if (place is not null && _places is null)
         {
             _places = new List<ArgumentPlace?>(_overrides.Count + 1);
-            _places.AddRange(Enumerable.Repeat<ArgumentPlace?>(null, _overrides.Count));
+            _places.AddRange(new ArgumentPlace?[_overrides.Count]);
         }
 
         _overrides.Add(argument);
@@ -134,81 +134,66 @@ public sealed class ConfigResolver<T>
         var state = new Resolution.ResolutionState(_options);
         var tree = MergeLayers(state);
         ConfigObject? root = null;
-        if (tree is not null && !state.Diagnostics.HasErrors)
+        if (!state.Diagnostics.HasErrors)
         {
             root = Resolution.ConfigPipeline.Run(T.TypeInfo, tree, state);
         }
 
         // Values of secret fields never reach a message (R14), whichever stage reported them.
         var all = SecretRedaction.Redact(state.Diagnostics.Items, T.TypeInfo);
-        if (_options.WarningsAsErrors)
+        var raised = _options.WarningsAsErrors ? new Diagnostic[all.Count] : null;
+        var failed = false;
+        for (var i = 0; i < all.Count; i++)
         {
-            all = [.. all.Select(static d => d.Severity == DiagnosticSeverity.Warning ? d.WithSeverity(DiagnosticSeverity.Error) : d)];
+            var diagnostic = all[i];
+            if (raised is not null)
+            {
+                raised[i] = diagnostic = diagnostic.Severity == DiagnosticSeverity.Warning ? diagnostic.WithSeverity(DiagnosticSeverity.Error) : diagnostic;
+            }
+
+            failed |= diagnostic.Severity == DiagnosticSeverity.Error;
         }
 
-        diagnostics = all;
-        if (root is not T config || all.Any(static d => d.Severity == DiagnosticSeverity.Error))
+        diagnostics = raised ?? all;
+        if (root is not T config || failed)
         {
             resolved = null;
             return false;
         }
 
-        resolved = new Resolved<T>(config, all, state.EnvironmentRead);
+        resolved = new Resolved<T>(config, diagnostics, state.EnvironmentRead);
         return true;
     }
 
     /// <summary>Reads and merges the layers: files in order, then overrides in order (DESIGN §1, step 2).</summary>
-    internal ConfigMap? MergeLayers(Resolution.ResolutionState state)
+    internal ConfigMap MergeLayers(Resolution.ResolutionState state)
     {
-        var info = T.TypeInfo;
-        ConfigMap merged = ConfigMap.Empty(Origin.Default);
+        var builder = new Resolution.MergeBuilder(T.TypeInfo, state.Diagnostics);
         foreach (var load in _files)
         {
             var document = load();
             state.Diagnostics.AddRange(document.Diagnostics);
-            if (document.Root is not ConfigMap map)
+            if (document.Root is ConfigMap map)
             {
-                continue;
+                builder.Merge(map);
             }
-
-            var normalized = Resolution.TreeNormalizer.Normalize(map, info, state.Diagnostics, string.Empty);
-            merged = (ConfigMap)Resolution.TreeMerger.DeepUpdate(merged, normalized, info, state.Diagnostics, string.Empty);
         }
 
-        Resolution.MergeBuilder? builder = null;
         var parsed = OverrideParser.ParseAll(_overrides, _places, _options.Limits);
         for (var i = 0; i < parsed.Length; i++)
         {
-            if (parsed[i] is not (Override: { } change, _))
+            if (parsed[i].Override is { } change)
             {
-                // Parsing has no other effect: its error is reported in the order of the overrides.
-                state.Diagnostics.Add(parsed[i].Error ?? throw new InvalidOperationException("An override was neither parsed nor refused."));
-                continue;
-            }
-
-            builder ??= new Resolution.MergeBuilder(merged);
-            if (HasIndex(change) || !Resolution.TreeNormalizer.MayChangeChain(change, info))
-            {
-                // Paths into lists address existing elements: apply them to the merged tree as they are. So are the
-                // paths that normalizing cannot change (no renamed or removed key, no list or dictionary of configs).
-                builder.Set(change, state.Diagnostics);
-                continue;
-            }
-
-            var single = Resolution.TreeMerger.Chain(change);
-            var normalized = Resolution.TreeNormalizer.Normalize(single, info, state.Diagnostics, string.Empty, out var rebuilt);
-            if (rebuilt)
-            {
-                // A renamed key moved (or the path crosses a list or dictionary of configs): merge the normalized tree.
-                builder = builder.DeepUpdate(normalized, info, state.Diagnostics);
+                builder.Set(change);
             }
             else
             {
-                builder.Set(change, state.Diagnostics);
+                // Parsing has no other effect: its error is reported in the order of the overrides.
+                state.Diagnostics.Add(parsed[i].Error ?? throw new InvalidOperationException("An override was neither parsed nor refused."));
             }
         }
 
-        return builder?.ToMap() ?? merged;
+        return builder.ToMap();
     }
 
     /// <summary>A tree built by code, as a document: refused, with its deepest place, when it nests past the limit.</summary>
@@ -222,33 +207,5 @@ public sealed class ConfigResolver<T>
 
         var message = "the tree nests deeper than the limit of " + _options.Limits.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels";
         return new SourceDocument(null, [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NestingLimit, string.Empty, (deepest ?? root).Origin, message)]);
-    }
-
-    private static bool HasIndex(ConfigOverride change)
-    {
-        var path = change.Path;
-        if (path is OverridePathSegment[] steps)
-        {
-            // The parser's paths: an array, searched without an interface call per step.
-            foreach (var step in steps)
-            {
-                if (step.IsIndex)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        for (var i = 0; i < path.Count; i++)
-        {
-            if (path[i].IsIndex)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
