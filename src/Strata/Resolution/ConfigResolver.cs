@@ -30,34 +30,21 @@ public sealed class ConfigResolver<T>
     /// <summary>Adds a YAML or JSON file (by extension) as the next file layer.</summary>
     /// <param name="path">The path, relative to the working directory.</param>
     /// <returns>This resolver.</returns>
-    public ConfigResolver<T> AddFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        _files.Add(() => DocumentReader.Load(path, checkpoint: false, _options.Limits));
-        return this;
-    }
+    public ConfigResolver<T> AddFile(string path) => AddLayer(path, nameof(path), () => DocumentReader.Load(path, checkpoint: false, _options.Limits));
 
     /// <summary>Adds YAML text as the next file layer.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="sourceName">The name shown in origins.</param>
     /// <returns>This resolver.</returns>
-    public ConfigResolver<T> AddYaml(string yaml, string sourceName = "<yaml>")
-    {
-        ArgumentNullException.ThrowIfNull(yaml);
-        _files.Add(() => YamlDocumentReader.Parse(yaml, sourceName, checkpoint: false, _options.Limits));
-        return this;
-    }
+    public ConfigResolver<T> AddYaml(string yaml, string sourceName = "<yaml>") =>
+        AddLayer(yaml, nameof(yaml), () => YamlDocumentReader.Parse(yaml, sourceName, checkpoint: false, _options.Limits));
 
     /// <summary>Adds JSON text as the next file layer.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="sourceName">The name shown in origins.</param>
     /// <returns>This resolver.</returns>
-    public ConfigResolver<T> AddJson(string json, string sourceName = "<json>")
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        _files.Add(() => JsonDocumentReader.Parse(json, sourceName, checkpoint: false, _options.Limits));
-        return this;
-    }
+    public ConfigResolver<T> AddJson(string json, string sourceName = "<json>") =>
+        AddLayer(json, nameof(json), () => JsonDocumentReader.Parse(json, sourceName, checkpoint: false, _options.Limits));
 
     /// <summary>The options this resolver resolves with (its limits bound the layers added).</summary>
     public ResolveOptions Options => _options;
@@ -69,12 +56,7 @@ public sealed class ConfigResolver<T>
     /// The tree is held to <see cref="SourceLimits.MaxDepth"/> of <see cref="Options"/> as a file is: a deeper one is a
     /// <see cref="DiagnosticCodes.NestingLimit"/> error and is not merged.
     /// </remarks>
-    public ConfigResolver<T> AddTree(ConfigMap root)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        _files.Add(() => Bounded(root));
-        return this;
-    }
+    public ConfigResolver<T> AddTree(ConfigMap root) => AddLayer(root, nameof(root), () => Bounded(root));
 
     /// <summary>Adds a <c>key.path=value</c> override; overrides apply after every file, in the order added.</summary>
     /// <param name="argument">The override.</param>
@@ -133,11 +115,7 @@ public sealed class ConfigResolver<T>
     {
         var state = new Resolution.ResolutionState(_options);
         var tree = MergeLayers(state);
-        ConfigObject? root = null;
-        if (!state.Diagnostics.HasErrors)
-        {
-            root = Resolution.ConfigPipeline.Run(T.TypeInfo, tree, state);
-        }
+        var root = state.Diagnostics.HasErrors ? null : Resolution.ConfigPipeline.Run(T.TypeInfo, tree, state);
 
         // Values of secret fields never reach a message (R14), whichever stage reported them.
         var all = SecretRedaction.Redact(state.Diagnostics.Items, T.TypeInfo);
@@ -179,21 +157,27 @@ public sealed class ConfigResolver<T>
             }
         }
 
-        var parsed = OverrideParser.ParseAll(_overrides, _places, _options.Limits);
-        for (var i = 0; i < parsed.Length; i++)
+        foreach (var (change, error) in OverrideParser.ParseAll(_overrides, _places, _options.Limits))
         {
-            if (parsed[i].Override is { } change)
-            {
-                builder.Set(change);
-            }
-            else
+            if (change is null)
             {
                 // Parsing has no other effect: its error is reported in the order of the overrides.
-                state.Diagnostics.Add(parsed[i].Error ?? throw new InvalidOperationException("An override was neither parsed nor refused."));
+                state.Diagnostics.Add(error!);
+                continue;
             }
+
+            builder.Set(change);
         }
 
         return builder.ToMap();
+    }
+
+    /// <summary>Adds the next file layer, read when the config is resolved.</summary>
+    private ConfigResolver<T> AddLayer(object input, string name, Func<SourceDocument> load)
+    {
+        ArgumentNullException.ThrowIfNull(input, name);
+        _files.Add(load);
+        return this;
     }
 
     /// <summary>A tree built by code, as a document: refused, with its deepest place, when it nests past the limit.</summary>

@@ -60,15 +60,14 @@ internal sealed class MergeBuilder
     /// <param name="tree">The base tree.</param>
     public void MergeBeneath(IReadOnlyList<string> steps, ConfigMap tree) => _root = AsMap(Beneath(_root, steps, 0, _place, tree), tree.Origin);
 
-    /// <summary>The merged tree. This ends the builder.</summary>
-    public ConfigMap ToMap() => _root.ToMap();
+    /// <summary>The merged tree, as it stands (the builder keeps its own arrays and may take more layers).</summary>
+    public ConfigMap ToMap() => _root.Build();
 
     private static Map AsMap(object? value, Origin origin) => value as Map ?? (value is ConfigMap map ? new Map(map) : new Map(origin));
 
     /// <summary>
     /// The value of a place once <paramref name="upper"/> is merged over <paramref name="lower"/> (a node, a builder, or
-    /// nothing). <paramref name="replacing"/> is an override's value: where the merge reaches it, it replaces what is
-    /// there instead of merging into it.
+    /// nothing); <paramref name="replacing"/> (an override's value) replaces what is there instead of merging into it.
     /// </summary>
     private object Merge(object? lower, ConfigNode upper, Place place, ConfigNode? replacing)
     {
@@ -79,7 +78,7 @@ internal sealed class MergeBuilder
                 upper = Normalized(sequence, item);
             }
 
-            return lower is null || upper is not ConfigScalar ? upper : upper.WithOrigin(upper.Origin.WithPrevious(OriginOf(lower)));
+            return lower is null || upper is not ConfigScalar ? upper : upper.WithOrigin(upper.Origin.WithPrevious((lower as Builder)?.Origin ?? ((ConfigNode)lower).Origin));
         }
 
         var replaces = lower is not (Map or ConfigMap) || ReferenceEquals(upper, replacing);
@@ -99,7 +98,7 @@ internal sealed class MergeBuilder
 
         if (replaces)
         {
-            return Normalized(map, info, place);
+            return place.MayRename ? Normalized(map, info, place) : map;
         }
 
         var builder = AsMap(lower, map.Origin);
@@ -121,11 +120,6 @@ internal sealed class MergeBuilder
     /// <summary>A map taken in where nothing lies beneath it: only renamed and removed keys below it change it.</summary>
     private ConfigMap Normalized(ConfigMap map, ConfigTypeInfo? info, Place place)
     {
-        if (!place.MayRename)
-        {
-            return map;
-        }
-
         var entries = map.EntryArray;
         ConfigMapEntry[]? changed = null;
         for (var i = 0; i < entries.Length; i++)
@@ -166,9 +160,8 @@ internal sealed class MergeBuilder
     }
 
     /// <summary>
-    /// The value of a place once the path of <paramref name="change"/> from <paramref name="step"/> is set in it. Past
-    /// the last list index (<paramref name="indexed"/>), the rest of the path goes in as the tree it sets, so that renamed
-    /// and removed keys and type changes apply to it as to a file.
+    /// The value of a place once the path of <paramref name="change"/> from <paramref name="step"/> is set in it. Past the last
+    /// list index, the rest goes in as the tree it sets: renamed and removed keys and type changes apply as to a file.
     /// </summary>
     private object Set(object? current, ConfigOverride change, int step, int indexed, Place place)
     {
@@ -185,12 +178,7 @@ internal sealed class MergeBuilder
 
         if (change.Path[step] is { IsIndex: true, Index: var i })
         {
-            var count = current switch
-            {
-                Sequence s => s.Items.Length,
-                ConfigSequence s => s.ItemArray.Length,
-                _ => -1,
-            };
+            var count = (current as Sequence)?.Items.Length ?? (current as ConfigSequence)?.ItemArray.Length ?? -1;
             if (i < 0 || i >= count)
             {
                 var path = _path.ToString();
@@ -211,13 +199,18 @@ internal sealed class MergeBuilder
             return sequence;
         }
 
-        var key = change.Path[step].Key!;
-        var map = AsMap(current, change.Origin);
+        return Into(current, change.Path[step].Key!, change.Origin, place, (value, child) => Set(value, change, step + 1, indexed, child));
+    }
+
+    /// <summary>The map at a place with the value of <paramref name="key"/> replaced by what <paramref name="inner"/> makes of it.</summary>
+    private Map Into(object? current, string key, Origin origin, Place place, Func<object?, Place, object> inner)
+    {
+        var map = AsMap(current, origin);
         var index = map.IndexOf(key);
         _path.Push(key);
-        var value = Set(index >= 0 ? map.Slots[index].Value : null, change, step + 1, indexed, place.Child(place.Resolve(map), key));
+        var value = inner(index >= 0 ? map.Slots[index].Value : null, place.Child(place.Resolve(map), key));
         _path.Pop();
-        map.Put(index, key, index >= 0 ? map.Slots[index].KeyOrigin : change.Origin, value);
+        map.Put(index, key, index >= 0 ? map.Slots[index].KeyOrigin : origin, value);
         return map;
     }
 
@@ -226,16 +219,10 @@ internal sealed class MergeBuilder
         if (step == steps.Count)
         {
             var below = (ConfigNode)Merge(null, tree, place, null);
-            return current is null ? below : Merge(below, current is Map map ? map.ToMap() : (ConfigNode)current, place, null);
+            return current is null ? below : Merge(below, current as ConfigNode ?? ((Builder)current).Build(), place, null);
         }
 
-        var parent = AsMap(current, tree.Origin);
-        var index = parent.IndexOf(steps[step]);
-        _path.Push(steps[step]);
-        var value = Beneath(index >= 0 ? parent.Slots[index].Value : null, steps, step + 1, place.Child(place.Resolve(parent), steps[step]), tree);
-        _path.Pop();
-        parent.Put(index, steps[step], index >= 0 ? parent.Slots[index].KeyOrigin : tree.Origin, value);
-        return parent;
+        return Into(current, steps[step], tree.Origin, place, (value, child) => Beneath(value, steps, step + 1, child, tree));
     }
 
     /// <summary>Reports that a layer changed the type of a polymorphic sub-tree, which drops the lower layers' keys (R7).</summary>
@@ -341,9 +328,8 @@ internal sealed class MergeBuilder
     }
 
     /// <summary>
-    /// <paramref name="map"/> with <paramref name="value"/> at the end of <paramref name="steps"/> (a new key goes last,
-    /// with maps made as needed, at <paramref name="keyOrigin"/>), or without that key when <paramref name="value"/> is
-    /// <see langword="null"/> (nor the maps the removal empties).
+    /// The map with <paramref name="value"/> at <paramref name="steps"/> (a new key goes last, maps made as needed), or
+    /// without that key and the maps it empties when <paramref name="value"/> is <see langword="null"/>.
     /// </summary>
     private static ConfigMap With(ConfigMap map, string[] steps, int step, ConfigNode? value, Origin keyOrigin)
     {
@@ -377,20 +363,6 @@ internal sealed class MergeBuilder
         Map map => map.IndexOf("type") is var i and >= 0 ? (map.Slots[i].Value as ConfigScalar)?.Value : null,
         ConfigMap map => map.TryGetValue("type", out var type) ? (type as ConfigScalar)?.Value : null,
         _ => null,
-    };
-
-    private static Origin OriginOf(object value) => value switch
-    {
-        Map map => map.Origin,
-        Sequence sequence => sequence.Origin,
-        _ => ((ConfigNode)value).Origin,
-    };
-
-    private static ConfigNode Build(object value) => value switch
-    {
-        Map map => map.ToMap(),
-        Sequence sequence => sequence.ToSequence(),
-        _ => (ConfigNode)value,
     };
 
     /// <summary>A place in the schema: a config class (its fields place the keys), or a dictionary or list (its element places the entries).</summary>
@@ -430,21 +402,22 @@ internal sealed class MergeBuilder
         }
     }
 
-    /// <summary>A map a layer went into: its entries, whose values are nodes or the builders of the maps and lists a layer went into.</summary>
-    private sealed class Map
+    /// <summary>A map or a list a layer went into: its values are nodes, or the builders of the maps and lists a layer went into.</summary>
+    private abstract class Builder(Origin origin)
+    {
+        public Origin Origin { get; set; } = origin;
+
+        public abstract ConfigNode Build();
+    }
+
+    private sealed class Map(Origin origin) : Builder(origin)
     {
         /// <summary>The widest map searched key by key: only a wide map (a dictionary of many entries) needs an index to keep each override constant-time.</summary>
         private const int LinearSearchLimit = 16;
 
-        private (string Key, Origin KeyOrigin, object Value)[] _slots;
+        private (string Key, Origin KeyOrigin, object Value)[] _slots = [];
         private int _count;
         private Dictionary<string, int>? _index;
-
-        public Map(Origin origin)
-        {
-            Origin = origin;
-            _slots = [];
-        }
 
         public Map(ConfigMap map)
             : this(map.Origin)
@@ -457,26 +430,11 @@ internal sealed class MergeBuilder
             }
         }
 
-        public Origin Origin { get; set; }
-
         public ReadOnlySpan<(string Key, Origin KeyOrigin, object Value)> Slots => _slots.AsSpan(0, _count);
 
         public int IndexOf(string key)
         {
-            if (_index is null && _count <= LinearSearchLimit)
-            {
-                for (var i = 0; i < _count; i++)
-                {
-                    if (string.Equals(_slots[i].Key, key, StringComparison.Ordinal))
-                    {
-                        return i;
-                    }
-                }
-
-                return -1;
-            }
-
-            if (_index is null)
+            if (_count > LinearSearchLimit && _index is null)
             {
                 _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
                 for (var i = 0; i < _count; i++)
@@ -485,7 +443,15 @@ internal sealed class MergeBuilder
                 }
             }
 
-            return _index.TryGetValue(key, out var found) ? found : -1;
+            for (var i = 0; _index is null && i < _count; i++)
+            {
+                if (string.Equals(_slots[i].Key, key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return _index is not null && _index.TryGetValue(key, out var found) ? found : -1;
         }
 
         /// <summary>Sets entry <paramref name="index"/> to a node or a builder, or adds the key last when it is -1.</summary>
@@ -505,12 +471,12 @@ internal sealed class MergeBuilder
             _slots[index] = (key, keyOrigin, value);
         }
 
-        public ConfigMap ToMap()
+        public override ConfigMap Build()
         {
             var entries = new ConfigMapEntry[_count];
             for (var i = 0; i < entries.Length; i++)
             {
-                entries[i] = new ConfigMapEntry(_slots[i].Key, _slots[i].KeyOrigin, Build(_slots[i].Value));
+                entries[i] = new ConfigMapEntry(_slots[i].Key, _slots[i].KeyOrigin, _slots[i].Value as ConfigNode ?? ((Builder)_slots[i].Value).Build());
             }
 
             return new ConfigMap(entries, Origin, owned: true);
@@ -518,18 +484,16 @@ internal sealed class MergeBuilder
     }
 
     /// <summary>A list an override went into by index.</summary>
-    private sealed class Sequence(ConfigSequence sequence)
+    private sealed class Sequence(ConfigSequence sequence) : Builder(sequence.Origin)
     {
-        public Origin Origin { get; } = sequence.Origin;
-
         public object[] Items { get; } = [.. sequence.ItemArray];
 
-        public ConfigSequence ToSequence()
+        public override ConfigSequence Build()
         {
             var items = new ConfigNode[Items.Length];
             for (var i = 0; i < items.Length; i++)
             {
-                items[i] = Build(Items[i]);
+                items[i] = Items[i] as ConfigNode ?? ((Builder)Items[i]).Build();
             }
 
             return new ConfigSequence(items, Origin, owned: true);
