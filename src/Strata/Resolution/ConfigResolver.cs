@@ -30,34 +30,21 @@ public sealed class ConfigResolver<T>
     /// <summary>Adds a YAML or JSON file (by extension) as the next file layer.</summary>
     /// <param name="path">The path, relative to the working directory.</param>
     /// <returns>This resolver.</returns>
-    public ConfigResolver<T> AddFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        _files.Add(() => DocumentReader.Load(path, checkpoint: false, _options.Limits));
-        return this;
-    }
+    public ConfigResolver<T> AddFile(string path) => AddLayer(path, nameof(path), () => DocumentReader.Load(path, checkpoint: false, _options.Limits));
 
     /// <summary>Adds YAML text as the next file layer.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="sourceName">The name shown in origins.</param>
     /// <returns>This resolver.</returns>
-    public ConfigResolver<T> AddYaml(string yaml, string sourceName = "<yaml>")
-    {
-        ArgumentNullException.ThrowIfNull(yaml);
-        _files.Add(() => YamlDocumentReader.Parse(yaml, sourceName, checkpoint: false, _options.Limits));
-        return this;
-    }
+    public ConfigResolver<T> AddYaml(string yaml, string sourceName = "<yaml>") =>
+        AddLayer(yaml, nameof(yaml), () => YamlDocumentReader.Parse(yaml, sourceName, checkpoint: false, _options.Limits));
 
     /// <summary>Adds JSON text as the next file layer.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="sourceName">The name shown in origins.</param>
     /// <returns>This resolver.</returns>
-    public ConfigResolver<T> AddJson(string json, string sourceName = "<json>")
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        _files.Add(() => JsonDocumentReader.Parse(json, sourceName, checkpoint: false, _options.Limits));
-        return this;
-    }
+    public ConfigResolver<T> AddJson(string json, string sourceName = "<json>") =>
+        AddLayer(json, nameof(json), () => JsonDocumentReader.Parse(json, sourceName, checkpoint: false, _options.Limits));
 
     /// <summary>The options this resolver resolves with (its limits bound the layers added).</summary>
     public ResolveOptions Options => _options;
@@ -69,12 +56,7 @@ public sealed class ConfigResolver<T>
     /// The tree is held to <see cref="SourceLimits.MaxDepth"/> of <see cref="Options"/> as a file is: a deeper one is a
     /// <see cref="DiagnosticCodes.NestingLimit"/> error and is not merged.
     /// </remarks>
-    public ConfigResolver<T> AddTree(ConfigMap root)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        _files.Add(() => Bounded(root));
-        return this;
-    }
+    public ConfigResolver<T> AddTree(ConfigMap root) => AddLayer(root, nameof(root), () => Bounded(root));
 
     /// <summary>Adds a <c>key.path=value</c> override; overrides apply after every file, in the order added.</summary>
     /// <param name="argument">The override.</param>
@@ -97,7 +79,7 @@ public sealed class ConfigResolver<T>
         if (place is not null && _places is null)
         {
             _places = new List<ArgumentPlace?>(_overrides.Count + 1);
-            _places.AddRange(Enumerable.Repeat<ArgumentPlace?>(null, _overrides.Count));
+            _places.AddRange(new ArgumentPlace?[_overrides.Count]);
         }
 
         _overrides.Add(argument);
@@ -133,82 +115,69 @@ public sealed class ConfigResolver<T>
     {
         var state = new Resolution.ResolutionState(_options);
         var tree = MergeLayers(state);
-        ConfigObject? root = null;
-        if (tree is not null && !state.Diagnostics.HasErrors)
-        {
-            root = Resolution.ConfigPipeline.Run(T.TypeInfo, tree, state);
-        }
+        var root = state.Diagnostics.HasErrors ? null : Resolution.ConfigPipeline.Run(T.TypeInfo, tree, state);
 
         // Values of secret fields never reach a message (R14), whichever stage reported them.
         var all = SecretRedaction.Redact(state.Diagnostics.Items, T.TypeInfo);
-        if (_options.WarningsAsErrors)
+        var raised = _options.WarningsAsErrors ? new Diagnostic[all.Count] : null;
+        var failed = false;
+        for (var i = 0; i < all.Count; i++)
         {
-            all = [.. all.Select(static d => d.Severity == DiagnosticSeverity.Warning ? d.WithSeverity(DiagnosticSeverity.Error) : d)];
+            var diagnostic = all[i];
+            if (raised is not null)
+            {
+                raised[i] = diagnostic = diagnostic.Severity == DiagnosticSeverity.Warning ? diagnostic.WithSeverity(DiagnosticSeverity.Error) : diagnostic;
+            }
+
+            failed |= diagnostic.Severity == DiagnosticSeverity.Error;
         }
 
-        diagnostics = all;
-        if (root is not T config || all.Any(static d => d.Severity == DiagnosticSeverity.Error))
+        diagnostics = raised ?? all;
+        if (root is not T config || failed)
         {
             resolved = null;
             return false;
         }
 
-        resolved = new Resolved<T>(config, all, state.EnvironmentRead);
+        resolved = new Resolved<T>(config, diagnostics, state.EnvironmentRead);
         return true;
     }
 
     /// <summary>Reads and merges the layers: files in order, then overrides in order (DESIGN §1, step 2).</summary>
-    internal ConfigMap? MergeLayers(Resolution.ResolutionState state)
+    internal ConfigMap MergeLayers(Resolution.ResolutionState state)
     {
-        var info = T.TypeInfo;
-        ConfigMap merged = ConfigMap.Empty(Origin.Default);
+        var builder = new Resolution.MergeBuilder(T.TypeInfo, state.Diagnostics);
         foreach (var load in _files)
         {
             var document = load();
             state.Diagnostics.AddRange(document.Diagnostics);
-            if (document.Root is not ConfigMap map)
+            if (document.Root is ConfigMap map)
             {
-                continue;
+                builder.Merge(map);
             }
-
-            var normalized = Resolution.TreeNormalizer.Normalize(map, info, state.Diagnostics, string.Empty);
-            merged = (ConfigMap)Resolution.TreeMerger.DeepUpdate(merged, normalized, info, state.Diagnostics, string.Empty);
         }
 
-        Resolution.MergeBuilder? builder = null;
-        var parsed = OverrideParser.ParseAll(_overrides, _places, _options.Limits);
-        for (var i = 0; i < parsed.Length; i++)
+        foreach (var (change, error) in OverrideParser.ParseAll(_overrides, _places, _options.Limits))
         {
-            if (parsed[i] is not (Override: { } change, _))
+            if (change is null)
             {
                 // Parsing has no other effect: its error is reported in the order of the overrides.
-                state.Diagnostics.Add(parsed[i].Error ?? throw new InvalidOperationException("An override was neither parsed nor refused."));
+                state.Diagnostics.Add(error!);
                 continue;
             }
 
-            builder ??= new Resolution.MergeBuilder(merged);
-            if (HasIndex(change) || !Resolution.TreeNormalizer.MayChangeChain(change, info))
-            {
-                // Paths into lists address existing elements: apply them to the merged tree as they are. So are the
-                // paths that normalizing cannot change (no renamed or removed key, no list or dictionary of configs).
-                builder.Set(change, state.Diagnostics);
-                continue;
-            }
-
-            var single = Resolution.TreeMerger.Chain(change);
-            var normalized = Resolution.TreeNormalizer.Normalize(single, info, state.Diagnostics, string.Empty, out var rebuilt);
-            if (rebuilt)
-            {
-                // A renamed key moved (or the path crosses a list or dictionary of configs): merge the normalized tree.
-                builder = builder.DeepUpdate(normalized, info, state.Diagnostics);
-            }
-            else
-            {
-                builder.Set(change, state.Diagnostics);
-            }
+            builder.Set(change);
         }
 
-        return builder?.ToMap() ?? merged;
+        return builder.ToMap();
+    }
+
+    /// <summary>Adds the next file layer, read when the config is resolved.</summary>
+    private ConfigResolver<T> AddLayer(object input, string name, Func<SourceDocument> load)
+    {
+        ArgumentNullException.ThrowIfNull(input, name);
+        _files.Add(load);
+        return this;
     }
 
     /// <summary>A tree built by code, as a document: refused, with its deepest place, when it nests past the limit.</summary>
@@ -222,33 +191,5 @@ public sealed class ConfigResolver<T>
 
         var message = "the tree nests deeper than the limit of " + _options.Limits.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels";
         return new SourceDocument(null, [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NestingLimit, string.Empty, (deepest ?? root).Origin, message)]);
-    }
-
-    private static bool HasIndex(ConfigOverride change)
-    {
-        var path = change.Path;
-        if (path is OverridePathSegment[] steps)
-        {
-            // The parser's paths: an array, searched without an interface call per step.
-            foreach (var step in steps)
-            {
-                if (step.IsIndex)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        for (var i = 0; i < path.Count; i++)
-        {
-            if (path[i].IsIndex)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

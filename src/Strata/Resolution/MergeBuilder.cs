@@ -1,3 +1,4 @@
+using System.Globalization;
 using Strata.Schema;
 using Strata.Sources;
 using Strata.Tree;
@@ -5,353 +6,494 @@ using Strata.Tree;
 namespace Strata.Resolution;
 
 /// <summary>
-/// A mutable view of a merged tree while overrides are applied to it, with the results of
-/// <see cref="TreeMerger.ApplyOverride"/> and <see cref="TreeMerger.DeepUpdate(ConfigNode, ConfigNode, ConfigTypeInfo?, DiagnosticBag, string)"/>
-/// applied one override at a time. A map or list is copied into a builder the first time an override goes through it
-/// and changed in place afterwards, so each override costs the length of its path, not the width of the maps it
-/// crosses (10⁴ overrides of one wide dictionary stay linear). The untouched parts stay the immutable nodes they were.
+/// The merge of every layer (R2): file layers deep-merge in order (maps key by key; lists and scalars replace), an
+/// override sets one path (<c>a.b={...}</c> replaces the sub-tree), and a base layer goes beneath what the builder
+/// holds at a path. The schema directs it as it takes each layer in: renamed keys move (R8), removed keys are dropped,
+/// and a layer that changes a polymorphic <c>type</c> drops the lower layers' keys of that sub-tree (R7). A replaced
+/// scalar keeps the origin it replaced as its history (R13).
 /// </summary>
+/// <remarks>
+/// A map is copied into a builder the first time a layer goes into it and changed in place afterwards, so a layer
+/// costs its own size (an override the length of its path), not the size of what it merges into: 10⁴ overrides of one
+/// wide dictionary stay linear. The untouched parts stay the immutable nodes they were; the inputs are never changed.
+/// </remarks>
 internal sealed class MergeBuilder
 {
-    /// <summary>
-    /// The widest map searched key by key: a few string comparisons cost less than building an index, which only a
-    /// wide map (a dictionary of many entries) needs to keep each override constant-time.
-    /// </summary>
-    private const int LinearSearchLimit = 16;
-    /// <summary>The value of an entry whose builder is in <see cref="_children"/> (replaced by <see cref="ToMap"/>).</summary>
-    private static readonly ConfigScalar s_pending = ConfigScalar.Null(Origin.Code);
+    private readonly Place _place;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly PathTrail _path;
+    private Map _root = new(Origin.Default);
 
-    private ConfigMapEntry[] _entries;
-    private int _count;
-
-    /// <summary>
-    /// The builders of the entries an override went through (a <see cref="MergeBuilder"/> or a
-    /// <see cref="SequenceBuilder"/>), by position, or <see langword="null"/> while there is none; the value of such an
-    /// entry in <see cref="_entries"/> is stale until <see cref="ToMap"/>.
-    /// </summary>
-    private object?[]? _children;
-    private Dictionary<string, int>? _index;
-
-    /// <summary>Starts from <paramref name="map"/> (its entries are copied, their values are not).</summary>
-    /// <param name="map">The map.</param>
-    public MergeBuilder(ConfigMap map)
+    /// <summary>Starts an empty merge.</summary>
+    /// <param name="info">The schema of the root, or <see langword="null"/> to merge without one.</param>
+    /// <param name="diagnostics">Where to report renamed, removed and conflicting keys, type changes and bad paths.</param>
+    /// <param name="path">The dotted path of the root in the config (diagnostics are placed under it).</param>
+    public MergeBuilder(ConfigTypeInfo? info, DiagnosticBag diagnostics, string path = "")
     {
-        Origin = map.Origin;
-        _entries = [.. map.EntryArray];
-        _count = _entries.Length;
+        _place = new Place(info, null);
+        _diagnostics = diagnostics;
+        _path = new PathTrail(path);
     }
 
-    private MergeBuilder(Origin origin)
-    {
-        Origin = origin;
-        _entries = [];
-    }
+    /// <summary>Deep-merges a layer over what the builder holds.</summary>
+    /// <param name="layer">The layer's tree.</param>
+    public void Merge(ConfigMap layer) => _root = AsMap(Merge(_root, layer, _place, null), layer.Origin);
 
-    /// <summary>The origin of the map.</summary>
-    public Origin Origin { get; private set; }
-
-    /// <summary>Sets the path of <paramref name="change"/>, as <see cref="TreeMerger.ApplyOverride"/> does.</summary>
+    /// <summary>Sets the path of an override to its value.</summary>
     /// <param name="change">The override.</param>
-    /// <param name="diagnostics">Where to report a path that does not fit the tree.</param>
-    public void Set(ConfigOverride change, DiagnosticBag diagnostics) => SetKey(this, change, 0, diagnostics);
-
-    /// <summary>Deep-updates the tree with <paramref name="upper"/>, as <see cref="TreeMerger.DeepUpdate(ConfigNode, ConfigNode, ConfigTypeInfo?, DiagnosticBag, string)"/> does at the root.</summary>
-    /// <param name="upper">The upper tree.</param>
-    /// <param name="info">The schema of the root.</param>
-    /// <param name="diagnostics">Where to report polymorphic type changes.</param>
-    /// <returns>The builder to go on with: this one, or a new one when a polymorphic root changed its type.</returns>
-    public MergeBuilder DeepUpdate(ConfigMap upper, ConfigTypeInfo info, DiagnosticBag diagnostics) =>
-        DeepUpdate(this, upper, new TreeMerger.SchemaCursor(info, null), diagnostics, new PathTrail(string.Empty)) switch
+    public void Set(ConfigOverride change)
+    {
+        var indexed = -1;
+        for (var i = 0; i < change.Path.Count; i++)
         {
-            MergeBuilder builder => builder,
-            var replaced => new MergeBuilder((ConfigMap)replaced),
-        };
+            indexed = change.Path[i].IsIndex ? i : indexed;
+        }
+
+        _root = AsMap(Set(_root, change, 0, indexed, _place), change.Origin);
+    }
 
     /// <summary>
-    /// The tree, immutable again. This ends the builder: the map is made from its own array of entries when they fill
-    /// it (no copy), so the builder must not be changed afterwards.
+    /// Places <paramref name="tree"/> beneath what the builder holds at <paramref name="steps"/>: the builder's values
+    /// win, the tree's fill the rest (a base layer, such as the config of a pretrained checkpoint).
     /// </summary>
-    public ConfigMap ToMap()
+    /// <param name="steps">The keys leading to the place, from the root.</param>
+    /// <param name="tree">The base tree.</param>
+    public void MergeBeneath(IReadOnlyList<string> steps, ConfigMap tree) => _root = AsMap(Beneath(_root, steps, 0, _place, tree), tree.Origin);
+
+    /// <summary>The merged tree, as it stands (the builder keeps its own arrays and may take more layers).</summary>
+    public ConfigMap ToMap() => _root.Build();
+
+    private static Map AsMap(object? value, Origin origin) => value as Map ?? (value is ConfigMap map ? new Map(map) : new Map(origin));
+
+    /// <summary>
+    /// The value of a place once <paramref name="upper"/> is merged over <paramref name="lower"/> (a node, a builder, or
+    /// nothing); <paramref name="replacing"/> (an override's value) replaces what is there instead of merging into it.
+    /// </summary>
+    private object Merge(object? lower, ConfigNode upper, Place place, ConfigNode? replacing)
     {
-        var entries = _entries;
-        if (_children is { } children)
+        if (upper is not ConfigMap map)
         {
-            for (var i = 0; i < _count; i++)
+            if (upper is ConfigSequence sequence && place.Items is { } item && item.MayRename)
             {
-                if (children[i] is { } child)
+                upper = Normalized(sequence, item);
+            }
+
+            return lower is null || upper is not ConfigScalar ? upper : upper.WithOrigin(upper.Origin.WithPrevious((lower as Builder)?.Origin ?? ((ConfigNode)lower).Origin));
+        }
+
+        var replaces = lower is not (Map or ConfigMap) || ReferenceEquals(upper, replacing);
+        var lowerType = place.IsPolymorphic ? TypeOf(lower) : null;
+        var info = place.Resolve(map, lowerType);
+        if (info is { HasRenamesDeep: true })
+        {
+            map = ApplyClassRules(map, info);
+            info = place.Resolve(map, lowerType); // A rename may have written the type.
+        }
+
+        if (lowerType is not null && TypeOf(map) is { } upperType && upperType != lowerType)
+        {
+            ReportTypeChange(lowerType, upperType, AsMap(lower, map.Origin), map);
+            replaces = true;
+        }
+
+        if (replaces)
+        {
+            return place.MayRename ? Normalized(map, info, place) : map;
+        }
+
+        var builder = AsMap(lower, map.Origin);
+        foreach (var entry in map.EntryArray)
+        {
+            var index = builder.IndexOf(entry.Key);
+            _path.Push(entry.Key);
+            var value = Merge(index >= 0 ? builder.Slots[index].Value : null, entry.Value, place.Child(info, entry.Key), replacing);
+            _path.Pop();
+
+            // An override keeps where the keys and maps on its path were written (an unknown key is reported there).
+            builder.Put(index, entry.Key, index >= 0 && replacing is not null ? builder.Slots[index].KeyOrigin : entry.KeyOrigin, value);
+        }
+
+        builder.Origin = replacing is null ? map.Origin : builder.Origin;
+        return builder;
+    }
+
+    /// <summary>A map taken in where nothing lies beneath it: only renamed and removed keys below it change it.</summary>
+    private ConfigMap Normalized(ConfigMap map, ConfigTypeInfo? info, Place place)
+    {
+        var entries = map.EntryArray;
+        ConfigMapEntry[]? changed = null;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var child = place.Child(info, entries[i].Key);
+            if (child.MayRename)
+            {
+                _path.Push(entries[i].Key);
+                var value = (ConfigNode)Merge(null, entries[i].Value, child, null);
+                _path.Pop();
+                if (!ReferenceEquals(value, entries[i].Value))
                 {
-                    entries[i] = entries[i] with { Value = Build(child) };
+                    (changed ??= [.. entries])[i] = entries[i] with { Value = value };
                 }
             }
         }
 
-        var map = new ConfigMap(_count == entries.Length ? entries : entries[.._count], Origin, owned: true);
-        _entries = [];
-        _count = 0;
-        _children = null;
-        _index = null;
+        return changed is null ? map : new ConfigMap(changed, map.Origin, owned: true);
+    }
+
+    /// <summary>A list of configs taken in where nothing lies beneath it.</summary>
+    private ConfigSequence Normalized(ConfigSequence sequence, Place item)
+    {
+        var items = sequence.ItemArray;
+        ConfigNode[]? changed = null;
+        for (var i = 0; i < items.Length; i++)
+        {
+            _path.PushIndex(i);
+            var value = (ConfigNode)Merge(null, items[i], item, null);
+            _path.Pop();
+            if (!ReferenceEquals(value, items[i]))
+            {
+                (changed ??= [.. items])[i] = value;
+            }
+        }
+
+        return changed is null ? sequence : new ConfigSequence(changed, sequence.Origin, owned: true);
+    }
+
+    /// <summary>
+    /// The value of a place once the path of <paramref name="change"/> from <paramref name="step"/> is set in it. Past the last
+    /// list index, the rest goes in as the tree it sets: renamed and removed keys and type changes apply as to a file.
+    /// </summary>
+    private object Set(object? current, ConfigOverride change, int step, int indexed, Place place)
+    {
+        if (step > indexed)
+        {
+            var node = change.Value;
+            for (var k = change.Path.Count - 1; k >= step; k--)
+            {
+                node = new ConfigMap([new ConfigMapEntry(change.Path[k].Key!, change.Origin, node)], change.Origin, owned: true);
+            }
+
+            return Merge(current, node, place, change.Value);
+        }
+
+        if (change.Path[step] is { IsIndex: true, Index: var i })
+        {
+            var count = (current as Sequence)?.Items.Length ?? (current as ConfigSequence)?.ItemArray.Length ?? -1;
+            if (i < 0 || i >= count)
+            {
+                var path = _path.ToString();
+                _diagnostics.Error(
+                    DiagnosticCodes.OverrideSyntax,
+                    path,
+                    change.Origin,
+                    count >= 0
+                        ? "index " + PathText.Index(i) + " is out of range for a list of " + count.ToString(CultureInfo.InvariantCulture)
+                        : MessageText.Quoted(path, '`', '`') + " is not a list, so " + PathText.Index(i) + " cannot be set");
+                return current ?? ConfigScalar.Null(change.Origin);
+            }
+
+            var sequence = current as Sequence ?? new Sequence((ConfigSequence)current!);
+            _path.PushIndex(i);
+            sequence.Items[i] = Set(sequence.Items[i], change, step + 1, indexed, place.Items ?? default);
+            _path.Pop();
+            return sequence;
+        }
+
+        return Into(current, change.Path[step].Key!, change.Origin, place, (value, child) => Set(value, change, step + 1, indexed, child));
+    }
+
+    /// <summary>The map at a place with the value of <paramref name="key"/> replaced by what <paramref name="inner"/> makes of it.</summary>
+    private Map Into(object? current, string key, Origin origin, Place place, Func<object?, Place, object> inner)
+    {
+        var map = AsMap(current, origin);
+        var index = map.IndexOf(key);
+        _path.Push(key);
+        var value = inner(index >= 0 ? map.Slots[index].Value : null, place.Child(place.Resolve(map), key));
+        _path.Pop();
+        map.Put(index, key, index >= 0 ? map.Slots[index].KeyOrigin : origin, value);
         return map;
     }
 
-    private static ConfigNode Build(object value) => value switch
+    private object Beneath(object? current, IReadOnlyList<string> steps, int step, Place place, ConfigMap tree)
     {
-        MergeBuilder map => map.ToMap(),
-        SequenceBuilder sequence => sequence.ToSequence(),
-        _ => (ConfigNode)value,
-    };
-
-    private static Origin OriginOf(object value) => value switch
-    {
-        MergeBuilder map => map.Origin,
-        SequenceBuilder sequence => sequence.Origin,
-        _ => ((ConfigNode)value).Origin,
-    };
-
-    /// <summary>The value of <paramref name="current"/> once the path of <paramref name="change"/> from <paramref name="step"/> is set in it.</summary>
-    private static object Set(object? current, ConfigOverride change, int step, DiagnosticBag diagnostics)
-    {
-        if (step == change.Path.Count)
+        if (step == steps.Count)
         {
-            return TreeMerger.WithHistory(change.Value, current is null ? null : OriginOf(current));
+            var below = (ConfigNode)Merge(null, tree, place, null);
+            return current is null ? below : Merge(below, current as ConfigNode ?? ((Builder)current).Build(), place, null);
         }
 
-        var segment = change.Path[step];
-        if (!segment.IsIndex)
+        return Into(current, steps[step], tree.Origin, place, (value, child) => Beneath(value, steps, step + 1, child, tree));
+    }
+
+    /// <summary>Reports that a layer changed the type of a polymorphic sub-tree, which drops the lower layers' keys (R7).</summary>
+    private void ReportTypeChange(string lowerType, string upperType, Map lower, ConfigMap upper)
+    {
+        var dropped = new List<string>();
+        foreach (var (key, _, _) in lower.Slots)
         {
-            var map = current as MergeBuilder ?? (current is ConfigMap existing ? new MergeBuilder(existing) : new MergeBuilder(change.Origin));
-            SetKey(map, change, step, diagnostics);
+            if (key != "type" && upper.IndexOf(key) < 0)
+            {
+                dropped.Add(key);
+            }
+        }
+
+        _diagnostics.Info(
+            DiagnosticCodes.TypeChanged,
+            _path.ToString(),
+            upper.TryGetValue("type", out var type) ? type.Origin : upper.Origin,
+            "type changed from " + MessageText.Quoted(lowerType) + " to " + MessageText.Quoted(upperType) + "; keys of the lower layer dropped: "
+            + (dropped.Count == 0 ? "none" : MessageText.List(dropped)));
+    }
+
+    /// <summary>Applies the removed keys and renames of a class (and its base classes) to one layer's map at a place of that class.</summary>
+    private ConfigMap ApplyClassRules(ConfigMap map, ConfigTypeInfo info)
+    {
+        for (var t = info; t is not null; t = t.BaseType)
+        {
+            for (var r = 0; r < t.RemovedKeys.Count; r++)
+            {
+                var removed = t.RemovedKeys[r];
+                if (map.IndexOf(removed.Key) is var index and >= 0)
+                {
+                    _diagnostics.Warning(
+                        DiagnosticCodes.RemovedKey,
+                        _path.Combine(removed.Key),
+                        map.EntryArray[index].KeyOrigin,
+                        "`" + removed.Key + "` no longer has a meaning and was dropped" + (removed.Reason is null ? string.Empty : ": " + removed.Reason));
+                    map = With(map, [removed.Key], 0, null, map.Origin);
+                }
+            }
+
+            for (var r = 0; r < t.Renames.Count; r++)
+            {
+                map = Rename(map, t, t.Renames[r]);
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Moves the old key of a rename to its new path in one layer's map; old and new together is an error.</summary>
+    private ConfigMap Rename(ConfigMap map, ConfigTypeInfo owner, RenamedFromAttribute rename)
+    {
+        if (Find(map, rename.OldSteps) is not { } old)
+        {
             return map;
         }
 
-        var count = current switch
+        var without = With(map, rename.OldSteps, 0, null, old.KeyOrigin);
+        var oldPath = _path.Combine(rename.OldPath);
+        if (Find(without, rename.NewSteps) is not null)
         {
-            ConfigSequence s => s.ItemArray.Length,
-            SequenceBuilder b => b.Items.Length,
-            _ => -1,
-        };
-        if (count < 0 || segment.Index < 0 || segment.Index >= count)
-        {
-            var path = PathBefore(change, step);
-            diagnostics.Error(
-                DiagnosticCodes.OverrideSyntax,
-                path,
-                change.Origin,
-                count >= 0
-                    ? "index " + segment + " is out of range for a list of " + count.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : MessageText.Quoted(path, '`', '`') + " is not a list, so " + segment + " cannot be set");
-            return current ?? ConfigScalar.Null(change.Origin);
+            _diagnostics.Error(DiagnosticCodes.RenameConflict, oldPath, old.KeyOrigin, "`" + rename.OldPath + "` was renamed to `" + rename.NewPath + "`, and both are set");
+            return without;
         }
 
-        var sequence = current as SequenceBuilder ?? new SequenceBuilder((ConfigSequence)current!); // count >= 0: a list or a list builder.
-        sequence.Items[segment.Index] = Set(sequence.Items[segment.Index], change, step + 1, diagnostics);
-        return sequence;
-    }
-
-    private static void SetKey(MergeBuilder map, ConfigOverride change, int step, DiagnosticBag diagnostics)
-    {
-        var key = change.Path[step].Key ?? string.Empty;
-        var index = map.IndexOf(key);
-        if (index >= 0)
+        var value = old.Value;
+        if (owner.RenameConverters.TryGetValue(rename.OldPath, out var convert))
         {
-            map.SetValue(index, map._entries[index].KeyOrigin, Set(map.ValueAt(index), change, step + 1, diagnostics));
-        }
-        else
-        {
-            map.Add(key, change.Origin, Set(null, change, step + 1, diagnostics));
-        }
-    }
-
-    /// <summary>The dotted text of the first <paramref name="step"/> steps of the override's path.</summary>
-    private static string PathBefore(ConfigOverride change, int step)
-    {
-        var path = string.Empty;
-        for (var i = 0; i < step; i++)
-        {
-            var segment = change.Path[i];
-            path = segment.IsIndex ? path + segment : PathText.Combine(path, segment.Key ?? string.Empty);
-        }
-
-        return path;
-    }
-
-    private static object DeepUpdate(object lower, ConfigNode upper, TreeMerger.SchemaCursor cursor, DiagnosticBag diagnostics, PathTrail path)
-    {
-        if (upper is not ConfigMap upperMap || lower is not (MergeBuilder or ConfigMap))
-        {
-            return TreeMerger.WithHistory(upper, OriginOf(lower));
-        }
-
-        var lowerType = lower is MergeBuilder b ? b.TypeName : TreeMerger.TypeOf((ConfigMap)lower);
-        var info = cursor.ResolveConfig(upperMap) ?? cursor.ResolveConfig(lowerType);
-        if (cursor.IsPolymorphic && TreeMerger.TypeChanged(lowerType, TreeMerger.TypeOf(upperMap)))
-        {
-            var keys = lower is MergeBuilder l ? l._entries.Take(l._count).Select(static e => e.Key) : ((ConfigMap)lower).EntryArray.Select(static e => e.Key);
-            return TreeMerger.ReportTypeChange(lowerType, keys, upperMap, path, diagnostics);
-        }
-
-        var map = lower as MergeBuilder ?? new MergeBuilder((ConfigMap)lower);
-
-        // Keys of both are merged in the order of the lower map, as the immutable merge does; new keys follow in the upper map's order.
-        var upperEntries = upperMap.EntryArray;
-        if (upperEntries.Length == 1)
-        {
-            // One key (the tree of an override): no order to keep.
-            MergeEntry(map, map.IndexOf(upperEntries[0].Key), upperEntries[0], cursor, info, diagnostics, path);
-        }
-        else if (upperEntries.Length > 1)
-        {
-            var matches = new List<(int Lower, int Upper)>();
-            for (var u = 0; u < upperEntries.Length; u++)
+            if (convert(value) is not { } converted)
             {
-                var index = map.IndexOf(upperEntries[u].Key);
-                if (index >= 0)
-                {
-                    matches.Add((index, u));
-                }
+                _diagnostics.Error(DiagnosticCodes.TypeMismatch, oldPath, value.Origin, "cannot convert " + value.Describe() + " to `" + rename.NewPath + "`");
+                return without;
             }
 
-            if (matches.Count > 1)
-            {
-                matches.Sort(static (x, y) => x.Lower.CompareTo(y.Lower));
-            }
-
-            foreach (var (l, u) in matches)
-            {
-                MergeEntry(map, l, upperEntries[u], cursor, info, diagnostics, path);
-            }
-
-            if (matches.Count < upperEntries.Length)
-            {
-                foreach (var upperEntry in upperEntries)
-                {
-                    if (map.IndexOf(upperEntry.Key) < 0)
-                    {
-                        map.Add(upperEntry.Key, upperEntry.KeyOrigin, upperEntry.Value);
-                    }
-                }
-            }
+            value = converted;
         }
 
-        map.Origin = upperMap.Origin;
-        return map;
+        _diagnostics.Warning(DiagnosticCodes.RenamedKey, oldPath, old.KeyOrigin, "`" + rename.OldPath + "` is renamed to `" + rename.NewPath + "`; use " + MessageText.Bounded(_path.Combine(rename.NewPath)));
+        return With(without, rename.NewSteps, 0, value, old.KeyOrigin);
     }
 
-    /// <summary>Merges an entry of the upper map into entry <paramref name="index"/> of <paramref name="map"/>, or adds it when -1.</summary>
-    private static void MergeEntry(MergeBuilder map, int index, ConfigMapEntry upperEntry, TreeMerger.SchemaCursor cursor, Schema.ConfigTypeInfo? info, DiagnosticBag diagnostics, PathTrail path)
+    /// <summary>The entry at the end of <paramref name="steps"/> through nested maps, if there is one.</summary>
+    private static ConfigMapEntry? Find(ConfigMap map, string[] steps)
     {
+        for (var i = 0; map.IndexOf(steps[i]) is var index and >= 0; i++)
+        {
+            var entry = map.EntryArray[index];
+            if (i == steps.Length - 1)
+            {
+                return entry;
+            }
+
+            if (entry.Value is not ConfigMap child)
+            {
+                break;
+            }
+
+            map = child;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The map with <paramref name="value"/> at <paramref name="steps"/> (a new key goes last, maps made as needed), or
+    /// without that key and the maps it empties when <paramref name="value"/> is <see langword="null"/>.
+    /// </summary>
+    private static ConfigMap With(ConfigMap map, string[] steps, int step, ConfigNode? value, Origin keyOrigin)
+    {
+        var index = map.IndexOf(steps[step]);
+        if (step < steps.Length - 1)
+        {
+            var below = With(index >= 0 && map.EntryArray[index].Value is ConfigMap child ? child : ConfigMap.Empty(keyOrigin), steps, step + 1, value, keyOrigin);
+            value = value is null && below.Count == 0 ? null : below;
+        }
+
+        var entries = new List<ConfigMapEntry>(map.EntryArray);
         if (index < 0)
         {
-            map.Add(upperEntry.Key, upperEntry.KeyOrigin, upperEntry.Value);
-            return;
+            entries.Add(new ConfigMapEntry(steps[step], keyOrigin, value!));
         }
-
-        var key = map._entries[index].Key;
-        path.Push(key);
-        var merged = DeepUpdate(map.ValueAt(index), upperEntry.Value, cursor.Child(info, key), diagnostics, path);
-        path.Pop();
-        map.SetValue(index, upperEntry.KeyOrigin, merged);
-    }
-
-    /// <summary>The text of the <c>type</c> key, when it is a scalar.</summary>
-    private string? TypeName
-    {
-        get
+        else if (value is null)
         {
-            var index = IndexOf("type");
-            return index >= 0 && ValueAt(index) is ConfigScalar scalar ? scalar.Value : null;
-        }
-    }
-
-    /// <summary>The value of entry <paramref name="index"/>: its builder, or its node.</summary>
-    private object ValueAt(int index) => _children?[index] ?? _entries[index].Value;
-
-    /// <summary>Sets the value (a node or a builder) and the key's origin of entry <paramref name="index"/>.</summary>
-    private void SetValue(int index, Origin keyOrigin, object value)
-    {
-        var entry = _entries[index];
-        if (value is ConfigNode node)
-        {
-            _entries[index] = new ConfigMapEntry(entry.Key, keyOrigin, node);
-            if (_children is not null)
-            {
-                _children[index] = null;
-            }
+            entries.RemoveAt(index);
         }
         else
         {
-            if (!ReferenceEquals(keyOrigin, entry.KeyOrigin))
+            entries[index] = entries[index] with { Value = value };
+        }
+
+        return new ConfigMap([.. entries], map.Origin, owned: true);
+    }
+
+    /// <summary>The text of the <c>type</c> key of a map or a map builder, when it is a scalar.</summary>
+    private static string? TypeOf(object? value) => value switch
+    {
+        Map map => map.IndexOf("type") is var i and >= 0 ? (map.Slots[i].Value as ConfigScalar)?.Value : null,
+        ConfigMap map => map.TryGetValue("type", out var type) ? (type as ConfigScalar)?.Value : null,
+        _ => null,
+    };
+
+    /// <summary>A place in the schema: a config class (its fields place the keys), or a dictionary or list (its element places the entries).</summary>
+    private readonly record struct Place(ConfigTypeInfo? Config, ConfigValueType? Collection)
+    {
+        public bool IsPolymorphic => Config is { IsPolymorphic: true };
+
+        /// <summary>Whether a renamed or removed key may be declared at this place or below it.</summary>
+        public bool MayRename => (Config ?? Collection?.NestedConfig) is { HasRenamesDeep: true };
+
+        /// <summary>The place of a list's items.</summary>
+        public Place? Items => Collection is { Shape: ValueShape.List or ValueShape.Set } ? Of(Collection.ElementType) : null;
+
+        /// <summary>The class at this place: at a polymorphic one, the class that the map's type (else the lower layers') names.</summary>
+        public ConfigTypeInfo? Resolve(object map, string? lowerType = null) =>
+            IsPolymorphic && (TypeOf(map) ?? lowerType) is { } name ? Config!.FindSubtype(name)?.TypeInfo ?? Config : Config;
+
+        /// <summary>The place of a key: a field of <paramref name="resolved"/> (the class here), or an entry of a dictionary.</summary>
+        public Place Child(ConfigTypeInfo? resolved, string key) =>
+            resolved is not null ? Of(resolved.FindByKey(key)?.ValueType)
+            : Collection is { Shape: ValueShape.Dictionary } ? Of(Collection.ElementType)
+            : default;
+
+        private static Place Of(ConfigValueType? type)
+        {
+            while (type is { Shape: ValueShape.Nullable, ElementType: { } inner })
             {
-                _entries[index] = entry with { KeyOrigin = keyOrigin };
+                type = inner;
             }
 
-            (_children ??= new object?[_entries.Length])[index] = value;
+            return type switch
+            {
+                { Shape: ValueShape.Config, NestedConfig: { } config } => new Place(config, null),
+                { Shape: ValueShape.Dictionary or ValueShape.List or ValueShape.Set, ElementType: not null } => new Place(null, type),
+                _ => default,
+            };
         }
     }
 
-    private int IndexOf(string key)
+    /// <summary>A map or a list a layer went into: its values are nodes, or the builders of the maps and lists a layer went into.</summary>
+    private abstract class Builder(Origin origin)
     {
-        if (_index is null && _count <= LinearSearchLimit)
+        public Origin Origin { get; set; } = origin;
+
+        public abstract ConfigNode Build();
+    }
+
+    private sealed class Map(Origin origin) : Builder(origin)
+    {
+        /// <summary>The widest map searched key by key: only a wide map (a dictionary of many entries) needs an index to keep each override constant-time.</summary>
+        private const int LinearSearchLimit = 16;
+
+        private (string Key, Origin KeyOrigin, object Value)[] _slots = [];
+        private int _count;
+        private Dictionary<string, int>? _index;
+
+        public Map(ConfigMap map)
+            : this(map.Origin)
         {
-            var entries = _entries;
-            for (var i = 0; i < _count; i++)
+            var entries = map.EntryArray;
+            _slots = new (string, Origin, object)[entries.Length];
+            for (_count = 0; _count < entries.Length; _count++)
             {
-                if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+                _slots[_count] = (entries[_count].Key, entries[_count].KeyOrigin, entries[_count].Value);
+            }
+        }
+
+        public ReadOnlySpan<(string Key, Origin KeyOrigin, object Value)> Slots => _slots.AsSpan(0, _count);
+
+        public int IndexOf(string key)
+        {
+            if (_count > LinearSearchLimit && _index is null)
+            {
+                _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+                for (var i = 0; i < _count; i++)
+                {
+                    _index[_slots[i].Key] = i;
+                }
+            }
+
+            for (var i = 0; _index is null && i < _count; i++)
+            {
+                if (string.Equals(_slots[i].Key, key, StringComparison.Ordinal))
                 {
                     return i;
                 }
             }
 
-            return -1;
+            return _index is not null && _index.TryGetValue(key, out var found) ? found : -1;
         }
 
-        if (_index is null)
+        /// <summary>Sets entry <paramref name="index"/> to a node or a builder, or adds the key last when it is -1.</summary>
+        public void Put(int index, string key, Origin keyOrigin, object value)
         {
-            _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
-            for (var i = 0; i < _count; i++)
+            if (index < 0)
             {
-                _index[_entries[i].Key] = i;
+                if (_count == _slots.Length)
+                {
+                    Array.Resize(ref _slots, Math.Max(4, _count * 2));
+                }
+
+                _index?.Add(key, _count);
+                index = _count++;
             }
+
+            _slots[index] = (key, keyOrigin, value);
         }
 
-        return _index.TryGetValue(key, out var found) ? found : -1;
+        public override ConfigMap Build()
+        {
+            var entries = new ConfigMapEntry[_count];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                entries[i] = new ConfigMapEntry(_slots[i].Key, _slots[i].KeyOrigin, _slots[i].Value as ConfigNode ?? ((Builder)_slots[i].Value).Build());
+            }
+
+            return new ConfigMap(entries, Origin, owned: true);
+        }
     }
 
-    /// <summary>Adds an entry whose value is a node or a builder.</summary>
-    private void Add(string key, Origin keyOrigin, object value)
+    /// <summary>A list an override went into by index.</summary>
+    private sealed class Sequence(ConfigSequence sequence) : Builder(sequence.Origin)
     {
-        if (_count == _entries.Length)
-        {
-            var capacity = Math.Max(4, _entries.Length * 2);
-            Array.Resize(ref _entries, capacity);
-            if (_children is not null)
-            {
-                Array.Resize(ref _children, capacity);
-            }
-        }
-
-        _index?.Add(key, _count);
-        _entries[_count] = new ConfigMapEntry(key, keyOrigin, value as ConfigNode ?? s_pending);
-        if (value is not ConfigNode)
-        {
-            (_children ??= new object?[_entries.Length])[_count] = value;
-        }
-
-        _count++;
-    }
-
-    /// <summary>A list an override went through by index.</summary>
-    private sealed class SequenceBuilder(ConfigSequence sequence)
-    {
-        public Origin Origin { get; } = sequence.Origin;
-
         public object[] Items { get; } = [.. sequence.ItemArray];
 
-        public ConfigSequence ToSequence()
+        public override ConfigSequence Build()
         {
             var items = new ConfigNode[Items.Length];
             for (var i = 0; i < items.Length; i++)
             {
-                items[i] = Build(Items[i]);
+                items[i] = Items[i] as ConfigNode ?? ((Builder)Items[i]).Build();
             }
 
             return new ConfigSequence(items, Origin, owned: true);

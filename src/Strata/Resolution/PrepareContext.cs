@@ -72,9 +72,10 @@ public sealed class PrepareContext
         ArgumentNullException.ThrowIfNull(baseTree);
         var info = config.ConfigType;
         var path = config.ConfigPath;
-        var normalized = TreeNormalizer.Normalize(baseTree, info, _state.Diagnostics, path);
-        var user = config.SourceTree ?? ConfigMap.Empty(Origin.Default);
-        var merged = TreeMerger.DeepUpdate(normalized, user, info, _state.Diagnostics, path);
+        var builder = new MergeBuilder(info, _state.Diagnostics, path);
+        builder.Merge(baseTree);
+        builder.Merge(config.SourceTree ?? ConfigMap.Empty(Origin.Default));
+        var merged = builder.ToMap();
         var context = _state.ReadContext;
         foreach (var step in PathSteps(path))
         {
@@ -83,7 +84,7 @@ public sealed class PrepareContext
 
         try
         {
-            var rebound = _state.Binder.Bind(info, (ConfigMap)merged, context);
+            var rebound = _state.Binder.Bind(info, merged, context);
             if (rebound is not T typed)
             {
                 return config;

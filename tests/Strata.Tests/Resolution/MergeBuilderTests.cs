@@ -8,8 +8,9 @@ using Strata.Tree;
 namespace Strata.Tests.Resolution;
 
 /// <summary>
-/// The merge builder changes maps in place (its own arrays of entries, builders of the maps and lists an override went
-/// through, an index once a map is wide); it must give what the immutable merge gives, override after override.
+/// The merge builder changes maps in place (its own arrays of entries, builders of the maps and lists a layer went
+/// into, an index once a map is wide); it must give what merging each layer into the tree before it gives, layer after
+/// layer, and leave its inputs as they were.
 /// </summary>
 public sealed class MergeBuilderTests
 {
@@ -45,18 +46,19 @@ public sealed class MergeBuilderTests
         select new ConfigOverride([OverridePathSegment.ForKey("k0"), .. steps], value, "override", origin);
 
     [Fact]
-    public void Deep_updates_on_a_builder_give_the_immutable_deep_updates() =>
+    public void Layers_merged_on_one_builder_give_each_layer_merged_into_the_tree_before_it() =>
         Check.One(
             Config.QuickThrowOnFailure.WithMaxTest(300),
             Prop.ForAll(Map(2).ToArbitrary(), Gen.ListOf(Map(2)).ToArbitrary(), static (lower, uppers) =>
             {
-                var diagnostics = new DiagnosticBag();
-                var builder = new MergeBuilder(lower);
-                ConfigNode expected = lower;
+                var builder = Start(lower, new DiagnosticBag());
+                var expected = lower;
                 foreach (var upper in uppers.Take(4))
                 {
-                    builder = builder.DeepUpdate(upper, RunConfig.TypeInfo, diagnostics);
-                    expected = TreeMerger.DeepUpdate(expected, upper, RunConfig.TypeInfo, new DiagnosticBag(), string.Empty);
+                    builder.Merge(upper);
+                    var alone = Start(expected, new DiagnosticBag());
+                    alone.Merge(upper);
+                    expected = alone.ToMap();
                 }
 
                 return Show(builder.ToMap()) == Show(expected);
@@ -72,20 +74,22 @@ public sealed class MergeBuilderTests
                 static (root, changes) =>
                 {
                     var together = new DiagnosticBag();
-                    var builder = new MergeBuilder(root);
+                    var builder = Start(root, together);
                     var alone = new DiagnosticBag();
                     var expected = root;
                     foreach (var change in changes.Take(12))
                     {
-                        builder.Set(change, together);
-                        expected = TreeMerger.ApplyOverride(expected, change, alone);
+                        builder.Set(change);
+                        var one = Start(expected, alone);
+                        one.Set(change);
+                        expected = one.ToMap();
                     }
 
                     return Show(builder.ToMap()) + Show(together) == Show(expected) + Show(alone);
                 }));
 
     [Fact]
-    public void Overrides_and_deep_updates_mixed_on_one_builder_give_them_applied_one_by_one() =>
+    public void Overrides_and_layers_mixed_on_one_builder_give_them_applied_one_by_one() =>
         Check.One(
             Config.QuickThrowOnFailure.WithMaxTest(300),
             Prop.ForAll(
@@ -93,25 +97,98 @@ public sealed class MergeBuilderTests
                 Gen.ListOf(Gen.OneOf(Override(1).Select(static c => (object)c), Map(2).Select(static m => (object)m))).ToArbitrary(),
                 static (root, steps) =>
                 {
-                    var diagnostics = new DiagnosticBag();
-                    var builder = new MergeBuilder(root);
+                    var builder = Start(root, new DiagnosticBag());
                     var expected = root;
                     foreach (var step in steps.Take(8))
                     {
-                        if (step is ConfigOverride change)
-                        {
-                            builder.Set(change, diagnostics);
-                            expected = TreeMerger.ApplyOverride(expected, change, new DiagnosticBag());
-                        }
-                        else
-                        {
-                            builder = builder.DeepUpdate((ConfigMap)step, RunConfig.TypeInfo, diagnostics);
-                            expected = (ConfigMap)TreeMerger.DeepUpdate(expected, (ConfigMap)step, RunConfig.TypeInfo, new DiagnosticBag(), string.Empty);
-                        }
+                        var one = Start(expected, new DiagnosticBag());
+                        Apply(builder, step);
+                        Apply(one, step);
+                        expected = one.ToMap();
                     }
 
                     return Show(builder.ToMap()) == Show(expected);
                 }));
+
+    [Fact]
+    public void Merging_leaves_the_layers_and_overrides_it_took_in_as_they_were() =>
+        Check.One(
+            Config.QuickThrowOnFailure.WithMaxTest(300),
+            Prop.ForAll(
+                Map(2).ToArbitrary(),
+                Gen.ListOf(Gen.OneOf(Override(1).Select(static c => (object)c), Map(2).Select(static m => (object)m))).ToArbitrary(),
+                static (root, steps) =>
+                {
+                    var inputs = Show(root) + string.Concat(steps.Select(static s => s is ConfigMap m ? Show(m) : Show(((ConfigOverride)s).Value)));
+                    var builder = Start(root, new DiagnosticBag());
+                    foreach (var step in steps.Take(8))
+                    {
+                        Apply(builder, step);
+                    }
+
+                    builder.ToMap();
+                    return inputs == Show(root) + string.Concat(steps.Select(static s => s is ConfigMap m ? Show(m) : Show(((ConfigOverride)s).Value)));
+                }));
+
+    [Fact]
+    public void A_tree_merged_beneath_a_place_fills_what_the_layers_left_unset_and_their_values_win_with_it_in_their_history()
+    {
+        var diagnostics = new DiagnosticBag();
+        var builder = new MergeBuilder(RunConfig.TypeInfo, diagnostics);
+        builder.Merge(Parse("name: run\nlayers:\n  num_layers: 3\n", "user.yaml"));
+        builder.MergeBeneath(["layers"], Parse("num_layers: 24\nwidth: 512\nheads: 16\n", "checkpoint.yaml"));
+
+        var layers = (ConfigMap)builder.ToMap().Entries[1].Value;
+        Assert.Equal("{num_layers: 3, heads: 16, hidden_size: 512}", global::Strata.Serialization.FlowText.Format(layers));
+        Assert.Equal(["checkpoint.yaml:1:13", "user.yaml:3:15"], History(layers.Entries[0].Value.Origin).Split('>').Select(static o => o[..o.LastIndexOf(':')]));
+        var renamed = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.RenamedKey, "layers.width"), (renamed.Code, renamed.Path));
+    }
+
+    [Fact]
+    public void A_tree_merged_beneath_a_place_where_the_layers_set_nothing_is_placed_there_whole()
+    {
+        var builder = new MergeBuilder(RunConfig.TypeInfo, new DiagnosticBag());
+        builder.Merge(Parse("name: run\n", "user.yaml"));
+        builder.MergeBeneath(["datasets", "train"], Parse("type: file\npath: x\n", "checkpoint.yaml"));
+
+        Assert.Equal("{name: run, datasets: {train: {type: file, path: x}}}", global::Strata.Serialization.FlowText.Format(builder.ToMap()));
+    }
+
+    [Fact]
+    public void Layers_that_change_the_type_of_a_tree_merged_beneath_them_drop_its_keys_and_say_so()
+    {
+        var diagnostics = new DiagnosticBag();
+        var builder = new MergeBuilder(RunConfig.TypeInfo, diagnostics);
+        builder.Merge(Parse("datasets:\n  train:\n    type: random\n", "user.yaml"));
+        builder.MergeBeneath(["datasets", "train"], Parse("type: file\npath: x\n", "checkpoint.yaml"));
+
+        Assert.Equal("{datasets: {train: {type: random}}}", global::Strata.Serialization.FlowText.Format(builder.ToMap()));
+        var changed = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.TypeChanged, "datasets.train", "user.yaml:3:11"), (changed.Code, changed.Path, changed.Origin?.ToString()));
+        Assert.EndsWith("keys of the lower layer dropped: path", changed.Message, StringComparison.Ordinal);
+    }
+
+    private static MergeBuilder Start(ConfigMap root, DiagnosticBag diagnostics)
+    {
+        var builder = new MergeBuilder(RunConfig.TypeInfo, diagnostics);
+        builder.Merge(root);
+        return builder;
+    }
+
+    private static void Apply(MergeBuilder builder, object step)
+    {
+        if (step is ConfigOverride change)
+        {
+            builder.Set(change);
+        }
+        else
+        {
+            builder.Merge((ConfigMap)step);
+        }
+    }
+
+    private static ConfigMap Parse(string yaml, string name) => (ConfigMap)YamlDocumentReader.Parse(yaml, name).Root!;
 
     private static string Show(DiagnosticBag diagnostics) =>
         string.Join("\n", diagnostics.Items.Select(static d => d.Severity + " " + d.Code + " " + d.Path + " " + d.Origin + " " + d.Message));

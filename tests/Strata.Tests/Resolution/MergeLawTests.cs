@@ -5,7 +5,7 @@ using Strata.Tree;
 
 namespace Strata.Tests.Resolution;
 
-/// <summary>Laws of the merge (R2): later layers win, deep merge of maps is associative, lists replace.</summary>
+/// <summary>Laws of the merge (R2), on the one builder that merges every layer: later layers win, deep merge of maps is associative, lists replace.</summary>
 public sealed class MergeLawTests
 {
     // The kind of a value is fixed by its key (as a schema fixes it), so that layers agree on shapes: "m" keys hold
@@ -29,8 +29,13 @@ public sealed class MergeLawTests
                 (acc, key) => acc.SelectMany(list => ValueFor(key, depth).Select(v => new List<ConfigMapEntry>(list) { new(key, Origin.Code, v) }))))
             .Select(static entries => new ConfigMap(entries, Origin.Code));
 
-    private static ConfigMap Merge(ConfigMap lower, ConfigMap upper) =>
-        (ConfigMap)TreeMerger.DeepUpdate(lower, upper, null, new DiagnosticBag(), string.Empty);
+    private static ConfigMap Merge(ConfigMap lower, ConfigMap upper)
+    {
+        var builder = new MergeBuilder(null, new DiagnosticBag());
+        builder.Merge(lower);
+        builder.Merge(upper);
+        return builder.ToMap();
+    }
 
     private static string Show(ConfigNode node) => global::Strata.Serialization.FlowText.Format(node);
 

@@ -8,12 +8,13 @@ using Strata.Tree;
 namespace Strata.Tests.Resolution;
 
 /// <summary>
-/// An override whose path normalizing cannot change is set on the merged tree without building its tree for the
-/// normalizer. Whenever <see cref="TreeNormalizer.MayChangeChain"/> says so, normalizing that tree must give it back
-/// unchanged, not rebuilt, without a diagnostic; and the resolution must be the one of the full path.
+/// Renamed keys, removed keys and polymorphic type changes apply to an override as they apply to a file layer: an
+/// override of a leaf sets what the same path written in a file sets, with the same diagnostics.
 /// </summary>
 public sealed class OverrideNormalizationTests
 {
+    private const string Base = "layers:\n  num_layers: 2\n  width: 3\nextra:\n  - num_layers: 1\n";
+
     // Keys of the test schema (renamed ones, removed ones, lists, dictionaries, polymorphic types) and some unknown ones.
     private static readonly string[] s_keys =
     [
@@ -21,121 +22,130 @@ public sealed class OverrideNormalizationTests
         "legacy_flag", "num_layers", "type", "weight", "path", "seed", "tags", "name", "file", "mix", "random", "x",
     ];
 
-    private static readonly Gen<ConfigNode> s_value = Gen.Elements<ConfigNode>(
-        ConfigScalar.Plain("1", Origin.FromCommandLine(1, 3)),
-        ConfigScalar.Null(Origin.FromCommandLine(1, 3)),
-        new ConfigMap([new ConfigMapEntry("type", Origin.FromCommandLine(1, 4), ConfigScalar.Plain("file", Origin.FromCommandLine(1, 10)))], Origin.FromCommandLine(1, 3)),
-        new ConfigMap([new ConfigMapEntry("width", Origin.FromCommandLine(1, 4), ConfigScalar.Plain("8", Origin.FromCommandLine(1, 10)))], Origin.FromCommandLine(1, 3)),
-        new ConfigSequence([ConfigScalar.Plain("1", Origin.FromCommandLine(1, 4))], Origin.FromCommandLine(1, 3)));
+    // Leaves only: a mapping given to an override replaces the sub-tree, where a file's mapping merges into it.
+    private static readonly Gen<string> s_value = Gen.Elements("1", "null", "file", "random", "[1]");
 
-    private static readonly Gen<ConfigOverride> s_override =
+    private static readonly Gen<string> s_override =
         from length in Gen.Choose(1, 5)
         from keys in Gen.ArrayOf(Gen.Elements(s_keys), length)
         from value in s_value
-        select new ConfigOverride([.. keys.Select(OverridePathSegment.ForKey)], value, string.Join(".", keys) + "=v", Origin.FromCommandLine(1, 3));
+        select string.Join(".", keys) + "=" + value;
 
     [Fact]
-    public void An_override_said_unchangeable_is_given_back_by_the_normalizer_as_it_is() =>
+    public void An_override_of_a_leaf_sets_what_the_same_path_in_a_file_layer_sets() =>
         Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(5000),
-            Prop.ForAll(s_override.ToArbitrary(), static change =>
+            Config.QuickThrowOnFailure.WithMaxTest(1000),
+            Prop.ForAll(Gen.ListOf(s_override).ToArbitrary(), static arguments =>
             {
-                if (TreeNormalizer.MayChangeChain(change, RunConfig.TypeInfo))
+                var resolver = new ConfigResolver<RunConfig>().AddYaml(Base, "base.yaml").AddOverrides(arguments);
+                var state = new ResolutionState(ResolveOptions.Default);
+                var set = Show(resolver.MergeLayers(state)) + Show(state.Diagnostics);
+
+                var diagnostics = new DiagnosticBag();
+                var builder = new MergeBuilder(RunConfig.TypeInfo, diagnostics);
+                builder.Merge((ConfigMap)YamlDocumentReader.Parse(Base, "base.yaml").Root!);
+                for (var i = 0; i < arguments.Count; i++)
                 {
-                    return true;
+                    Assert.True(OverrideParser.TryParse(arguments[i], i + 1, out var change, out _));
+                    builder.Merge(Layer(change));
                 }
 
-                var chain = TreeMerger.Chain(change);
-                var diagnostics = new DiagnosticBag();
-                var normalized = TreeNormalizer.Normalize(chain, RunConfig.TypeInfo, diagnostics, string.Empty, out var rebuilt);
-                return ReferenceEquals(normalized, chain) && !rebuilt && diagnostics.Items.Count == 0;
+                return set == Show(builder.ToMap()) + Show(diagnostics);
             }));
 
     [Theory]
-    [InlineData("layers.num_layers", false)]
-    [InlineData("name", false)]
-    [InlineData("layers.width", true)]
-    [InlineData("layers.norm.eps", true)]
-    [InlineData("layers.legacy_flag", true)]
-    [InlineData("data.old_flag", true)]
-    [InlineData("teacher.width", true)]
-    [InlineData("extra", false)]
-    [InlineData("datasets.a.weight", true)]
-    public void Renamed_and_removed_keys_and_dictionaries_of_configs_go_through_the_normalizer(string path, bool mayChange)
+    [InlineData("layers.num_layers", "layers.num_layers", null)]
+    [InlineData("name", "name", null)]
+    [InlineData("layers.width", "layers.hidden_size", DiagnosticCodes.RenamedKey)]
+    [InlineData("layers.norm.eps", "layers.epsilon", DiagnosticCodes.RenamedKey)]
+    [InlineData("layers.legacy_flag", null, DiagnosticCodes.RemovedKey)]
+    [InlineData("data.old_flag", "flag", DiagnosticCodes.RenamedKey)]
+    [InlineData("teacher.width", "teacher.hidden_size", DiagnosticCodes.RenamedKey)]
+    [InlineData("extra[0].width", "extra[0].hidden_size", DiagnosticCodes.RenamedKey)]
+    [InlineData("datasets.a.weight", "datasets.a.weight", null)]
+    public void An_override_through_a_renamed_or_removed_key_moves_or_drops_with_a_warning(string path, string? placed, string? code)
     {
-        var change = new ConfigOverride([.. path.Split('.').Select(OverridePathSegment.ForKey)], ConfigScalar.Plain("1", Origin.FromCommandLine(1, 3)), path + "=1", Origin.FromCommandLine(1, 3));
+        var state = new ResolutionState(ResolveOptions.Default);
+        var merged = new ConfigResolver<RunConfig>().AddYaml("extra:\n  - num_layers: 1\n", "base.yaml").AddOverride(path + "=7").MergeLayers(state);
 
-        Assert.Equal(mayChange, TreeNormalizer.MayChangeChain(change, RunConfig.TypeInfo));
+        Assert.Equal(placed, Find(merged, string.Empty));
+        Assert.Equal(code is null ? [] : [code], state.Diagnostics.Items.Select(static d => d.Code));
+        Assert.All(state.Diagnostics.Items, d => Assert.Equal(path, d.Path));
     }
 
     [Theory]
-    [InlineData("datasets:\n  a:\n    type: file\n", true)]
-    [InlineData("datasets: {}\n", true)]
-    [InlineData("extra:\n  - num_layers: 1\n", true)]
-    [InlineData("teacher:\n  num_layers: 1\n", false)]
-    [InlineData("tags:\n  a: b\n", false)]
-    [InlineData("layers:\n  width: 4\n", true)]
-    [InlineData("name: x\n", false)]
-    public void A_layer_through_a_list_or_dictionary_of_configs_counts_as_rebuilt_even_with_nothing_to_rename(string yaml, bool rebuilt)
+    [InlineData("extra:\n  - width: 4\n", "extra[0].width")]
+    [InlineData("datasets: {}\n", null)]
+    [InlineData("teacher:\n  width: 4\n", "teacher.width")]
+    [InlineData("teacher:\n  num_layers: 1\n", null)]
+    [InlineData("tags:\n  a: b\n", null)]
+    [InlineData("layers:\n  width: 4\n", "layers.width")]
+    [InlineData("name: x\n", null)]
+    public void Renamed_keys_move_in_configs_anywhere_in_a_layer_including_lists_of_configs(string yaml, string? warned)
     {
-        var layer = (ConfigMap)YamlDocumentReader.Parse(yaml, "l.yaml").Root!;
+        var state = new ResolutionState(ResolveOptions.Default);
+        new ConfigResolver<RunConfig>().AddYaml(yaml, "l.yaml").MergeLayers(state);
 
-        TreeNormalizer.Normalize(layer, RunConfig.TypeInfo, new DiagnosticBag(), string.Empty, out var wasRebuilt);
-
-        Assert.Equal(rebuilt, wasRebuilt);
+        Assert.Equal(warned is null ? [] : [warned], state.Diagnostics.Items.Select(static d => d.Path));
     }
 
     [Fact]
-    public void Overrides_resolve_as_they_did_when_every_one_went_through_the_normalizer() =>
-        Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(500),
-            Prop.ForAll(Gen.ListOf(s_override).ToArbitrary(), static changes =>
-            {
-                var arguments = changes.Select(static c => c.DottedPath + "=" + global::Strata.Serialization.FlowText.Format(c.Value)).ToList();
-                var resolver = new ConfigResolver<RunConfig>().AddYaml("layers:\n  num_layers: 2\n  width: 3\n", "base.yaml").AddOverrides(arguments);
-                var state = new ResolutionState(ResolveOptions.Default);
-                var fast = Show(resolver.MergeLayers(state)) + Show(state.Diagnostics);
-                return fast == FullMerge(arguments);
-            }));
-
-    /// <summary>The merge of the overrides as before (every override normalized as a tree) and its diagnostics.</summary>
-    private static string FullMerge(IReadOnlyList<string> arguments)
+    public void A_mapping_given_to_an_override_replaces_the_sub_tree_also_where_a_key_in_it_is_renamed()
     {
-        var state = new ResolutionState(ResolveOptions.Default);
-        var info = RunConfig.TypeInfo;
-        var document = YamlDocumentReader.Parse("layers:\n  num_layers: 2\n  width: 3\n", "base.yaml");
-        var merged = TreeNormalizer.Normalize((ConfigMap)document.Root!, info, state.Diagnostics, string.Empty);
-        var builder = new MergeBuilder(merged);
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            if (!OverrideParser.TryParse(arguments[i], i + 1, out var change, out var error))
-            {
-                state.Diagnostics.Add(error);
-                continue;
-            }
+        var r = Resolve.Yaml("layers:\n  num_layers: 2\n  heads: 4\n", "layers={width: 64}");
 
-            var normalized = TreeNormalizer.Normalize(TreeMerger.Chain(change), info, state.Diagnostics, string.Empty, out var rebuilt);
-            builder = rebuilt ? builder.DeepUpdate(normalized, info, state.Diagnostics) : builder;
-            if (!rebuilt)
-            {
-                builder.Set(change, state.Diagnostics);
-            }
+        Assert.Equal((12, 8, 64), (r.Config.Layers.NumLayers, r.Config.Layers.Heads, r.Config.Layers.HiddenSize));
+        Assert.Contains(r.Diagnostics, static d => d.Code == DiagnosticCodes.RenamedKey && d.Path == "layers.width");
+    }
+
+    [Fact]
+    public void An_override_that_changes_a_polymorphic_type_drops_the_lower_layers_keys_and_says_so()
+    {
+        var r = Resolve.Yaml("datasets:\n  train:\n    type: mix\n    weight: 2\n", "datasets.train.type=random");
+
+        var random = Assert.IsType<RandomDatasetConfig>(r.Config.Datasets["train"]);
+        Assert.Equal(1.0, random.Weight);
+        var changed = Assert.Single(r.Diagnostics, static d => d.Code == DiagnosticCodes.TypeChanged);
+        Assert.Equal(("datasets.train", "cli arg #1"), (changed.Path, changed.Origin?.ToString()));
+        Assert.EndsWith("dropped: weight", changed.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The tree an override of keys sets, as a file layer would write it.</summary>
+    private static ConfigMap Layer(ConfigOverride change)
+    {
+        var node = change.Value;
+        for (var i = change.Path.Count - 1; i >= 0; i--)
+        {
+            node = new ConfigMap([new ConfigMapEntry(change.Path[i].Key!, change.Origin, node)], change.Origin);
         }
 
-        return Show(builder.ToMap()) + Show(state.Diagnostics);
+        return (ConfigMap)node;
     }
+
+    /// <summary>The path of the first scalar <c>7</c> in the tree, or <see langword="null"/>.</summary>
+    private static string? Find(ConfigNode node, string path) => node switch
+    {
+        ConfigScalar { Value: "7" } => path,
+        ConfigMap map => map.Entries.Select(e => Find(e.Value, path.Length == 0 ? e.Key : path + "." + e.Key)).FirstOrDefault(static p => p is not null),
+        ConfigSequence list => list.Items.Select((item, i) => Find(item, path + "[" + i + "]")).FirstOrDefault(static p => p is not null),
+        _ => null,
+    };
 
     private static string Show(DiagnosticBag diagnostics) =>
         string.Join("\n", diagnostics.Items.Select(static d => d.Severity + " " + d.Code + " " + d.Path + " " + d.Origin + ":" + d.Origin?.Column + " " + d.Message));
 
+    /// <summary>
+    /// The values with their origins and the length of their histories. Where a key or a mapping was written is left
+    /// out: an override keeps the place of the keys and mappings on its path that a file wrote, a file layer replaces it.
+    /// </summary>
     private static string Show(ConfigNode? node) => node switch
     {
         null => "<none>",
-        ConfigScalar s => (s.Value ?? "<null>") + "/" + s.Style + "@" + History(s.Origin),
-        ConfigSequence q => "[" + string.Join(",", q.Items.Select(Show)) + "]@" + History(q.Origin),
-        ConfigMap m => "{" + string.Join(",", m.Entries.Select(e => e.Key + "@" + History(e.KeyOrigin) + ":" + Show(e.Value))) + "}@" + History(m.Origin),
+        ConfigScalar s => (s.Value ?? "<null>") + "/" + s.Style + "@" + Show(s.Origin),
+        ConfigSequence q => "[" + string.Join(",", q.Items.Select(Show)) + "]@" + Show(q.Origin),
+        ConfigMap m => "{" + string.Join(",", m.Entries.Select(e => e.Key + ":" + Show(e.Value))) + "}",
         _ => node.GetType().Name,
     };
 
-    private static string History(Origin origin) => string.Join(">", origin.History.Select(static o => o.ToString() + ":" + o.Column));
+    private static string Show(Origin origin) => origin + ":" + origin.Column + "#" + origin.History.Count;
 }
