@@ -74,6 +74,7 @@ public sealed partial class GPTTrainerConfig
         }
 
         Batch.SetDistributed(Model.Distributed);
+        Batch.SetBaseModel(Model.BaseModel);
 
         // Reference models run on the processes of the main model, so they take its distributed settings.
         foreach (var reference in ReferenceModels.Values)

@@ -97,13 +97,17 @@ internal static class ConvertVerb
         {
             context.WriteError(File.Exists(input)
                 ? "the input " + MessageText.Quoted(input) + " is a file; a checkpoint is a directory"
-                : "the input checkpoint directory " + MessageText.Quoted(input) + " does not exist");
+                : "the input checkpoint directory " + MessageText.Quoted(input) + " does not exist" + RelativeNote(input));
             return CliExitCodes.Invalid;
         }
 
         if (!File.Exists(source))
         {
-            context.WriteError("the input checkpoint directory " + MessageText.Quoted(input) + " has no " + Path.GetFileName(source) + ", which a " + inputFormat + " checkpoint holds");
+            // A checkpoint of the other family (a config.json read as fast_llm, a metadata.yaml as llama): name the format that reads it.
+            var other = CheckpointConfigReader.DetectFormat(input);
+            context.WriteError(
+                "the input checkpoint directory " + MessageText.Quoted(input) + " has no " + Path.GetFileName(source) + ", which a " + inputFormat + " checkpoint holds"
+                + (other is null ? string.Empty : "; it holds a " + CheckpointConfigReader.ConfigFileName(other) + " (did you mean --input-format " + other + "?)"));
             return CliExitCodes.Invalid;
         }
 
@@ -148,6 +152,12 @@ internal static class ConvertVerb
         context.WriteDiagnostics(diagnostics, always: true);
         return CliExitCodes.Success;
     }
+
+    /// <summary>What a relative input that does not exist was taken relative to, with the full path that was tried.</summary>
+    private static string RelativeNote(string input) =>
+        Path.IsPathRooted(input) || input.Contains('\0', StringComparison.Ordinal)
+            ? string.Empty
+            : " (a relative path, taken relative to the working directory: " + MessageText.Quoted(Path.GetFullPath(input)) + ")";
 
     /// <summary>
     /// Resolves the checkpoint as the pretrained model of an otherwise empty <c>gpt-model</c>: the same reading, filtering

@@ -29,14 +29,24 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
     {
         ArgumentNullException.ThrowIfNull(pretrained);
         ArgumentNullException.ThrowIfNull(context);
-        var scope = new CheckpointReadScope(pretrained.ConfigPath, pretrained.GetOrigin(nameof(CheckpointLoadConfig.Path)), context.Limits, context.Report);
+
+        // A format problem is placed at the format value when a user wrote one; the default and program code have no place.
+        var formatSet = pretrained.IsSet(nameof(CheckpointLoadConfig.Format));
+        var formatAt = formatSet && pretrained.GetOrigin(nameof(CheckpointLoadConfig.Format)) is { Kind: not OriginKind.Code } origin ? origin : null;
+        var scope = new CheckpointReadScope(pretrained.ConfigPath, pretrained.GetOrigin(nameof(CheckpointLoadConfig.Path)), context.Limits, context.Report, formatAt);
         if (pretrained.Path is not { } path)
         {
             scope.PathInvalid("no checkpoint path is set");
             return null;
         }
 
-        return Read(path, pretrained.Format, scope);
+        // A name that is not a GPT format breaks the field's own rule, which validation reports at the value: one error.
+        if (!GPTCheckpointFormats.IsKnown(pretrained.Format))
+        {
+            return null;
+        }
+
+        return Read(path, pretrained.Format, formatSet, scope);
     }
 
     /// <summary>
@@ -53,7 +63,7 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        return Read(path, format, new CheckpointReadScope(string.Empty, null, limits ?? SourceLimits.Default, diagnostics.Add));
+        return Read(path, format, formatSet: true, new CheckpointReadScope(string.Empty, null, limits ?? SourceLimits.Default, diagnostics.Add));
     }
 
     /// <summary>The name of the config file of a format in a checkpoint directory: <c>metadata.yaml</c> or <c>config.json</c>.</summary>
@@ -66,32 +76,81 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
         _ => null,
     };
 
-    private ConfigMap? Read(string path, string format, CheckpointReadScope scope)
+    /// <summary>
+    /// The format that reads a checkpoint directory, judged by the config file it holds: <c>fast_llm</c> for a
+    /// <c>metadata.yaml</c> (Fast-LLM's own formats; <c>distributed</c> reads the same file), <c>auto</c> for a
+    /// <c>config.json</c> (a Hugging Face checkpoint, whose format its <c>model_type</c> names). <see langword="null"/> when
+    /// the directory holds neither or both, or cannot be read.
+    /// </summary>
+    /// <param name="directory">The checkpoint directory.</param>
+    /// <returns>The format name, or <see langword="null"/>.</returns>
+    public static string? DetectFormat(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var metadata = File.Exists(System.IO.Path.Combine(directory, CheckpointMetadataReader.FileName));
+        var huggingFace = File.Exists(System.IO.Path.Combine(directory, HuggingFaceImporter.FileName));
+        return (metadata, huggingFace) switch
+        {
+            (true, false) => GPTCheckpointFormats.FastLlm,
+            (false, true) => GPTCheckpointFormats.Auto,
+            _ => null,
+        };
+    }
+
+    private ConfigMap? Read(string path, string format, bool formatSet, CheckpointReadScope scope)
     {
         if (ConfigFileName(format) is not { } fileName)
         {
-            scope.PathInvalid(MessageText.Quoted(format) + " is not a checkpoint format of GPT models (known: " + string.Join(", ", GPTCheckpointFormats.Names) + ")");
+            scope.FormatInvalid(null, MessageText.Quoted(format) + " is not a checkpoint format of GPT models (known: " + string.Join(", ", GPTCheckpointFormats.Names) + ")");
             return null;
         }
 
-        var directory = BaseDirectory is null || System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(BaseDirectory, path);
+        var relative = !System.IO.Path.IsPathRooted(path);
+        var directory = BaseDirectory is null || !relative ? path : System.IO.Path.Combine(BaseDirectory, path);
         if (!Directory.Exists(directory))
         {
             scope.PathInvalid(File.Exists(directory)
                 ? "the checkpoint path " + MessageText.Quoted(directory) + " is a file; a checkpoint is a directory"
-                : "the checkpoint directory " + MessageText.Quoted(directory) + " does not exist");
+                : "the checkpoint directory " + MessageText.Quoted(directory) + " does not exist" + (relative ? RelativeNote(directory) : string.Empty));
             return null;
         }
 
         var file = System.IO.Path.Combine(directory, fileName);
         if (!File.Exists(file))
         {
-            scope.PathInvalid("the checkpoint directory " + MessageText.Quoted(directory) + " has no " + fileName + ", which a " + format + " checkpoint holds");
+            var missing = "the checkpoint directory " + MessageText.Quoted(directory) + " has no " + fileName + ", which the " + format + " format" + (formatSet ? string.Empty : " (the default)") + " reads";
+            if (DetectFormat(directory) is not { } other)
+            {
+                scope.PathInvalid(missing);
+            }
+            else if (formatSet)
+            {
+                // A checkpoint of the other family: the format a user wrote is what is wrong, and the error is at it.
+                scope.FormatInvalid(null, missing + "; it holds a " + ConfigFileName(other) + ", which the " + other + " format reads (did you mean '" + other + "'?)");
+            }
+            else
+            {
+                scope.PathInvalid(missing + "; it holds a " + ConfigFileName(other) + ", which the " + other + " format reads (set format to '" + other + "')");
+            }
+
             return null;
         }
 
         return GPTCheckpointFormats.IsHuggingFace(format)
             ? HuggingFaceImporter.Read(file, format, scope)
             : CheckpointMetadataReader.Read(file, scope);
+    }
+
+    /// <summary>Says what a relative path that does not exist was taken relative to, with the full path that was tried.</summary>
+    private string RelativeNote(string directory)
+    {
+        // A path with a NUL character has no full form (GetFullPath refuses it); its quoted text already shows the NUL.
+        if (directory.Contains('\0', StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        return " (a relative path, taken relative to " + (BaseDirectory is null ? "the working directory" : "the reader's base directory") + ": "
+            + MessageText.Quoted(System.IO.Path.GetFullPath(directory)) + ")";
     }
 }

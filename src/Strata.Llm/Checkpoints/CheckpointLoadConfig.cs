@@ -26,7 +26,7 @@ public sealed partial class CheckpointLoadConfig
     public partial ConfigPath? Path { get; set; }
 
     /// <summary>The timeout of the loading, in seconds; unset for none.</summary>
-    [Field(FieldHint.Optional), GreaterThan(0)]
+    [Field(FieldHint.Optional), GreaterThan(0), Finite]
     public partial double? Timeout { get; set; }
 
     /// <summary>Which part of the checkpoint's config is loaded and updated by the user's model config (default: the whole base model).</summary>

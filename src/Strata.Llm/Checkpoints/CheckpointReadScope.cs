@@ -11,10 +11,11 @@ internal sealed class CheckpointReadScope
 {
     private readonly Action<Diagnostic> _report;
 
-    public CheckpointReadScope(string path, Origin? requestedAt, SourceLimits limits, Action<Diagnostic> report)
+    public CheckpointReadScope(string path, Origin? requestedAt, SourceLimits limits, Action<Diagnostic> report, Origin? formatAt = null)
     {
         Path = path;
         RequestedAt = requestedAt;
+        FormatAt = formatAt;
         Limits = limits;
         _report = report;
     }
@@ -24,6 +25,9 @@ internal sealed class CheckpointReadScope
 
     /// <summary>The origin of the checkpoint path as the user wrote it, when known.</summary>
     public Origin? RequestedAt { get; }
+
+    /// <summary>The origin of the format as a user wrote it (a file or an argument), or <see langword="null"/> when no one did (the default, or program code).</summary>
+    public Origin? FormatAt { get; }
 
     /// <summary>The input limits.</summary>
     public SourceLimits Limits { get; }
@@ -44,6 +48,13 @@ internal sealed class CheckpointReadScope
     /// <summary>Reports that the checkpoint directory or its config file cannot be used, at the place of the checkpoint path.</summary>
     public void PathInvalid(string message) =>
         Report(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CheckpointInvalid, Path.Length == 0 ? string.Empty : Path + ".path", RequestedAt, message));
+
+    /// <summary>
+    /// Reports that the format does not fit the checkpoint, at the format value that caused it when a user wrote one, else at
+    /// <paramref name="fallback"/> (where the mismatch shows), else at the checkpoint path.
+    /// </summary>
+    public void FormatInvalid(Origin? fallback, string message) =>
+        Report(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CheckpointInvalid, Path.Length == 0 ? string.Empty : Path + ".format", FormatAt ?? fallback ?? RequestedAt, message));
 
     /// <summary>Reports a key of the checkpoint's config that is not imported (<see cref="DiagnosticCodes.CheckpointKeyIgnored"/>).</summary>
     public void KeyIgnored(Origin origin, string message) =>

@@ -32,7 +32,7 @@ public sealed partial class CheckpointSaveConfig
     public partial ConfigPath? Path { get; set; }
 
     /// <summary>The timeout of the saving, in seconds; unset for none.</summary>
-    [Field(FieldHint.Optional), GreaterThan(0)]
+    [Field(FieldHint.Optional), GreaterThan(0), Finite]
     public partial double? Timeout { get; set; }
 
     partial void Derive(DeriveContext context)

@@ -15,7 +15,7 @@ public sealed partial class GPTDataConfig
     private static readonly string[] s_legacyPhases = ["training", "validation", "test"];
 
     /// <summary>The proportions of the training, validation and test phases in the legacy layout.</summary>
-    [Field(FieldHint.Deprecated), MaxCount(3)]
+    [Field(FieldHint.Deprecated), MaxCount(3), Finite]
     public partial IList<double> Split { get; set; } = [969.0, 30.0, 1.0];
 
     /// <summary>Where the legacy datasets come from.</summary>

@@ -8,7 +8,7 @@ namespace Strata.Llm.Data;
 public sealed partial class GPTLegacyDatasetConfig : GPTSampledDatasetConfig
 {
     /// <summary>The proportions of the training, validation and test phases.</summary>
-    [Field(FieldHint.Deprecated), MaxCount(3)]
+    [Field(FieldHint.Deprecated), MaxCount(3), Finite]
     public partial IList<double> Split { get; set; } = [969.0, 30.0, 1.0];
 
     /// <summary>Where the data comes from.</summary>

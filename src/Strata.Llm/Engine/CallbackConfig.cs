@@ -8,7 +8,11 @@ public sealed partial class CallbackConfig
     [Field(FieldHint.Feature), MinCount(1), ValueType(typeof(ShellCommandValueType))]
     public partial IList<string>? Script { get; set; }
 
-    /// <summary>Environment variables added to the command's environment.</summary>
-    [Field(FieldHint.Feature)]
+    /// <summary>
+    /// Environment variables added to the command's environment. Those whose name looks like a credential (HF_TOKEN,
+    /// WANDB_API_KEY, PGPASSWORD: see <see cref="CallbackEnvironmentValueType.IsSecretName"/>) are secrets: left out of saved
+    /// configs and shown as *** in displays.
+    /// </summary>
+    [Field(FieldHint.Feature), ValueType(typeof(CallbackEnvironmentValueType))]
     public partial IDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
 }

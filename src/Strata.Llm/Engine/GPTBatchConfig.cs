@@ -1,3 +1,5 @@
+using Strata.Llm.Models;
+
 namespace Strata.Llm.Engine;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Strata.Llm.Engine;
 public sealed partial class GPTBatchConfig
 {
     private DistributedConfig? _distributed;
+    private GPTBaseModelConfig? _baseModel;
     private bool _derivationFailed;
 
     /// <summary>The number of samples in a micro-batch.</summary>
@@ -30,8 +33,11 @@ public sealed partial class GPTBatchConfig
     [Field(FieldHint.Core), GreaterThan(0), DerivedDefault("micro_batch_size × sequential_micro_batches × batch_data_parallel")]
     public partial int BatchSize { get; set; }
 
-    /// <summary>The number of tokens in a sample.</summary>
-    [Field(FieldHint.Core), GreaterThan(0)]
+    /// <summary>
+    /// The number of tokens in a sample. An explicit null takes <c>model.base_model.max_position_embeddings</c> (of the
+    /// model as merged with its pretrained checkpoint), as Fast-LLM does; it is saved as null.
+    /// </summary>
+    [Field(FieldHint.Core), GreaterThan(0), DerivedDefault("2048; an explicit null takes model.base_model.max_position_embeddings")]
     public partial int SequenceLength { get; set; } = 2048;
 
     /// <summary>The number of tokens processed at once; divides <c>sequence_length</c>.</summary>
@@ -60,8 +66,27 @@ public sealed partial class GPTBatchConfig
     /// <param name="distributed">The model's distributed config.</param>
     internal void SetDistributed(DistributedConfig distributed) => _distributed = distributed;
 
+    /// <summary>Gives this config the base model it batches for (after its pretrained merge): an explicit null <c>sequence_length</c> takes its <c>max_position_embeddings</c>.</summary>
+    /// <param name="baseModel">The model's base model config.</param>
+    internal void SetBaseModel(GPTBaseModelConfig baseModel) => _baseModel = baseModel;
+
     partial void Derive(DeriveContext context)
     {
+        if (IsExplicit(nameof(SequenceLength)) && !IsSet(nameof(SequenceLength)))
+        {
+            // An explicit null asks for the derivation (R3): Fast-LLM's GPTTrainerConfig._validate sets it to the model's
+            // max_position_embeddings. A batch config resolved without a model has nothing to take it from.
+            // The failure is the only error about the field; the derivations below go on with the class default.
+            if (_baseModel is null)
+            {
+                context.Fail(nameof(SequenceLength), "null takes model.base_model.max_position_embeddings, and this batch config has no model: set a number");
+            }
+            else
+            {
+                SequenceLength = _baseModel.MaxPositionEmbeddings;
+            }
+        }
+
         if (!IsSet(nameof(MicroSequenceLength)))
         {
             MicroSequenceLength = SequenceLength;

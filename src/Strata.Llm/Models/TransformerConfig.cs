@@ -374,11 +374,7 @@ public sealed partial class TransformerConfig
 
         if (!scale.IsPerExpert)
         {
-            if (!(scale.Scale >= 0))
-            {
-                scope.Error(nameof(MlpLrScale), Invariant($"must be >= 0, got {scale.Scale}"));
-            }
-
+            RequireScale(scope, scale.Scale, string.Empty);
             return;
         }
 
@@ -389,10 +385,23 @@ public sealed partial class TransformerConfig
 
         for (var expert = 0; expert < scale.PerExpert.Count; expert++)
         {
-            if (scale.PerExpert[expert] is { } value && value < 0)
+            if (scale.PerExpert[expert] is { } value)
             {
-                scope.Error(nameof(MlpLrScale), Invariant($"entry {expert} must be >= 0, got {value}"));
+                RequireScale(scope, value, Invariant($"entry {expert} "));
             }
+        }
+    }
+
+    /// <summary>A learning-rate scale is a finite number >= 0 (DESIGN §7.12): one error for a value that is not.</summary>
+    private static void RequireScale(ValidationScope scope, double value, string entry)
+    {
+        if (!double.IsFinite(value))
+        {
+            scope.Error(nameof(MlpLrScale), entry + "must be a finite number, got " + ScalarText.FormatDouble(value));
+        }
+        else if (value < 0)
+        {
+            scope.Error(nameof(MlpLrScale), entry + Invariant($"must be >= 0, got {value}"));
         }
     }
 

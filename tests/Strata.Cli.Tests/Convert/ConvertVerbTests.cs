@@ -220,6 +220,26 @@ public sealed class ConvertVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task An_input_of_the_other_family_names_the_input_format_that_reads_it()
+    {
+        var result = await StrataHost.Run("convert", "--input", StrataHost.Fixture("qwen2-7b"), "--input-format", "fast_llm", "--output", Path.Combine(_dir.Path, "o"), "--output-format", "llama");
+
+        Assert.Equal(
+            (1, "strata: error: the input checkpoint directory '" + StrataHost.Fixture("qwen2-7b") + "' has no metadata.yaml, which a fast_llm checkpoint holds; it holds a config.json (did you mean --input-format auto?)\n"),
+            (result.ExitCode, result.Error));
+    }
+
+    [Fact]
+    public async Task A_relative_input_that_does_not_exist_names_the_working_directory_and_the_full_path_tried()
+    {
+        var result = await StrataHost.Run("convert", "--input", "no-such-ckpt", "--input-format", "llama", "--output", Path.Combine(_dir.Path, "o"), "--output-format", "fast_llm");
+
+        Assert.Equal(
+            (1, "strata: error: the input checkpoint directory 'no-such-ckpt' does not exist (a relative path, taken relative to the working directory: '" + Path.GetFullPath("no-such-ckpt") + "')\n"),
+            (result.ExitCode, result.Error));
+    }
+
+    [Fact]
     public async Task A_mismatched_model_type_is_an_error_at_its_place()
     {
         var output = Path.Combine(_dir.Path, "out");
@@ -228,7 +248,7 @@ public sealed class ConvertVerbTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            StrataHost.Root + "/tests/Strata.Llm.Tests/TestData/Checkpoints/mixtral-8x7b-v0.1/config.json:13:17: error STR0123: pretrained: config.json has the model_type \"mixtral\", which does not match the llama format (\"llama\")\n1 error, 0 warnings\n",
+            StrataHost.Root + "/tests/Strata.Llm.Tests/TestData/Checkpoints/mixtral-8x7b-v0.1/config.json:13:17: error STR0123: pretrained.format: config.json has the model_type \"mixtral\", which does not match the llama format (\"llama\") (did you mean 'mixtral'?)\n1 error, 0 warnings\n",
             result.Error);
         Assert.False(Directory.Exists(output));
     }

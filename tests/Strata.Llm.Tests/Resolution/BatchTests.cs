@@ -66,4 +66,61 @@ public sealed class BatchTests
         Assert.Equal(4, Resolve.Trainer("batch:\n  sequence_length: 512\n  micro_sequence_length: 128\n").Config.Batch.MicroBatchSplits);
         Assert.Contains(Resolve.TrainerErrors("batch:\n  sequence_length: 512\n  micro_sequence_length: 100\n"), e => e.Path == "batch.micro_sequence_length");
     }
+
+    [Fact]
+    public void An_explicit_null_sequence_length_takes_the_max_position_embeddings_of_the_model_and_is_saved_as_null()
+    {
+        const string yaml = "model:\n  base_model:\n    max_position_embeddings: 4096\nbatch:\n  sequence_length: null\n";
+
+        var r = Resolve.Trainer(yaml);
+
+        Assert.Equal((4096, 4096), (r.Config.Batch.SequenceLength, r.Config.Batch.MicroSequenceLength));
+        Assert.True(r.Config.Batch.IsExplicit(nameof(GPTBatchConfig.SequenceLength)));
+        Assert.False(r.Config.Batch.IsSet(nameof(GPTBatchConfig.SequenceLength)));
+        Assert.Contains("batch:\n  sequence_length: null\n", r.ToYaml(), StringComparison.Ordinal);
+        var explained = Assert.Single(r.Explain("batch.sequence_length"));
+        Assert.Equal("4096", explained.Value);
+        Assert.Equal(["train.yaml:5:20", "derived"], explained.History.Select(static o => o.ToString()));
+        Assert.Equal(r.Fingerprint, Resolve.Trainer(r.ToYaml()).Fingerprint);
+    }
+
+    [Fact]
+    public void An_explicit_null_sequence_length_takes_the_max_position_embeddings_of_the_pretrained_checkpoint()
+    {
+        const string metadata = "config:\n  base_model:\n    max_position_embeddings: 8192\n";
+
+        var r = Resolve.TrainerWith("pretrained:\n  path: ckpt\nbatch:\n  sequence_length: null\n", new FakeCheckpointReader(metadata));
+
+        Assert.Equal(8192, r.Config.Batch.SequenceLength);
+    }
+
+    [Fact]
+    public void An_explicit_null_sequence_length_overrides_a_number_of_a_lower_layer()
+    {
+        var r = Resolve.Trainer("model:\n  base_model:\n    max_position_embeddings: 1024\nbatch:\n  sequence_length: 512\n", "batch.sequence_length=null");
+
+        Assert.Equal(1024, r.Config.Batch.SequenceLength);
+    }
+
+    [Fact]
+    public void The_sequence_length_is_2048_when_no_layer_sets_it_whatever_the_max_position_embeddings()
+    {
+        var r = Resolve.Trainer("model:\n  base_model:\n    max_position_embeddings: 4096\n");
+
+        Assert.Equal(2048, r.Config.Batch.SequenceLength);
+        Assert.DoesNotContain("sequence_length", r.ToYaml(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_explicit_null_sequence_length_of_a_batch_resolved_without_a_model_is_one_error_at_the_null()
+    {
+        var ok = new ConfigResolver<GPTBatchConfig>(new ResolveOptions { Environment = Resolve.NoEnvironment })
+            .AddYaml("sequence_length: null\n", "batch.yaml")
+            .TryResolve(out _, out var diagnostics);
+
+        Assert.False(ok);
+        var error = Assert.Single(diagnostics, static d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((DiagnosticCodes.DerivationFailed, "sequence_length", "batch.yaml:1:18"), (error.Code, error.Path, error.Origin?.ToString()));
+        Assert.Equal("null takes model.base_model.max_position_embeddings, and this batch config has no model: set a number", error.Message);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class DataTests
         var datasets = Resolve.Trainer(yaml).Config.Data.Datasets;
         var blended = Assert.IsType<GPTBlendedDatasetConfig>(datasets["training"]);
         Assert.Equal([3.0, 1.0], blended.Weights);
-        Assert.Equal([0.75, 0.25], blended.NormalizedWeights);
+        Assert.Equal([0.75, 0.25], blended.Probabilities);
         Assert.Equal("data/a", Assert.IsType<GPTMemmapDatasetConfig>(blended.Datasets[0]).Path.Value);
         var slice = Assert.IsType<GPTDatasetSliceConfig>(blended.Datasets[1]);
         Assert.IsType<GPTConcatenatedDatasetConfig>(slice.Dataset);
@@ -94,5 +94,49 @@ public sealed class DataTests
     {
         var r = Resolve.Trainer("data:\n  datasets:\n    training: {type: concatenated_memmap, path: data}\n");
         Assert.Contains(r.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("deprecated", StringComparison.Ordinal));
+    }
+
+    private const string Blend = "data:\n  datasets:\n    training: {type: blended, datasets: [{type: random}, {type: random}, {type: random}], weights: [2, 1, 1]}\n";
+
+    [Fact]
+    public void Blend_weights_keep_what_the_user_wrote_effective_and_saved()
+    {
+        var r = Resolve.Trainer(Blend);
+
+        var blended = Assert.IsType<GPTBlendedDatasetConfig>(r.Config.Data.Datasets["training"]);
+        Assert.Equal([2.0, 1.0, 1.0], blended.Weights);
+        Assert.Contains("weights:\n      - 2.0\n      - 1.0\n      - 1.0\n", r.ToYaml(), StringComparison.Ordinal);
+        Assert.Equal("[2.0, 1.0, 1.0]", Assert.Single(r.Explain("data.datasets.training.weights")).Value);
+    }
+
+    [Fact]
+    public void The_normalized_probabilities_of_a_blend_are_a_derived_field_shown_by_explain_and_never_saved()
+    {
+        var r = Resolve.Trainer(Blend);
+
+        var probabilities = Assert.Single(r.Explain("data.datasets.training.probabilities"));
+        Assert.True(probabilities.IsDerivedField);
+        Assert.Equal("[0.5, 0.25, 0.25]", probabilities.Value);
+        Assert.DoesNotContain("probabilities", r.ToYaml(Verbosity.All), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_input_that_sets_the_probabilities_of_a_blend_is_an_error()
+    {
+        var error = Assert.Single(Resolve.TrainerErrors(Blend, "data.datasets.training.probabilities=[0.5, 0.5]"));
+
+        Assert.Equal(DiagnosticCodes.DerivedFieldSet, error.Code);
+    }
+
+    [Theory]
+    [InlineData(".inf")]
+    [InlineData(".nan")]
+    public void A_weight_that_is_not_a_finite_number_is_an_error_at_the_weight_and_not_a_sum_error(string weight)
+    {
+        var errors = Resolve.TrainerErrors(Blend, "data.datasets.training.weights=[1, " + weight + ", 1]");
+
+        Assert.Contains(errors, e => e.Message == "element [1] must be a finite number, got " + weight);
+        Assert.All(errors, static e => Assert.Equal("data.datasets.training.weights", e.Path));
+        Assert.DoesNotContain(errors, static e => e.Message.Contains("sum", StringComparison.Ordinal));
     }
 }

@@ -17,6 +17,9 @@ public sealed class PackageConsumerTests : IDisposable
     private static readonly TimeSpan s_commandTimeout = TimeSpan.FromMinutes(4);
     private static readonly string[] s_packages = ["Strata", "Strata.Llm", "Strata.Extensions"];
 
+    // Packed and checked with the libraries, not referenced by the consumer: a .NET tool is installed, not referenced.
+    private const string Tool = "Strata.Cli";
+
     private readonly string _work = Directory.CreateTempSubdirectory("strata-packages-").FullName;
 
     // A version no other build uses, so that no package cache can answer in place of the packages just packed.
@@ -61,7 +64,7 @@ public sealed class PackageConsumerTests : IDisposable
     private string Pack()
     {
         var feed = Path.Combine(_work, "feed");
-        foreach (var package in s_packages)
+        foreach (var package in s_packages.Append(Tool))
         {
             // The projects were built in this configuration before the tests ran (they are references of this project).
             var pack = ProcessRunner.Run(
@@ -94,6 +97,15 @@ public sealed class PackageConsumerTests : IDisposable
             Assert.Equal("git", (string?)repository.Attribute("type"));
             Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit") ?? string.Empty);
             Assert.DoesNotContain(Dependencies(metadata), d => d.Id.StartsWith("Strata", StringComparison.Ordinal));
+        }
+
+        using (var tool = ZipFile.OpenRead(Path.Combine(feed, Tool + "." + _version + ".nupkg")))
+        {
+            Assert.Contains("README.md", tool.Entries.Select(e => e.FullName));
+            var metadata = Nuspec(tool);
+            Assert.Equal("MIT", Element(metadata, "license"));
+            Assert.Equal("README.md", Element(metadata, "readme"));
+            Assert.Contains(metadata.Descendants(), e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetTool");
         }
 
         foreach (var package in s_packages.Skip(1))

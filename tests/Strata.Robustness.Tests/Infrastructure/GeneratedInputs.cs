@@ -29,6 +29,9 @@ internal static class GeneratedInputs
         "long-scalar.yaml" => directory.Write(name, "a: \"" + new string('x', 2 * 1024 * 1024) + "\"\n"),
         "missing.yaml" => directory.File(name),
 
+        // A relative checkpoint path of 100 000 characters that does not exist: its message quotes the full path tried, cut.
+        "long-relative-checkpoint-path.rsp" => directory.Write(name, "pretrained.path=" + new string('x', 100_000) + "\n"),
+
         // An output directory where the file to write is taken by a directory: the final rename fails.
         "blocked-output" => Directory.CreateDirectory(Path.Combine(directory.File(name), "metadata.yaml")).Parent!.FullName,
 

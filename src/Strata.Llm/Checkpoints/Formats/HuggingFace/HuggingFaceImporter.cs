@@ -91,13 +91,19 @@ internal static class HuggingFaceImporter
 
         if (HuggingFaceFormats.Find(format) is not { } chosen)
         {
-            scope.Invalid(null, MessageText.Quoted(format) + " is not a Hugging Face checkpoint format (known: auto, " + string.Join(", ", HuggingFaceFormats.All.Keys) + ")");
+            scope.FormatInvalid(null, MessageText.Quoted(format) + " is not a Hugging Face checkpoint format (known: auto, " + string.Join(", ", HuggingFaceFormats.All.Keys) + ")");
             return null;
         }
 
         if (type is not null && type != chosen.ModelType)
         {
-            scope.Invalid(modelType?.Origin, "config.json has the model_type " + MessageText.Quoted(type, '"', '"') + ", which does not match the " + chosen.Name + " format (\"" + chosen.ModelType + "\")");
+            // The format is what is wrong: the diagnostic is at its value when a user wrote one, and says where the model_type is.
+            scope.FormatInvalid(
+                modelType?.Origin,
+                "config.json has the model_type " + MessageText.Quoted(type, '"', '"')
+                + (scope.FormatAt is not null && modelType is not null ? " (" + modelType.Origin + ")" : string.Empty)
+                + ", which does not match the " + chosen.Name + " format (\"" + chosen.ModelType + "\")"
+                + (HuggingFaceFormats.Find(type) is { } found ? " (did you mean '" + found.Name + "'?)" : string.Empty));
             return null;
         }
 

@@ -1,0 +1,37 @@
+using Strata.Cli.Tests.Convert;
+
+namespace Strata.Cli.Tests.Gpt;
+
+/// <summary>The secrets of the GPT family seen from <c>strata</c>: a credential-like callback environment entry is shown as <c>***</c>, never printed.</summary>
+public sealed class CallbackSecretVerbTests
+{
+    private static readonly string[] s_overrides =
+    [
+        "training.checkpoint.callback.environment.HF_TOKEN=hf_abc",
+        "training.checkpoint.callback.environment.CUDA_VISIBLE_DEVICES=0",
+    ];
+
+    [Fact]
+    public async Task Explain_shows_a_credential_like_callback_environment_entry_as_stars()
+    {
+        var result = await StrataHost.Run(["explain", "gpt-trainer", .. s_overrides, "training.checkpoint.callback.environment"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("{HF_TOKEN: \"***\", CUDA_VISIBLE_DEVICES: \"0\"}", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hf_abc", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--format", "yaml", "HF_TOKEN:")]
+    [InlineData("--format", "json", "\"HF_TOKEN\"")]
+    [InlineData("--sources", "--lenient", "HF_TOKEN:")]
+    public async Task Resolve_leaves_a_credential_like_callback_environment_entry_out_at_every_verbosity(string option, string value, string entry)
+    {
+        var result = await StrataHost.Run(["resolve", "gpt-trainer", .. s_overrides, "--show", "all", option, value]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("CUDA_VISIBLE_DEVICES", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(entry, result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hf_abc", result.Output + result.Error, StringComparison.Ordinal);
+    }
+}
