@@ -140,7 +140,7 @@ public sealed class ConfigHost
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        return RunAsync(args, new HostConsole(output, error, useColor: false), encodingProblem: null, cancellationToken);
+        return RunAsync(args, new HostConsole(output, error, UseColor: false), encodingProblem: null, cancellationToken);
     }
 
     private async Task<int> RunAsync(IReadOnlyList<string> args, HostConsole console, string? encodingProblem, CancellationToken cancellationToken)
