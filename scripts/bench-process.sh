@@ -174,33 +174,33 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 
 if [ "$anchors" -eq 1 ] && [ "$in_process" -eq 0 ] && [[ " ${modes[*]} " == *" aot "* ]]; then
   names=(strata hello me-config)
-  cmds_strata=("$(binary_of aot)" resolve gpt-trainer -c trainer.yaml "${overrides[@]}")
-  cmds_hello=("$out/anchors/hello/Hello")
-  cmds_me_config=("$out/anchors/me-aot/MeConfigAnchor" trainer.yaml overrides.txt)
+  # Runs one of the programs on the workload, from the workload's folder.
+  run_program() {
+    case "$1" in
+      strata) "$(binary_of aot)" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" ;;
+      hello) "$out/anchors/hello/Hello" ;;
+      me-config) "$out/anchors/me-aot/MeConfigAnchor" trainer.yaml overrides.txt ;;
+    esac
+  }
   for name in "${names[@]}"; do
-    declare -n cmd="cmds_${name//-/_}"
-    if [ ! -x "${cmd[0]}" ]; then echo "bench-process: ${cmd[0]} is missing (run without --skip-build)" >&2; exit 1; fi
-    (cd "$bench" && "${cmd[@]}" >/dev/null) || { echo "bench-process: $name does not run on the workload" >&2; exit 1; }
+    (cd "$bench" && run_program "$name" >/dev/null) || { echo "bench-process: $name does not run on the workload (run without --skip-build)" >&2; exit 1; }
     : >"$out/side-wall-$name.txt"
     : >"$out/side-rss-$name.txt"
-    unset -n cmd
   done
   # Interleaved: each round runs every program once, so that a slow moment of the machine falls on all of them.
   for i in $(seq $((warmup + runs))); do
     for name in "${names[@]}"; do
-      declare -n cmd="cmds_${name//-/_}"
-      t="$(cd "$bench" && time_once "${cmd[@]}")"
+      t="$(cd "$bench" && time_once run_program "$name")"
       if [ "$i" -gt "$warmup" ]; then echo "$t" >>"$out/side-wall-$name.txt"; fi
-      unset -n cmd
     done
   done
-  for _ in $(seq "$rss_runs"); do
-    for name in "${names[@]}"; do
-      declare -n cmd="cmds_${name//-/_}"
-      rss_once "${cmd[@]}" >>"$out/side-rss-$name.txt"
-      unset -n cmd
+  if [ -x /usr/bin/time ]; then
+    for _ in $(seq "$rss_runs"); do
+      rss_once "$(binary_of aot)" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" >>"$out/side-rss-strata.txt"
+      rss_once "$out/anchors/hello/Hello" >>"$out/side-rss-hello.txt"
+      rss_once "$out/anchors/me-aot/MeConfigAnchor" trainer.yaml overrides.txt >>"$out/side-rss-me-config.txt"
     done
-  done
+  fi
   echo
   echo "side by side (NativeAOT, interleaved, $runs runs each after $warmup warm-up rounds):"
   printf '%-10s %-34s %s\n' program "wall ms: median [q1, q3] (min..max)" "peak RSS MiB: median"

@@ -55,7 +55,6 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
     }
 
     /// <summary>The status of an open file descriptor (0, 1 and 2 are the standard streams); no identity where <c>statx</c> is missing.</summary>
-    /// <param name="descriptor">The descriptor.</param>
     public static FileStatus OfDescriptor(int descriptor)
     {
         if (OperatingSystem.IsLinux() && !s_statxMissing && TryStatx(descriptor, string.Empty, EmptyPath, out var status))

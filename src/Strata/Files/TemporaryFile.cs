@@ -66,7 +66,6 @@ internal sealed class TemporaryFile : IDisposable
     }
 
     /// <summary>Renames the file over <paramref name="target"/>, unless a signal came first (then it is already gone).</summary>
-    /// <param name="target">The final path.</param>
     /// <exception cref="OperationCanceledException">A termination signal arrived; see <see cref="InterruptedBy"/>.</exception>
     public void MoveTo(string target)
     {

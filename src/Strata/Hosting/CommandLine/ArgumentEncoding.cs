@@ -60,8 +60,6 @@ internal static class ArgumentEncoding
     /// U+FFFD is exactly its string, so arguments that are not the process's (an embedding program's own list) are
     /// never blamed for bytes they do not have.
     /// </summary>
-    /// <param name="arguments">The arguments as decoded.</param>
-    /// <param name="commandLine">The raw command line.</param>
     internal static string? FindInvalidUtf8(IReadOnlyList<string> arguments, ReadOnlySpan<byte> commandLine)
     {
         var strings = new List<(int Start, int Length)>();

@@ -16,8 +16,6 @@ internal sealed class DiagnosticPrinter(HostConsole console)
     private const string Cyan = "\u001b[1;36m";
 
     /// <summary>Writes every diagnostic and the count line (nothing at all when there is none and <paramref name="always"/> is false).</summary>
-    /// <param name="diagnostics">The diagnostics, in the order found.</param>
-    /// <param name="always">Whether to write the count line even when there is nothing to report.</param>
     public void Write(IReadOnlyList<Diagnostic> diagnostics, bool always = false)
     {
         foreach (var d in diagnostics)
@@ -33,8 +31,6 @@ internal sealed class DiagnosticPrinter(HostConsole console)
     }
 
     /// <summary>Writes a message that is not about the config (a usage error, an output file that cannot be written).</summary>
-    /// <param name="program">The program name that starts the line.</param>
-    /// <param name="message">The message.</param>
     public void WriteError(string program, string message)
     {
         var error = console.UseColor ? Red + "error" + Reset : "error";
@@ -42,7 +38,6 @@ internal sealed class DiagnosticPrinter(HostConsole console)
     }
 
     /// <summary>Formats the count line: <c>1 error, 2 warnings</c>, with <c>, 1 remark</c> when there are remarks.</summary>
-    /// <param name="diagnostics">The diagnostics.</param>
     public static string Count(IReadOnlyList<Diagnostic> diagnostics)
     {
         int errors = 0, warnings = 0, remarks = 0;

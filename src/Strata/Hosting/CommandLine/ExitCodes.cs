@@ -15,7 +15,6 @@ internal static class ExitCodes
     public const int Usage = 2;
 
     /// <summary>The code of a process ended by a signal, as shells report it: 128 + the signal's number (130 for SIGINT, 143 for SIGTERM).</summary>
-    /// <param name="signal">The signal.</param>
     public static int Interrupted(PosixSignal signal) => 128 + signal switch
     {
         PosixSignal.SIGHUP => 1,

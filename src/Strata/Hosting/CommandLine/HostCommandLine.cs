@@ -16,9 +16,6 @@ internal static class HostCommandLine
     /// <summary>Help is wrapped at a fixed width so that it reads the same on every terminal (and in snapshots).</summary>
     private const int HelpWidth = 100;
 
-    private const string Kinds = "kinds";
-    private const string Run = "run";
-
     /// <summary>The config verbs before the program's own, in the order of help.</summary>
     private static readonly (string Name, Func<HostContext, Command> Create)[] s_verbs =
     [
@@ -35,12 +32,6 @@ internal static class HostCommandLine
     /// (not valid UTF-8 as given, too long, a response file that cannot be read or includes itself) is a usage error
     /// naming its place.
     /// </summary>
-    /// <param name="host">The host.</param>
-    /// <param name="kinds">Its kinds.</param>
-    /// <param name="console">The streams.</param>
-    /// <param name="arguments">The arguments as given.</param>
-    /// <param name="encodingProblem">What was wrong with the bytes of the process's arguments, or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels a running verb.</param>
     public static async Task<int> InvokeAsync(ConfigHost host, IReadOnlyList<HostedKind> kinds, HostConsole console, IReadOnlyList<string> arguments, string? encodingProblem, CancellationToken cancellationToken)
     {
         var problem = encodingProblem;
@@ -148,77 +139,59 @@ internal static class HostCommandLine
             root.Add(new VersionOption());
         }
 
-        var named = tokens.Count > 0 && NamesVerb(context, tokens[0]) ? tokens[0] : null;
-        quick = [root];
+        // Every verb in the order of help, with whether it is quick (see InvokeAsync); made only if built.
+        var verbs = new List<(string Name, Func<Command> Create, bool Quick)>();
         foreach (var (name, create) in s_verbs)
         {
-            if (named is null || named == name)
-            {
-                var verb = create(context);
-                quick.Add(verb);
-                root.Add(verb);
-            }
+            verbs.Add((name, () => create(context), true));
         }
 
         foreach (var (name, create) in context.Host.Verbs)
         {
-            if (named is null || named == name)
+            verbs.Add((name, () => Named(name, create(new HostVerbContext(context))), false));
+        }
+
+        verbs.Add(("kinds", () => KindsVerb.Create(context), true));
+        foreach (var kind in context.Kinds)
+        {
+            if (kind.CanRun)
             {
-                var verb = create(new HostVerbContext(context));
-                root.Add(string.Equals(verb.Name, name, StringComparison.Ordinal)
-                    ? verb
-                    : throw new InvalidOperationException("The verb added as '" + name + "' creates a command named '" + verb.Name + "'."));
+                verbs.Add(("run", () => RunVerb.Create(context), false));
+                break;
             }
         }
 
-        if (named is null or Kinds)
+        string? named = null;
+        foreach (var verb in verbs)
         {
-            var kinds = KindsVerb.Create(context);
-            quick.Add(kinds);
-            root.Add(kinds);
+            if (tokens.Count > 0 && tokens[0] == verb.Name)
+            {
+                named = verb.Name;
+                break;
+            }
         }
 
-        if (named is null or Run && CanRun(context))
+        quick = [root];
+        foreach (var (name, create, isQuick) in verbs)
         {
-            root.Add(RunVerb.Create(context));
+            if (named is null || named == name)
+            {
+                var verb = create();
+                root.Add(verb);
+                if (isQuick)
+                {
+                    quick.Add(verb);
+                }
+            }
         }
 
         return root;
     }
 
-    private static bool NamesVerb(HostContext context, string token)
-    {
-        foreach (var (name, _) in s_verbs)
-        {
-            if (token == name)
-            {
-                return true;
-            }
-        }
-
-        foreach (var (name, _) in context.Host.Verbs)
-        {
-            if (token == name)
-            {
-                return true;
-            }
-        }
-
-        return token == Kinds || (token == Run && CanRun(context));
-    }
-
-    private static bool CanRun(HostContext context)
-    {
-        foreach (var kind in context.Kinds)
-        {
-            if (kind.CanRun)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static Command Named(string name, Command verb) =>
+        string.Equals(verb.Name, name, StringComparison.Ordinal)
+            ? verb
+            : throw new InvalidOperationException("The verb added as '" + name + "' creates a command named '" + verb.Name + "'.");
 
     /// <summary>
     /// Whether an argument could be the help or version option (<c>--help</c>, <c>-h</c>, <c>-?</c>, <c>/h</c>,

@@ -34,15 +34,13 @@ internal static class ResponseFileExpander
     /// <see cref="SourceLimits.MaxKeyLength"/> characters with their separators, and a value of
     /// <see cref="SourceLimits.MaxScalarLength"/> characters.
     /// </summary>
-    /// <param name="limits">The limits.</param>
     internal static long MaxArgumentLength(SourceLimits limits) =>
         checked((Math.Max(limits.MaxDepth, 0) * (Math.Max(limits.MaxKeyLength, 0) + 1L)) + Math.Max(limits.MaxScalarLength, 0));
 
-    /// <summary>Expands the response files among <paramref name="arguments"/>.</summary>
-    /// <param name="arguments">The arguments as given.</param>
-    /// <param name="limits">The limits of sources, which response files and arguments share.</param>
-    /// <param name="expanded">The arguments to parse, when all is well.</param>
-    /// <param name="problem">The first problem, starting with its place (<c>argument #3: ...</c>, <c>a.rsp:2: ...</c>).</param>
+    /// <summary>
+    /// Expands the response files among <paramref name="arguments"/>, within the limits of sources; the first problem
+    /// starts with its place (<c>argument #3: ...</c>, <c>a.rsp:2: ...</c>).
+    /// </summary>
     public static bool TryExpand(IReadOnlyList<string> arguments, SourceLimits limits, [NotNullWhen(true)] out CommandLineArguments? expanded, [NotNullWhen(false)] out string? problem)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -58,8 +56,6 @@ internal static class ResponseFileExpander
     /// the <c>(start, length)</c> of each argument in <paramref name="line"/>, quotes included (they are removed by
     /// <see cref="Unquote"/>). Returns the index of a quote that opens an argument and is never closed, or -1.
     /// </summary>
-    /// <param name="line">The line, trimmed and not a comment.</param>
-    /// <param name="arguments">Receives the argument ranges.</param>
     internal static int Split(ReadOnlySpan<char> line, List<(int Start, int Length)> arguments)
     {
         var start = 0;

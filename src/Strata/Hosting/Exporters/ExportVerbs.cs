@@ -17,10 +17,6 @@ internal static class ExportVerbs
     public static Command Docs(HostContext context) =>
         Create(context, "docs", "Write a Markdown reference of every field of a kind.", SchemaDocs.Markdown);
 
-    /// <param name="context">The invocation.</param>
-    /// <param name="name">The verb.</param>
-    /// <param name="description">Its help line.</param>
-    /// <param name="generate">Writes the document of a kind from its name, description and schema.</param>
     private static Command Create(HostContext context, string name, string description, Func<string, string, ConfigTypeInfo, string> generate)
     {
         var kindArgument = HostSymbols.Kind(context);
