@@ -37,8 +37,6 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
     private static volatile bool s_statxMissing;
 
     /// <summary>Reads the status of <paramref name="path"/>, following symbolic links or not.</summary>
-    /// <param name="path">A full path (relative paths are relative to the working directory).</param>
-    /// <param name="followLinks">Whether to describe the file a final symbolic link leads to rather than the link.</param>
     public static FileStatus Of(string path, bool followLinks)
     {
         if (path.Contains('\0', StringComparison.Ordinal))

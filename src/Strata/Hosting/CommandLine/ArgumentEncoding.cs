@@ -18,7 +18,6 @@ internal static class ArgumentEncoding
     /// The problem with the first of the process's arguments that was not valid UTF-8 (<c>argument #2: ...</c>), or
     /// <see langword="null"/>. Nothing is read unless an argument holds U+FFFD, and nothing is known off Linux.
     /// </summary>
-    /// <param name="arguments">The arguments as .NET gave them to <c>Main</c> (the last ones of the process's command line).</param>
     public static string? FindInvalidUtf8(IReadOnlyList<string> arguments)
     {
         if (!OperatingSystem.IsLinux() || !HasReplacement(arguments))

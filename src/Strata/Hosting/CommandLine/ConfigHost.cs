@@ -170,7 +170,6 @@ public sealed class ConfigHost
         return this;
     }
 
-    /// <summary>The program's own verbs, in the order added.</summary>
     internal IReadOnlyList<(string Name, Func<HostVerbContext, System.CommandLine.Command> Create)> Verbs => _verbs;
 
     internal ResolveOptions CreateOptions(bool lenient, bool warningsAsErrors) => new()

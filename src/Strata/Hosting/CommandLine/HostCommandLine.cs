@@ -117,7 +117,6 @@ internal static class HostCommandLine
         });
     }
 
-    /// <summary>Runs a synchronous verb body.</summary>
     public static void SetAction(Command command, HostContext context, Func<ParseResult, int> body) =>
         SetAction(command, context, (parse, _) => Task.FromResult(body(parse)));
 

@@ -1,5 +1,3 @@
-using Strata.Sources;
-
 namespace Strata.Hosting.CommandLine;
 
 /// <summary>
@@ -21,9 +19,6 @@ internal sealed class HostContext(ConfigHost host, IReadOnlyList<HostedKind> kin
     public CommandLineArguments CommandLine { get; } = commandLine;
 
     public DiagnosticPrinter Printer => new(Console);
-
-    /// <summary>The response file line an argument was read from, or <see langword="null"/> for a typed one.</summary>
-    public ArgumentPlace? PlaceOf(string argument) => CommandLine.PlaceOf(argument);
 
     public HostedKind FindKind(string name)
     {

@@ -43,7 +43,6 @@ internal sealed class HostedKind
         return new HostedKind(name, description, T.TypeInfo, static request => Resolve<T>(request), action);
     }
 
-    /// <summary>The names of the kinds, in registration order.</summary>
     public static string[] Names(IReadOnlyList<HostedKind> kinds)
     {
         var names = new string[kinds.Count];

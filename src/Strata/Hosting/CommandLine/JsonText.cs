@@ -33,14 +33,7 @@ internal static class JsonText
     {
         writer.WriteStartObject();
         writer.WriteString("kind", origin.KindName);
-        if (origin.Kind is OriginKind.File or OriginKind.Checkpoint or OriginKind.CommandLine && origin.Source is not null)
-        {
-            writer.WriteString("file", origin.Source);
-        }
-        else
-        {
-            writer.WriteNull("file");
-        }
+        writer.WriteString("file", origin.Kind is OriginKind.File or OriginKind.Checkpoint or OriginKind.CommandLine ? origin.Source : null);
 
         WriteCount(writer, "line", origin.Line);
         WriteCount(writer, "column", origin.Column);

@@ -61,7 +61,7 @@ public sealed class ResolveInputs
             if (token.Contains('=', StringComparison.Ordinal))
             {
                 // An override read from a response file is placed at its line there; a typed one is cli arg #N.
-                var place = _context.PlaceOf(token);
+                var place = _context.CommandLine.PlaceOf(token);
                 if (place is not null && places is null)
                 {
                     places = new List<ArgumentPlace?>(new ArgumentPlace?[overrides.Count]);

@@ -116,25 +116,7 @@ internal static class ResponseFileExpander
     }
 
     /// <summary>An argument's text without its double quotes.</summary>
-    internal static string Unquote(ReadOnlySpan<char> text)
-    {
-        var quotes = text.Count('"');
-        if (quotes == 0)
-        {
-            return new string(text);
-        }
-
-        var sb = new StringBuilder(text.Length - quotes);
-        foreach (var c in text)
-        {
-            if (c != '"')
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
+    internal static string Unquote(ReadOnlySpan<char> text) => new string(text).Replace("\"", string.Empty, StringComparison.Ordinal);
 
     /// <summary>Whether an argument names a response file: <c>@</c> and at least one character.</summary>
     private static bool IsResponseFile(ReadOnlySpan<char> argument) => argument.Length > 1 && argument[0] == '@';
@@ -144,22 +126,21 @@ internal static class ResponseFileExpander
     /// <summary>The position of the first unpaired surrogate, or -1: such text cannot be written as UTF-8.</summary>
     private static int FindLoneSurrogate(string text)
     {
-        var i = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
-        while (i >= 0 && i < text.Length)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (!char.IsHighSurrogate(text[i]) || i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1]))
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
             {
                 return i;
             }
-
-            var next = text.AsSpan(i + 2).IndexOfAnyInRange('\uD800', '\uDFFF');
-            i = next < 0 ? -1 : i + 2 + next;
         }
 
         return -1;
     }
 
-    /// <summary>The state of one expansion.</summary>
     private sealed class Expansion(SourceLimits limits)
     {
         private readonly long _maxLength = MaxArgumentLength(limits);

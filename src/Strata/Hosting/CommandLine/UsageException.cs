@@ -1,19 +1,4 @@
 namespace Strata.Hosting.CommandLine;
 
 /// <summary>A mistake in the command line found by a verb after parsing; reported as a usage error (exit code 2).</summary>
-internal sealed class UsageException : Exception
-{
-    public UsageException(string message)
-        : base(message)
-    {
-    }
-
-    public UsageException()
-    {
-    }
-
-    public UsageException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+internal sealed class UsageException(string message) : Exception(message);

@@ -57,14 +57,16 @@ internal static class ExplainVerb
             return [.. all];
         }
 
+        var leafPaths = new string[all.Count];
         var sorted = new int[all.Count];
         for (var i = 0; i < sorted.Length; i++)
         {
+            leafPaths[i] = all[i].Path;
             sorted[i] = i;
         }
 
-        Array.Sort(sorted, (x, y) => string.CompareOrdinal(all[x].Path, all[y].Path));
-        string[]? leafPaths = null;
+        var keys = (string[])leafPaths.Clone();
+        Array.Sort(keys, sorted, StringComparer.Ordinal);
         var selected = new List<ValueProvenance>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var matches = new List<int>();
@@ -72,20 +74,16 @@ internal static class ExplainVerb
         {
             // At the path itself, or under it: the leaves that start with "path." or "path[" (each a run of the sorted leaves).
             matches.Clear();
-            AddRun(all, sorted, path, exact: true, matches);
-            AddRun(all, sorted, path + ".", exact: false, matches);
-            AddRun(all, sorted, path + "[", exact: false, matches);
+            var at = Array.BinarySearch(keys, path, StringComparer.Ordinal);
+            if (at >= 0)
+            {
+                matches.Add(sorted[at]);
+            }
+
+            AddRun(keys, sorted, path + ".", matches);
+            AddRun(keys, sorted, path + "[", matches);
             if (matches.Count == 0)
             {
-                if (leafPaths is null)
-                {
-                    leafPaths = new string[all.Count];
-                    for (var i = 0; i < leafPaths.Length; i++)
-                    {
-                        leafPaths[i] = all[i].Path;
-                    }
-                }
-
                 var closest = Suggestions.Closest(path, leafPaths);
                 diagnostics.Add(new Diagnostic(
                     DiagnosticSeverity.Error,
@@ -110,32 +108,12 @@ internal static class ExplainVerb
         return selected;
     }
 
-    /// <summary>Adds the leaves whose path is <paramref name="text"/> (or starts with it, unless <paramref name="exact"/>).</summary>
-    private static void AddRun(IReadOnlyList<ValueProvenance> all, int[] sorted, string text, bool exact, List<int> matches)
+    /// <summary>Adds the leaves whose path starts with <paramref name="prefix"/>: a run of the sorted leaves.</summary>
+    private static void AddRun(string[] keys, int[] sorted, string prefix, List<int> matches)
     {
-        // The first leaf not ordered before the text; the run of matches starts there.
-        int low = 0, high = sorted.Length;
-        while (low < high)
+        var at = Array.BinarySearch(keys, prefix, StringComparer.Ordinal);
+        for (var k = at < 0 ? ~at : at; k < keys.Length && keys[k].StartsWith(prefix, StringComparison.Ordinal); k++)
         {
-            var middle = low + ((high - low) / 2);
-            if (string.CompareOrdinal(all[sorted[middle]].Path, text) < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        for (var k = low; k < sorted.Length; k++)
-        {
-            var leaf = all[sorted[k]].Path;
-            if (exact ? !string.Equals(leaf, text, StringComparison.Ordinal) : !leaf.StartsWith(text, StringComparison.Ordinal))
-            {
-                break;
-            }
-
             matches.Add(sorted[k]);
         }
     }

@@ -25,13 +25,18 @@ internal static class ExplainWriter
                 entry.Path,
                 entry.Value,
                 Describe(entry.Origin, overrides),
-                string.Join(" → ", History(entry).Select(static o => o.ToString())),
+                string.Join(" → ", History(entry)),
             ]);
         }
 
-        var pathWidth = rows.Max(static r => r[0].Length);
-        var valueWidth = Math.Min(MaxValueWidth, rows.Max(static r => r[1].Length));
-        var originWidth = rows.Max(static r => r[2].Length);
+        int pathWidth = 0, valueWidth = 0, originWidth = 0;
+        foreach (var row in rows)
+        {
+            pathWidth = Math.Max(pathWidth, row[0].Length);
+            valueWidth = Math.Max(valueWidth, Math.Min(MaxValueWidth, row[1].Length));
+            originWidth = Math.Max(originWidth, row[2].Length);
+        }
+
         var sb = new StringBuilder();
         foreach (var row in rows)
         {

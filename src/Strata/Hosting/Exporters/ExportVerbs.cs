@@ -30,4 +30,40 @@ internal static class ExportVerbs
         });
         return command;
     }
+
+    /// <summary>Every config class reachable from the root, breadth first, each once; subtypes follow their base.</summary>
+    public static List<ConfigTypeInfo> Reachable(ConfigTypeInfo root)
+    {
+        var order = new List<ConfigTypeInfo>();
+        var seen = new HashSet<ConfigTypeInfo>(ReferenceEqualityComparer.Instance);
+        var queue = new Queue<ConfigTypeInfo>();
+        Enqueue(root);
+        while (queue.Count > 0)
+        {
+            var type = queue.Dequeue();
+            order.Add(type);
+            foreach (var subtype in type.Subtypes)
+            {
+                Enqueue(subtype.TypeInfo);
+            }
+
+            foreach (var field in type.Fields)
+            {
+                if (field.ValueType.NestedConfig is { } nested)
+                {
+                    Enqueue(nested);
+                }
+            }
+        }
+
+        return order;
+
+        void Enqueue(ConfigTypeInfo type)
+        {
+            if (seen.Add(type))
+            {
+                queue.Enqueue(type);
+            }
+        }
+    }
 }

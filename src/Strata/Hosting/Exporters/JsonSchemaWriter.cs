@@ -15,7 +15,7 @@ internal static class JsonSchemaWriter
 {
     public static string Write(string kind, string description, ConfigTypeInfo root) => JsonText.Write(writer =>
     {
-        var definitions = Reachable(root);
+        var definitions = ExportVerbs.Reachable(root);
         writer.WriteStartObject();
         writer.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
         writer.WriteString("title", kind);
@@ -32,55 +32,7 @@ internal static class JsonSchemaWriter
         writer.WriteEndObject();
     });
 
-    private static List<ConfigTypeInfo> Reachable(ConfigTypeInfo root)
-    {
-        var order = new List<ConfigTypeInfo>();
-        var seen = new HashSet<ConfigTypeInfo>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<ConfigTypeInfo>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var type = stack.Pop();
-            if (!seen.Add(type))
-            {
-                continue;
-            }
-
-            order.Add(type);
-            for (var i = type.Fields.Count - 1; i >= 0; i--)
-            {
-                if (type.Fields[i].ValueType.NestedConfig is { } nested)
-                {
-                    stack.Push(nested);
-                }
-            }
-
-            for (var i = type.Subtypes.Count - 1; i >= 0; i--)
-            {
-                stack.Push(type.Subtypes[i].TypeInfo);
-            }
-        }
-
-        return order;
-    }
-
     private static string Reference(ConfigTypeInfo type) => "#/$defs/" + type.Name;
-
-    /// <summary>A slot of a config type: the class itself, or any registered class when the slot is polymorphic.</summary>
-    private static void WriteSlot(Utf8JsonWriter writer, ConfigTypeInfo type)
-    {
-        writer.WriteStartObject();
-        if (type.IsPolymorphic)
-        {
-            WriteChoice(writer, type);
-        }
-        else
-        {
-            writer.WriteString("$ref", Reference(type));
-        }
-
-        writer.WriteEndObject();
-    }
 
     /// <summary>
     /// A polymorphic slot as a discriminated choice (R7): the <c>type</c> key must name a registered class (and is required
@@ -338,13 +290,6 @@ internal static class JsonSchemaWriter
     {
         if (element is null)
         {
-            return;
-        }
-
-        if (element.Shape == ValueShape.Config && element.NestedConfig is { } nested)
-        {
-            writer.WritePropertyName(keyword);
-            WriteSlot(writer, nested);
             return;
         }
 

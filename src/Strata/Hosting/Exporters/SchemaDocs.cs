@@ -16,48 +16,12 @@ internal static class SchemaDocs
         sb.Append("# `").Append(kind).Append("`\n\n").Append(description).Append("\n\n");
         sb.Append("Generated from the schema of `").Append(root.Name).Append("`. Keys are the YAML keys; a nested section's ")
             .Append("keys go under its field's key. Defaults marked *derived* are computed during resolution when no layer sets them.\n");
-        foreach (var type in Reachable(root))
+        foreach (var type in ExportVerbs.Reachable(root))
         {
             WriteSection(sb, type);
         }
 
         return sb.ToString();
-    }
-
-    /// <summary>Every config class reachable from the root, breadth first, each once; subtypes follow their base.</summary>
-    private static List<ConfigTypeInfo> Reachable(ConfigTypeInfo root)
-    {
-        var order = new List<ConfigTypeInfo>();
-        var seen = new HashSet<ConfigTypeInfo>(ReferenceEqualityComparer.Instance);
-        var queue = new Queue<ConfigTypeInfo>();
-        Enqueue(root);
-        while (queue.Count > 0)
-        {
-            var type = queue.Dequeue();
-            order.Add(type);
-            foreach (var subtype in type.Subtypes)
-            {
-                Enqueue(subtype.TypeInfo);
-            }
-
-            foreach (var field in type.Fields)
-            {
-                if (field.ValueType.NestedConfig is { } nested)
-                {
-                    Enqueue(nested);
-                }
-            }
-        }
-
-        return order;
-
-        void Enqueue(ConfigTypeInfo type)
-        {
-            if (seen.Add(type))
-            {
-                queue.Enqueue(type);
-            }
-        }
     }
 
     private static void WriteSection(StringBuilder sb, ConfigTypeInfo type)

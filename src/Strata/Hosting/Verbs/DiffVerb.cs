@@ -65,23 +65,11 @@ internal static class DiffVerb
         {
             writer.WriteStartObject();
             writer.WriteString("path", d.Path);
-            WriteValue(writer, "left", d.Left);
-            WriteValue(writer, "right", d.Right);
+            writer.WriteString("left", d.Left); // null as JSON null
+            writer.WriteString("right", d.Right);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
     });
-
-    private static void WriteValue(System.Text.Json.Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
 }
