@@ -132,7 +132,9 @@ time_once() {
 cpu="$(LC_ALL=C lscpu 2>/dev/null | awk -F: '/^Model name/ { sub(/^[ \t]+/, "", $2); print $2; exit }')"
 echo "machine: ${cpu:-unknown CPU}, $(nproc) logical cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null), $(uname -sr), .NET SDK $(dotnet --version 2>/dev/null)"
 echo "timer: $(if command -v hyperfine >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then echo hyperfine; else echo 'plain loop (hyperfine is not installed)'; fi); peak RSS from /usr/bin/time -v"
-printf '%-5s %-34s %-40s %s\n' mode "wall ms: median [q1, q3] (min..max)" "peak RSS MiB: median [q1, q3] (min..max)" "runs"
+if [ "${#modes[@]}" -gt 0 ]; then
+  printf '%-5s %-34s %-40s %s\n' mode "wall ms: median [q1, q3] (min..max)" "peak RSS MiB: median [q1, q3] (min..max)" "runs"
+fi
 for mode in "${modes[@]}"; do
   bin="$(binary_of "$mode")"
   if [ ! -x "$bin" ]; then
@@ -174,10 +176,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 
 if [ "$anchors" -eq 1 ] && [ "$in_process" -eq 0 ] && [[ " ${modes[*]} " == *" aot "* ]]; then
   names=(strata hello me-config)
+  strata_bin="$(binary_of aot)"  # outside the timed function: a command substitution there would fork in every run
   # Runs one of the programs on the workload, from the workload's folder.
   run_program() {
     case "$1" in
-      strata) "$(binary_of aot)" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" ;;
+      strata) "$strata_bin" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" ;;
       hello) "$out/anchors/hello/Hello" ;;
       me-config) "$out/anchors/me-aot/MeConfigAnchor" trainer.yaml overrides.txt ;;
     esac
@@ -196,7 +199,7 @@ if [ "$anchors" -eq 1 ] && [ "$in_process" -eq 0 ] && [[ " ${modes[*]} " == *" a
   done
   if [ -x /usr/bin/time ]; then
     for _ in $(seq "$rss_runs"); do
-      rss_once "$(binary_of aot)" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" >>"$out/side-rss-strata.txt"
+      rss_once "$strata_bin" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" >>"$out/side-rss-strata.txt"
       rss_once "$out/anchors/hello/Hello" >>"$out/side-rss-hello.txt"
       rss_once "$out/anchors/me-aot/MeConfigAnchor" trainer.yaml overrides.txt >>"$out/side-rss-me-config.txt"
     done
@@ -225,7 +228,7 @@ if [ "$in_process" -eq 1 ]; then
   : >"$out/inproc.txt"
   for r in $(seq "$rounds"); do
     read -r me_min me_med < <(cd "$bench" && "$me" --bench trainer.yaml overrides.txt \
-      | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["min_ms"]*1000, d["median_ms"]*1000)')
+      | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%.2f %.2f" % (d["min_ms"] * 1000, d["median_ms"] * 1000))')
     read -r st_min st_med < <(cd "$bench" && "$probe" --probe ResolveBenchmarks.Trainer \
       | awk '/^ResolveBenchmarks.Trainer / { for (i = 1; i <= NF; i++) { if ($i == "best" && b == "") b = $(i + 1); if ($i == "median" && m == "") m = $(i + 1) } print b, m; exit }')
     echo "$me_min $me_med $st_min $st_med" >>"$out/inproc.txt"
