@@ -6,9 +6,14 @@
 # run from ../shared/bench, with the NativeAOT `strata` and with the same tool under the JIT. Reports the wall time
 # (median, quartiles, min, max over --runs runs, after --warmup runs) and the peak resident set size (from
 # /usr/bin/time -v, over a few extra runs). Uses hyperfine for the wall time when it is installed; installs nothing.
+# Then, since absolute times on shared machines move by 2-3x from day to day, the NativeAOT `strata` is timed
+# interleaved with the anchors of ../shared/bench/anchors (README there), built outside the repository: `hello`, the
+# floor of a NativeAOT process, and `me-config`, the same workload with Microsoft.Extensions.Configuration (NativeAOT);
+# the ratios strata/hello and strata/me-config are the figures to report. With --in-process, the in-process resolve
+# instead: `MeConfigAnchor --bench` (JIT) and Strata's probe of ResolveBenchmarks.Trainer, alternated --rounds times.
 #
 # Usage: scripts/bench-process.sh [--runs N] [--warmup N] [--rss-runs N] [--skip-build] [--only aot|jit]
-#                                 [--bench DIR] [--out DIR]
+#                                 [--no-anchors] [--in-process [--rounds N]] [--bench DIR] [--out DIR]
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,6 +24,9 @@ skip_build=0
 only=""
 bench="$repo/../shared/bench"
 out="$repo/artifacts/bench-process"
+anchors=1
+in_process=0
+rounds=3
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -29,7 +37,10 @@ while [ $# -gt 0 ]; do
     --only) only="$2"; shift 2 ;;
     --bench) bench="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --no-anchors) anchors=0; shift ;;
+    --in-process) in_process=1; shift ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "bench-process: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -60,6 +71,19 @@ publish() {
     || { echo "bench-process: publish ($mode) failed, see $out/publish-$mode.log" >&2; exit 1; }
 }
 
+# The anchors are copied out of ../shared (read-only in CI, and outside the repository so that none of the repository's
+# build settings reach them) and published into the artifacts folder.
+publish_anchor() {
+  local name="$1" dir="$2"; shift 2
+  local src
+  src="$(mktemp -d)"
+  cp -r "$bench/anchors/$name/." "$src/"
+  echo "==> dotnet publish anchors/$name $*" >&2
+  dotnet publish "$src" -c Release -r linux-x64 "$@" -o "$out/anchors/$dir" >"$out/publish-anchor-$dir.log" 2>&1 \
+    || { echo "bench-process: publish of anchors/$name failed, see $out/publish-anchor-$dir.log" >&2; rm -rf "$src"; exit 1; }
+  rm -rf "$src"
+}
+
 binary_of() {
   if [ "$1" = aot ]; then echo "$out/aot/strata"; else echo "$out/jit/Strata.Cli"; fi
 }
@@ -67,8 +91,22 @@ binary_of() {
 modes=(aot jit)
 if [ -n "$only" ]; then modes=("$only"); fi
 
+if [ "$in_process" -eq 1 ]; then modes=(); fi
+if [ ! -d "$bench/anchors/hello" ] || [ ! -d "$bench/anchors/me-config" ]; then
+  if [ "$in_process" -eq 1 ]; then echo "bench-process: the anchors are missing in $bench/anchors" >&2; exit 2; fi
+  anchors=0
+fi
 if [ "$skip_build" -eq 0 ]; then
   for mode in "${modes[@]}"; do publish "$mode"; done
+  if [ "$in_process" -eq 1 ]; then
+    publish_anchor me-config me-jit -p:PublishAot=false --self-contained false
+    echo "==> dotnet build benchmarks/Strata.Benchmarks -c Release" >&2
+    dotnet build "$repo/benchmarks/Strata.Benchmarks" -c Release -p:StrataBenchDir="$bench" >"$out/build-benchmarks.log" 2>&1 \
+      || { echo "bench-process: build of the benchmarks failed, see $out/build-benchmarks.log" >&2; exit 1; }
+  elif [ "$anchors" -eq 1 ] && [[ " ${modes[*]} " == *" aot "* ]]; then
+    publish_anchor hello hello
+    publish_anchor me-config me-aot
+  fi
 fi
 
 mapfile -t overrides < <(grep -v '^[[:space:]]*\(#\|$\)' "$bench/overrides.txt")
@@ -94,7 +132,9 @@ time_once() {
 cpu="$(LC_ALL=C lscpu 2>/dev/null | awk -F: '/^Model name/ { sub(/^[ \t]+/, "", $2); print $2; exit }')"
 echo "machine: ${cpu:-unknown CPU}, $(nproc) logical cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null), $(uname -sr), .NET SDK $(dotnet --version 2>/dev/null)"
 echo "timer: $(if command -v hyperfine >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then echo hyperfine; else echo 'plain loop (hyperfine is not installed)'; fi); peak RSS from /usr/bin/time -v"
-printf '%-5s %-34s %-40s %s\n' mode "wall ms: median [q1, q3] (min..max)" "peak RSS MiB: median [q1, q3] (min..max)" "runs"
+if [ "${#modes[@]}" -gt 0 ]; then
+  printf '%-5s %-34s %-40s %s\n' mode "wall ms: median [q1, q3] (min..max)" "peak RSS MiB: median [q1, q3] (min..max)" "runs"
+fi
 for mode in "${modes[@]}"; do
   bin="$(binary_of "$mode")"
   if [ ! -x "$bin" ]; then
@@ -126,4 +166,75 @@ for mode in "${modes[@]}"; do
   read -r rm rq1 rq3 rmin rmax < <(stats <"$rss_file")
   printf '%-5s %-34s %-40s %s\n' "$mode" "$wm [$wq1, $wq3] ($wmin..$wmax)" "$rm [$rq1, $rq3] ($rmin..$rmax)" "$runs wall, $rss_runs RSS"
 done
+
+# The peak RSS of one command, in MiB.
+rss_once() {
+  (cd "$bench" && /usr/bin/time -v "$@" 2>&1 >/dev/null) | awk -F: '/Maximum resident set size/ { printf "%.2f\n", $2 / 1024 }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "nan" }'; }
+
+if [ "$anchors" -eq 1 ] && [ "$in_process" -eq 0 ] && [[ " ${modes[*]} " == *" aot "* ]]; then
+  names=(strata hello me-config)
+  strata_bin="$(binary_of aot)"  # outside the timed function: a command substitution there would fork in every run
+  # Runs one of the programs on the workload, from the workload's folder.
+  run_program() {
+    case "$1" in
+      strata) "$strata_bin" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" ;;
+      hello) "$out/anchors/hello/Hello" ;;
+      me-config) "$out/anchors/me-aot/MeConfigAnchor" trainer.yaml overrides.txt ;;
+    esac
+  }
+  for name in "${names[@]}"; do
+    (cd "$bench" && run_program "$name" >/dev/null) || { echo "bench-process: $name does not run on the workload (run without --skip-build)" >&2; exit 1; }
+    : >"$out/side-wall-$name.txt"
+    : >"$out/side-rss-$name.txt"
+  done
+  # Interleaved: each round runs every program once, so that a slow moment of the machine falls on all of them.
+  for i in $(seq $((warmup + runs))); do
+    for name in "${names[@]}"; do
+      t="$(cd "$bench" && time_once run_program "$name")"
+      if [ "$i" -gt "$warmup" ]; then echo "$t" >>"$out/side-wall-$name.txt"; fi
+    done
+  done
+  if [ -x /usr/bin/time ]; then
+    for _ in $(seq "$rss_runs"); do
+      rss_once "$strata_bin" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" >>"$out/side-rss-strata.txt"
+      rss_once "$out/anchors/hello/Hello" >>"$out/side-rss-hello.txt"
+      rss_once "$out/anchors/me-aot/MeConfigAnchor" trainer.yaml overrides.txt >>"$out/side-rss-me-config.txt"
+    done
+  fi
+  echo
+  echo "side by side (NativeAOT, interleaved, $runs runs each after $warmup warm-up rounds):"
+  printf '%-10s %-34s %s\n' program "wall ms: median [q1, q3] (min..max)" "peak RSS MiB: median"
+  declare -A median
+  for name in "${names[@]}"; do
+    read -r wm wq1 wq3 wmin wmax < <(stats <"$out/side-wall-$name.txt")
+    read -r rm _ < <(stats <"$out/side-rss-$name.txt")
+    median[$name]="$wm"
+    printf '%-10s %-34s %s\n' "$name" "$wm [$wq1, $wq3] ($wmin..$wmax)" "$rm"
+  done
+  echo "ratios of the medians: strata/hello $(ratio "${median[strata]}" "${median[hello]}")  strata/me-config $(ratio "${median[strata]}" "${median[me-config]}")  (issue 12's targets: strata/hello <= 1.5)"
+fi
+
+if [ "$in_process" -eq 1 ]; then
+  me="$out/anchors/me-jit/MeConfigAnchor"
+  probe="$repo/benchmarks/Strata.Benchmarks/bin/Release/net10.0/Strata.Benchmarks"
+  for bin in "$me" "$probe"; do
+    if [ ! -x "$bin" ]; then echo "bench-process: $bin is missing (run without --skip-build)" >&2; exit 1; fi
+  done
+  echo "in-process resolve of trainer.yaml + overrides.txt, JIT, alternated $rounds rounds (best and median of batch means, us):"
+  printf '%-6s %-28s %-28s %s\n' round "me-config: best median" "strata: best median" "strata/me-config: best median"
+  : >"$out/inproc.txt"
+  for r in $(seq "$rounds"); do
+    read -r me_min me_med < <(cd "$bench" && "$me" --bench trainer.yaml overrides.txt \
+      | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%.2f %.2f" % (d["min_ms"] * 1000, d["median_ms"] * 1000))')
+    read -r st_min st_med < <(cd "$bench" && "$probe" --probe ResolveBenchmarks.Trainer \
+      | awk '/^ResolveBenchmarks.Trainer / { for (i = 1; i <= NF; i++) { if ($i == "best" && b == "") b = $(i + 1); if ($i == "median" && m == "") m = $(i + 1) } print b, m; exit }')
+    echo "$me_min $me_med $st_min $st_med" >>"$out/inproc.txt"
+    printf '%-6s %-28s %-28s %s\n' "$r" "$me_min $me_med" "$st_min $st_med" "$(ratio "$st_min" "$me_min") $(ratio "$st_med" "$me_med")"
+  done
+  read -r best_ratio < <(awk '{ if (NR == 1 || $1 < m) m = $1; if (NR == 1 || $3 < s) s = $3 } END { printf "%.2f\n", s / m }' "$out/inproc.txt")
+  echo "ratio of the best batches over all rounds: strata/me-config $best_ratio  (issue 12's target: <= 0.2)"
+fi
 echo "(binaries in $out; targets of DESIGN §8 for the NativeAOT process: <= 5 ms, <= 12 MiB)"

@@ -16,6 +16,6 @@ internal static class Program
         new ConfigHost("strata", "Typed, layered, reproducible configs for GPT training runs.") { Environment = environment, Services = services }
             .AddKind<GPTTrainerConfig>("gpt-trainer", "A GPT training run: model, pretrained checkpoint, data, batch, optimizer, schedule.")
             .AddKind<PretrainedGPTModelConfig>("gpt-model", "A GPT model, optionally starting from a pretrained checkpoint.")
-            .AddVerb(ConvertVerb.Create)
-            .AddVerb(InspectWeightsVerb.Create);
+            .AddVerb("convert", ConvertVerb.Create)
+            .AddVerb("inspect-weights", InspectWeightsVerb.Create);
 }

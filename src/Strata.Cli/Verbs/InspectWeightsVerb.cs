@@ -30,10 +30,10 @@ internal static class InspectWeightsVerb
 
     public static Command Create(HostVerbContext context)
     {
-        var kind = new Argument<string>("kind") { Description = "The kind of config: " + Trainer + " or " + Model + ".", HelpName = "kind" };
-        kind.AcceptOnlyFromAmong(Trainer, Model);
-        var overrides = new Argument<string[]>("KEY=VALUE") { Description = "Overrides: key.path=value, applied in order after the files.", Arity = ArgumentArity.ZeroOrMore };
-        var config = new Option<string[]>("--config", "-c") { Description = "A YAML or JSON config file; repeat to layer files, later ones win.", HelpName = "FILE" };
+        var command = new Command(
+            "inspect-weights",
+            "Check the tensor shapes of a checkpoint's safetensors files against a resolved GPT config (headers only).");
+        var inputs = context.AddResolveInputs(command);
         var weights = new Option<string?>("--weights")
         {
             Description = "The checkpoint directory whose weights to check; by default the config's pretrained.path.",
@@ -48,58 +48,37 @@ internal static class InspectWeightsVerb
         weightsFormat.AcceptOnlyFromAmong([.. WeightsShapeCheck.Formats, GPTCheckpointFormats.Auto]);
         var format = new Option<string>("--format") { Description = "The listing format.", HelpName = "text|json", DefaultValueFactory = static _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var lenient = new Option<bool>("--lenient") { Description = "Report unknown keys as warnings instead of errors." };
-        var strict = new Option<bool>("--strict-unknown") { Description = "Report unknown keys as errors (the default)." };
-        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Fail on any warning." };
-        var command = new Command(
-            "inspect-weights",
-            "Check the tensor shapes of a checkpoint's safetensors files against a resolved GPT config (headers only).")
-        {
-            kind,
-            overrides,
-            config,
-            weights,
-            weightsFormat,
-            format,
-            lenient,
-            strict,
-            warningsAsErrors,
-        };
+        command.Add(weights);
+        command.Add(weightsFormat);
+        command.Add(format);
         context.SetAction(command, (parse, _) =>
         {
-            if (parse.GetValue(lenient) && parse.GetValue(strict))
-            {
-                return Task.FromResult(context.Usage(parse, "--lenient and --strict-unknown cannot be used together"));
-            }
-
-            var arguments = parse.GetValue(overrides) ?? [];
-            if (arguments.FirstOrDefault(static a => !a.Contains('=', StringComparison.Ordinal)) is { } stray)
-            {
-                return Task.FromResult(context.Usage(parse, MessageText.Quoted(stray) + " is not a KEY=VALUE override (give config files with -c FILE)"));
-            }
-
-            var options = new ResolveOptions
-            {
-                LenientUnknownKeys = parse.GetValue(lenient),
-                WarningsAsErrors = parse.GetValue(warningsAsErrors),
-                Environment = context.Host.Environment,
-                Services = context.Host.Services,
-            };
-            var request = new Request(parse.GetValue(kind) ?? Trainer, parse.GetValue(config) ?? [], arguments, options);
+            var request = inputs.Read(parse);
             return Task.FromResult(Run(context, parse, request, parse.GetValue(weights), parse.GetValue(weightsFormat), parse.GetValue(format) == "json"));
         });
         return command;
     }
 
-    private static int Run(HostVerbContext context, ParseResult parse, Request request, string? weights, string? weightsFormat, bool json)
+    private static int Run(HostVerbContext context, ParseResult parse, ResolveRequest request, string? weights, string? weightsFormat, bool json)
     {
-        var diagnostics = new List<Diagnostic>();
-        if (Resolve(context, request, diagnostics) is not var (model, pretrained))
+        if (!context.TryResolve(request, out var resolved, out var found))
         {
-            context.WriteDiagnostics(diagnostics, always: true);
+            context.WriteDiagnostics(found, always: true);
             return CliExitCodes.Invalid;
         }
 
+        (GPTModelConfig Model, CheckpointLoadConfig Pretrained)? gpt = resolved.Config switch
+        {
+            GPTTrainerConfig trainer => (trainer.Model, trainer.Pretrained),
+            PretrainedGPTModelConfig single => (single.Model, single.Pretrained),
+            _ => null,
+        };
+        if (gpt is not var (model, pretrained))
+        {
+            return context.Usage(parse, "inspect-weights reads " + Trainer + " and " + Model + " configs");
+        }
+
+        var diagnostics = new List<Diagnostic>(found);
         var directory = weights ?? (pretrained.Path is { } path ? AsTheReaderReadsIt(context, path.Value) : null);
         if (directory is null)
         {
@@ -150,34 +129,6 @@ internal static class InspectWeightsVerb
         Path.IsPathRooted(path) || context.Host.Services?.GetService(typeof(ICheckpointConfigReader)) is not CheckpointConfigReader { BaseDirectory: { } baseDirectory }
             ? path
             : Path.Combine(baseDirectory, path);
-
-    private static (GPTModelConfig Model, CheckpointLoadConfig Pretrained)? Resolve(HostVerbContext context, Request request, List<Diagnostic> diagnostics)
-    {
-        if (request.Kind == Model)
-        {
-            var resolver = new ConfigResolver<PretrainedGPTModelConfig>(request.Options);
-            foreach (var file in request.Files)
-            {
-                resolver.AddFile(file);
-            }
-
-            var ok = context.AddOverrides(resolver, request.Overrides).TryResolve(out var resolved, out var found);
-            diagnostics.AddRange(found);
-            return ok ? (resolved!.Config.Model, resolved.Config.Pretrained) : null;
-        }
-        else
-        {
-            var resolver = new ConfigResolver<GPTTrainerConfig>(request.Options);
-            foreach (var file in request.Files)
-            {
-                resolver.AddFile(file);
-            }
-
-            var ok = context.AddOverrides(resolver, request.Overrides).TryResolve(out var resolved, out var found);
-            diagnostics.AddRange(found);
-            return ok ? (resolved!.Config.Model, resolved.Config.Pretrained) : null;
-        }
-    }
 
     /// <summary>
     /// The rows of the comparison as a table, written as it is made (a checkpoint may hold a million tensors); the
@@ -306,6 +257,4 @@ internal static class InspectWeightsVerb
 
     private static string Shape(IReadOnlyList<long> shape) =>
         "[" + string.Join(", ", shape.Select(static d => d.ToString(CultureInfo.InvariantCulture))) + "]";
-
-    private sealed record Request(string Kind, IReadOnlyList<string> Files, IReadOnlyList<string> Overrides, ResolveOptions Options);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Strata.Generators.Naming;
 using Strata.Schema;
 using Strata.Tree;
 
@@ -111,8 +112,9 @@ internal sealed class ConfigurationTreeBuilder
         foreach (var child in children)
         {
             // A key the class does not know is reported by the binder in snake_case, with the closest key suggested; its
-            // origin still names it as the configuration spells it.
-            var key = SnakeCase.Convert(child.Key);
+            // origin still names it as the configuration spells it. A key with '_' is snake_case already, perhaps in
+            // capitals as environment variables are: it is only lowered.
+            var key = child.Key.Contains('_', StringComparison.Ordinal) ? child.Key.ToLowerInvariant() : SnakeCase.Convert(child.Key);
             ConfigValueType? valueType = null;
             if (keys.TryMatch(child.Key, out var match) || TryMatchSubtypes(info, child.Key, out match))
             {

@@ -1,7 +1,6 @@
 using Strata.Llm.Checkpoints.Formats.FastLlm;
 using Strata.Llm.Checkpoints.Formats.HuggingFace;
 using Strata.Llm.Models;
-using Strata.Serialization;
 
 namespace Strata.Llm.Checkpoints;
 
@@ -34,7 +33,7 @@ public static class CheckpointConfigWriter
             diagnostics?.Add(diagnostic);
         }
 
-        return config is null ? throw new ConfigException(found) : JsonEmitter.Emit(config);
+        return config is null ? throw new ConfigException(found) : ConfigSerializer.ToJson(config);
     }
 
     /// <summary>Writes the checkpoint's config file into <paramref name="directory"/> (created if needed) and returns its path.</summary>

@@ -87,7 +87,8 @@ public static class MessageText
     /// or not (the input may hold quotes itself), and the whole is <see cref="Capped"/>.
     /// </summary>
     /// <param name="message">The library's message.</param>
-    internal static string OfLibrary(string message)
+    /// <returns>The message with every long quoted run cut, at most <see cref="MaxMessageLength"/> characters.</returns>
+    public static string OfLibrary(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Length <= MaxShownLength)

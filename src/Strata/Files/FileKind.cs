@@ -5,11 +5,7 @@ internal enum FileKind
 {
     /// <summary>Nothing: the path does not exist (or, when links are not followed, names nothing at all).</summary>
     Missing,
-
-    /// <summary>A regular file.</summary>
     Regular,
-
-    /// <summary>A directory.</summary>
     Directory,
 
     /// <summary>A symbolic link (only when links are not followed).</summary>
@@ -20,11 +16,7 @@ internal enum FileKind
 
     /// <summary>A FIFO (named pipe), or the pipe behind <c>/dev/stdout</c>.</summary>
     Fifo,
-
-    /// <summary>A block device.</summary>
     BlockDevice,
-
-    /// <summary>A Unix domain socket.</summary>
     Socket,
 
     /// <summary>The status could not be read (see <see cref="FileStatus.Error"/>).</summary>

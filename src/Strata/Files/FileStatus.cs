@@ -37,8 +37,6 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
     private static volatile bool s_statxMissing;
 
     /// <summary>Reads the status of <paramref name="path"/>, following symbolic links or not.</summary>
-    /// <param name="path">A full path (relative paths are relative to the working directory).</param>
-    /// <param name="followLinks">Whether to describe the file a final symbolic link leads to rather than the link.</param>
     public static FileStatus Of(string path, bool followLinks)
     {
         if (path.Contains('\0', StringComparison.Ordinal))
@@ -55,7 +53,6 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
     }
 
     /// <summary>The status of an open file descriptor (0, 1 and 2 are the standard streams); no identity where <c>statx</c> is missing.</summary>
-    /// <param name="descriptor">The descriptor.</param>
     public static FileStatus OfDescriptor(int descriptor)
     {
         if (OperatingSystem.IsLinux() && !s_statxMissing && TryStatx(descriptor, string.Empty, EmptyPath, out var status))

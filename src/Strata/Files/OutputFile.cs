@@ -198,7 +198,6 @@ public static class OutputFile
     }
 
     /// <summary>The path in quotes for a message, cut in the middle when longer than 200 characters.</summary>
-    /// <param name="path">The path.</param>
     internal static string Quote(string path) =>
         "'" + (path.Length <= MaxShownPathLength ? path : string.Concat(path.AsSpan(0, (MaxShownPathLength / 2) - 1), "…", path.AsSpan(path.Length - (MaxShownPathLength / 2)))) + "'";
 

@@ -28,7 +28,6 @@ internal sealed class TemporaryFile : IDisposable
     private TemporaryFile(string path) => _path = path;
 
     /// <summary>Starts watching for signals before the file exists, so that no moment of its life is unguarded.</summary>
-    /// <param name="path">The path of the temporary file, which must not exist.</param>
     public static TemporaryFile Begin(string path)
     {
         var file = new TemporaryFile(path);
@@ -52,7 +51,6 @@ internal sealed class TemporaryFile : IDisposable
     }
 
     /// <summary>Creates the file (it must not exist) and opens it for writing, unless a signal came first.</summary>
-    /// <param name="options">How to open it (<see cref="FileMode.CreateNew"/>).</param>
     /// <exception cref="OperationCanceledException">A termination signal arrived; see <see cref="InterruptedBy"/>.</exception>
     public FileStream Create(FileStreamOptions options)
     {
@@ -66,7 +64,6 @@ internal sealed class TemporaryFile : IDisposable
     }
 
     /// <summary>Renames the file over <paramref name="target"/>, unless a signal came first (then it is already gone).</summary>
-    /// <param name="target">The final path.</param>
     /// <exception cref="OperationCanceledException">A termination signal arrived; see <see cref="InterruptedBy"/>.</exception>
     public void MoveTo(string target)
     {
@@ -127,7 +124,6 @@ internal sealed class TemporaryFile : IDisposable
     }
 
     /// <summary>Removes every pending temporary file; later renames of those writes are refused.</summary>
-    /// <param name="signal">The signal that ends the writes, or <see langword="null"/> when the process exits.</param>
     private static void RemoveAll(PosixSignal? signal)
     {
         lock (s_gate)

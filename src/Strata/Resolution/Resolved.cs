@@ -1,22 +1,18 @@
-using System.Security.Cryptography;
-using System.Text;
 using Strata.Provenance;
-using Strata.Schema;
 using Strata.Serialization;
 
 namespace Strata;
 
 /// <summary>
-/// A resolved, frozen config with the warnings found, the provenance of every leaf (R13) and a fingerprint (R12).
+/// A resolved, frozen config with the warnings found, the provenance of every leaf (R13) and a fingerprint (R12), seen
+/// without its class: what a verb or a tool reads from any kind. <see cref="Resolved{T}"/> gives the typed config.
 /// Safe to read from any thread.
 /// </summary>
-/// <typeparam name="T">The root config class.</typeparam>
-public sealed class Resolved<T>
-    where T : ConfigObject
+public abstract class Resolved
 {
     private string? _fingerprint;
 
-    internal Resolved(T config, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, string?> environmentRead)
+    private protected Resolved(ConfigObject config, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, string?> environmentRead)
     {
         Config = config;
         Diagnostics = diagnostics;
@@ -24,7 +20,7 @@ public sealed class Resolved<T>
     }
 
     /// <summary>The frozen config.</summary>
-    public T Config { get; }
+    public ConfigObject Config { get; }
 
     /// <summary>The warnings and remarks found (a resolved config has no errors).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -41,23 +37,41 @@ public sealed class Resolved<T>
     /// <summary>Writes the config as YAML.</summary>
     /// <param name="verbosity">How much to write; <see cref="Verbosity.Explicit"/> makes a minimal update that resolves back to the same config.</param>
     /// <param name="secrets">What to do with secret fields.</param>
+    /// <returns>The YAML text.</returns>
     public string ToYaml(Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit) =>
         ConfigSerializer.ToYaml(Config, verbosity, secrets);
 
     /// <summary>Writes the config as a JSON object.</summary>
     /// <param name="verbosity">How much to write.</param>
     /// <param name="secrets">What to do with secret fields.</param>
+    /// <returns>The JSON text.</returns>
     public string ToJson(Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit) =>
         ConfigSerializer.ToJson(Config, verbosity, secrets);
 
     /// <summary>The provenance of every leaf and derived field, in schema order.</summary>
+    /// <returns>One entry per leaf.</returns>
     public IReadOnlyList<ValueProvenance> Explain() => ProvenanceWalker.Collect(Config);
 
     /// <summary>The provenance of the leaves at or under a dotted path.</summary>
     /// <param name="path">A dotted path, such as <c>model.base_model.transformer</c>.</param>
+    /// <returns>The entries at or under the path, in schema order; empty when there is none.</returns>
     public IReadOnlyList<ValueProvenance> Explain(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return [.. Explain().Where(p => p.Path == path || p.Path.StartsWith(path + ".", StringComparison.Ordinal) || p.Path.StartsWith(path + "[", StringComparison.Ordinal))];
+        var selected = new List<ValueProvenance>();
+        foreach (var entry in Explain())
+        {
+            if (IsAtOrUnder(entry.Path, path))
+            {
+                selected.Add(entry);
+            }
+        }
+
+        return selected;
     }
+
+    /// <summary>Whether <paramref name="leaf"/> is <paramref name="path"/> or a path under it (<c>path.key</c>, <c>path[i]</c>).</summary>
+    internal static bool IsAtOrUnder(string leaf, string path) =>
+        leaf.StartsWith(path, StringComparison.Ordinal)
+        && (leaf.Length == path.Length || leaf[path.Length] is '.' or '[');
 }

@@ -1,28 +1,19 @@
-using System.Text;
-
 namespace Strata.Schema;
 
-/// <summary>Joins path steps into dotted text: keys with dots, indexes as <c>[i]</c>.</summary>
-internal static class PathText
+/// <summary>
+/// Joins path steps into the dotted text of diagnostics and <c>explain</c>: keys with dots, indexes as <c>[i]</c>
+/// (<c>model.layers[2].bias</c>).
+/// </summary>
+public static class PathText
 {
-    public static string Join(IReadOnlyList<string> steps)
-    {
-        if (steps.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var sb = new StringBuilder();
-        foreach (var s in steps)
-        {
-            Append(sb, s);
-        }
-
-        return sb.ToString();
-    }
-
+    /// <summary>The path of a step under <paramref name="parent"/>: <c>parent.key</c>, or <c>parent[i]</c> for an index.</summary>
+    /// <param name="parent">The parent's path; empty for the root.</param>
+    /// <param name="step">A key, or an index as <see cref="Index"/> writes it.</param>
+    /// <returns>The combined path.</returns>
     public static string Combine(string parent, string step)
     {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(step);
         if (parent.Length == 0)
         {
             return step;
@@ -31,15 +22,8 @@ internal static class PathText
         return step.StartsWith('[') ? parent + step : parent + "." + step;
     }
 
+    /// <summary>An index as a path step: <c>[3]</c>.</summary>
+    /// <param name="index">The index.</param>
+    /// <returns>The step.</returns>
     public static string Index(int index) => "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
-
-    private static void Append(StringBuilder sb, string step)
-    {
-        if (sb.Length > 0 && !step.StartsWith('['))
-        {
-            sb.Append('.');
-        }
-
-        sb.Append(step);
-    }
 }

@@ -50,4 +50,20 @@ public static class ConfigSerializer
     /// <param name="secrets">What to do with secret fields.</param>
     public static string ToJson(ConfigObject config, Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit) =>
         Serialization.JsonEmitter.Emit(ToTree(config, verbosity, secrets));
+
+    /// <summary>
+    /// A tree as YAML, as <see cref="ToYaml(ConfigObject, Verbosity, SecretHandling)"/> writes configs: the way a
+    /// program writes a document it built itself (a checkpoint's metadata), with the same quoting of strings.
+    /// </summary>
+    /// <param name="tree">The tree.</param>
+    /// <returns>The YAML text, ending with a newline.</returns>
+    public static string ToYaml(ConfigNode tree) => Serialization.YamlEmitter.Emit(tree);
+
+    /// <summary>
+    /// A tree as indented JSON, as <see cref="ToJson(ConfigObject, Verbosity, SecretHandling)"/> writes configs: plain
+    /// scalars that read as numbers or booleans are written as such, every other scalar as a string.
+    /// </summary>
+    /// <param name="tree">The tree.</param>
+    /// <returns>The JSON text, ending with a newline.</returns>
+    public static string ToJson(ConfigNode tree) => Serialization.JsonEmitter.Emit(tree);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Strata.Hosting;
+using Strata.Hosting.CommandLine;
 
 namespace Strata.Cli.Tests.Hosting;
 

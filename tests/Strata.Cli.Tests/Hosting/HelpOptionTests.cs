@@ -1,4 +1,5 @@
 using Strata.Hosting;
+using Strata.Hosting.CommandLine;
 
 namespace Strata.Cli.Tests.Hosting;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
 using Strata.Hosting;
+using Strata.Hosting.CommandLine;
 using Strata.Sources;
 
 namespace Strata.Cli.Tests.Hosting;

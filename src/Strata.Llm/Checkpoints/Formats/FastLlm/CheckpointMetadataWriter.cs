@@ -1,5 +1,4 @@
 using Strata.Llm.Models;
-using Strata.Serialization;
 using Strata.Tree;
 
 namespace Strata.Llm.Checkpoints.Formats.FastLlm;
@@ -32,6 +31,6 @@ internal static class CheckpointMetadataWriter
                 new ConfigMapEntry("model", origin, ConfigScalar.Plain(GPTCheckpointFormats.ModelName, origin)),
             ],
             origin);
-        return YamlEmitter.Emit(root);
+        return ConfigSerializer.ToYaml(root);
     }
 }

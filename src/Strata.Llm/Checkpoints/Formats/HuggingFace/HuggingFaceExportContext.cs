@@ -9,6 +9,9 @@ internal sealed class HuggingFaceExportContext
     private readonly SortedDictionary<string, ConfigNode> _entries = new(StringComparer.Ordinal);
     private readonly ICollection<Diagnostic> _diagnostics;
 
+    /// <summary>The configs read so far as the public writer shows them (every field, secrets redacted), each written once.</summary>
+    private readonly Dictionary<ConfigObject, ConfigMap> _shown = new(ReferenceEqualityComparer.Instance);
+
     public HuggingFaceExportContext(GPTBaseModelConfig model, HuggingFaceFormat format, ICollection<Diagnostic> diagnostics)
     {
         Model = model;
@@ -37,7 +40,12 @@ internal sealed class HuggingFaceExportContext
             var value = field.GetValue(config);
             if (i == steps.Length - 1)
             {
-                var text = field.WriteValue(config, Strata.Schema.ValueWriteContext.Display) is ConfigScalar scalar ? scalar.Value ?? "null" : "a structured value";
+                if (!_shown.TryGetValue(config, out var shown))
+                {
+                    _shown[config] = shown = ConfigSerializer.ToTree(config, Verbosity.All, SecretHandling.Redact);
+                }
+
+                var text = shown.TryGetValue(field.Key, out var node) && node is ConfigScalar scalar ? scalar.Value ?? "null" : "a structured value";
                 return new ExportedField(path, value, text, config.GetOrigin(field.PropertyName), field.IsArchitecture);
             }
 

@@ -1,0 +1,96 @@
+using Strata.Schema;
+using Strata.Sources;
+
+namespace Strata.Hosting.CommandLine;
+
+/// <summary>
+/// A registered kind, without its type parameter: the resolver and the run action are captured as closed generic
+/// lambdas when the kind is added, so the verbs never need reflection (NativeAOT-safe).
+/// </summary>
+internal sealed class HostedKind
+{
+    private readonly Func<ResolveRequest, ResolveOutcome> _resolve;
+    private readonly Func<Resolved, CancellationToken, Task<int>>? _run;
+
+    private HostedKind(string name, string description, ConfigTypeInfo typeInfo, Func<ResolveRequest, ResolveOutcome> resolve, Func<Resolved, CancellationToken, Task<int>>? run)
+    {
+        Name = name;
+        Description = description;
+        TypeInfo = typeInfo;
+        _resolve = resolve;
+        _run = run;
+    }
+
+    public string Name { get; }
+
+    public string Description { get; }
+
+    public ConfigTypeInfo TypeInfo { get; }
+
+    public bool CanRun => _run is not null;
+
+    public static HostedKind Create<T>(string name, string description, Func<Resolved<T>, CancellationToken, Task<int>>? run)
+        where T : ConfigObject, IConfig<T>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(description);
+        if (name.StartsWith('-') || name.Contains('=', StringComparison.Ordinal) || HasWhiteSpace(name))
+        {
+            throw new ArgumentException("A kind name cannot start with '-' or hold '=' or spaces: '" + name + "'.", nameof(name));
+        }
+
+        Func<Resolved, CancellationToken, Task<int>>? action = run is null ? null : (resolved, token) => run((Resolved<T>)resolved, token);
+        return new HostedKind(name, description, T.TypeInfo, static request => Resolve<T>(request), action);
+    }
+
+    public static string[] Names(IReadOnlyList<HostedKind> kinds)
+    {
+        var names = new string[kinds.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = kinds[i].Name;
+        }
+
+        return names;
+    }
+
+    public ResolveOutcome Resolve(ResolveRequest request) => _resolve(request);
+
+    public Task<int> RunAsync(Resolved resolved, CancellationToken cancellationToken) =>
+        _run is null ? throw new InvalidOperationException("The kind '" + Name + "' has no run action.") : _run(resolved, cancellationToken);
+
+    private static bool HasWhiteSpace(string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ResolveOutcome Resolve<T>(ResolveRequest request)
+        where T : ConfigObject, IConfig<T>
+    {
+        var resolver = new ConfigResolver<T>(request.Options);
+        foreach (var file in request.Files)
+        {
+            resolver.AddFile(file);
+        }
+
+        for (var i = 0; i < request.Overrides.Count; i++)
+        {
+            resolver.AddOverride(request.Overrides[i], request.OverridePlaces?[i]);
+        }
+
+        var read = new List<string>();
+        using (FilesRead.Record(read))
+        {
+            var ok = resolver.TryResolve(out var resolved, out var diagnostics);
+            return new ResolveOutcome(ok ? resolved : null, diagnostics, read);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Strata.Hosting.CommandLine;
+using Strata.Sources;
+
+namespace Strata.Hosting;
+
+/// <summary>
+/// The inputs of the resolving verbs on one command: the kind argument, <c>-c FILE</c> options, positional
+/// <c>KEY=VALUE</c> overrides (and, for <c>explain</c>, paths), <c>--lenient</c>/<c>--strict-unknown</c> and
+/// <c>--warnings-as-errors</c>, with the help texts of DESIGN §5. A program's own verb gets the same with
+/// <see cref="HostVerbContext.AddResolveInputs"/>.
+/// </summary>
+public sealed class ResolveInputs
+{
+    private readonly HostContext _context;
+    private readonly bool _acceptsPaths;
+    private readonly Argument<string> _kind;
+    private readonly Argument<string[]> _positionals;
+    private readonly Option<string[]> _config = HostSymbols.Config();
+    private readonly Option<bool> _lenient = HostSymbols.Lenient();
+    private readonly Option<bool> _strictUnknown = HostSymbols.StrictUnknown();
+    private readonly Option<bool> _warningsAsErrors = HostSymbols.WarningsAsErrors();
+
+    internal ResolveInputs(HostContext context, Command command, bool acceptsPaths)
+    {
+        _context = context;
+        _acceptsPaths = acceptsPaths;
+        _kind = HostSymbols.Kind(context);
+        _positionals = acceptsPaths
+            ? HostSymbols.Positionals("KEY=VALUE|PATH", "Overrides (key.path=value, applied in order after the files) and the dotted paths to explain (all leaves when none).")
+            : HostSymbols.Positionals("KEY=VALUE", "Overrides: key.path=value, applied in order after the files.");
+        command.Add(_kind);
+        command.Add(_positionals);
+        command.Add(_config);
+        command.Add(_lenient);
+        command.Add(_strictUnknown);
+        command.Add(_warningsAsErrors);
+    }
+
+    /// <summary>
+    /// Reads the request from the verb's parse result. A positional argument that is not an override, or
+    /// <c>--lenient</c> with <c>--strict-unknown</c>, is a usage error: in an action set with
+    /// <see cref="HostVerbContext.SetAction"/> it ends the verb with the message, the help hint and exit code 2.
+    /// </summary>
+    /// <param name="parse">The parse result of the command the inputs were added to.</param>
+    /// <returns>The request; an override read from a response file keeps its place there.</returns>
+    public ResolveRequest Read(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return Read(parse, paths: null);
+    }
+
+    /// <summary>Reads the request, and the paths to explain into <paramref name="paths"/> when the inputs accept them.</summary>
+    internal ResolveRequest Read(ParseResult parse, List<string>? paths)
+    {
+        var kind = _context.FindKind(parse.GetValue(_kind) ?? string.Empty);
+        var overrides = new List<string>();
+        List<ArgumentPlace?>? places = null;
+        foreach (var token in parse.GetValue(_positionals) ?? [])
+        {
+            if (token.Contains('=', StringComparison.Ordinal))
+            {
+                // An override read from a response file is placed at its line there; a typed one is cli arg #N.
+                var place = _context.CommandLine.PlaceOf(token);
+                if (place is not null && places is null)
+                {
+                    places = new List<ArgumentPlace?>(new ArgumentPlace?[overrides.Count]);
+                }
+
+                overrides.Add(token);
+                places?.Add(place);
+            }
+            else if (_acceptsPaths)
+            {
+                paths?.Add(token);
+            }
+            else
+            {
+                throw new UsageException(MessageText.Quoted(token) + " is not a KEY=VALUE override (give config files with -c FILE)");
+            }
+        }
+
+        var options = ReadOptions(_context, parse, _lenient, _strictUnknown, _warningsAsErrors);
+        return new ResolveRequest(kind.Name, parse.GetValue(_config) ?? [], overrides, options, places);
+    }
+
+    /// <summary>The options of a resolution from the flags; <c>--lenient</c> with <c>--strict-unknown</c> is a usage error.</summary>
+    internal static ResolveOptions ReadOptions(HostContext context, ParseResult parse, Option<bool> lenient, Option<bool> strict, Option<bool> warningsAsErrors)
+    {
+        var isLenient = parse.GetValue(lenient);
+        if (isLenient && parse.GetValue(strict))
+        {
+            throw new UsageException("--lenient and --strict-unknown cannot be used together");
+        }
+
+        return context.Host.CreateOptions(isLenient, parse.GetValue(warningsAsErrors));
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using Strata.Hosting.CommandLine;
+using Strata.Provenance;
+
+namespace Strata.Hosting.Explain;
+
+/// <summary>Writes provenance as a readable table or as the JSON array of DESIGN §5.</summary>
+internal static class ExplainWriter
+{
+    /// <summary>Values longer than this do not widen the value column; they push the rest of their row instead.</summary>
+    private const int MaxValueWidth = 32;
+
+    private static readonly string[] s_header = ["PATH", "VALUE", "ORIGIN", "HISTORY"];
+
+    /// <summary>
+    /// A table with the columns PATH, VALUE, ORIGIN and HISTORY (oldest first: default → checkpoint → file → override →
+    /// derived). An override's origin shows the override itself.
+    /// </summary>
+    public static string Table(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides)
+    {
+        var rows = new List<string[]>(entries.Count + 1) { s_header };
+        foreach (var entry in entries)
+        {
+            rows.Add([
+                entry.Path,
+                entry.Value,
+                Describe(entry.Origin, overrides),
+                string.Join(" → ", History(entry)),
+            ]);
+        }
+
+        int pathWidth = 0, valueWidth = 0, originWidth = 0;
+        foreach (var row in rows)
+        {
+            pathWidth = Math.Max(pathWidth, row[0].Length);
+            valueWidth = Math.Max(valueWidth, Math.Min(MaxValueWidth, row[1].Length));
+            originWidth = Math.Max(originWidth, row[2].Length);
+        }
+
+        var sb = new StringBuilder();
+        foreach (var row in rows)
+        {
+            sb.Append(row[0].PadRight(pathWidth)).Append("  ")
+                .Append(row[1].PadRight(valueWidth)).Append("  ")
+                .Append(row[2].PadRight(originWidth)).Append("  ")
+                .Append(row[3]);
+            TrimEnd(sb);
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A JSON array of <c>{"path", "value", "origin": {"kind", "file", "line", "column", "arg", "text"}, "history": [origin...]}</c>,
+    /// where <c>value</c> is the effective value as YAML flow text and <c>history</c> runs oldest first, ending with <c>origin</c>.
+    /// </summary>
+    public static string Json(IReadOnlyList<ValueProvenance> entries) => JsonText.Write(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var entry in entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path", entry.Path);
+            writer.WriteString("value", entry.Value);
+            writer.WritePropertyName("origin");
+            JsonText.WriteOrigin(writer, entry.Origin);
+            writer.WriteStartArray("history");
+            foreach (var origin in History(entry))
+            {
+                JsonText.WriteOrigin(writer, origin);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
+
+    /// <summary>
+    /// The layers a value went through, oldest first. Every settable field starts from its class default, so the history
+    /// starts with <c>default</c> even where the engine keeps no link to it; a computed field has only <c>derived</c>.
+    /// </summary>
+    public static IReadOnlyList<Origin> History(ValueProvenance entry)
+    {
+        var history = entry.History;
+        return entry.IsDerivedField || (history.Count > 0 && history[0].Kind == OriginKind.Default)
+            ? history
+            : [Origin.Default, .. history];
+    }
+
+    /// <summary>
+    /// The origin as text; an override also shows the key it set, <c>cli arg #2 (training.train_iters=…)</c> (not the
+    /// value, which may be a secret: the value column shows it, redacted where it must be).
+    /// </summary>
+    public static string Describe(Origin origin, IReadOnlyList<string> overrides)
+    {
+        var text = origin.ToString();
+        return origin.Kind == OriginKind.CommandLine && origin.Argument >= 1 && origin.Argument <= overrides.Count
+            ? text + " (" + KeyOf(overrides[origin.Argument - 1]) + "=…)"
+            : text;
+    }
+
+    private static string KeyOf(string argument)
+    {
+        var equals = argument.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? argument : argument[..equals];
+    }
+
+    private static void TrimEnd(StringBuilder sb)
+    {
+        var end = sb.Length;
+        while (end > 0 && sb[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        sb.Length = end;
+    }
+}
