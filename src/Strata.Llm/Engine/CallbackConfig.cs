@@ -9,9 +9,9 @@ public sealed partial class CallbackConfig
     public partial IList<string>? Script { get; set; }
 
     /// <summary>
-    /// Environment variables added to the command's environment. Those whose name looks like a credential (HF_TOKEN,
-    /// WANDB_API_KEY, PGPASSWORD: see <see cref="CallbackEnvironmentValueType.IsSecretName"/>) are secrets: left out of saved
-    /// configs and shown as *** in displays.
+    /// Environment variables added to the command's environment. Those whose name looks like a credential (its last
+    /// word is KEY, or it ends in TOKEN, SECRET, PASSWORD, PASSWD, PASSPHRASE, APIKEY or CREDENTIALS: HF_TOKEN,
+    /// WANDB_API_KEY, PGPASSWORD) are secrets: left out of saved configs and shown as *** in displays.
     /// </summary>
     [Field(FieldHint.Feature), ValueType(typeof(CallbackEnvironmentValueType))]
     public partial IDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();

@@ -33,11 +33,12 @@ public sealed partial class GPTBatchConfig
     [Field(FieldHint.Core), GreaterThan(0), DerivedDefault("micro_batch_size × sequential_micro_batches × batch_data_parallel")]
     public partial int BatchSize { get; set; }
 
-    /// <summary>
-    /// The number of tokens in a sample. An explicit null takes <c>model.base_model.max_position_embeddings</c> (of the
-    /// model as merged with its pretrained checkpoint), as Fast-LLM does; it is saved as null.
-    /// </summary>
-    [Field(FieldHint.Core), GreaterThan(0), DerivedDefault("2048; an explicit null takes model.base_model.max_position_embeddings")]
+    /// <summary>The number of tokens in a sample.</summary>
+    /// <remarks>
+    /// An explicit null takes <c>model.base_model.max_position_embeddings</c> (of the model as merged with its pretrained
+    /// checkpoint), as Fast-LLM does; it is saved as null.
+    /// </remarks>
+    [Field(FieldHint.Core), GreaterThan(0), DerivedDefault("2048; an explicit null takes model.base_model.max_position_embeddings (as merged with the pretrained checkpoint) and is saved as null")]
     public partial int SequenceLength { get; set; } = 2048;
 
     /// <summary>The number of tokens processed at once; divides <c>sequence_length</c>.</summary>
