@@ -176,13 +176,12 @@ public sealed class ConfigResolver<T>
         }
 
         Resolution.MergeBuilder? builder = null;
-        var parsed = OverrideParser.ParseAll(_overrides, _places, _options.Limits);
-        for (var i = 0; i < parsed.Length; i++)
+        for (var i = 0; i < _overrides.Count; i++)
         {
-            if (parsed[i] is not (Override: { } change, _))
+            if (!OverrideParser.TryParse(_overrides[i], i + 1, _places?[i], _options.Limits, out var change, out var error))
             {
                 // Parsing has no other effect: its error is reported in the order of the overrides.
-                state.Diagnostics.Add(parsed[i].Error ?? throw new InvalidOperationException("An override was neither parsed nor refused."));
+                state.Diagnostics.Add(error);
                 continue;
             }
 

@@ -1,4 +1,6 @@
 using System.Text;
+using Strata.Provenance;
+using Strata.Sources.Yaml;
 using Strata.Tree;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -27,10 +29,6 @@ public static class YamlDocumentReader
     /// <summary>The text of an <see cref="InvalidOperationException"/> thrown without a message.</summary>
     private static readonly string s_bareInvalidOperation = new InvalidOperationException().Message;
 
-    /// <summary>Characters that keep a command-line value out of a shared stream (see <see cref="IsStreamSafeValue"/>).</summary>
-    private static readonly System.Buffers.SearchValues<char> s_streamUnsafe =
-        System.Buffers.SearchValues.Create("\"'[]{}\n\r\u0085\u2028\u2029\uFEFF");
-
     /// <summary>Parses YAML text.</summary>
     /// <param name="text">The text (a leading byte-order mark is ignored).</param>
     /// <param name="sourceName">The name used in origins, usually the file path.</param>
@@ -41,7 +39,7 @@ public static class YamlDocumentReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return ParseText(text, sourceName, checkpoint, limits ?? SourceLimits.Default);
+        return ParseText(text, SourceInfo.OfFile(sourceName, checkpoint), limits ?? SourceLimits.Default, fastPath: true);
     }
 
     /// <summary>Reads a YAML file (strict UTF-8, byte-order mark accepted); never throws for a bad or missing file.</summary>
@@ -49,133 +47,25 @@ public static class YamlDocumentReader
     /// <param name="checkpoint">Whether the file is a checkpoint's configuration.</param>
     /// <param name="limits">The limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
     /// <returns>The tree and the diagnostics.</returns>
-    public static SourceDocument Load(string path, bool checkpoint = false, SourceLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        limits ??= SourceLimits.Default;
-        var diagnostics = new List<Diagnostic>();
-        return DocumentReader.TryReadUtf8(path, DocumentReader.Placer(path, checkpoint), limits, diagnostics, out var bytes)
-            ? ParseText(Encoding.UTF8.GetString(bytes.Span), path, checkpoint, limits)
-            : new SourceDocument(null, diagnostics);
-    }
+    public static SourceDocument Load(string path, bool checkpoint = false, SourceLimits? limits = null) =>
+        DocumentReader.Load(path, checkpoint, limits, static (bytes, source, bounds) => ParseText(Encoding.UTF8.GetString(bytes.Span), source, bounds, fastPath: true));
 
     /// <summary>
     /// Reads one YAML node (of any shape) from <paramref name="text"/>. Returns <see langword="false"/> when an error
     /// stopped the reading; <paramref name="root"/> is <see langword="null"/> for an empty stream.
     /// </summary>
     /// <param name="text">The YAML text.</param>
-    /// <param name="place">The origin of a 1-based line and column.</param>
+    /// <param name="source">The document.</param>
     /// <param name="limits">The limits.</param>
     /// <param name="flowOnly">Whether block mappings and lists are refused (command-line values).</param>
     /// <param name="diagnostics">Where to report.</param>
     /// <param name="root">The node read.</param>
-    internal static bool TryReadNode(string text, Func<int, int, Origin> place, SourceLimits limits, bool flowOnly, List<Diagnostic> diagnostics, out ConfigNode? root)
+    internal static bool TryReadNode(string text, SourceInfo source, SourceLimits limits, bool flowOnly, List<Diagnostic> diagnostics, out ConfigNode? root)
     {
-        var reader = new EventReader(place, limits, flowOnly, diagnostics);
+        var reader = new EventReader(source, limits, flowOnly, diagnostics);
         var ok = reader.Read(text);
         root = reader.Root;
         return ok;
-    }
-
-    /// <summary>
-    /// Whether a command-line value reads the same as a document of a stream (<see cref="TryReadFlowValues"/>) as it
-    /// does alone: one line, printable, no quotes or brackets (which could run on past the end of the line), and no
-    /// start that means a directive, a comment, a document marker, a block scalar or a block collection entry.
-    /// </summary>
-    /// <param name="text">The value as written.</param>
-    internal static bool IsStreamSafeValue(string text)
-    {
-        var trimmed = text.AsSpan().TrimStart(' ');
-        if (trimmed.IsEmpty || trimmed.IndexOfAny(s_streamUnsafe) >= 0 || EventReader.FindNonPrintable(text) >= 0)
-        {
-            return false;
-        }
-
-        // A mapping (a: b) is no flow value: read alone, it gets its diagnostic.
-        if (trimmed.Contains(": ", StringComparison.Ordinal) || trimmed.Contains(":\t", StringComparison.Ordinal) || trimmed[^1] == ':')
-        {
-            return false;
-        }
-
-        var first = trimmed[0];
-        var second = trimmed.Length > 1 ? trimmed[1] : ' ';
-        return first is not ('%' or '#' or '|' or '>' or '\t')
-            && !(first is '-' or '?' or ':' && second is ' ' or '-' or '\t')
-            && !(first == '.' && second == '.');
-    }
-
-    /// <summary>
-    /// Reads several command-line values with one YamlDotNet parser, each as a document of one stream (a <c>---</c>
-    /// line, then the value on a line of its own): a parser for each value costs more than the values. Every value must
-    /// be <see cref="IsStreamSafeValue"/>. When anything is out of the ordinary (a diagnostic, an exception, a node off
-    /// its line, a document more or less), nothing is returned and the caller reads each value alone, which gives the
-    /// exact diagnostics.
-    /// </summary>
-    /// <param name="texts">The values.</param>
-    /// <param name="places">The origin of a 1-based line and column of each value.</param>
-    /// <param name="limits">The limits (applied to each value, as when read alone).</param>
-    /// <returns>The node of each value, in order, or <see langword="null"/>.</returns>
-    internal static ConfigNode[]? TryReadFlowValues(IReadOnlyList<string> texts, IReadOnlyList<Func<int, int, Origin>> places, SourceLimits limits)
-    {
-        var stream = new StringBuilder();
-        foreach (var text in texts)
-        {
-            stream.Append("---\n").Append(text).Append('\n');
-        }
-
-        var diagnostics = new List<Diagnostic>();
-        var nodes = new ConfigNode[texts.Count];
-        var document = -1;
-        EventReader? reader = null;
-        var parser = new Parser(new StringReader(stream.ToString()));
-        try
-        {
-            while (parser.MoveNext())
-            {
-                switch (parser.Current)
-                {
-                    case StreamStart or StreamEnd:
-                        continue;
-                    case DocumentStart start:
-                        if (reader is not null || ++document >= texts.Count)
-                        {
-                            return null;
-                        }
-
-                        // Value k is on line 2k + 2 of the stream: its reader sees it on line 1, as when read alone.
-                        var place = places[document];
-                        var offset = (2 * document) + 1;
-                        reader = new EventReader((line, column) => place(line - offset, column), limits, flowOnly: true, diagnostics);
-                        if (!reader.Handle(start))
-                        {
-                            return null;
-                        }
-
-                        continue;
-                    case DocumentEnd:
-                        if (reader?.Root is not { } root)
-                        {
-                            return null;
-                        }
-
-                        nodes[document] = root;
-                        reader = null;
-                        continue;
-                    case ParsingEvent e when reader is null || e.Start.Line != (2 * document) + 2 || !reader.Handle(e) || diagnostics.Count > 0:
-                        return null;
-                    default:
-                        continue;
-                }
-            }
-        }
-#pragma warning disable CA1031 // Any failure sends every value back to be read alone, which reports it properly.
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
-
-        return document == texts.Count - 1 && reader is null && diagnostics.Count == 0 ? nodes : null;
     }
 
     /// <summary>Parses YAML text with YamlDotNet alone, without the fast path (to compare the two).</summary>
@@ -184,34 +74,30 @@ public static class YamlDocumentReader
     /// <param name="checkpoint">Whether the text is a checkpoint's configuration.</param>
     /// <param name="limits">The limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
     internal static SourceDocument ParseWithYamlDotNet(string text, string sourceName, bool checkpoint = false, SourceLimits? limits = null) =>
-        ParseText(text, sourceName, checkpoint, limits ?? SourceLimits.Default, fastPath: false);
+        ParseText(text, SourceInfo.OfFile(sourceName, checkpoint), limits ?? SourceLimits.Default, fastPath: false);
 
     /// <summary>
-    /// Parses a document: first with <see cref="FastYamlReader"/>, which reads the common subset of YAML; when it gives
-    /// up, from scratch with YamlDotNet, which alone reports diagnostics.
+    /// Parses a document: first with <see cref="FastYamlTreeBuilder"/>, which reads the common subset of YAML; when it
+    /// gives up, from scratch with YamlDotNet, which alone reports diagnostics.
     /// </summary>
-    private static SourceDocument ParseText(string text, string source, bool checkpoint, SourceLimits limits, bool fastPath = true)
+    private static SourceDocument ParseText(string text, SourceInfo source, SourceLimits limits, bool fastPath)
     {
         var diagnostics = new List<Diagnostic>();
         var body = text.StartsWith('\uFEFF') ? text[1..] : text;
-        if (fastPath && FastYamlReader.TryRead(body, source, checkpoint, limits, out var fast))
+        if (fastPath && FastYamlTreeBuilder.TryRead(body, source, limits, out var fast))
         {
-            // The fast root is a mapping, or null for an empty document.
-            var map = fast as ConfigMap ?? DocumentReader.AsRootMap(fast, DocumentReader.Placer(source, checkpoint), nullIsEmpty: true, diagnostics);
-            return new SourceDocument(map, diagnostics);
+            return DocumentReader.AsDocument(fast, source, nullIsEmpty: true, diagnostics);
         }
 
-        var place = DocumentReader.Placer(source, checkpoint);
-        var root = TryReadNode(body, place, limits, flowOnly: false, diagnostics, out var node)
-            ? DocumentReader.AsRootMap(node, place, nullIsEmpty: true, diagnostics)
-            : null;
-        return new SourceDocument(root, diagnostics);
+        return TryReadNode(body, source, limits, flowOnly: false, diagnostics, out var node)
+            ? DocumentReader.AsDocument(node, source, nullIsEmpty: true, diagnostics)
+            : new SourceDocument(null, diagnostics);
     }
 
-    /// <summary>Feeds YamlDotNet's parse events to a <see cref="DocumentReader.TreeAssembler"/>.</summary>
-    private sealed class EventReader(Func<int, int, Origin> place, SourceLimits limits, bool flowOnly, List<Diagnostic> diagnostics)
+    /// <summary>Feeds YamlDotNet's parse events to a <see cref="TreeAssembler"/>.</summary>
+    private sealed class EventReader(SourceInfo source, SourceLimits limits, bool flowOnly, List<Diagnostic> diagnostics)
     {
-        private readonly DocumentReader.TreeAssembler _assembler = new(limits, diagnostics, allowMergeKeys: true);
+        private readonly TreeAssembler _assembler = new(limits, diagnostics, allowMergeKeys: true);
         private int _documents;
         private Mark _last = Mark.Empty;
 
@@ -227,7 +113,7 @@ public static class YamlDocumentReader
                 var lineStart = bad == 0 ? 0 : text.LastIndexOf('\n', bad - 1) + 1;
                 return _assembler.Fail(
                     DiagnosticCodes.Syntax,
-                    place(line, bad - lineStart + 1),
+                    source.At(line, bad - lineStart + 1),
                     "the character U+" + ((int)text[bad]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)
                     + " is not allowed in YAML; write control characters as escapes in a double-quoted string (\"\\t\", \"\\u001b\")");
             }
@@ -253,7 +139,7 @@ public static class YamlDocumentReader
                     (line, column) = FindIndentationTab(text, line) ?? (line, column);
                 }
 
-                return _assembler.Fail(DiagnosticCodes.Syntax, place(line, column), MessageText.OfLibrary("invalid YAML: " + Sentence(ex.Message)));
+                return _assembler.Fail(DiagnosticCodes.Syntax, source.At(line, column), MessageText.OfLibrary("invalid YAML: " + Sentence(ex.Message)));
             }
 #pragma warning disable CA1031 // YamlDotNet throws assorted exceptions on malformed input; each becomes a diagnostic.
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -264,20 +150,21 @@ public static class YamlDocumentReader
                 var message = ex is InvalidOperationException && ex.Message == s_bareInvalidOperation
                     ? "the document cannot be read past this point (an unclosed flow list or mapping?)"
                     : Sentence(ex.Message);
-                return _assembler.Fail(DiagnosticCodes.Syntax, place(ToInt(_last.Line), ToInt(_last.Column)), MessageText.OfLibrary("invalid YAML: " + message));
+                return _assembler.Fail(DiagnosticCodes.Syntax, source.At(ToInt(_last.Line), ToInt(_last.Column)), MessageText.OfLibrary("invalid YAML: " + message));
             }
         }
 
-        public bool Handle(ParsingEvent e)
+        private bool Handle(ParsingEvent e)
         {
             _last = e.End;
             switch (e)
             {
                 case DocumentStart:
                     return ++_documents == 1
-                        || _assembler.Fail(DiagnosticCodes.Syntax, At(e), "a configuration file holds one document, found a second one");
+                        || _assembler.Fail(DiagnosticCodes.Syntax, At(e).ToOrigin(), "a configuration file holds one document, found a second one");
                 case Scalar scalar:
-                    return _assembler.Scalar(ToScalar(scalar), AnchorOf(scalar));
+                    var (value, style) = ScalarOf(scalar);
+                    return _assembler.Scalar(value, style, At(e), AnchorOf(scalar));
                 case AnchorAlias alias:
                     return _assembler.Alias(alias.Value.Value, At(e));
                 case MappingStart map:
@@ -297,25 +184,22 @@ public static class YamlDocumentReader
             if (flowOnly && block)
             {
                 var shape = isMap ? "a block mapping" : "a block list";
-                return _assembler.Fail(DiagnosticCodes.Syntax, At(e), shape + " is not a flow value; write {key: value} or [a, b], or quote the text");
+                return _assembler.Fail(DiagnosticCodes.Syntax, At(e).ToOrigin(), shape + " is not a flow value; write {key: value} or [a, b], or quote the text");
             }
 
             CheckTag(e, isMap ? "map" : "seq", isMap ? "a mapping" : "a list");
             return _assembler.Open(isMap, At(e), AnchorOf(e));
         }
 
-        private ConfigScalar ToScalar(Scalar e)
+        /// <summary>The text of a scalar and its style: a plain null word is a null, and tags decide where they are given.</summary>
+        private (string? Value, Tree.ScalarStyle Style) ScalarOf(Scalar e) => CheckTag(e, null, "a scalar") switch
         {
-            var origin = At(e);
-            return CheckTag(e, null, "a scalar") switch
-            {
-                "str" or "!" => ConfigScalar.Quoted(e.Value, origin),
-                "null" => ConfigScalar.Null(origin),
-                "int" or "float" or "bool" => ConfigScalar.Plain(e.Value, origin),
-                _ when e.Style != YamlScalarStyle.Plain => ConfigScalar.Quoted(e.Value, origin),
-                _ => IsNullWord(e.Value) ? ConfigScalar.Null(origin) : ConfigScalar.Plain(e.Value, origin),
-            };
-        }
+            "str" or "!" => (e.Value, Tree.ScalarStyle.Quoted),
+            "null" => (null, Tree.ScalarStyle.Plain),
+            "int" or "float" or "bool" => (e.Value, Tree.ScalarStyle.Plain),
+            _ when e.Style != YamlScalarStyle.Plain => (e.Value, Tree.ScalarStyle.Quoted),
+            _ => (IsNullWord(e.Value) ? null : e.Value, Tree.ScalarStyle.Plain),
+        };
 
         /// <summary>
         /// Returns the short name of a standard tag that fits the node (<c>str</c>, <c>map</c>...), <c>!</c> for the
@@ -344,12 +228,12 @@ public static class YamlDocumentReader
             var message = name is "str" or "int" or "float" or "bool" or "null" or "map" or "seq"
                 ? "the tag " + MessageText.Quoted(DisplayTag(tag)) + " cannot be used on " + shape
                 : "unsupported tag " + MessageText.Quoted(DisplayTag(tag)) + ": only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed, and no type is ever created from a tag";
-            _assembler.Report(DiagnosticCodes.UnsupportedTag, _assembler.NextPath, At(e), message);
+            _assembler.Report(DiagnosticCodes.UnsupportedTag, _assembler.NextPath, At(e).ToOrigin(), message);
             return null;
         }
 
         /// <summary>The index of the first character outside YAML's printable set, or -1.</summary>
-        public static int FindNonPrintable(string text)
+        private static int FindNonPrintable(string text)
         {
             var span = text.AsSpan();
             var i = span.IndexOfAnyExceptInRange(' ', '~');
@@ -376,7 +260,7 @@ public static class YamlDocumentReader
             return -1;
         }
 
-        private Origin At(ParsingEvent e) => place(ToInt(e.Start.Line), ToInt(e.Start.Column));
+        private SourcePosition At(ParsingEvent e) => source.Position(ToInt(e.Start.Line), ToInt(e.Start.Column));
 
         private static string? AnchorOf(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
 

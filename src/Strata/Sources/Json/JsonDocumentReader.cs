@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Strata.Provenance;
 using Strata.Tree;
 
 namespace Strata.Sources;
@@ -23,7 +24,7 @@ public static class JsonDocumentReader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
         var body = text.StartsWith('\uFEFF') ? text[1..] : text;
-        return ParseUtf8(Encoding.UTF8.GetBytes(body), DocumentReader.Placer(sourceName, checkpoint), limits ?? SourceLimits.Default);
+        return ParseUtf8(Encoding.UTF8.GetBytes(body), SourceInfo.OfFile(sourceName, checkpoint), limits ?? SourceLimits.Default);
     }
 
     /// <summary>Reads a JSON file (strict UTF-8, byte-order mark accepted); never throws for a bad or missing file.</summary>
@@ -31,22 +32,14 @@ public static class JsonDocumentReader
     /// <param name="checkpoint">Whether the file is a checkpoint's configuration.</param>
     /// <param name="limits">The limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
     /// <returns>The tree and the diagnostics.</returns>
-    public static SourceDocument Load(string path, bool checkpoint = false, SourceLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        limits ??= SourceLimits.Default;
-        var place = DocumentReader.Placer(path, checkpoint);
-        var diagnostics = new List<Diagnostic>();
-        return DocumentReader.TryReadUtf8(path, place, limits, diagnostics, out var bytes)
-            ? ParseUtf8(bytes, place, limits)
-            : new SourceDocument(null, diagnostics);
-    }
+    public static SourceDocument Load(string path, bool checkpoint = false, SourceLimits? limits = null) =>
+        DocumentReader.Load(path, checkpoint, limits, static (bytes, source, bounds) => ParseUtf8(bytes, source, bounds));
 
-    private static SourceDocument ParseUtf8(ReadOnlyMemory<byte> json, Func<int, int, Origin> place, SourceLimits limits)
+    private static SourceDocument ParseUtf8(ReadOnlyMemory<byte> json, SourceInfo source, SourceLimits limits)
     {
         var diagnostics = new List<Diagnostic>();
-        var lines = new LineMap(json);
-        var assembler = new DocumentReader.TreeAssembler(limits, diagnostics, allowMergeKeys: false);
+        var positions = new Positions(json, source);
+        var assembler = new TreeAssembler(limits, diagnostics, allowMergeKeys: false);
         var options = new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -60,7 +53,7 @@ public static class JsonDocumentReader
         {
             while (reader.Read())
             {
-                if (!Handle(ref reader, assembler, At(reader.TokenStartIndex)))
+                if (!Handle(ref reader, assembler, positions.At(reader.TokenStartIndex)))
                 {
                     return new SourceDocument(null, diagnostics);
                 }
@@ -68,19 +61,17 @@ public static class JsonDocumentReader
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
-            var origin = ex is JsonException { LineNumber: { } line, BytePositionInLine: { } bytePosition }
-                ? At(lines.Offset(line, bytePosition))
-                : At(reader.TokenStartIndex);
-            assembler.Fail(DiagnosticCodes.Syntax, origin, MessageText.OfLibrary("invalid JSON: " + Sentence(ex.Message)));
+            var at = ex is JsonException { LineNumber: { } line, BytePositionInLine: { } bytePosition }
+                ? positions.At(positions.Offset(line, bytePosition))
+                : positions.At(reader.TokenStartIndex);
+            assembler.Fail(DiagnosticCodes.Syntax, at.ToOrigin(), MessageText.OfLibrary("invalid JSON: " + Sentence(ex.Message)));
             return new SourceDocument(null, diagnostics);
         }
 
-        return new SourceDocument(DocumentReader.AsRootMap(assembler.Root, place, nullIsEmpty: false, diagnostics), diagnostics);
-
-        Origin At(long offset) => lines.Place(offset, place);
+        return DocumentReader.AsDocument(assembler.Root, source, nullIsEmpty: false, diagnostics);
     }
 
-    private static bool Handle(ref Utf8JsonReader reader, DocumentReader.TreeAssembler assembler, Origin at)
+    private static bool Handle(ref Utf8JsonReader reader, TreeAssembler assembler, SourcePosition at)
     {
         switch (reader.TokenType)
         {
@@ -90,13 +81,13 @@ public static class JsonDocumentReader
                 assembler.Close();
                 return true;
             case JsonTokenType.PropertyName or JsonTokenType.String:
-                return assembler.Scalar(ConfigScalar.Quoted(reader.GetString() ?? string.Empty, at), anchor: null);
+                return assembler.Scalar(reader.GetString() ?? string.Empty, ScalarStyle.Quoted, at, anchor: null);
             case JsonTokenType.Number:
-                return assembler.Scalar(ConfigScalar.Plain(Encoding.UTF8.GetString(reader.ValueSpan), at), anchor: null);
+                return assembler.Scalar(Encoding.UTF8.GetString(reader.ValueSpan), ScalarStyle.Plain, at, anchor: null);
             case JsonTokenType.True or JsonTokenType.False:
-                return assembler.Scalar(ConfigScalar.Plain(reader.TokenType == JsonTokenType.True ? "true" : "false", at), anchor: null);
+                return assembler.Scalar(reader.TokenType == JsonTokenType.True ? "true" : "false", ScalarStyle.Plain, at, anchor: null);
             case JsonTokenType.Null:
-                return assembler.Scalar(ConfigScalar.Null(at), anchor: null);
+                return assembler.Scalar(null, ScalarStyle.Plain, at, anchor: null);
             default:
                 return true;
         }
@@ -110,51 +101,49 @@ public static class JsonDocumentReader
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "malformed input";
     }
 
-    /// <summary>The byte offset of the start of each line, to turn token offsets into 1-based lines and columns.</summary>
-    private sealed class LineMap
+    /// <summary>
+    /// Turns byte offsets into 1-based lines and columns; columns count characters (UTF-16 code units), as YAML columns
+    /// do. Tokens come in order, so each count continues from the previous one: a minified document stays linear.
+    /// </summary>
+    private sealed class Positions(ReadOnlyMemory<byte> json, SourceInfo source)
     {
-        private readonly ReadOnlyMemory<byte> _json;
-        private readonly List<int> _starts = [0];
-        private int _lastLine = -1;
-        private int _lastOffset;
-        private int _lastColumn;
+        private int _offset;
+        private int _line = 1;
+        private int _column = 1;
 
-        public LineMap(ReadOnlyMemory<byte> json)
+        public SourcePosition At(long offset)
         {
-            _json = json;
-            var span = json.Span;
-            for (var i = span.IndexOf((byte)'\n'); i >= 0; i = NextNewline(span, i + 1))
+            var at = (int)Math.Clamp(offset, 0, json.Length);
+            if (at < _offset)
             {
-                _starts.Add(i + 1);
+                (_offset, _line, _column) = (0, 1, 1);
             }
+
+            var span = json.Span[_offset..at];
+            var lastNewline = span.LastIndexOf((byte)'\n');
+            _line += span.Count((byte)'\n');
+            _column = lastNewline < 0 ? _column + Encoding.UTF8.GetCharCount(span) : 1 + Encoding.UTF8.GetCharCount(span[(lastNewline + 1)..]);
+            _offset = at;
+            return source.Position(_line, _column);
         }
 
         /// <summary>The byte offset of a 0-based line and byte position, as System.Text.Json reports them.</summary>
-        public long Offset(long line, long bytePosition) =>
-            line < _starts.Count ? _starts[(int)line] + bytePosition : _json.Length;
-
-        /// <summary>
-        /// The origin of a byte offset; the column counts characters (UTF-16 code units), as YAML columns do. Tokens
-        /// come in order, so the count continues from the previous token of the same line: a minified document stays
-        /// linear.
-        /// </summary>
-        public Origin Place(long offset, Func<int, int, Origin> place)
+        public long Offset(long line, long bytePosition)
         {
-            var at = (int)Math.Clamp(offset, 0, _json.Length);
-            var line = _starts.BinarySearch(at);
-            line = line >= 0 ? line : ~line - 1;
-            var continues = line == _lastLine && at >= _lastOffset;
-            var column = continues
-                ? _lastColumn + Encoding.UTF8.GetCharCount(_json.Span[_lastOffset..at])
-                : 1 + Encoding.UTF8.GetCharCount(_json.Span[_starts[line]..at]);
-            (_lastLine, _lastOffset, _lastColumn) = (line, at, column);
-            return place(line + 1, column);
-        }
+            var span = json.Span;
+            var start = 0;
+            for (var l = 0L; l < line; l++)
+            {
+                var newline = span[start..].IndexOf((byte)'\n');
+                if (newline < 0)
+                {
+                    return json.Length;
+                }
 
-        private static int NextNewline(ReadOnlySpan<byte> span, int from)
-        {
-            var i = span[from..].IndexOf((byte)'\n');
-            return i < 0 ? -1 : from + i;
+                start += newline + 1;
+            }
+
+            return start + bytePosition;
         }
     }
 }
