@@ -14,9 +14,7 @@ public readonly record struct ConfigMapEntry
     /// <param name="Key">The key.</param>
     /// <param name="KeyOrigin">Where the key was written.</param>
     /// <param name="Value">The value.</param>
-#pragma warning disable SA1313 // The names of the positional record this type was: named arguments keep working.
     public ConfigMapEntry(string Key, Origin KeyOrigin, ConfigNode Value)
-#pragma warning restore SA1313
     {
         this.Key = Key;
         _keyOrigin = KeyOrigin;
@@ -49,7 +47,5 @@ public readonly record struct ConfigMapEntry
     /// <param name="Key">The key.</param>
     /// <param name="KeyOrigin">Where the key was written.</param>
     /// <param name="Value">The value.</param>
-#pragma warning disable SA1313
     public void Deconstruct(out string Key, out Origin KeyOrigin, out ConfigNode Value) => (Key, KeyOrigin, Value) = (this.Key, this.KeyOrigin, this.Value);
-#pragma warning restore SA1313
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using Strata.Provenance;
 using Strata.Sources;
 using Strata.Tree;
 
@@ -45,7 +44,7 @@ public sealed class OverridePlainValueTests
     {
         var argument = "training.train_iters=" + value;
 
-        Assert.True(OverrideParser.TryReadPlainValue(argument, argument.IndexOf('=', StringComparison.Ordinal) + 1, SourceInfo.OfOverride(3, null), SourceLimits.Default, out _));
+        Assert.True(OverrideParser.IsPlainValue(argument.AsSpan(argument.IndexOf('=', StringComparison.Ordinal) + 1), SourceLimits.Default));
         Assert.Equal(ByYaml(argument, 3), ByFastPath(argument, 3));
     }
 
@@ -55,7 +54,7 @@ public sealed class OverridePlainValueTests
     {
         var argument = "a.b=" + value;
 
-        Assert.False(OverrideParser.TryReadPlainValue(argument, 4, SourceInfo.OfOverride(1, null), SourceLimits.Default, out _));
+        Assert.False(OverrideParser.IsPlainValue(argument.AsSpan(4), SourceLimits.Default));
         Assert.Equal(ByYaml(argument, 1), ByFastPath(argument, 1));
     }
 
@@ -128,7 +127,7 @@ public sealed class OverridePlainValueTests
     {
         var argument = "a=" + new string('x', SourceLimits.Default.MaxScalarLength + 1);
 
-        Assert.False(OverrideParser.TryReadPlainValue(argument, 2, SourceInfo.OfOverride(1, null), SourceLimits.Default, out _));
+        Assert.False(OverrideParser.IsPlainValue(argument.AsSpan(2), SourceLimits.Default));
         Assert.Equal(ByYaml(argument, 1), ByFastPath(argument, 1));
         Assert.Contains("error Error " + DiagnosticCodes.TooLong, ByFastPath(argument, 1), StringComparison.Ordinal);
     }

@@ -47,7 +47,7 @@ public static class OverrideParser
 
     /// <summary>
     /// Parses one override at its place: typed (<c>cli arg #N</c>) or read from a response file (<c>FILE:LINE</c>).
-    /// A plain one-line value needs no YAML parser (<see cref="TryReadPlainValue"/>); any other is read by the fast
+    /// A plain one-line value needs no YAML parser (<see cref="IsPlainValue"/>); any other is read by the fast
     /// YAML reader, or by YamlDotNet when that gives up; without <paramref name="fastPaths"/>, by YamlDotNet alone
     /// (the reference that the fast paths are tested against).
     /// </summary>
@@ -61,7 +61,7 @@ public static class OverrideParser
     internal static bool TryParse(string argument, int argumentNumber, ArgumentPlace? place, SourceLimits limits, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error, bool fastPaths = true)
     {
         result = null;
-        var source = SourceInfo.OfOverride(argumentNumber, place);
+        var source = new Argument(argumentNumber, place);
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals < 0)
         {
@@ -84,7 +84,7 @@ public static class OverrideParser
     /// <see cref="SourceLimits.MaxKeyLength"/> and a step past <see cref="SourceLimits.MaxDepth"/> are refused where
     /// they start, so a path of any depth costs one pass and nothing downstream ever walks a deeper one.
     /// </summary>
-    private static bool TryParsePath(string argument, int end, SourceInfo source, SourceLimits limits, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
+    private static bool TryParsePath(string argument, int end, Argument source, SourceLimits limits, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
     {
         // A valid path has a step per key (one more than its dots) and one per index (one per '['): the exact size,
         // unless that is past the depth limit, which the path then reaches before its end.
@@ -167,7 +167,7 @@ public static class OverrideParser
     }
 
     /// <summary>Reads <c>argument[start..]</c> as a YAML flow value, with the limits and tag rules of files.</summary>
-    private static bool TryParseValue(string argument, int start, SourceInfo source, OverridePathSegment[] path, SourceLimits limits, bool fastPaths, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
+    private static bool TryParseValue(string argument, int start, Argument source, OverridePathSegment[] path, SourceLimits limits, bool fastPaths, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
     {
         var column = start + 1;
         value = null;
@@ -175,12 +175,14 @@ public static class OverrideParser
         if (argument.Length - start > limits.MaxScalarLength)
         {
             // Before any reading, and without the text: a value past the limit is never echoed.
-            error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, ConfigOverride.DottedPathOf(path), source.At(1, column), "the value is " + Count(argument.Length - start) + " characters long, more than the limit of " + Count(limits.MaxScalarLength));
+            error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, ConfigOverride.DottedPathOf(path), source.At(column), "the value is " + Count(argument.Length - start) + " characters long, more than the limit of " + Count(limits.MaxScalarLength));
             return false;
         }
 
-        if (fastPaths && TryReadPlainValue(argument, start, source, limits, out value))
+        if (fastPaths && IsPlainValue(argument.AsSpan(start), limits))
         {
+            var isNull = argument.AsSpan(start) is "" or "~" or "null" or "Null" or "NULL";
+            value = new ConfigScalar(isNull ? null : argument[start..], ScalarStyle.Plain, source.At(column));
             return true;
         }
 
@@ -189,15 +191,15 @@ public static class OverrideParser
         if (trimmed.StartsWith('#') || trimmed.StartsWith("---", StringComparison.Ordinal) || trimmed.StartsWith("...", StringComparison.Ordinal))
         {
             // With the override's path, like every other problem of the value (a secret's value is then redacted).
-            var marker = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Syntax, string.Empty, source.At(1, column), "YAML reads this value as a comment or a document marker; quote it");
+            var marker = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Syntax, string.Empty, source.At(column), "YAML reads this value as a comment or a document marker; quote it");
             error = ValueError(argument, path, marker);
             return false;
         }
 
-        if (!fastPaths || !FastYamlTreeBuilder.TryReadValue(argument, start, source, limits, out value))
+        if (!fastPaths || !FastYamlTreeBuilder.TryReadValue(argument, start, SourceInfo.OfOverride(source.Number, source.Place), limits, out value))
         {
             var diagnostics = new List<Diagnostic>();
-            YamlDocumentReader.TryReadNode(argument[start..], source.Shifted(start), limits, flowOnly: true, diagnostics, out value);
+            YamlDocumentReader.TryReadNode(argument[start..], SourceInfo.OfOverride(source.Number, source.Place, start), limits, flowOnly: true, diagnostics, out value);
             foreach (var problem in diagnostics)
             {
                 if (problem.Severity == DiagnosticSeverity.Error)
@@ -210,7 +212,7 @@ public static class OverrideParser
         }
 
         // An empty (or blank) value is an explicit null.
-        value ??= new ConfigScalar(null, ScalarStyle.Plain, source.Position(1, column));
+        value ??= ConfigScalar.Null(source.At(column));
 
         // The value's own nesting was bounded as a file's is; under its path, the whole must be too.
         if (value is not ConfigScalar && TreeHeight.Measure(value).Height is var height && path.Length + height > limits.MaxDepth)
@@ -229,34 +231,18 @@ public static class OverrideParser
     }
 
     /// <summary>
-    /// Reads <c>argument[start..]</c> without a YAML parser when it is a value that YAML reads as one plain scalar of
-    /// exactly its text: empty (a null), or printable ASCII with no leading or trailing space, no start that YAML reads
-    /// as an indicator (<c>-</c> only before a letter, a digit or a dot, as in <c>-1</c>, <c>-.5</c>), no
-    /// <c>": "</c>, no <c>" #"</c>, no final <c>:</c>, and none of the quotes, brackets, braces and commas. Such a value
-    /// gives the node the YAML reader gives, at the same place: a null for the null words (<c>~</c>, <c>null</c>,
-    /// <c>Null</c>, <c>NULL</c>), else a plain scalar, at the value's column. Any other value returns
-    /// <see langword="false"/> and goes to the YAML reader.
+    /// Whether a value needs no YAML parser: one that YAML reads as one plain scalar of exactly its text: empty (a
+    /// null), or printable ASCII with no leading or trailing space, no start that YAML reads as an indicator (<c>-</c>
+    /// only before a letter, a digit or a dot, as in <c>-1</c>, <c>-.5</c>), no <c>": "</c>, no <c>" #"</c>, no final
+    /// <c>:</c>, and none of the quotes, brackets, braces and commas. Such a value is the node the YAML reader gives, at
+    /// the same place: a null for the null words (<c>~</c>, <c>null</c>, <c>Null</c>, <c>NULL</c>), else a plain
+    /// scalar, at the value's column.
     /// </summary>
-    internal static bool TryReadPlainValue(string argument, int start, SourceInfo source, SourceLimits limits, [NotNullWhen(true)] out ConfigNode? value)
+    internal static bool IsPlainValue(ReadOnlySpan<char> text, SourceLimits limits)
     {
-        value = null;
-        var text = argument.AsSpan(start);
-        if (text.Length > limits.MaxScalarLength || !IsPlainScalarText(text))
+        if (text.IsEmpty || text.Length > limits.MaxScalarLength)
         {
-            return false;
-        }
-
-        var isNull = text is "" or "~" or "null" or "Null" or "NULL";
-        value = new ConfigScalar(isNull ? null : argument[start..], ScalarStyle.Plain, source.Position(1, start + 1));
-        return true;
-    }
-
-    /// <summary>Whether YAML reads <paramref name="text"/>, alone in a document, as one plain scalar of exactly that text.</summary>
-    private static bool IsPlainScalarText(ReadOnlySpan<char> text)
-    {
-        if (text.IsEmpty)
-        {
-            return true;
+            return text.IsEmpty;
         }
 
         // Printable ASCII only (no tab, no line break, nothing YAML reads as white space or a break but a space),
@@ -291,16 +277,25 @@ public static class OverrideParser
         return new Diagnostic(DiagnosticSeverity.Error, code, fullPath, problem.Origin, Describe(argument, column) + ": " + problem.Message);
     }
 
-    private static Diagnostic SyntaxError(string argument, SourceInfo source, int column, string message) =>
-        new(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, string.Empty, source.At(1, column), Describe(argument, column) + ": " + message);
+    private static Diagnostic SyntaxError(string argument, Argument source, int column, string message) =>
+        new(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, string.Empty, source.At(column), Describe(argument, column) + ": " + message);
 
-    private static Diagnostic TooDeep(SourceInfo source, int column, SourceLimits limits) =>
-        new(DiagnosticSeverity.Error, DiagnosticCodes.NestingLimit, string.Empty, source.At(1, column), "the path of the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels");
+    private static Diagnostic TooDeep(Argument source, int column, SourceLimits limits) =>
+        new(DiagnosticSeverity.Error, DiagnosticCodes.NestingLimit, string.Empty, source.At(column), "the path of the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels");
 
-    private static Diagnostic KeyTooLong(SourceInfo source, int column, int length, SourceLimits limits) =>
-        new(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, string.Empty, source.At(1, column), "a key of the path is " + Count(length) + " characters long, more than the limit of " + Count(limits.MaxKeyLength));
+    private static Diagnostic KeyTooLong(Argument source, int column, int length, SourceLimits limits) =>
+        new(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, string.Empty, source.At(column), "a key of the path is " + Count(length) + " characters long, more than the limit of " + Count(limits.MaxKeyLength));
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The override's number and, for one read from a response file, its place there: every origin of the override is
+    /// made from them (<c>cli arg #N</c>, or <c>FILE:LINE</c>), with the column inside the override.
+    /// </summary>
+    private readonly record struct Argument(int Number, ArgumentPlace? Place)
+    {
+        public Origin At(int column) => SourceInfo.OverrideAt(Number, Place, column);
+    }
 
     private static string Describe(string argument, int column) =>
         "cannot parse the override " + MessageText.Quoted(argument) + " at column " + column.ToString(CultureInfo.InvariantCulture);

@@ -120,7 +120,7 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
         }
 
         var start = LineStart + Indent;
-        if (IsBlockEntry(start) || !ParseBlockMapping(start, out var map) || Indent >= 0)
+        if (IsBlockEntry(start) || !ParseBlock(start, isMap: true, out var map) || Indent >= 0)
         {
             return false;
         }
@@ -129,8 +129,8 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
         return true;
     }
 
-    /// <summary>A block mapping whose first key is at <paramref name="start"/> on the current line.</summary>
-    private bool ParseBlockMapping(int start, out ConfigNode node)
+    /// <summary>A block mapping (<paramref name="isMap"/>) or sequence whose first key or <c>-</c> is at <paramref name="start"/>.</summary>
+    private bool ParseBlock(int start, bool isMap, out ConfigNode node)
     {
         node = null!;
         if (!Open())
@@ -140,77 +140,45 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
 
         var column = start - LineStart;
         var at = At(start);
-        var entries = _pool.RentEntries();
+        var entries = isMap ? _pool.RentEntries() : null;
+        var items = isMap ? null : _pool.RentItems();
         while (true)
         {
-            if (!ParseKey(start, out var afterColon, out var key, out var keyAt)
-                || entries.IndexOf(key) >= 0
-                || !ParseValue(afterColon, column, mapValue: true, out var value))
+            if (entries is not null)
+            {
+                if (!ParseKey(start, flow: false, out var key, out var keyAt, out var afterColon) || entries.IndexOf(key) >= 0
+                    || !ParseValue(afterColon, column, mapValue: true, out var value))
+                {
+                    return false;
+                }
+
+                entries.Add(new ConfigMapEntry(key, keyAt, value));
+            }
+            else if (ParseValue(start + 1, column, mapValue: false, out var item))
+            {
+                items!.Add(item);
+            }
+            else
             {
                 return false;
             }
 
-            entries.Add(new ConfigMapEntry(key, keyAt, value));
-            if (Indent < column)
+            if (Indent != column)
             {
+                // Back to the parent, or (more indented) an error.
                 break;
-            }
-
-            if (Indent > column)
-            {
-                return false;
             }
 
             start = LineStart + Indent;
-        }
-
-        node = _pool.ToMap(entries, at);
-        _depth--;
-        return true;
-    }
-
-    /// <summary>A block sequence whose first <c>-</c> is at <paramref name="start"/> on the current line.</summary>
-    private bool ParseBlockSequence(int start, out ConfigNode node)
-    {
-        node = null!;
-        if (!Open())
-        {
-            return false;
-        }
-
-        var column = start - LineStart;
-        var at = At(start);
-        var items = _pool.RentItems();
-        while (true)
-        {
-            if (!ParseValue(start + 1, column, mapValue: false, out var item))
+            if (!isMap && !IsBlockEntry(start))
             {
-                return false;
-            }
-
-            items.Add(item);
-            if (Indent < column)
-            {
-                break;
-            }
-
-            if (Indent > column)
-            {
-                return false;
-            }
-
-            start = LineStart + Indent;
-            if (!IsBlockEntry(start))
-            {
-                // The next key of the mapping this sequence is the value of, at the same indentation (or an error
-                // that the parent sees: a line more indented than itself).
+                // The next key of the mapping this sequence is the value of, at the same indentation.
                 break;
             }
         }
 
-        node = _pool.ToSequence(items, at);
-        _depth--;
-        return true;
+        node = Close(at, entries, items);
+        return Indent <= column;
     }
 
     /// <summary>
@@ -231,15 +199,10 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
                 return false;
             }
 
-            if (Indent > parentColumn)
+            var nested = LineStart + Indent;
+            if (Indent > parentColumn || (mapValue && Indent == parentColumn && IsBlockEntry(nested)))
             {
-                var nested = LineStart + Indent;
-                return IsBlockEntry(nested) ? ParseBlockSequence(nested, out node) : ParseBlockMapping(nested, out node);
-            }
-
-            if (mapValue && Indent == parentColumn && IsBlockEntry(LineStart + Indent))
-            {
-                return ParseBlockSequence(LineStart + Indent, out node);
+                return ParseBlock(nested, isMap: !IsBlockEntry(nested), out node);
             }
 
             // YamlDotNet places the empty scalar just past the indicator.
@@ -252,14 +215,9 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
             return true;
         }
 
-        if (!mapValue && IsBlockEntry(i))
+        if (!mapValue && (IsBlockEntry(i) || IsKey(i)))
         {
-            return ParseBlockSequence(i, out node);
-        }
-
-        if (!mapValue && IsKey(i))
-        {
-            return ParseBlockMapping(i, out node);
+            return ParseBlock(i, isMap: !IsBlockEntry(i), out node);
         }
 
         if (!ParseNode(i, flow: false, out var end, out node))
@@ -277,59 +235,41 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
         return NextContentLine(allowMarker: false) && Indent <= parentColumn;
     }
 
-    /// <summary>A key and its <c>:</c>; <paramref name="afterColon"/> is just past the colon.</summary>
-    private bool ParseKey(int start, out int afterColon, out string key, out SourcePosition keyAt)
+    /// <summary>
+    /// A key of a block or flow mapping and its <c>:</c>; <paramref name="afterColon"/> is just past the colon. Gives up
+    /// on a key that the assembler would report (too long, past the node limit) or read otherwise: a null word (a key
+    /// that is not a string) and a plain <c>&lt;&lt;</c> (a merge key).
+    /// </summary>
+    private bool ParseKey(int start, bool flow, out string key, out SourcePosition keyAt, out int afterColon)
     {
+        keyAt = At(start);
         afterColon = 0;
-        key = string.Empty;
-        keyAt = default;
-        int colon;
+        int end;
         if (Text[start] is '"' or '\'')
         {
-            if (!ParseQuoted(start, out key, out var end))
-            {
-                return false;
-            }
-
-            colon = SkipSpaces(end);
-            if (colon >= LineEnd || Text[colon] != ':' || (colon + 1 < LineEnd && Text[colon + 1] != ' '))
+            if (!ParseQuoted(start, out key, out end))
             {
                 return false;
             }
         }
         else
         {
-            var isKey = false;
-            colon = IsPlainStart(start) ? ScanPlainBlock(start, out isKey) : -1;
-            if (colon < 0 || !isKey || !PlainKey(start, TrimEnd(start, colon), out key))
+            var stop = !IsPlainStart(start) ? -1 : flow ? ScanPlainFlow(start) : ScanPlainBlock(start, out _);
+            end = stop < 0 ? start : TrimEnd(start, stop);
+            var span = Text.AsSpan(start, end - start);
+            key = IsNullWord(span) || span is "<<" ? string.Empty : span.ToString();
+            if (key.Length == 0)
             {
                 return false;
             }
         }
 
-        if (colon - start > MaxImplicitKeyLength || !AcceptKey(key))
-        {
-            return false;
-        }
-
-        keyAt = At(start);
+        // A block key may end its line; in a flow mapping, YamlDotNet wants a space after the colon.
+        var colon = SkipSpaces(end);
         afterColon = colon + 1;
-        return true;
+        return colon < LineEnd && Text[colon] == ':' && (afterColon < LineEnd ? Text[afterColon] == ' ' : !flow)
+            && colon - start <= MaxImplicitKeyLength && key.Length <= _limits.MaxKeyLength && CountNode();
     }
-
-    /// <summary>
-    /// The text of a plain key; <see langword="false"/> (give up) for a null word, which the assembler reports as a
-    /// key that is not a string, and for <c>&lt;&lt;</c>, which it reads as a merge key.
-    /// </summary>
-    private bool PlainKey(int start, int end, out string key)
-    {
-        var span = Text.AsSpan(start, end - start);
-        key = IsNullWord(span) || span is "<<" ? string.Empty : span.ToString();
-        return key.Length > 0;
-    }
-
-    /// <summary>Counts a key as the assembler does; <see langword="false"/> (give up) on one it would report.</summary>
-    private bool AcceptKey(string key) => key.Length <= _limits.MaxKeyLength && CountNode();
 
     /// <summary>Opens a collection: <see langword="false"/> (give up) past the nesting or the node limit.</summary>
     private bool Open() => ++_depth <= MaxNesting && _depth <= _limits.MaxDepth && CountNode();
@@ -420,18 +360,12 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
             SourcePosition keyAt = default;
             if (entries is not null)
             {
-                if (Text[i] is '[' or '{' || !ParseFlowKey(i, out key, out keyAt, out var keyEnd) || entries.IndexOf(key) >= 0)
+                if (!ParseKey(i, flow: true, out key, out keyAt, out var afterColon) || entries.IndexOf(key) >= 0)
                 {
                     return false;
                 }
 
-                i = SkipSpaces(keyEnd);
-                if (i + 1 >= LineEnd || Text[i] != ':' || Text[i + 1] != ' ')
-                {
-                    return false;
-                }
-
-                i = SkipSpaces(i + 1);
+                i = SkipSpaces(afterColon);
                 if (i >= LineEnd)
                 {
                     return false;
@@ -478,38 +412,11 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
         }
     }
 
-    /// <summary>Builds a flow collection read to its end and gives its list back.</summary>
+    /// <summary>Builds a collection read to its end and gives its list back.</summary>
     private ConfigNode Close(SourcePosition at, EntryList? entries, List<ConfigNode>? items)
     {
         _depth--;
         return entries is not null ? _pool.ToMap(entries, at) : _pool.ToSequence(items!, at);
-    }
-
-    /// <summary>A key of a flow mapping (a scalar); <paramref name="end"/> is just past it.</summary>
-    private bool ParseFlowKey(int start, out string key, out SourcePosition keyAt, out int end)
-    {
-        key = string.Empty;
-        keyAt = default;
-        end = 0;
-        if (Text[start] is '"' or '\'')
-        {
-            if (!ParseQuoted(start, out key, out end))
-            {
-                return false;
-            }
-        }
-        else
-        {
-            var stop = IsPlainStart(start) ? ScanPlainFlow(start) : -1;
-            end = stop < 0 ? 0 : TrimEnd(start, stop);
-            if (stop < 0 || !PlainKey(start, end, out key))
-            {
-                return false;
-            }
-        }
-
-        keyAt = At(start);
-        return AcceptKey(key);
     }
 
     private SourcePosition At(int index) => _source.Position(LineNumber, index - LineStart + 1);
