@@ -53,4 +53,15 @@ public static class DocumentReader
                 return new SourceDocument(null, diagnostics);
         }
     }
+
+    /// <summary>
+    /// A parser's message as a diagnostic sentence: lower-case start, no trailing period, and without the position that
+    /// System.Text.Json appends (the origin gives it).
+    /// </summary>
+    internal static string Sentence(string message)
+    {
+        var end = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var text = (end >= 0 ? message[..end] : message).Trim().TrimEnd('.', ' ', '|');
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "malformed input";
+    }
 }

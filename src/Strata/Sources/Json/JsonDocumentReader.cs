@@ -64,7 +64,7 @@ public static class JsonDocumentReader
             var at = ex is JsonException { LineNumber: { } line, BytePositionInLine: { } bytePosition }
                 ? positions.At(positions.Offset(line, bytePosition))
                 : positions.At(reader.TokenStartIndex);
-            assembler.Fail(DiagnosticCodes.Syntax, at.ToOrigin(), MessageText.OfLibrary("invalid JSON: " + Sentence(ex.Message)));
+            assembler.Fail(DiagnosticCodes.Syntax, at.ToOrigin(), MessageText.OfLibrary("invalid JSON: " + DocumentReader.Sentence(ex.Message)));
             return new SourceDocument(null, diagnostics);
         }
 
@@ -91,14 +91,6 @@ public static class JsonDocumentReader
             default:
                 return true;
         }
-    }
-
-    /// <summary>System.Text.Json's message without its trailing position, which the origin already gives.</summary>
-    private static string Sentence(string message)
-    {
-        var end = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var text = (end >= 0 ? message[..end] : message).Trim().TrimEnd('.', ' ', '|');
-        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "malformed input";
     }
 
     /// <summary>

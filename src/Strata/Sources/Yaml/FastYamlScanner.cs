@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace Strata.Sources.Yaml;
@@ -49,41 +50,30 @@ internal abstract class FastYamlScanner
     protected int NextLine { get; set; }
 
     /// <summary>
-    /// Whether every character is printable ASCII, a line feed, a <c>\r</c> before a line feed, or a printable
-    /// non-ASCII character that YAML does not read as a break or a mark (a valid surrogate pair included).
+    /// The index of the first character of <paramref name="span"/> outside YAML's printable set (a valid surrogate pair
+    /// is one printable character), or -1. With <paramref name="simple"/>, also of the first one that the fast reader
+    /// leaves to YamlDotNet: a tab, a <c>\r</c> not before a line feed, and what YAML reads as a break or a mark
+    /// (U+0085, U+2028, U+2029, U+FEFF).
     /// </summary>
-    protected static bool IsSimpleText(ReadOnlySpan<char> span)
+    internal static int FindNonPrintable(ReadOnlySpan<char> span, bool simple)
     {
         var i = span.IndexOfAnyExcept(s_ordinary);
         while (i >= 0)
         {
             var c = span[i];
-            if (c == '\r')
+            var pair = char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]);
+            var printable = c is '\t' or '\r' or '\u0085' or (>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD') || pair;
+            if (!printable || (simple && (c is '\t' or '\u0085' or '\u2028' or '\u2029' or '\uFEFF' || (c == '\r' && (i + 1 == span.Length || span[i + 1] != '\n')))))
             {
-                if (i + 1 >= span.Length || span[i + 1] != '\n')
-                {
-                    return false;
-                }
-            }
-            else if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= span.Length || !char.IsLowSurrogate(span[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-            else if (c is not ((>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD')) || c is '\u2028' or '\u2029' or '\uFEFF')
-            {
-                return false;
+                return i;
             }
 
-            var next = span[(i + 1)..].IndexOfAnyExcept(s_ordinary);
-            i = next < 0 ? -1 : i + 1 + next;
+            var from = i + (pair ? 2 : 1);
+            var next = span[from..].IndexOfAnyExcept(s_ordinary);
+            i = next < 0 ? -1 : from + next;
         }
 
-        return true;
+        return -1;
     }
 
     protected static bool IsNullWord(ReadOnlySpan<char> text) => text is "~" or "null" or "Null" or "NULL";
@@ -171,7 +161,7 @@ internal abstract class FastYamlScanner
     {
         if (Text[start] is '"' or '\'')
         {
-            var end = SkipQuoted(start);
+            var end = ReadQuoted(start, null);
             var colon = end < 0 ? LineEnd : SkipSpaces(end);
             return colon < LineEnd && Text[colon] == ':' && (colon + 1 == LineEnd || Text[colon + 1] == ' ');
         }
@@ -253,96 +243,56 @@ internal abstract class FastYamlScanner
     protected bool ParseQuoted(int start, out string value, out int end)
     {
         value = string.Empty;
-        end = 0;
-        var quote = Text[start];
-        var i = start + 1;
-        var stop = quote == '"' ? Text.AsSpan(i, LineEnd - i).IndexOfAny('"', '\\') : Text.AsSpan(i, LineEnd - i).IndexOf('\'');
-        if (stop < 0)
+        end = ReadQuoted(start, null);
+        if (end < 0)
         {
             return false;
         }
 
-        stop += i;
-        if (Text[stop] == quote && (quote == '"' || stop + 1 == LineEnd || Text[stop + 1] != '\''))
+        // Without an escape or a doubled quote, the text is what stands between the quotes.
+        var inner = Text.AsSpan(start + 1, end - start - 2);
+        if (inner.IndexOf(Text[start] == '"' ? '\\' : '\'') < 0)
         {
-            value = Text.Substring(i, stop - i);
-            end = stop + 1;
+            value = inner.ToString();
             return true;
         }
 
         var buffer = _buffer ??= new StringBuilder();
         buffer.Clear();
-        end = quote == '"' ? ReadDoubleQuoted(buffer, i) : ReadSingleQuoted(buffer, i);
-        value = end < 0 ? string.Empty : buffer.ToString();
-        return end >= 0;
+        ReadQuoted(start, buffer);
+        value = buffer.ToString();
+        return true;
     }
 
-    /// <summary>The end of a quoted scalar that starts at <paramref name="start"/> (past its closing quote), or -1.</summary>
-    private int SkipQuoted(int start)
+    /// <summary>
+    /// The end of the quoted scalar that starts at <paramref name="start"/> (past its closing quote), or -1 (give up);
+    /// its text goes to <paramref name="buffer"/> unless that is <see langword="null"/>.
+    /// </summary>
+    private int ReadQuoted(int start, StringBuilder? buffer)
     {
         var quote = Text[start];
-        for (var i = start + 1; i < LineEnd; i++)
-        {
-            var c = Text[i];
-            if (c == quote)
-            {
-                if (quote == '\'' && i + 1 < LineEnd && Text[i + 1] == '\'')
-                {
-                    i++;
-                    continue;
-                }
-
-                return i + 1;
-            }
-
-            if (c == '\\' && quote == '"')
-            {
-                i++;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The text of a single-quoted scalar from <paramref name="i"/> into <paramref name="buffer"/>; its end or -1.</summary>
-    private int ReadSingleQuoted(StringBuilder buffer, int i)
-    {
+        var i = start + 1;
         while (true)
         {
-            var found = Text.AsSpan(i, LineEnd - i).IndexOf('\'');
-            if (found < 0)
-            {
-                return -1;
-            }
-
-            var quote = i + found;
-            buffer.Append(Text, i, quote - i);
-            if (quote + 1 >= LineEnd || Text[quote + 1] != '\'')
-            {
-                return quote + 1;
-            }
-
-            buffer.Append('\'');
-            i = quote + 2;
-        }
-    }
-
-    /// <summary>The text of a double-quoted scalar from <paramref name="i"/> into <paramref name="buffer"/>; its end or -1.</summary>
-    private int ReadDoubleQuoted(StringBuilder buffer, int i)
-    {
-        while (true)
-        {
-            var found = Text.AsSpan(i, LineEnd - i).IndexOfAny('"', '\\');
+            var found = quote == '"' ? Text.AsSpan(i, LineEnd - i).IndexOfAny('"', '\\') : Text.AsSpan(i, LineEnd - i).IndexOf('\'');
             if (found < 0)
             {
                 return -1;
             }
 
             var at = i + found;
-            buffer.Append(Text, i, at - i);
-            if (Text[at] == '"')
+            buffer?.Append(Text, i, at - i);
+            if (quote == '\'' || Text[at] == '"')
             {
-                return at + 1;
+                // A doubled single quote stands for one.
+                if (quote == '"' || at + 1 >= LineEnd || Text[at + 1] != '\'')
+                {
+                    return at + 1;
+                }
+
+                buffer?.Append('\'');
+                i = at + 2;
+                continue;
             }
 
             // An escape; a backslash at the end of the line folds the scalar onto the next one (give up).
@@ -355,25 +305,25 @@ internal abstract class FastYamlScanner
             i = at + 2;
             if (EscapeLetters.IndexOf(letter, StringComparison.Ordinal) is var simple and >= 0)
             {
-                buffer.Append(EscapedCharacters[simple]);
+                buffer?.Append(EscapedCharacters[simple]);
                 continue;
             }
 
+            // Unknown escapes, surrogates (even a pair written as two escapes) and values past Unicode: YamlDotNet's business.
             var digits = letter switch { 'x' => 2, 'u' => 4, 'U' => 8, _ => 0 };
-            if (digits == 0 || i + digits > LineEnd || !uint.TryParse(Text.AsSpan(i, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            if (digits == 0 || i + digits > LineEnd || !uint.TryParse(Text.AsSpan(i, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
                 || code is (>= 0xD800 and <= 0xDFFF) or > 0x10FFFF)
             {
-                // Unknown escapes, surrogates (even a pair written as two escapes) and values past Unicode: YamlDotNet's business.
                 return -1;
             }
 
             if (code > 0xFFFF)
             {
-                buffer.Append(char.ConvertFromUtf32((int)code));
+                buffer?.Append(char.ConvertFromUtf32((int)code));
             }
             else
             {
-                buffer.Append((char)code);
+                buffer?.Append((char)code);
             }
 
             i += digits;

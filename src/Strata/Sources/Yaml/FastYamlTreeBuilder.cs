@@ -56,7 +56,7 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
     public static bool TryRead(string text, SourceInfo source, SourceLimits limits, out ConfigMap? root)
     {
         root = null;
-        return IsSimpleText(text) && new FastYamlTreeBuilder(text, source, limits).ReadDocument(out root);
+        return FindNonPrintable(text, simple: true) < 0 && new FastYamlTreeBuilder(text, source, limits).ReadDocument(out root);
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
     {
         value = null;
         var text = argument.AsSpan(start);
-        if (!IsSimpleText(text) || text.Contains('\n') || text.Contains('\r'))
+        if (FindNonPrintable(text, simple: true) >= 0 || text.IndexOfAny('\n', '\r') >= 0)
         {
             return false;
         }

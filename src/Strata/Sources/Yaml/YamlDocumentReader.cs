@@ -107,7 +107,7 @@ public static class YamlDocumentReader
         {
             // YamlDotNet lets control characters through into keys and values (a NUL, an ESC that would reach a
             // terminal through a diagnostic); YAML allows only printable characters (YAML 1.2, 5.1).
-            if (FindNonPrintable(text) is var bad and >= 0)
+            if (FastYamlScanner.FindNonPrintable(text, simple: false) is var bad and >= 0)
             {
                 var line = text.AsSpan(0, bad).Count('\n') + 1;
                 var lineStart = bad == 0 ? 0 : text.LastIndexOf('\n', bad - 1) + 1;
@@ -139,7 +139,7 @@ public static class YamlDocumentReader
                     (line, column) = FindIndentationTab(text, line) ?? (line, column);
                 }
 
-                return _assembler.Fail(DiagnosticCodes.Syntax, source.At(line, column), MessageText.OfLibrary("invalid YAML: " + Sentence(ex.Message)));
+                return _assembler.Fail(DiagnosticCodes.Syntax, source.At(line, column), MessageText.OfLibrary("invalid YAML: " + DocumentReader.Sentence(ex.Message)));
             }
 #pragma warning disable CA1031 // YamlDotNet throws assorted exceptions on malformed input; each becomes a diagnostic.
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -149,7 +149,7 @@ public static class YamlDocumentReader
                 // (`a: [1, 2` followed by more lines): its text says nothing to a user.
                 var message = ex is InvalidOperationException && ex.Message == s_bareInvalidOperation
                     ? "the document cannot be read past this point (an unclosed flow list or mapping?)"
-                    : Sentence(ex.Message);
+                    : DocumentReader.Sentence(ex.Message);
                 return _assembler.Fail(DiagnosticCodes.Syntax, source.At(ToInt(_last.Line), ToInt(_last.Column)), MessageText.OfLibrary("invalid YAML: " + message));
             }
         }
@@ -232,34 +232,6 @@ public static class YamlDocumentReader
             return null;
         }
 
-        /// <summary>The index of the first character outside YAML's printable set, or -1.</summary>
-        private static int FindNonPrintable(string text)
-        {
-            var span = text.AsSpan();
-            var i = span.IndexOfAnyExceptInRange(' ', '~');
-            while (i >= 0 && i < span.Length)
-            {
-                var c = span[i];
-                if (c is '\t' or '\n' or '\r' or '\u0085' or (>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD'))
-                {
-                    i++;
-                }
-                else if (char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
-                {
-                    i += 2;
-                }
-                else
-                {
-                    return i;
-                }
-
-                var next = span[i..].IndexOfAnyExceptInRange(' ', '~');
-                i = next < 0 ? -1 : i + next;
-            }
-
-            return -1;
-        }
-
         private SourcePosition At(ParsingEvent e) => source.Position(ToInt(e.Start.Line), ToInt(e.Start.Column));
 
         private static string? AnchorOf(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
@@ -272,13 +244,6 @@ public static class YamlDocumentReader
             : "!<" + tag + ">";
 
         private static int ToInt(long value) => (int)Math.Clamp(value, 0, int.MaxValue);
-
-        /// <summary>YamlDotNet's message as a diagnostic sentence: lower-case start, no trailing period.</summary>
-        private static string Sentence(string message)
-        {
-            var text = message.Trim().TrimEnd('.');
-            return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "malformed input";
-        }
 
         /// <summary>
         /// YamlDotNet reports a tab used as indentation at the start of the enclosing node; the user needs the tab
