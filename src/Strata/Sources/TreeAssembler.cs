@@ -30,18 +30,8 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
     /// <summary>The root, once its last event was seen.</summary>
     public ConfigNode? Root { get; private set; }
 
-    /// <summary>Whether an error stopped the assembly (the tree is then incomplete).</summary>
-    public bool Failed { get; private set; }
-
     /// <summary>The dotted path of the node that the next event delivers.</summary>
-    public string NextPath
-    {
-        get
-        {
-            var (key, index) = NextSegment();
-            return PathOf(key, index);
-        }
-    }
+    public string NextPath => PathOf(NextSegment());
 
     private bool ExpectsKey => _frames.Count > 0 && _frames[^1] is { IsMap: true, HasKey: false };
 
@@ -79,8 +69,7 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
             return false;
         }
 
-        var (key, index) = NextSegment();
-        _frames.Add(new Frame(at, anchor, key, index, _pool.RentEntries(), isMap ? null : _pool.RentItems()));
+        _frames.Add(new Frame(at, anchor, NextSegment(), _pool.RentEntries(), isMap ? null : _pool.RentItems()));
         return true;
     }
 
@@ -135,11 +124,10 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
     public void Report(string code, string path, Origin origin, string message) =>
         diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, code, path, origin, message));
 
-    /// <summary>Reports an error that stops the assembly; returns <see langword="false"/>.</summary>
+    /// <summary>Reports an error that stops the assembly (the tree is then incomplete); returns <see langword="false"/>.</summary>
     public bool Fail(string code, Origin origin, string message)
     {
         Report(code, string.Empty, origin, message);
-        Failed = true;
         return false;
     }
 
@@ -200,7 +188,7 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
         map.Action = KeyAction.Drop;
         if (keyNode is not ConfigScalar { Value: { } key } scalar)
         {
-            Report(DiagnosticCodes.InvalidKey, PathOf(null, -1), at.ToOrigin(), "a key must be a string, got " + keyNode.Describe());
+            Report(DiagnosticCodes.InvalidKey, PathOf((null, -1)), at.ToOrigin(), "a key must be a string, got " + keyNode.Describe());
         }
         else if (allowMergeKeys && scalar.Style == ScalarStyle.Plain && key == MergeKey)
         {
@@ -208,11 +196,11 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
         }
         else if (key.Length > limits.MaxKeyLength)
         {
-            Report(DiagnosticCodes.TooLong, PathOf(null, -1), at.ToOrigin(), "a key is " + Count(key.Length) + " characters long, more than the limit of " + Count(limits.MaxKeyLength));
+            Report(DiagnosticCodes.TooLong, PathOf((null, -1)), at.ToOrigin(), "a key is " + Count(key.Length) + " characters long, more than the limit of " + Count(limits.MaxKeyLength));
         }
         else if (map.Entries.IndexOf(key) is var first and >= 0)
         {
-            Report(DiagnosticCodes.DuplicateKey, PathOf(key, -1), at.ToOrigin(), "duplicate key " + MessageText.Quoted(key) + ", first set at " + map.Entries[first].KeyOrigin.Location);
+            Report(DiagnosticCodes.DuplicateKey, PathOf((key, -1)), at.ToOrigin(), "duplicate key " + MessageText.Quoted(key) + ", first set at " + map.Entries[first].KeyOrigin.Location);
         }
         else
         {
@@ -242,7 +230,7 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
             return;
         }
 
-        Report(DiagnosticCodes.Syntax, PathOf(null, -1), value.Origin, "the merge key '<<' takes a mapping or a list of mappings, got " + value.Describe());
+        Report(DiagnosticCodes.Syntax, PathOf((null, -1)), value.Origin, "the merge key '<<' takes a mapping or a list of mappings, got " + value.Describe());
     }
 
     /// <summary>
@@ -293,57 +281,52 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
             : (top is { HasKey: true, Action: KeyAction.Keep } ? top.PendingKey : null, -1);
     }
 
-    private string PathOf(string? key, int index)
+    private string PathOf((string? Key, int Index) next)
     {
         var sb = new StringBuilder();
         foreach (var frame in _frames)
         {
-            AppendSegment(sb, frame.Key, frame.Index);
+            AppendSegment(sb, frame.Segment);
         }
 
-        AppendSegment(sb, key, index);
+        AppendSegment(sb, next);
         return sb.ToString();
     }
 
-    private static void AppendSegment(StringBuilder sb, string? key, int index)
+    private static void AppendSegment(StringBuilder sb, (string? Key, int Index) segment)
     {
-        if (key is not null)
+        if (segment.Key is not null)
         {
-            sb.Append(sb.Length > 0 ? "." : string.Empty).Append(key);
+            sb.Append(sb.Length > 0 ? "." : string.Empty).Append(segment.Key);
         }
-        else if (index >= 0)
+        else if (segment.Index >= 0)
         {
-            sb.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            sb.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
         }
     }
 
     private readonly record struct Anchored(ConfigNode Node, int Size, int Height);
 
-    /// <summary>A mapping, or a sequence (with its items), being read.</summary>
-    private sealed class Frame(SourcePosition at, string? anchor, string? key, int index, EntryList entries, List<ConfigNode>? items)
+    /// <summary>
+    /// A mapping, or a sequence (with its items), being read: where it starts, its anchor, its place in its parent (a
+    /// key, or an index), and the size (alias copies included) and height of what was read of it.
+    /// </summary>
+    private sealed class Frame(SourcePosition at, string? anchor, (string? Key, int Index) segment, EntryList entries, List<ConfigNode>? items)
     {
         public SourcePosition At { get; } = at;
 
         public string? Anchor { get; } = anchor;
 
-        /// <summary>The key of this node in its parent mapping, or <see langword="null"/>.</summary>
-        public string? Key { get; } = key;
+        public (string? Key, int Index) Segment { get; } = segment;
 
-        /// <summary>The index of this node in its parent sequence, or -1.</summary>
-        public int Index { get; } = index;
-
-        /// <summary>The entries of a mapping (empty for a sequence).</summary>
         public EntryList Entries { get; } = entries;
 
-        /// <summary>The items of a sequence, or <see langword="null"/> for a mapping.</summary>
         public List<ConfigNode>? Items { get; } = items;
 
         public bool IsMap => Items is null;
 
-        /// <summary>The number of nodes in this sub-tree (alias copies included).</summary>
         public int Size { get; set; } = 1;
 
-        /// <summary>The number of nesting levels of this sub-tree (1 for a mapping of scalars).</summary>
         public int Height { get; set; } = 1;
 
         public List<(int Position, ConfigMap Map)>? Merges { get; set; }

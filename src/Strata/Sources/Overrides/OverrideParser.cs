@@ -86,6 +86,8 @@ public static class OverrideParser
     /// </summary>
     private static bool TryParsePath(string argument, int end, Argument source, SourceLimits limits, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
     {
+        path = null;
+
         // A valid path has a step per key (one more than its dots) and one per index (one per '['): the exact size,
         // unless that is past the depth limit, which the path then reaches before its end.
         var text = argument.AsSpan(0, end);
@@ -102,14 +104,12 @@ public static class OverrideParser
             {
                 var problem = i < end && char.IsWhiteSpace(argument[i]) ? "a key cannot hold spaces" : "a key is missing (empty step in the path)";
                 error = SyntaxError(argument, source, i + 1, problem);
-                path = null;
                 return false;
             }
 
             if (count == steps.Length || i - start > limits.MaxKeyLength)
             {
                 error = count == steps.Length ? TooDeep(source, start + 1, limits) : KeyTooLong(source, start + 1, i - start, limits);
-                path = null;
                 return false;
             }
 
@@ -119,14 +119,12 @@ public static class OverrideParser
                 if (count == steps.Length)
                 {
                     error = TooDeep(source, i + 1, limits);
-                    path = null;
                     return false;
                 }
 
                 if (!TryParseIndex(argument, ref i, end, out var index))
                 {
                     error = SyntaxError(argument, source, i + 1, "a list index is written [n] with n a non-negative integer");
-                    path = null;
                     return false;
                 }
 
@@ -143,7 +141,6 @@ public static class OverrideParser
             if (argument[i] != '.')
             {
                 error = SyntaxError(argument, source, i + 1, "expected '.' or '[' after a step of the path, got " + MessageText.Quoted(argument[i].ToString()));
-                path = null;
                 return false;
             }
 
