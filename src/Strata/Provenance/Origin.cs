@@ -98,10 +98,6 @@ public sealed class Origin
     public Origin WithPrevious(Origin? previous) =>
         ReferenceEquals(previous, Previous) ? this : new Origin(Kind, Source, Line, Column, Argument, previous);
 
-    /// <summary>The same place, as a checkpoint origin (used when a checkpoint file is read by a file source).</summary>
-    public Origin AsCheckpoint() =>
-        Kind == OriginKind.Checkpoint ? this : new Origin(OriginKind.Checkpoint, Source, Line, Column, Argument, Previous);
-
     /// <summary>The history of this value, oldest first, ending with this origin.</summary>
     public IReadOnlyList<Origin> History
     {

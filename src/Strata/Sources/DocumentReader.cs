@@ -34,11 +34,10 @@ public static class DocumentReader
             : new SourceDocument(null, diagnostics);
     }
 
-    /// <summary>The root of a document as a mapping, or a <see cref="DiagnosticCodes.RootNotMap"/> error.</summary>
-    /// <param name="root">The root read, <see langword="null"/> for an empty document.</param>
-    /// <param name="source">The document.</param>
-    /// <param name="nullIsEmpty">Whether a null root (YAML <c>---</c> alone, <c>~</c>) means an empty document.</param>
-    /// <param name="diagnostics">Where to report.</param>
+    /// <summary>
+    /// The root of a document as a mapping, or a <see cref="DiagnosticCodes.RootNotMap"/> error; no root is an empty
+    /// mapping, and so is a null root (YAML <c>---</c> alone, <c>~</c>) when <paramref name="nullIsEmpty"/>.
+    /// </summary>
     internal static SourceDocument AsDocument(ConfigNode? root, SourceInfo source, bool nullIsEmpty, List<Diagnostic> diagnostics)
     {
         switch (root)

@@ -27,7 +27,6 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
         Merge,
     }
 
-    /// <summary>The root, once its last event was seen.</summary>
     public ConfigNode? Root { get; private set; }
 
     /// <summary>The dotted path of the node that the next event delivers.</summary>
@@ -77,7 +76,7 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
     {
         var frame = _frames[^1];
         _frames.RemoveAt(_frames.Count - 1);
-        ConfigNode node = frame.Items is { } items ? _pool.ToSequence(items, frame.At) : BuildMap(frame, frame.Entries);
+        ConfigNode node = frame.Items is { } items ? _pool.ToSequence(items, frame.At) : BuildMap(frame);
         if (!frame.IsMap)
         {
             _pool.Return(frame.Entries);
@@ -237,8 +236,9 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
     /// Builds a mapping; YAML 1.1 merge keys insert the merged entries where the <c>&lt;&lt;</c> key was, skipping
     /// keys written explicitly in the mapping (they win wherever they are) and keys of earlier merged mappings.
     /// </summary>
-    private ConfigMap BuildMap(Frame frame, EntryList entries)
+    private ConfigMap BuildMap(Frame frame)
     {
+        var entries = frame.Entries;
         if (frame.Merges is not { } merges)
         {
             return _pool.ToMap(entries, frame.At);
@@ -309,35 +309,24 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
 
     /// <summary>
     /// A mapping, or a sequence (with its items), being read: where it starts, its anchor, its place in its parent (a
-    /// key, or an index), and the size (alias copies included) and height of what was read of it.
+    /// key, or an index), the size (alias copies included) and height of what was read of it, and for a mapping, the
+    /// key whose value is awaited (<see cref="HasKey"/>) and what to do with that value.
     /// </summary>
     private sealed class Frame(SourcePosition at, string? anchor, (string? Key, int Index) segment, EntryList entries, List<ConfigNode>? items)
     {
-        public SourcePosition At { get; } = at;
-
-        public string? Anchor { get; } = anchor;
-
-        public (string? Key, int Index) Segment { get; } = segment;
-
-        public EntryList Entries { get; } = entries;
-
-        public List<ConfigNode>? Items { get; } = items;
+        public readonly SourcePosition At = at;
+        public readonly string? Anchor = anchor;
+        public readonly (string? Key, int Index) Segment = segment;
+        public readonly EntryList Entries = entries;
+        public readonly List<ConfigNode>? Items = items;
+        public int Size = 1;
+        public int Height = 1;
+        public List<(int Position, ConfigMap Map)>? Merges;
+        public bool HasKey;
+        public KeyAction Action;
+        public string PendingKey = string.Empty;
+        public SourcePosition PendingKeyAt;
 
         public bool IsMap => Items is null;
-
-        public int Size { get; set; } = 1;
-
-        public int Height { get; set; } = 1;
-
-        public List<(int Position, ConfigMap Map)>? Merges { get; set; }
-
-        /// <summary>Whether a key was read and its value is awaited.</summary>
-        public bool HasKey { get; set; }
-
-        public KeyAction Action { get; set; }
-
-        public string PendingKey { get; set; } = string.Empty;
-
-        public SourcePosition PendingKeyAt { get; set; }
     }
 }

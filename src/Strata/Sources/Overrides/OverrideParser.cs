@@ -51,13 +51,6 @@ public static class OverrideParser
     /// YAML reader, or by YamlDotNet when that gives up; without <paramref name="fastPaths"/>, by YamlDotNet alone
     /// (the reference that the fast paths are tested against).
     /// </summary>
-    /// <param name="argument">The argument as given.</param>
-    /// <param name="argumentNumber">The 1-based number of the override among the overrides.</param>
-    /// <param name="place">The response file line it was read from, or <see langword="null"/> when it was typed.</param>
-    /// <param name="limits">The limits of keys, values and nesting.</param>
-    /// <param name="result">The override, when the argument is valid.</param>
-    /// <param name="error">What is wrong, when it is not.</param>
-    /// <param name="fastPaths">Whether the plain-value shortcut and the fast YAML reader may read the value.</param>
     internal static bool TryParse(string argument, int argumentNumber, ArgumentPlace? place, SourceLimits limits, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error, bool fastPaths = true)
     {
         result = null;
@@ -178,8 +171,7 @@ public static class OverrideParser
 
         if (fastPaths && IsPlainValue(argument.AsSpan(start), limits))
         {
-            var isNull = argument.AsSpan(start) is "" or "~" or "null" or "Null" or "NULL";
-            value = new ConfigScalar(isNull ? null : argument[start..], ScalarStyle.Plain, source.At(column));
+            value = new ConfigScalar(FastYamlScanner.IsNullWord(argument.AsSpan(start)) ? null : argument[start..], ScalarStyle.Plain, source.At(column));
             return true;
         }
 

@@ -76,7 +76,8 @@ internal abstract class FastYamlScanner
         return -1;
     }
 
-    protected static bool IsNullWord(ReadOnlySpan<char> text) => text is "~" or "null" or "Null" or "NULL";
+    /// <summary>Whether a plain scalar is a null: empty, <c>~</c>, or a null word.</summary>
+    internal static bool IsNullWord(ReadOnlySpan<char> text) => text is "" or "~" or "null" or "Null" or "NULL";
 
     /// <summary>
     /// Moves to the next line that holds more than spaces and a comment; <see cref="Indent"/> is -1 at the end of the
@@ -317,15 +318,7 @@ internal abstract class FastYamlScanner
                 return -1;
             }
 
-            if (code > 0xFFFF)
-            {
-                buffer?.Append(char.ConvertFromUtf32((int)code));
-            }
-            else
-            {
-                buffer?.Append((char)code);
-            }
-
+            buffer?.Append(char.ConvertFromUtf32((int)code));
             i += digits;
         }
     }

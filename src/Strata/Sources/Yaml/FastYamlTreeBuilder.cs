@@ -49,10 +49,6 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
     /// (<see langword="null"/>). Returns <see langword="false"/> when the text is outside the subset, or when the
     /// assembler would report anything.
     /// </summary>
-    /// <param name="text">The text, without a byte-order mark.</param>
-    /// <param name="source">The document.</param>
-    /// <param name="limits">The limits.</param>
-    /// <param name="root">The root.</param>
     public static bool TryRead(string text, SourceInfo source, SourceLimits limits, out ConfigMap? root)
     {
         root = null;
@@ -64,11 +60,6 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
     /// of flow values: a scalar or a flow collection on one line (<see langword="null"/> when there is nothing but
     /// spaces). Returns <see langword="false"/> when the value is outside the subset, or would be reported.
     /// </summary>
-    /// <param name="argument">The override.</param>
-    /// <param name="start">Where its value starts.</param>
-    /// <param name="source">The override (columns are those of <paramref name="argument"/>).</param>
-    /// <param name="limits">The limits.</param>
-    /// <param name="value">The node read.</param>
     public static bool TryReadValue(string argument, int start, SourceInfo source, SourceLimits limits, out ConfigNode? value)
     {
         value = null;

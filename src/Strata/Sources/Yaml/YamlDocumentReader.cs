@@ -51,15 +51,10 @@ public static class YamlDocumentReader
         DocumentReader.Load(path, checkpoint, limits, static (bytes, source, bounds) => ParseText(Encoding.UTF8.GetString(bytes.Span), source, bounds, fastPath: true));
 
     /// <summary>
-    /// Reads one YAML node (of any shape) from <paramref name="text"/>. Returns <see langword="false"/> when an error
-    /// stopped the reading; <paramref name="root"/> is <see langword="null"/> for an empty stream.
+    /// Reads one YAML node (of any shape; only flow collections when <paramref name="flowOnly"/>, for command-line
+    /// values) from <paramref name="text"/>. Returns <see langword="false"/> when an error stopped the reading;
+    /// <paramref name="root"/> is <see langword="null"/> for an empty stream.
     /// </summary>
-    /// <param name="text">The YAML text.</param>
-    /// <param name="source">The document.</param>
-    /// <param name="limits">The limits.</param>
-    /// <param name="flowOnly">Whether block mappings and lists are refused (command-line values).</param>
-    /// <param name="diagnostics">Where to report.</param>
-    /// <param name="root">The node read.</param>
     internal static bool TryReadNode(string text, SourceInfo source, SourceLimits limits, bool flowOnly, List<Diagnostic> diagnostics, out ConfigNode? root)
     {
         var reader = new EventReader(source, limits, flowOnly, diagnostics);
@@ -69,10 +64,6 @@ public static class YamlDocumentReader
     }
 
     /// <summary>Parses YAML text with YamlDotNet alone, without the fast path (to compare the two).</summary>
-    /// <param name="text">The text (a leading byte-order mark is ignored).</param>
-    /// <param name="sourceName">The name used in origins.</param>
-    /// <param name="checkpoint">Whether the text is a checkpoint's configuration.</param>
-    /// <param name="limits">The limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
     internal static SourceDocument ParseWithYamlDotNet(string text, string sourceName, bool checkpoint = false, SourceLimits? limits = null) =>
         ParseText(text, SourceInfo.OfFile(sourceName, checkpoint), limits ?? SourceLimits.Default, fastPath: false);
 
@@ -198,7 +189,7 @@ public static class YamlDocumentReader
             "null" => (null, Tree.ScalarStyle.Plain),
             "int" or "float" or "bool" => (e.Value, Tree.ScalarStyle.Plain),
             _ when e.Style != YamlScalarStyle.Plain => (e.Value, Tree.ScalarStyle.Quoted),
-            _ => (IsNullWord(e.Value) ? null : e.Value, Tree.ScalarStyle.Plain),
+            _ => (FastYamlScanner.IsNullWord(e.Value) ? null : e.Value, Tree.ScalarStyle.Plain),
         };
 
         /// <summary>
@@ -235,8 +226,6 @@ public static class YamlDocumentReader
         private SourcePosition At(ParsingEvent e) => source.Position(ToInt(e.Start.Line), ToInt(e.Start.Column));
 
         private static string? AnchorOf(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
-
-        private static bool IsNullWord(string text) => text is "" or "~" or "null" or "Null" or "NULL";
 
         private static string DisplayTag(string tag) =>
             tag.StartsWith(StandardTagPrefix, StringComparison.Ordinal) ? "!!" + tag[StandardTagPrefix.Length..]
