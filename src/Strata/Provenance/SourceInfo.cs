@@ -49,6 +49,5 @@ internal sealed class SourceInfo
         _ => OverrideAt(_argument, _place, _columnOffset + Math.Max(column, 1)),
     };
 
-    /// <summary>A position of this document.</summary>
     public SourcePosition Position(int line, int column) => new(this, line, column);
 }

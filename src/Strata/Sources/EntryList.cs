@@ -15,7 +15,6 @@ internal sealed class EntryList
 
     public ConfigMapEntry this[int index] => _entries[index];
 
-    /// <summary>The position of <paramref name="key"/> among the entries, or -1.</summary>
     public int IndexOf(string key)
     {
         if (_keys is { Count: > 0 } keys)

@@ -57,7 +57,6 @@ internal static class FileInput
 
     private static Diagnostic Error(string code, Origin origin, string message) => new(DiagnosticSeverity.Error, code, string.Empty, origin, message);
 
-    /// <summary>Reads the bytes of a file within the size limit, or reports why it cannot.</summary>
     private static bool TryReadBytes(string path, SourceInfo source, SourceLimits limits, List<Diagnostic> diagnostics, out ArraySegment<byte> bytes)
     {
         bytes = default;

@@ -19,7 +19,6 @@ internal static class FilesRead
         return new Scope(previous);
     }
 
-    /// <summary>Notes a path that a reader is about to open.</summary>
     public static void Add(string path) => t_files?.Add(path);
 
     /// <summary>Ends a recording and restores the one around it.</summary>
