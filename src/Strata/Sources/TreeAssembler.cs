@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Strata.Provenance;
 using Strata.Tree;
 
@@ -187,7 +186,7 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
         map.Action = KeyAction.Drop;
         if (keyNode is not ConfigScalar { Value: { } key } scalar)
         {
-            Report(DiagnosticCodes.InvalidKey, PathOf((null, -1)), at.ToOrigin(), "a key must be a string, got " + keyNode.Describe());
+            Report(DiagnosticCodes.InvalidKey, PathOf(new(null, -1)), at.ToOrigin(), "a key must be a string, got " + keyNode.Describe());
         }
         else if (allowMergeKeys && scalar.Style == ScalarStyle.Plain && key == MergeKey)
         {
@@ -195,11 +194,11 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
         }
         else if (key.Length > limits.MaxKeyLength)
         {
-            Report(DiagnosticCodes.TooLong, PathOf((null, -1)), at.ToOrigin(), "a key is " + Count(key.Length) + " characters long, more than the limit of " + Count(limits.MaxKeyLength));
+            Report(DiagnosticCodes.TooLong, PathOf(new(null, -1)), at.ToOrigin(), "a key is " + Count(key.Length) + " characters long, more than the limit of " + Count(limits.MaxKeyLength));
         }
         else if (map.Entries.IndexOf(key) is var first and >= 0)
         {
-            Report(DiagnosticCodes.DuplicateKey, PathOf((key, -1)), at.ToOrigin(), "duplicate key " + MessageText.Quoted(key) + ", first set at " + map.Entries[first].KeyOrigin.Location);
+            Report(DiagnosticCodes.DuplicateKey, PathOf(OverridePathSegment.ForKey(key)), at.ToOrigin(), "duplicate key " + MessageText.Quoted(key) + ", first set at " + map.Entries[first].KeyOrigin.Location);
         }
         else
         {
@@ -229,7 +228,7 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
             return;
         }
 
-        Report(DiagnosticCodes.Syntax, PathOf((null, -1)), value.Origin, "the merge key '<<' takes a mapping or a list of mappings, got " + value.Describe());
+        Report(DiagnosticCodes.Syntax, PathOf(new(null, -1)), value.Origin, "the merge key '<<' takes a mapping or a list of mappings, got " + value.Describe());
     }
 
     /// <summary>
@@ -269,39 +268,31 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
         return _pool.ToMap(result, frame.At);
     }
 
-    private (string? Key, int Index) NextSegment()
+    /// <summary>The place of the next node in its parent; (null, -1), which no path shows, for the root or a dropped key.</summary>
+    private OverridePathSegment NextSegment()
     {
-        if (_frames.Count == 0)
-        {
-            return (null, -1);
-        }
-
-        var top = _frames[^1];
-        return top.Items is { } items ? (null, items.Count)
-            : (top is { HasKey: true, Action: KeyAction.Keep } ? top.PendingKey : null, -1);
+        var top = _frames.Count > 0 ? _frames[^1] : null;
+        return top?.Items is { } items ? OverridePathSegment.ForIndex(items.Count)
+            : new(top is { HasKey: true, Action: KeyAction.Keep } ? top.PendingKey : null, -1);
     }
 
-    private string PathOf((string? Key, int Index) next)
+    private string PathOf(OverridePathSegment next)
     {
-        var sb = new StringBuilder();
+        var steps = new List<OverridePathSegment>(_frames.Count + 1);
         foreach (var frame in _frames)
         {
-            AppendSegment(sb, frame.Segment);
+            Add(frame.Segment);
         }
 
-        AppendSegment(sb, next);
-        return sb.ToString();
-    }
+        Add(next);
+        return ConfigOverride.DottedPathOf(steps);
 
-    private static void AppendSegment(StringBuilder sb, (string? Key, int Index) segment)
-    {
-        if (segment.Key is not null)
+        void Add(OverridePathSegment step)
         {
-            sb.Append(sb.Length > 0 ? "." : string.Empty).Append(segment.Key);
-        }
-        else if (segment.Index >= 0)
-        {
-            sb.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            if (step.Key is not null || step.Index >= 0)
+            {
+                steps.Add(step);
+            }
         }
     }
 
@@ -312,11 +303,11 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
     /// key, or an index), the size (alias copies included) and height of what was read of it, and for a mapping, the
     /// key whose value is awaited (<see cref="HasKey"/>) and what to do with that value.
     /// </summary>
-    private sealed class Frame(SourcePosition at, string? anchor, (string? Key, int Index) segment, EntryList entries, List<ConfigNode>? items)
+    private sealed class Frame(SourcePosition at, string? anchor, OverridePathSegment segment, EntryList entries, List<ConfigNode>? items)
     {
         public readonly SourcePosition At = at;
         public readonly string? Anchor = anchor;
-        public readonly (string? Key, int Index) Segment = segment;
+        public readonly OverridePathSegment Segment = segment;
         public readonly EntryList Entries = entries;
         public readonly List<ConfigNode>? Items = items;
         public int Size = 1;
