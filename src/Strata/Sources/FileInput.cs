@@ -80,25 +80,16 @@ internal static class FileInput
                 return false;
             }
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException or ArgumentException or NotSupportedException or System.Security.SecurityException)
         {
-            problem = "permission denied";
-        }
-        catch (TimeoutException ex)
-        {
-            problem = ex.Message;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            problem = "file not found";
-        }
-        catch (IOException ex)
-        {
-            problem = "cannot read the file: " + ex.Message.TrimEnd('.');
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or System.Security.SecurityException)
-        {
-            problem = "not a valid file path: " + ex.Message.TrimEnd('.');
+            problem = ex switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                TimeoutException => ex.Message,
+                FileNotFoundException or DirectoryNotFoundException => "file not found",
+                IOException => "cannot read the file: " + ex.Message.TrimEnd('.'),
+                _ => "not a valid file path: " + ex.Message.TrimEnd('.'),
+            };
         }
 
         diagnostics.Add(Error(DiagnosticCodes.Unreadable, source.At(0, 0), problem));

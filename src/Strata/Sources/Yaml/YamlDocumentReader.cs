@@ -122,26 +122,22 @@ public static class YamlDocumentReader
 
                 return true;
             }
-            catch (YamlException ex)
-            {
-                var (line, column) = ex.Start.Line > 0 ? (ToInt(ex.Start.Line), ToInt(ex.Start.Column)) : (ToInt(_last.Line), ToInt(_last.Column));
-                if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
-                {
-                    (line, column) = FindIndentationTab(text, line) ?? (line, column);
-                }
-
-                return _assembler.Fail(DiagnosticCodes.Syntax, source.At(line, column), MessageText.OfLibrary("invalid YAML: " + DocumentReader.Sentence(ex.Message)));
-            }
 #pragma warning disable CA1031 // YamlDotNet throws assorted exceptions on malformed input; each becomes a diagnostic.
             catch (Exception ex) when (ex is not OutOfMemoryException)
 #pragma warning restore CA1031
             {
+                var (line, column) = ex is YamlException { Start.Line: > 0 } yaml ? (ToInt(yaml.Start.Line), ToInt(yaml.Start.Column)) : (ToInt(_last.Line), ToInt(_last.Column));
+                if (ex is YamlException && ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+                {
+                    (line, column) = FindIndentationTab(text, line) ?? (line, column);
+                }
+
                 // YamlDotNet's scanner throws a bare InvalidOperationException on some malformed flow collections
                 // (`a: [1, 2` followed by more lines): its text says nothing to a user.
                 var message = ex is InvalidOperationException && ex.Message == s_bareInvalidOperation
                     ? "the document cannot be read past this point (an unclosed flow list or mapping?)"
                     : DocumentReader.Sentence(ex.Message);
-                return _assembler.Fail(DiagnosticCodes.Syntax, source.At(ToInt(_last.Line), ToInt(_last.Column)), MessageText.OfLibrary("invalid YAML: " + message));
+                return _assembler.Fail(DiagnosticCodes.Syntax, source.At(line, column), MessageText.OfLibrary("invalid YAML: " + message));
             }
         }
 
