@@ -25,6 +25,10 @@ public static class BenchmarkCatalog
         yield return new("StageBenchmarks.EmitYaml", stages.Setup, () => stages.EmitYaml());
         yield return new("StageBenchmarks.Serialize", stages.Setup, () => stages.Serialize());
 
+        var parse = new OverrideParseBenchmarks();
+        yield return new("OverrideParseBenchmarks.Plain10k", parse.Setup, () => parse.Plain10k());
+        yield return new("OverrideParseBenchmarks.Yaml10k", parse.Setup, () => parse.Yaml10k());
+
         var pipeline = new PipelineStageBenchmarks();
         yield return new("PipelineStageBenchmarks.PrepareDeriveValidate", pipeline.Setup, () => pipeline.PrepareDeriveValidate())
         {

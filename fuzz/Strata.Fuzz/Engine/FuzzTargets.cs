@@ -40,6 +40,11 @@ internal static partial class FuzzTargets
         var text = Encoding.UTF8.GetString(data);
         var document = json ? JsonDocumentReader.Parse(text, SourceName) : YamlDocumentReader.Parse(text, SourceName);
         CheckDiagnostics(document.Diagnostics, expectFailure: document.Root is null);
+        if (!json)
+        {
+            CheckFastPath("the document", Describe(document.Root, document.Diagnostics), Describe(YamlDocumentReader.ParseWithYamlDotNet(text, SourceName)));
+        }
+
         var feature = Features(1, document.Diagnostics);
         if (!document.Success)
         {
@@ -58,8 +63,11 @@ internal static partial class FuzzTargets
         ulong feature = 0;
         for (var i = 0; i < arguments.Length; i++)
         {
+            _ = OverrideParser.TryParse(arguments[i], i + 1, null, SourceLimits.Default, out var slow, out var slowError, fastPaths: false);
+            var reference = Describe(slow?.Value, slowError is null ? [] : [slowError]);
             if (OverrideParser.TryParse(arguments[i], i + 1, out var parsed, out var error))
             {
+                CheckFastPath("override #" + (i + 1), Describe(parsed.Value, []), reference);
                 if (parsed.Origin.Argument != i + 1)
                 {
                     throw new FuzzFinding("override #" + (i + 1) + " parsed with the origin " + parsed.Origin);
@@ -67,6 +75,7 @@ internal static partial class FuzzTargets
             }
             else
             {
+                CheckFastPath("override #" + (i + 1), Describe(null, [error]), reference);
                 CheckDiagnostics([error], expectFailure: true);
                 feature ^= Features(2, [error]);
             }
@@ -302,6 +311,35 @@ internal static partial class FuzzTargets
             throw new FuzzFinding("the " + format + " output (" + verbosity + ") of a resolved config resolves to another fingerprint\n--- output ---\n" + text);
         }
     }
+
+    /// <summary>
+    /// The fast paths (the fast YAML reader, the plain override values) are invisible: what they read is what YamlDotNet
+    /// reads, node for node with every origin, and what they give up on gets YamlDotNet's diagnostics.
+    /// </summary>
+    private static void CheckFastPath(string what, string fast, string reference)
+    {
+        if (fast != reference)
+        {
+            throw new FuzzFinding(what + " reads otherwise on the fast path:\n  fast:       " + fast + "\n  YamlDotNet: " + reference);
+        }
+    }
+
+    private static string Describe(SourceDocument document) => Describe(document.Root, document.Diagnostics);
+
+    private static string Describe(Strata.Tree.ConfigNode? root, IReadOnlyList<Diagnostic> diagnostics) =>
+        Describe(root) + " " + string.Join(" | ", diagnostics.Select(static d => d.Code + " " + d.Path + " " + Describe(d.Origin) + " " + d.Message));
+
+    private static string Describe(Strata.Tree.ConfigNode? node) => node switch
+    {
+        null => "none",
+        Strata.Tree.ConfigScalar s => (s.Value is null ? "null" : "'" + s.Value + "'") + "/" + s.Style + "@" + Describe(s.Origin),
+        Strata.Tree.ConfigSequence q => "[" + string.Join(", ", q.Items.Select(Describe)) + "]@" + Describe(q.Origin),
+        Strata.Tree.ConfigMap m => "{" + string.Join(", ", m.Entries.Select(static e => e.Key + "@" + Describe(e.KeyOrigin) + ": " + Describe(e.Value))) + "}@" + Describe(m.Origin),
+        _ => node.GetType().Name,
+    };
+
+    private static string Describe(Origin? origin) =>
+        origin is null ? "-" : string.Join(':', origin.KindName, origin.Source, origin.Line, origin.Column, origin.Argument);
 
     private static void CheckDiagnostics(IReadOnlyList<Diagnostic> diagnostics, bool expectFailure)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Strata;
 
@@ -99,10 +98,6 @@ public sealed class Origin
     public Origin WithPrevious(Origin? previous) =>
         ReferenceEquals(previous, Previous) ? this : new Origin(Kind, Source, Line, Column, Argument, previous);
 
-    /// <summary>The same place, as a checkpoint origin (used when a checkpoint file is read by a file source).</summary>
-    public Origin AsCheckpoint() =>
-        Kind == OriginKind.Checkpoint ? this : new Origin(OriginKind.Checkpoint, Source, Line, Column, Argument, Previous);
-
     /// <summary>The history of this value, oldest first, ending with this origin.</summary>
     public IReadOnlyList<Origin> History
     {
@@ -137,58 +132,24 @@ public sealed class Origin
     /// Formats the origin like a compiler location: <c>train.yaml:12:7</c>, <c>cli arg #2</c>, <c>args.rsp:3</c> (an
     /// override read from a response file), <c>env RANK</c>.
     /// </summary>
-    public override string ToString()
+    public override string ToString() => Kind switch
     {
-        switch (Kind)
-        {
-            case OriginKind.File:
-            case OriginKind.Checkpoint:
-                var sb = new StringBuilder();
-                if (Kind == OriginKind.Checkpoint)
-                {
-                    sb.Append("checkpoint ");
-                }
+        OriginKind.File => Location,
+        OriginKind.Checkpoint => "checkpoint " + Location,
 
-                sb.Append(Source);
-                if (Line > 0)
-                {
-                    sb.Append(':').Append(Line.ToString(CultureInfo.InvariantCulture));
-                    if (Column > 0)
-                    {
-                        sb.Append(':').Append(Column.ToString(CultureInfo.InvariantCulture));
-                    }
-                }
-
-                return sb.ToString();
-            case OriginKind.CommandLine when Source is not null:
-                // The column is inside the override, not inside the line: the place shown is the line.
-                return Source + ":" + Line.ToString(CultureInfo.InvariantCulture);
-            case OriginKind.CommandLine:
-                return "cli arg #" + Argument.ToString(CultureInfo.InvariantCulture);
-            case OriginKind.Environment:
-                return "env " + Source;
-            case OriginKind.Provider:
-                return "provider " + Source;
-            default:
-                return KindName;
-        }
-    }
+        // The column is inside the override, not inside the line: the place shown is the line.
+        OriginKind.CommandLine when Source is not null => Source + ":" + Count(Line),
+        OriginKind.CommandLine => "cli arg #" + Count(Argument),
+        OriginKind.Environment => "env " + Source,
+        OriginKind.Provider => "provider " + Source,
+        _ => KindName,
+    };
 
     /// <summary>The location prefix of a diagnostic: the file position when there is one, else the origin text.</summary>
-    internal string Location => Kind is OriginKind.File or OriginKind.Checkpoint ? ToStringWithoutPrefix() : ToString();
+    internal string Location => Kind is not (OriginKind.File or OriginKind.Checkpoint) ? ToString()
+        : Line <= 0 ? Source ?? string.Empty
+        : Column <= 0 ? Source + ":" + Count(Line)
+        : Source + ":" + Count(Line) + ":" + Count(Column);
 
-    private string ToStringWithoutPrefix()
-    {
-        var text = Source ?? string.Empty;
-        if (Line > 0)
-        {
-            text += ":" + Line.ToString(CultureInfo.InvariantCulture);
-            if (Column > 0)
-            {
-                text += ":" + Column.ToString(CultureInfo.InvariantCulture);
-            }
-        }
-
-        return text;
-    }
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -157,12 +157,12 @@ public sealed class ConfigResolver<T>
             }
         }
 
-        foreach (var (change, error) in OverrideParser.ParseAll(_overrides, _places, _options.Limits))
+        for (var i = 0; i < _overrides.Count; i++)
         {
-            if (change is null)
+            if (!OverrideParser.TryParse(_overrides[i], i + 1, _places?[i], _options.Limits, out var change, out var error))
             {
                 // Parsing has no other effect: its error is reported in the order of the overrides.
-                state.Diagnostics.Add(error!);
+                state.Diagnostics.Add(error);
                 continue;
             }
 

@@ -12,7 +12,6 @@ internal static class FilesRead
     private static List<string>? t_files;
 
     /// <summary>Starts recording into <paramref name="files"/> until the returned scope is disposed (scopes nest).</summary>
-    /// <param name="files">Receives each path as the reader was given it.</param>
     public static Scope Record(List<string> files)
     {
         var previous = t_files;
@@ -20,8 +19,6 @@ internal static class FilesRead
         return new Scope(previous);
     }
 
-    /// <summary>Notes a path that a reader is about to open.</summary>
-    /// <param name="path">The path.</param>
     public static void Add(string path) => t_files?.Add(path);
 
     /// <summary>Ends a recording and restores the one around it.</summary>

@@ -21,5 +21,19 @@ public sealed class SourceDocument
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Whether the document was read without errors.</summary>
-    public bool Success => Root is not null && !Diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error);
+    public bool Success
+    {
+        get
+        {
+            for (var i = 0; Root is not null && i < Diagnostics.Count; i++)
+            {
+                if (Diagnostics[i].Severity == DiagnosticSeverity.Error)
+                {
+                    return false;
+                }
+            }
+
+            return Root is not null;
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Strata.Provenance;
+
 namespace Strata.Tree;
 
 /// <summary>A mapping from string keys to nodes, in document order; keys are unique.</summary>
@@ -31,6 +33,12 @@ public sealed class ConfigMap : ConfigNode
         : base(origin)
     {
         _ = owned;
+        _entries = entries;
+    }
+
+    internal ConfigMap(ConfigMapEntry[] entries, SourcePosition at)
+        : base(at)
+    {
         _entries = entries;
     }
 

@@ -1,3 +1,5 @@
+using Strata.Provenance;
+
 namespace Strata.Tree;
 
 /// <summary>
@@ -6,13 +8,26 @@ namespace Strata.Tree;
 /// </summary>
 public abstract class ConfigNode
 {
+    // The origin; for a node read from a document, until its origin is asked for, the document (the line and column
+    // say where in it): most nodes' origins are never read, so they are made on request.
+    private object _origin;
+    private readonly int _line;
+    private readonly int _column;
+
     private protected ConfigNode(Origin origin)
     {
-        Origin = origin;
+        _origin = origin;
+    }
+
+    private protected ConfigNode(SourcePosition at)
+    {
+        _origin = at.Source;
+        _line = at.Line;
+        _column = at.Column;
     }
 
     /// <summary>Where this node was written.</summary>
-    public Origin Origin { get; }
+    public Origin Origin => _origin as Origin ?? MakeOrigin();
 
     /// <summary>The shape of this node.</summary>
     public abstract ConfigNodeKind Kind { get; }
@@ -26,4 +41,13 @@ public abstract class ConfigNode
     /// scalar's text is cut to a bounded length.
     /// </summary>
     public abstract string Describe();
+
+    private Origin MakeOrigin()
+    {
+        var source = (SourceInfo)_origin;
+        var made = source.At(_line, _column);
+
+        // A tree may be shared between threads: whoever made the origin first, every reader gets the one kept.
+        return Interlocked.CompareExchange(ref _origin, made, source) as Origin ?? made;
+    }
 }

@@ -1,3 +1,5 @@
+using Strata.Provenance;
+
 namespace Strata.Tree;
 
 /// <summary>A scalar: its text as written (or <see langword="null"/> for a null) and whether it was quoted.</summary>
@@ -9,6 +11,13 @@ public sealed class ConfigScalar : ConfigNode
     /// <param name="origin">Where it was written.</param>
     public ConfigScalar(string? value, ScalarStyle style, Origin origin)
         : base(origin)
+    {
+        Value = value;
+        Style = style;
+    }
+
+    internal ConfigScalar(string? value, ScalarStyle style, SourcePosition at)
+        : base(at)
     {
         Value = value;
         Style = style;

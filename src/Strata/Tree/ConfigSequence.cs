@@ -1,3 +1,5 @@
+using Strata.Provenance;
+
 namespace Strata.Tree;
 
 /// <summary>A sequence of nodes.</summary>
@@ -20,6 +22,12 @@ public sealed class ConfigSequence : ConfigNode
         : base(origin)
     {
         _ = owned;
+        _items = items;
+    }
+
+    internal ConfigSequence(ConfigNode[] items, SourcePosition at)
+        : base(at)
+    {
         _items = items;
     }
 

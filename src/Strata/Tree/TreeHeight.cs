@@ -8,7 +8,6 @@ namespace Strata.Tree;
 internal static class TreeHeight
 {
     /// <summary>The levels of mappings and lists in a tree (0 for a scalar), and the first container found at the deepest level.</summary>
-    /// <param name="node">The tree.</param>
     public static (int Height, ConfigNode? Deepest) Measure(ConfigNode node)
     {
         var height = 0;

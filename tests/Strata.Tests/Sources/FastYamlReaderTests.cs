@@ -3,7 +3,9 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Strata.Provenance;
 using Strata.Sources;
+using Strata.Sources.Yaml;
 using Strata.Tree;
 using Xunit.Sdk;
 
@@ -260,7 +262,7 @@ public sealed class FastYamlReaderTests
         var slow = YamlDocumentReader.ParseWithYamlDotNet(text, Source);
 
         AssertSameDocument(slow, fast, text);
-        Assert.True(FastYamlReader.TryRead(text[1..], Source, false, SourceLimits.Default, out _));
+        Assert.True(FastYamlTreeBuilder.TryRead(text[1..], SourceInfo.OfFile(Source, checkpoint: false), SourceLimits.Default, out _));
     }
 
     [Fact]
@@ -273,7 +275,7 @@ public sealed class FastYamlReaderTests
             var slow = YamlDocumentReader.ParseWithYamlDotNet(text, Source, limits: limits);
 
             Assert.NotEmpty(slow.Diagnostics);
-            Assert.False(FastYamlReader.TryRead(text, Source, false, limits, out _), text);
+            Assert.False(FastYamlTreeBuilder.TryRead(text, SourceInfo.OfFile(Source, checkpoint: false), limits, out _), text);
             AssertSameDocument(slow, fast, text);
         }
     }
@@ -288,7 +290,7 @@ public sealed class FastYamlReaderTests
     {
         var reference = YamlDocumentReader.ParseWithYamlDotNet(text, Source);
         Assert.Empty(reference.Diagnostics);
-        if (FastYamlReader.TryRead(text, Source, false, SourceLimits.Default, out var read) && read is null)
+        if (FastYamlTreeBuilder.TryRead(text, SourceInfo.OfFile(Source, checkpoint: false), SourceLimits.Default, out var read) && read is null)
         {
             // An empty document: nothing to limit.
             return;
@@ -384,7 +386,7 @@ public sealed class FastYamlReaderTests
         limits ??= SourceLimits.Default;
         var slow = YamlDocumentReader.ParseWithYamlDotNet(text, Source, limits: limits);
         var both = YamlDocumentReader.Parse(text, Source, limits: limits);
-        var fast = FastYamlReader.TryRead(text, Source, false, limits, out var fastRoot);
+        var fast = FastYamlTreeBuilder.TryRead(text, SourceInfo.OfFile(Source, checkpoint: false), limits, out var fastRoot);
         var context = (label ?? "text") + ":\n" + text;
 
         AssertSameDocument(slow, both, context);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Strata.Provenance;
 using Strata.Sources;
 
 namespace Strata.Tests.Sources;
@@ -15,7 +16,7 @@ public sealed class FileReadTests
     private static (bool Ok, byte[] Bytes, List<Diagnostic> Diagnostics) Read(string path, SourceLimits? limits = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var ok = DocumentReader.TryReadUtf8(path, DocumentReader.Placer(path, checkpoint: false), limits ?? SourceLimits.Default, diagnostics, out var content);
+        var ok = FileInput.TryReadUtf8(path, SourceInfo.OfFile(path, checkpoint: false), limits ?? SourceLimits.Default, diagnostics, out var content);
         return (ok, content.ToArray(), diagnostics);
     }
 

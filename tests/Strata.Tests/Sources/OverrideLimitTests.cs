@@ -146,10 +146,9 @@ public sealed class OverrideLimitTests
     [Fact]
     public void Overrides_read_from_a_response_file_are_placed_at_its_line_and_numbered_among_all()
     {
-        var parsed = OverrideParser.ParseAll(
-            ["name=typed", "iterations=[1", "layers.num_layers=3", "tags={a: b}"],
-            [null, new ArgumentPlace("args.rsp", 2), new ArgumentPlace("args.rsp", 5), new ArgumentPlace("more.rsp", 1)],
-            SourceLimits.Default);
+        string[] arguments = ["name=typed", "iterations=[1", "layers.num_layers=3", "tags={a: b}"];
+        ArgumentPlace?[] places = [null, new ArgumentPlace("args.rsp", 2), new ArgumentPlace("args.rsp", 5), new ArgumentPlace("more.rsp", 1)];
+        var parsed = arguments.Select((a, i) => OverrideParser.TryParse(a, i + 1, places[i], SourceLimits.Default, out var o, out var e) ? (Override: o, Error: e) : (Override: null, Error: e)).ToList();
 
         Assert.Equal("cli arg #1", parsed[0].Override!.Origin.ToString());
         var error = parsed[1].Error!;

@@ -98,7 +98,7 @@ internal static class ArgumentEncoding
         }
 
         var raw = commandLine.Slice(strings[offset + index].Start, strings[offset + index].Length);
-        var bad = Sources.DocumentReader.FirstInvalidUtf8(raw);
+        var bad = Sources.FileInput.FirstInvalidUtf8(raw);
         return "argument #" + (index + 1).ToString(CultureInfo.InvariantCulture) + ": the argument is not valid UTF-8 (byte 0x"
             + raw[bad].ToString("X2", CultureInfo.InvariantCulture) + " at byte " + (bad + 1).ToString(CultureInfo.InvariantCulture) + ")";
     }

@@ -230,7 +230,7 @@ internal static class ResponseFileExpander
             }
 
             var diagnostics = new List<Diagnostic>();
-            if (!DocumentReader.TryReadUtf8(path, DocumentReader.Placer(path, checkpoint: false), limits, diagnostics, out var content))
+            if (!FileInput.TryReadUtf8(path, Provenance.SourceInfo.OfFile(path, checkpoint: false), limits, diagnostics, out var content))
             {
                 var reason = diagnostics.Count > 0 ? diagnostics[0] : null;
                 return Fail(reason?.Origin?.Location ?? path, "cannot read the response file: " + (reason?.Message ?? "unknown problem"));

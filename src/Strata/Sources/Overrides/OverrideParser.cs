@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Strata.Provenance;
+using Strata.Sources.Yaml;
 using Strata.Tree;
 
 namespace Strata.Sources;
@@ -37,22 +39,22 @@ public static class OverrideParser
     /// <param name="result">The override, when the argument is valid.</param>
     /// <param name="error">What is wrong, when it is not (code <see cref="DiagnosticCodes.OverrideSyntax"/> for syntax).</param>
     /// <returns>Whether the argument is a valid override.</returns>
-    public static bool TryParse(string argument, int argumentNumber, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error) =>
-        TryParse(argument, argumentNumber, plainFastPath: true, out result, out error);
-
-    /// <summary>
-    /// Parses one override; without <paramref name="plainFastPath"/>, every value goes through the YAML reader (the
-    /// reference that the fast path of plain values is tested against).
-    /// </summary>
-    internal static bool TryParse(string argument, int argumentNumber, bool plainFastPath, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error)
+    public static bool TryParse(string argument, int argumentNumber, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error)
     {
         ArgumentNullException.ThrowIfNull(argument);
-        return TryParse(argument, new Source(argumentNumber, null), SourceLimits.Default, plainFastPath, out result, out error);
+        return TryParse(argument, argumentNumber, null, SourceLimits.Default, out result, out error);
     }
 
-    private static bool TryParse(string argument, Source source, SourceLimits limits, bool plainFastPath, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error)
+    /// <summary>
+    /// Parses one override at its place: typed (<c>cli arg #N</c>) or read from a response file (<c>FILE:LINE</c>).
+    /// A plain one-line value needs no YAML parser (<see cref="IsPlainValue"/>); any other is read by the fast
+    /// YAML reader, or by YamlDotNet when that gives up; without <paramref name="fastPaths"/>, by YamlDotNet alone
+    /// (the reference that the fast paths are tested against).
+    /// </summary>
+    internal static bool TryParse(string argument, int argumentNumber, ArgumentPlace? place, SourceLimits limits, [NotNullWhen(true)] out ConfigOverride? result, [NotNullWhen(false)] out Diagnostic? error, bool fastPaths = true)
     {
         result = null;
+        var source = new Argument(argumentNumber, place);
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals < 0)
         {
@@ -61,7 +63,7 @@ public static class OverrideParser
         }
 
         if (!TryParsePath(argument, equals, source, limits, out var path, out error)
-            || !TryParseValue(argument, equals + 1, source, path, limits, plainFastPath, out var value, out error))
+            || !TryParseValue(argument, equals + 1, source, path, limits, fastPaths, out var value, out error))
         {
             return false;
         }
@@ -71,86 +73,14 @@ public static class OverrideParser
     }
 
     /// <summary>
-    /// Parses overrides, giving for each what <see cref="TryParse(string, int, out ConfigOverride?, out Diagnostic?)"/>
-    /// gives. Plain one-line values (<c>1000</c>, <c>1.0e-05</c>, <c>data/valid/shard_1</c>) need no YAML parser (see
-    /// <see cref="TryReadPlainValue(string, int, int, out ConfigNode?)"/>); of the others, the values that read the same
-    /// in one YAML stream are read with one parser (a parser costs more than a short value), the rest alone.
-    /// </summary>
-    /// <param name="arguments">The overrides, in order (numbered from 1).</param>
-    internal static (ConfigOverride? Override, Diagnostic? Error)[] ParseAll(IReadOnlyList<string> arguments) =>
-        ParseAll(arguments, null, SourceLimits.Default);
-
-    /// <summary>Parses overrides, as <see cref="ParseAll(IReadOnlyList{string})"/> does, each at its place.</summary>
-    /// <param name="arguments">The overrides, in order (numbered from 1).</param>
-    /// <param name="places">
-    /// For each override, the response file line it was read from, or <see langword="null"/> when it was typed (its
-    /// origins are then <c>cli arg #N</c>); <see langword="null"/> when every override was typed.
-    /// </param>
-    /// <param name="limits">The limits of keys, values and nesting.</param>
-    internal static (ConfigOverride? Override, Diagnostic? Error)[] ParseAll(IReadOnlyList<string> arguments, IReadOnlyList<ArgumentPlace?>? places, SourceLimits limits)
-    {
-        var results = new (ConfigOverride? Override, Diagnostic? Error)[arguments.Count];
-        List<(int Index, OverridePathSegment[] Path)>? batched = null;
-        List<string>? texts = null;
-        List<Func<int, int, Origin>>? origins = null;
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var argument = arguments[i];
-            var source = new Source(i + 1, places?[i]);
-            var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0 || !TryParsePath(argument, equals, source, limits, out var path, out _) || argument.Length - equals - 1 > limits.MaxScalarLength)
-            {
-                // The path or the length is wrong: parsed alone, it gets its diagnostic.
-                results[i] = ParseOne(argument, source, limits);
-            }
-            else if (TryReadPlainValue(argument, equals + 1, source, limits, out var plain))
-            {
-                results[i] = (new ConfigOverride(path, plain, argument, plain.Origin), null);
-            }
-            else if (YamlDocumentReader.IsStreamSafeValue(argument[(equals + 1)..]))
-            {
-                (batched ??= []).Add((i, path));
-                (texts ??= []).Add(argument[(equals + 1)..]);
-                (origins ??= []).Add(ValuePlace(source, equals + 2));
-            }
-            else
-            {
-                results[i] = ParseOne(argument, source, limits);
-            }
-        }
-
-        if (batched is null)
-        {
-            return results;
-        }
-
-        // Stream-safe values have no brackets: scalars, which add no nesting to their path.
-        var nodes = batched.Count > 1 ? YamlDocumentReader.TryReadFlowValues(texts!, origins!, limits) : null;
-        for (var k = 0; k < batched.Count; k++)
-        {
-            var (i, path) = batched[k];
-            results[i] = nodes is null
-                ? ParseOne(arguments[i], new Source(i + 1, places?[i]), limits)
-                : (new ConfigOverride(path, nodes[k], arguments[i], nodes[k].Origin), null);
-        }
-
-        return results;
-    }
-
-    private static (ConfigOverride? Override, Diagnostic? Error) ParseOne(string argument, Source source, SourceLimits limits) =>
-        TryParse(argument, source, limits, plainFastPath: true, out var result, out var error) ? (result, null) : (null, error);
-
-    /// <summary>The origin of a position in the value of an override: its column in the argument.</summary>
-    private static Func<int, int, Origin> ValuePlace(Source source, int column) =>
-        (_, c) => source.At(column + Math.Max(c, 1) - 1);
-
-    /// <summary>
     /// Reads the steps of <c>argument[..end]</c>: <c>key([index])*</c> separated by dots. A key longer than
     /// <see cref="SourceLimits.MaxKeyLength"/> and a step past <see cref="SourceLimits.MaxDepth"/> are refused where
     /// they start, so a path of any depth costs one pass and nothing downstream ever walks a deeper one.
     /// </summary>
-    private static bool TryParsePath(string argument, int end, Source source, SourceLimits limits, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
+    private static bool TryParsePath(string argument, int end, Argument source, SourceLimits limits, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
     {
+        path = null;
+
         // A valid path has a step per key (one more than its dots) and one per index (one per '['): the exact size,
         // unless that is past the depth limit, which the path then reaches before its end.
         var text = argument.AsSpan(0, end);
@@ -167,14 +97,12 @@ public static class OverrideParser
             {
                 var problem = i < end && char.IsWhiteSpace(argument[i]) ? "a key cannot hold spaces" : "a key is missing (empty step in the path)";
                 error = SyntaxError(argument, source, i + 1, problem);
-                path = null;
                 return false;
             }
 
             if (count == steps.Length || i - start > limits.MaxKeyLength)
             {
                 error = count == steps.Length ? TooDeep(source, start + 1, limits) : KeyTooLong(source, start + 1, i - start, limits);
-                path = null;
                 return false;
             }
 
@@ -184,14 +112,12 @@ public static class OverrideParser
                 if (count == steps.Length)
                 {
                     error = TooDeep(source, i + 1, limits);
-                    path = null;
                     return false;
                 }
 
                 if (!TryParseIndex(argument, ref i, end, out var index))
                 {
                     error = SyntaxError(argument, source, i + 1, "a list index is written [n] with n a non-negative integer");
-                    path = null;
                     return false;
                 }
 
@@ -208,7 +134,6 @@ public static class OverrideParser
             if (argument[i] != '.')
             {
                 error = SyntaxError(argument, source, i + 1, "expected '.' or '[' after a step of the path, got " + MessageText.Quoted(argument[i].ToString()));
-                path = null;
                 return false;
             }
 
@@ -232,28 +157,26 @@ public static class OverrideParser
     }
 
     /// <summary>Reads <c>argument[start..]</c> as a YAML flow value, with the limits and tag rules of files.</summary>
-    private static bool TryParseValue(string argument, int start, Source source, OverridePathSegment[] path, SourceLimits limits, bool plainFastPath, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
+    private static bool TryParseValue(string argument, int start, Argument source, OverridePathSegment[] path, SourceLimits limits, bool fastPaths, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
     {
         var column = start + 1;
         value = null;
+        error = null;
         if (argument.Length - start > limits.MaxScalarLength)
         {
             // Before any reading, and without the text: a value past the limit is never echoed.
-            error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, DottedPath(path), source.At(column), "the value is " + Count(argument.Length - start) + " characters long, more than the limit of " + Count(limits.MaxScalarLength));
+            error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, ConfigOverride.DottedPathOf(path), source.At(column), "the value is " + Count(argument.Length - start) + " characters long, more than the limit of " + Count(limits.MaxScalarLength));
             return false;
         }
 
-        if (plainFastPath && TryReadPlainValue(argument, start, source, limits, out var plain))
+        if (fastPaths && IsPlainValue(argument.AsSpan(start), limits))
         {
-            value = plain;
-            error = null;
+            value = new ConfigScalar(FastYamlScanner.IsNullWord(argument.AsSpan(start)) ? null : argument[start..], ScalarStyle.Plain, source.At(column));
             return true;
         }
 
-        var text = argument[start..];
-
         // YAML would read these as nothing at all (a comment, a document marker), which is never what was meant.
-        var trimmed = text.TrimStart(' ', '\t'); // YAML's white space only: a no-break space starts a plain scalar
+        var trimmed = argument.AsSpan(start).TrimStart(" \t"); // YAML's white space only: a no-break space starts a plain scalar
         if (trimmed.StartsWith('#') || trimmed.StartsWith("---", StringComparison.Ordinal) || trimmed.StartsWith("...", StringComparison.Ordinal))
         {
             // With the override's path, like every other problem of the value (a secret's value is then redacted).
@@ -262,18 +185,23 @@ public static class OverrideParser
             return false;
         }
 
-        var place = ValuePlace(source, column);
-        var diagnostics = new List<Diagnostic>();
-        YamlDocumentReader.TryReadNode(text, place, limits, flowOnly: true, diagnostics, out value);
-        if (diagnostics.FirstOrDefault(static d => d.Severity == DiagnosticSeverity.Error) is { } problem)
+        if (!fastPaths || !FastYamlTreeBuilder.TryReadValue(argument, start, SourceInfo.OfOverride(source.Number, source.Place), limits, out value))
         {
-            error = ValueError(argument, path, problem);
-            value = null;
-            return false;
+            var diagnostics = new List<Diagnostic>();
+            YamlDocumentReader.TryReadNode(argument[start..], SourceInfo.OfOverride(source.Number, source.Place, start), limits, flowOnly: true, diagnostics, out value);
+            foreach (var problem in diagnostics)
+            {
+                if (problem.Severity == DiagnosticSeverity.Error)
+                {
+                    error = ValueError(argument, path, problem);
+                    value = null;
+                    return false;
+                }
+            }
         }
 
         // An empty (or blank) value is an explicit null.
-        value ??= ConfigScalar.Null(place(1, 1));
+        value ??= ConfigScalar.Null(source.At(column));
 
         // The value's own nesting was bounded as a file's is; under its path, the whole must be too.
         if (value is not ConfigScalar && TreeHeight.Measure(value).Height is var height && path.Length + height > limits.MaxDepth)
@@ -281,55 +209,29 @@ public static class OverrideParser
             error = new Diagnostic(
                 DiagnosticSeverity.Error,
                 DiagnosticCodes.NestingLimit,
-                DottedPath(path),
+                ConfigOverride.DottedPathOf(path),
                 value.Origin,
                 "the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Length) + " in its path, " + Count(height) + " in its value)");
             value = null;
             return false;
         }
 
-        error = null;
         return true;
     }
 
     /// <summary>
-    /// Reads <c>argument[start..]</c> without a YAML parser when it is a value that YAML reads as one plain scalar of
-    /// exactly its text: empty (a null), or printable ASCII with no leading or trailing space, no start that YAML reads
-    /// as an indicator (<c>-</c> only before a letter, a digit or a dot, as in <c>-1</c>, <c>-.5</c>), no
-    /// <c>": "</c>, no <c>" #"</c>, no final <c>:</c>, and none of the quotes, brackets, braces and commas. Such a value
-    /// gives the node the YAML reader gives, with the same origin: a null for the null words (<c>~</c>, <c>null</c>,
-    /// <c>Null</c>, <c>NULL</c>), else a plain scalar, at the value's column. Any other value returns
-    /// <see langword="false"/> and goes to the YAML reader.
+    /// Whether a value needs no YAML parser: one that YAML reads as one plain scalar of exactly its text: empty (a
+    /// null), or printable ASCII with no leading or trailing space, no start that YAML reads as an indicator (<c>-</c>
+    /// only before a letter, a digit or a dot, as in <c>-1</c>, <c>-.5</c>), no <c>": "</c>, no <c>" #"</c>, no final
+    /// <c>:</c>, and none of the quotes, brackets, braces and commas. Such a value is the node the YAML reader gives, at
+    /// the same place: a null for the null words (<c>~</c>, <c>null</c>, <c>Null</c>, <c>NULL</c>), else a plain
+    /// scalar, at the value's column.
     /// </summary>
-    /// <param name="argument">The override.</param>
-    /// <param name="start">Where its value starts (after the <c>=</c>).</param>
-    /// <param name="argumentNumber">The 1-based number of the override.</param>
-    /// <param name="value">The node read.</param>
-    internal static bool TryReadPlainValue(string argument, int start, int argumentNumber, [NotNullWhen(true)] out ConfigNode? value) =>
-        TryReadPlainValue(argument, start, new Source(argumentNumber, null), SourceLimits.Default, out value);
-
-    private static bool TryReadPlainValue(string argument, int start, Source source, SourceLimits limits, [NotNullWhen(true)] out ConfigNode? value)
+    internal static bool IsPlainValue(ReadOnlySpan<char> text, SourceLimits limits)
     {
-        value = null;
-        var text = argument.AsSpan(start);
-        if (text.Length > limits.MaxScalarLength || !IsPlainScalarText(text))
+        if (text.IsEmpty || text.Length > limits.MaxScalarLength)
         {
-            return false;
-        }
-
-        var origin = source.At(start + 1);
-        value = text is "" or "~" or "null" or "Null" or "NULL"
-            ? ConfigScalar.Null(origin)
-            : ConfigScalar.Plain(argument[start..], origin);
-        return true;
-    }
-
-    /// <summary>Whether YAML reads <paramref name="text"/>, alone in a document, as one plain scalar of exactly that text.</summary>
-    private static bool IsPlainScalarText(ReadOnlySpan<char> text)
-    {
-        if (text.IsEmpty)
-        {
-            return true;
+            return text.IsEmpty;
         }
 
         // Printable ASCII only (no tab, no line break, nothing YAML reads as white space or a break but a space),
@@ -355,7 +257,7 @@ public static class OverrideParser
     {
         var column = problem.Origin?.Column ?? 0;
         var code = problem.Code == DiagnosticCodes.Syntax ? DiagnosticCodes.OverrideSyntax : problem.Code;
-        var fullPath = DottedPath(path);
+        var fullPath = ConfigOverride.DottedPathOf(path);
         if (problem.Path.Length > 0)
         {
             fullPath += (problem.Path[0] == '[' ? string.Empty : ".") + problem.Path;
@@ -364,29 +266,24 @@ public static class OverrideParser
         return new Diagnostic(DiagnosticSeverity.Error, code, fullPath, problem.Origin, Describe(argument, column) + ": " + problem.Message);
     }
 
-    private static Diagnostic SyntaxError(string argument, Source source, int column, string message) =>
+    private static Diagnostic SyntaxError(string argument, Argument source, int column, string message) =>
         new(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, string.Empty, source.At(column), Describe(argument, column) + ": " + message);
 
-    private static Diagnostic TooDeep(Source source, int column, SourceLimits limits) =>
+    private static Diagnostic TooDeep(Argument source, int column, SourceLimits limits) =>
         new(DiagnosticSeverity.Error, DiagnosticCodes.NestingLimit, string.Empty, source.At(column), "the path of the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels");
 
-    private static Diagnostic KeyTooLong(Source source, int column, int length, SourceLimits limits) =>
+    private static Diagnostic KeyTooLong(Argument source, int column, int length, SourceLimits limits) =>
         new(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, string.Empty, source.At(column), "a key of the path is " + Count(length) + " characters long, more than the limit of " + Count(limits.MaxKeyLength));
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string DottedPath(OverridePathSegment[] path) =>
-        new ConfigOverride(path, ConfigScalar.Null(Origin.Code), string.Empty, Origin.Code).DottedPath;
-
     /// <summary>
     /// The override's number and, for one read from a response file, its place there: every origin of the override is
-    /// made from it (<c>cli arg #N</c>, or <c>FILE:LINE</c>), with the column inside the override.
+    /// made from them (<c>cli arg #N</c>, or <c>FILE:LINE</c>), with the column inside the override.
     /// </summary>
-    private readonly record struct Source(int Number, ArgumentPlace? Place)
+    private readonly record struct Argument(int Number, ArgumentPlace? Place)
     {
-        public Origin At(int column) => Place is { } place
-            ? Origin.FromResponseFile(place.File, place.Line, Number, column)
-            : Origin.FromCommandLine(Number, column);
+        public Origin At(int column) => SourceInfo.OverrideAt(Number, Place, column);
     }
 
     private static string Describe(string argument, int column) =>

@@ -40,22 +40,22 @@ public sealed class ConfigOverride
     public Origin Origin { get; }
 
     /// <summary>The path as dotted text.</summary>
-    public string DottedPath
-    {
-        get
-        {
-            var sb = new System.Text.StringBuilder();
-            foreach (var s in Path)
-            {
-                if (!s.IsIndex && sb.Length > 0)
-                {
-                    sb.Append('.');
-                }
+    public string DottedPath => DottedPathOf(Path);
 
-                sb.Append(s.ToString());
+    /// <summary>A path as dotted text: keys joined by dots, indexes in brackets (<c>datasets[1].path</c>).</summary>
+    internal static string DottedPathOf(IReadOnlyList<OverridePathSegment> path)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (!path[i].IsIndex && sb.Length > 0)
+            {
+                sb.Append('.');
             }
 
-            return sb.ToString();
+            sb.Append(path[i].ToString());
         }
+
+        return sb.ToString();
     }
 }
