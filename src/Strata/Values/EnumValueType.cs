@@ -1,7 +1,9 @@
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+using Strata.Schema;
+
+namespace Strata.Values;
 
 /// <summary>An enumeration read by name or alias and written by name.</summary>
 internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>

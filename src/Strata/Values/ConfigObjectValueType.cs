@@ -1,7 +1,9 @@
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+using Strata.Schema;
+
+namespace Strata.Values;
 
 /// <summary>A nested config: a mapping bound to a new instance; polymorphic slots choose the class by the <c>type</c> key (R7).</summary>
 internal sealed class ConfigObjectValueType<T> : ConfigValueType<T>
@@ -35,7 +37,7 @@ internal sealed class ConfigObjectValueType<T> : ConfigValueType<T>
             return false;
         }
 
-        var instance = Binding.Binder.CreateFor(Info, map, context);
+        var instance = Binder.CreateFor(Info, map, context);
         if (instance is not T typed)
         {
             return false;

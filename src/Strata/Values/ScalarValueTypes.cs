@@ -3,7 +3,9 @@ using System.Numerics;
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+using Strata.Schema;
+
+namespace Strata.Values;
 
 /// <summary>Base of the built-in scalar types: only scalars are accepted, and only plain ones unless strings.</summary>
 internal abstract class ScalarValueType<T> : ConfigValueType<T>

@@ -2,7 +2,7 @@ using Strata.Resolution;
 using Strata.Schema;
 using Strata.Tree;
 
-namespace Strata.Binding;
+namespace Strata.Values;
 
 /// <summary>
 /// Builds typed config objects from a merged tree: schema-directed scalar typing, polymorphic <c>type</c> dispatch

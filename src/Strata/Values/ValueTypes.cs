@@ -1,5 +1,5 @@
 using System.Numerics;
-using Strata.Schema.Types;
+using Strata.Values;
 
 namespace Strata.Schema;
 

@@ -1,8 +1,9 @@
-using Strata.Schema.Collections;
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+using Strata.Schema;
+
+namespace Strata.Values;
 
 /// <summary>Dictionaries: a mapping whose keys are read with the key type (string or integer) and values with the value type.</summary>
 internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigValueType<TDictionary>

@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Strata.Schema.Collections;
+using Strata.Schema;
+
+namespace Strata.Values;
 
 /// <summary>The dictionary held by config fields: in insertion order, read-only once the config is frozen.</summary>
 internal sealed class ConfigDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IReadOnlyDictionary<TKey, TValue>

@@ -1,7 +1,9 @@
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+using Strata.Schema;
+
+namespace Strata.Values;
 
 /// <summary>A value type or null.</summary>
 internal sealed class NullableValueType<T> : ConfigValueType<T?>

@@ -1,8 +1,9 @@
-using Strata.Schema.Collections;
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+using Strata.Schema;
+
+namespace Strata.Values;
 
 /// <summary>Lists and sets: a sequence whose elements are read with the element type; sets reject duplicates.</summary>
 internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollection>

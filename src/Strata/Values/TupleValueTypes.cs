@@ -1,7 +1,9 @@
 using System.Globalization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+using Strata.Schema;
+
+namespace Strata.Values;
 
 /// <summary>Shared reading of fixed-length lists.</summary>
 internal static class TupleReading

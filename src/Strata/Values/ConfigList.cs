@@ -1,6 +1,8 @@
 using System.Collections;
 
-namespace Strata.Schema.Collections;
+using Strata.Schema;
+
+namespace Strata.Values;
 
 /// <summary>The list (and set) held by config fields: ordered, and read-only once the config is frozen.</summary>
 internal sealed class ConfigList<T> : IList<T>, IReadOnlyList<T>, ISet<T>, IReadOnlySet<T>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 
+using Strata.Values;
+
 namespace Strata.Schema;
 
 /// <summary>
