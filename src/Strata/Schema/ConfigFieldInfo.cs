@@ -8,9 +8,6 @@ public abstract class ConfigFieldInfo
     /// <summary>How the output writes the field: 0 until known, then <see cref="ValueOutput"/> or a config kind.</summary>
     private int _outputKind;
 
-    /// <summary>The key as YAML writes it, with its colon (made once).</summary>
-    private string? _yamlKey;
-
     private protected ConfigFieldInfo(string key, string propertyName, FieldHint hint)
     {
         Key = key;
@@ -73,9 +70,6 @@ public abstract class ConfigFieldInfo
         }
     }
 
-    /// <summary>The key as the YAML output writes it, with its colon.</summary>
-    internal string YamlKey => _yamlKey ??= Serialization.YamlEmitter.KeyText(Key);
-
     /// <summary>The field's value type.</summary>
     public abstract ConfigValueType ValueType { get; }
 
@@ -86,10 +80,10 @@ public abstract class ConfigFieldInfo
 
     internal abstract bool BindImplicit(ConfigObject target, ConfigNode node, ValueReadContext context);
 
-    internal abstract ConfigNode WriteValue(ConfigObject target, ValueWriteContext context);
+    /// <summary>The field's value as an output tree, whether or not it is explicit or secret (for documentation and tools).</summary>
+    internal ConfigNode WriteValue(ConfigObject target, ValueWriteContext context) => Serialization.ConfigWriter.FieldValue(target, this, context);
 
-    /// <summary>Writes the field as a YAML mapping entry (its key, then its value as <see cref="WriteValue"/> gives it).</summary>
-    internal abstract void WriteYaml(ConfigObject target, ValueWriteContext context, Serialization.YamlBuffer writer, int indent, bool continuesLine);
+    internal abstract void Write(ConfigObject target, Serialization.ConfigWriter writer);
 
     internal abstract void Validate(ConfigObject target, DiagnosticBag diagnostics);
 

@@ -94,28 +94,7 @@ public sealed class ConfigFieldInfo<TConfig, TValue> : ConfigFieldInfo
         return true;
     }
 
-    internal override ConfigNode WriteValue(ConfigObject target, ValueWriteContext context)
-    {
-        var slot = target.GetSlot(Index);
-        if ((slot.State & FieldState.NullRequested) != 0 && context.Verbosity == Verbosity.Explicit)
-        {
-            return ConfigScalar.Null(Origin.Default);
-        }
-
-        return _valueType.Write(_getter((TConfig)target), context);
-    }
-
-    internal override void WriteYaml(ConfigObject target, ValueWriteContext context, Serialization.YamlBuffer writer, int indent, bool continuesLine)
-    {
-        Serialization.YamlEmitter.WriteKeyText(YamlKey, writer, indent, continuesLine);
-        if ((target.GetSlot(Index).State & FieldState.NullRequested) != 0 && context.Verbosity == Verbosity.Explicit)
-        {
-            Serialization.YamlEmitter.WriteStringValue(null, writer, item: false);
-            return;
-        }
-
-        _valueType.WriteYaml(_getter((TConfig)target), context, writer, indent, item: false);
-    }
+    internal override void Write(ConfigObject target, Serialization.ConfigWriter writer) => _valueType.Write(_getter((TConfig)target), writer);
 
     internal override void Validate(ConfigObject target, DiagnosticBag diagnostics)
     {

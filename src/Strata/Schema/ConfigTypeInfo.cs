@@ -17,7 +17,6 @@ public abstract class ConfigTypeInfo
     private ConfigFieldInfo[]? _environmentFields;
     private ConfigFieldInfo[]? _ruledFields;
     private ConfigFieldInfo[]? _freezeFields;
-    private string? _yamlTypeValue;
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
     private int _hasRenames = -1;
@@ -88,9 +87,6 @@ public abstract class ConfigTypeInfo
 
     /// <summary>The fields whose values freezing can change (collections); the others are immutable values or configs.</summary>
     internal ConfigFieldInfo[] FreezeFields => _freezeFields ??= [.. FieldArray.Where(static f => f.NeedsFreeze)];
-
-    /// <summary>The value of the <c>type</c> entry as the YAML output writes it (<see cref="TypeName"/> must be set).</summary>
-    internal string YamlTypeValue => _yamlTypeValue ??= Serialization.YamlEmitter.StringValueText(TypeName!);
 
     /// <summary>Every derived field, base class ones first.</summary>
     public IReadOnlyList<ConfigDerivedInfo> DerivedFields => _allDerived ??= BaseType is null

@@ -1,12 +1,12 @@
+using System.Globalization;
+using Strata.Schema;
 using Strata.Serialization;
 using Strata.Tree;
-
-using Strata.Schema;
 
 namespace Strata.Values;
 
 /// <summary>Dictionaries: a mapping whose keys are read with the key type (string or integer) and values with the value type.</summary>
-internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigValueType<TDictionary>
+internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : BuiltInValueType<TDictionary>
     where TDictionary : class, IEnumerable<KeyValuePair<TKey, TValue>>
     where TKey : notnull
 {
@@ -44,132 +44,47 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
         foreach (var entry in map.EntryArray)
         {
             context.Push(entry.Key);
-            try
-            {
-                ConfigScalar? keyNode = null;
-                TKey key;
-                if (typeof(TKey) == typeof(string) && ReferenceEquals(_key, ValueTypes.String))
-                {
-                    // The string type reads any key text as itself: no node is needed unless to report a duplicate.
-                    key = (TKey)(object)entry.Key;
-                }
-                else
-                {
-                    keyNode = ConfigScalar.Plain(entry.Key, entry.KeyOrigin);
-                    if (!_key.TryRead(keyNode, context, out key))
-                    {
-                        ok = false;
-                        continue;
-                    }
-                }
-
-                if (!items.TryAdd(key, default!))
-                {
-                    context.Error(DiagnosticCodes.DuplicateEntry, keyNode ?? ConfigScalar.Plain(entry.Key, entry.KeyOrigin), "duplicate key after conversion");
-                    ok = false;
-                    continue;
-                }
-
-                if (entry.Value is ConfigScalar { IsNull: true } && !_value.AcceptsNull)
-                {
-                    context.Error(DiagnosticCodes.NullNotAllowed, entry.Value, "null is not allowed, expected " + _value.DisplayName);
-                    (failed ??= []).Add(key);
-                    ok = false;
-                    continue;
-                }
-
-                if (_value.TryRead(entry.Value, context, out var item))
-                {
-                    items[key] = item;
-                }
-                else
-                {
-                    (failed ??= []).Add(key);
-                    ok = false;
-                }
-            }
-            finally
-            {
-                context.Pop();
-            }
+            ok &= ReadEntry(entry, items, ref failed, context);
+            context.Pop();
         }
 
-        if (failed is not null)
+        foreach (var key in failed ?? [])
         {
-            foreach (var key in failed)
-            {
-                items.Remove(key);
-            }
+            items.Remove(key);
         }
 
         value = (TDictionary)(object)new ConfigDictionary<TKey, TValue>(items);
         return ok;
     }
 
-    public override ConfigNode Write(TDictionary value, ValueWriteContext context)
+    internal override void Write(TDictionary value, ConfigWriter writer)
     {
         if (value is null)
         {
-            return ConfigScalar.Null(Origin.Default);
-        }
-
-        var entries = new List<ConfigMapEntry>();
-        foreach (var (k, v) in value)
-        {
-            var keyText = ((ConfigScalar)_key.Write(k, context)).Value ?? string.Empty;
-            entries.Add(new ConfigMapEntry(keyText, Origin.Default, _value.Write(v, context)));
-        }
-
-        return new ConfigMap([.. entries], Origin.Default, owned: true);
-    }
-
-    internal override void WriteYaml(TDictionary value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
-    {
-        if (value is not ConfigDictionary<TKey, TValue> dictionary)
-        {
-            // Another dictionary (before freezing): written through its tree.
-            base.WriteYaml(value, context, writer, indent, item);
+            writer.Null();
             return;
         }
 
-        if (dictionary.Count == 0)
+        var entries = Entries(value);
+        writer.StartMap();
+        for (var i = 0; i < entries.Count; i++)
         {
-            YamlEmitter.WriteEmptyValue("{}", writer, item);
-            return;
+            writer.Key(KeyText(entries[i].Key));
+            _value.Write(entries[i].Value, writer);
         }
 
-        if (!item)
-        {
-            writer.Write('\n');
-        }
-
-        var continuesLine = item;
-        for (var i = 0; i < dictionary.Count; i++)
-        {
-            var (k, v) = dictionary.GetAt(i);
-
-            // A string key is written as itself (what the string type's Write gives); other keys by their type.
-            var keyText = k as string ?? ((ConfigScalar)_key.Write(k, context)).Value ?? string.Empty;
-            YamlEmitter.WriteKey(keyText, writer, indent + 2, continuesLine);
-            continuesLine = false;
-            _value.WriteYaml(v, context, writer, indent + 2, item: false);
-        }
+        writer.EndMap();
     }
 
     public override bool ValueEquals(TDictionary left, TDictionary right)
     {
-        if (ReferenceEquals(left, right))
+        if (ReferenceEquals(left, right) || left is null || right is null)
         {
-            return true;
+            return ReferenceEquals(left, right);
         }
 
-        if (left is null || right is null)
-        {
-            return false;
-        }
-
-        var a = left.ToList();
-        var b = right.ToList();
+        var a = Entries(left);
+        var b = Entries(right);
         if (a.Count != b.Count)
         {
             return false;
@@ -186,16 +101,8 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
         return true;
     }
 
-    public override TDictionary Freeze(TDictionary value)
-    {
-        if (value is null)
-        {
-            return value!;
-        }
-
-        var dict = value as ConfigDictionary<TKey, TValue> ?? new ConfigDictionary<TKey, TValue>(value);
-        return (TDictionary)(object)dict.Frozen();
-    }
+    public override TDictionary Freeze(TDictionary value) =>
+        value is null ? value! : (TDictionary)(object)(value as ConfigDictionary<TKey, TValue> ?? new ConfigDictionary<TKey, TValue>(new OrderedDictionary<TKey, TValue>(value))).Frozen();
 
     internal override void CollectChildren(TDictionary value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
@@ -204,29 +111,52 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : ConfigVal
             return;
         }
 
-        if (value is ConfigDictionary<TKey, TValue> dictionary)
+        var entries = Entries(value);
+        for (var i = 0; i < entries.Count; i++)
         {
-            // By position: no enumerator is allocated at each walk of the graph.
-            for (var i = 0; i < dictionary.Count; i++)
+            if (entries[i].Value is ConfigObject config)
             {
-                var (k, v) = dictionary.GetAt(i);
-                AddChild(children, key, k, v);
+                children.Add((config, new PathStep(key, EntryKey: KeyText(entries[i].Key))));
             }
-
-            return;
-        }
-
-        foreach (var (k, v) in value)
-        {
-            AddChild(children, key, k, v);
         }
     }
 
-    private static void AddChild(List<(ConfigObject Child, PathStep Step)> children, string key, TKey k, TValue v)
+    private bool ReadEntry(ConfigMapEntry entry, OrderedDictionary<TKey, TValue> items, ref List<TKey>? failed, ValueReadContext context)
     {
-        if (v is ConfigObject config)
+        // A string key is itself: no node is made unless to report a duplicate.
+        ConfigScalar? keyNode = null;
+        if (entry.Key is not TKey key)
         {
-            children.Add((config, new PathStep(key, EntryKey: k as string ?? Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture))));
+            keyNode = ConfigScalar.Plain(entry.Key, entry.KeyOrigin);
+            if (!_key.TryRead(keyNode, context, out key))
+            {
+                return false;
+            }
         }
+
+        if (!items.TryAdd(key, default!))
+        {
+            context.Error(DiagnosticCodes.DuplicateEntry, keyNode ?? ConfigScalar.Plain(entry.Key, entry.KeyOrigin), "duplicate key after conversion");
+            return false;
+        }
+
+        if (entry.Value is ConfigScalar { IsNull: true } && !_value.AcceptsNull)
+        {
+            context.Error(DiagnosticCodes.NullNotAllowed, entry.Value, "null is not allowed, expected " + _value.DisplayName);
+        }
+        else if (_value.TryRead(entry.Value, context, out var item))
+        {
+            items[key] = item;
+            return true;
+        }
+
+        (failed ??= []).Add(key);
+        return false;
     }
+
+    /// <summary>The entries in order (the field's own dictionary, or a copy of one a program assigned).</summary>
+    private static IReadOnlyList<KeyValuePair<TKey, TValue>> Entries(TDictionary value) =>
+        value is ConfigDictionary<TKey, TValue> dictionary ? dictionary.Entries : [.. value];
+
+    private static string KeyText(TKey key) => key as string ?? Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty;
 }

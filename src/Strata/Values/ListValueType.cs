@@ -1,28 +1,25 @@
+using Strata.Schema;
 using Strata.Serialization;
 using Strata.Tree;
-
-using Strata.Schema;
 
 namespace Strata.Values;
 
 /// <summary>Lists and sets: a sequence whose elements are read with the element type; sets reject duplicates.</summary>
-internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollection>
+internal sealed class ListValueType<TCollection, T> : BuiltInValueType<TCollection>
     where TCollection : class, IEnumerable<T>
 {
     private readonly ConfigValueType<T> _element;
-    private readonly string _kind;
+    private readonly bool _isSet;
 
-    public ListValueType(ConfigValueType<T> element, string kind)
+    public ListValueType(ConfigValueType<T> element, bool isSet)
     {
         _element = element;
-        _kind = kind;
+        _isSet = isSet;
     }
 
-    private bool IsSet => _kind == "set";
+    public override string DisplayName => (_isSet ? "set[" : "list[") + _element.DisplayName + "]";
 
-    public override string DisplayName => _kind + "[" + _element.DisplayName + "]";
-
-    public override ValueShape Shape => IsSet ? ValueShape.Set : ValueShape.List;
+    public override ValueShape Shape => _isSet ? ValueShape.Set : ValueShape.List;
 
     public override ConfigValueType ElementType => _element;
 
@@ -37,149 +34,85 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
             return false;
         }
 
-        var items = new List<T>(sequence.ItemArray.Length);
-        var seen = IsSet ? new HashSet<T>() : null;
-        var ok = true;
         var itemNodes = sequence.ItemArray;
+        var items = new List<T>(itemNodes.Length);
+        var seen = _isSet ? new HashSet<T>() : null;
+        var ok = true;
         for (var i = 0; i < itemNodes.Length; i++)
         {
             var itemNode = itemNodes[i];
             context.PushIndex(i);
-            try
+            if (itemNode is ConfigScalar { IsNull: true } && !_element.AcceptsNull)
             {
-                if (itemNode is ConfigScalar { IsNull: true } && !_element.AcceptsNull)
-                {
-                    context.Error(DiagnosticCodes.NullNotAllowed, itemNode, "null is not allowed, expected " + _element.DisplayName);
-                    ok = false;
-                    continue;
-                }
-
-                if (!_element.TryRead(itemNode, context, out var item))
-                {
-                    ok = false;
-                    continue;
-                }
-
-                if (seen is not null && !seen.Add(item))
-                {
-                    context.Error(DiagnosticCodes.DuplicateEntry, itemNode, "duplicate element in a set");
-                    ok = false;
-                    continue;
-                }
-
+                context.Error(DiagnosticCodes.NullNotAllowed, itemNode, "null is not allowed, expected " + _element.DisplayName);
+                ok = false;
+            }
+            else if (!_element.TryRead(itemNode, context, out var item))
+            {
+                ok = false;
+            }
+            else if (seen is not null && !seen.Add(item))
+            {
+                context.Error(DiagnosticCodes.DuplicateEntry, itemNode, "duplicate element in a set");
+                ok = false;
+            }
+            else
+            {
                 items.Add(item);
             }
-            finally
-            {
-                context.Pop();
-            }
+
+            context.Pop();
         }
 
-        value = Wrap(items);
+        value = (TCollection)(object)new ConfigList<T>(items, _isSet);
         return ok;
     }
 
-    public override ConfigNode Write(TCollection value, ValueWriteContext context)
+    internal override void Write(TCollection value, ConfigWriter writer)
     {
         if (value is null)
         {
-            return ConfigScalar.Null(Origin.Default);
-        }
-
-        var nodes = new List<ConfigNode>();
-        foreach (var item in value)
-        {
-            nodes.Add(_element.Write(item, context));
-        }
-
-        return new ConfigSequence([.. nodes], Origin.Default, owned: true);
-    }
-
-    internal override void WriteYaml(TCollection value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
-    {
-        if (value is not ConfigList<T> list)
-        {
-            // Another collection (before freezing): written through its tree.
-            base.WriteYaml(value, context, writer, indent, item);
+            writer.Null();
             return;
         }
 
-        if (list.Count == 0)
+        var items = Items(value);
+        writer.StartList();
+        for (var i = 0; i < items.Count; i++)
         {
-            YamlEmitter.WriteEmptyValue("[]", writer, item);
-            return;
+            _element.Write(items[i], writer);
         }
 
-        // The items of an entry's list align with its key; those of an item's list follow its "- ".
-        var itemIndent = indent;
-        var continuesLine = item;
-        if (item)
-        {
-            itemIndent += 2;
-        }
-        else
-        {
-            writer.Write('\n');
-        }
-
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (!continuesLine)
-            {
-                writer.WriteSpaces(itemIndent);
-            }
-
-            continuesLine = false;
-            writer.Write("- ");
-            _element.WriteYaml(list[i], context, writer, itemIndent, item: true);
-        }
+        writer.EndList();
     }
 
     public override bool ValueEquals(TCollection left, TCollection right)
     {
-        if (ReferenceEquals(left, right))
+        if (ReferenceEquals(left, right) || left is null || right is null)
         {
-            return true;
+            return ReferenceEquals(left, right);
         }
 
-        if (left is null || right is null)
+        var a = Items(left);
+        var b = Items(right);
+        if (a.Count != b.Count)
         {
             return false;
         }
 
-        using var a = left.GetEnumerator();
-        using var b = right.GetEnumerator();
-        while (true)
+        for (var i = 0; i < a.Count; i++)
         {
-            var hasA = a.MoveNext();
-            var hasB = b.MoveNext();
-            if (hasA != hasB)
-            {
-                return false;
-            }
-
-            if (!hasA)
-            {
-                return true;
-            }
-
-            if (!_element.ValueEquals(a.Current, b.Current))
+            if (!_element.ValueEquals(a[i], b[i]))
             {
                 return false;
             }
         }
+
+        return true;
     }
 
-    public override TCollection Freeze(TCollection value)
-    {
-        if (value is null)
-        {
-            return value!;
-        }
-
-        var list = value as ConfigList<T> ?? new ConfigList<T>(value, IsSet);
-        return (TCollection)(object)list.Frozen();
-    }
+    public override TCollection Freeze(TCollection value) =>
+        value is null ? value! : (TCollection)(object)(value as ConfigList<T> ?? new ConfigList<T>([.. value], _isSet)).Frozen();
 
     internal override void CollectChildren(TCollection value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
@@ -188,44 +121,16 @@ internal sealed class ListValueType<TCollection, T> : ConfigValueType<TCollectio
             return;
         }
 
-        // Indexed (in the order of enumeration): no enumerator is allocated at each walk of the graph.
-        if (value is ConfigList<T> configList)
+        var items = Items(value);
+        for (var i = 0; i < items.Count; i++)
         {
-            for (var j = 0; j < configList.Count; j++)
+            if (items[i] is ConfigObject child)
             {
-                if (configList[j] is ConfigObject child)
-                {
-                    children.Add((child, new PathStep(key, j)));
-                }
+                children.Add((child, new PathStep(key, i)));
             }
-
-            return;
-        }
-
-        if (value is List<T> list)
-        {
-            for (var j = 0; j < list.Count; j++)
-            {
-                if (list[j] is ConfigObject child)
-                {
-                    children.Add((child, new PathStep(key, j)));
-                }
-            }
-
-            return;
-        }
-
-        var i = 0;
-        foreach (var item in value)
-        {
-            if (item is ConfigObject config)
-            {
-                children.Add((config, new PathStep(key, i)));
-            }
-
-            i++;
         }
     }
 
-    private TCollection Wrap(List<T> items) => (TCollection)(object)new ConfigList<T>(items, IsSet, owned: true);
+    /// <summary>The elements by position (the field's own list, or a list or array a program assigned; a copy of any other collection).</summary>
+    private static IReadOnlyList<T> Items(TCollection value) => value as IReadOnlyList<T> ?? [.. value];
 }

@@ -8,7 +8,7 @@ using Strata.Tests.Resolution;
 namespace Strata.Tests.Serialization;
 
 /// <summary>
-/// <see cref="ConfigSerializer.ToYaml"/> writes the YAML of a config directly, without the output tree: its text must
+/// <see cref="ConfigSerializer.ToYaml(ConfigObject, Verbosity, SecretHandling)"/> writes the YAML of a config directly, without the output tree: its text must
 /// be the one the emitter gives for that tree (<see cref="ConfigSerializer.ToTree"/>), at every verbosity and secret
 /// handling, for frozen configs (their collections are the config's own) and unfrozen ones (any collection).
 /// </summary>
