@@ -77,16 +77,16 @@ public abstract class ConfigTypeInfo
     internal ConfigFieldInfo[] FieldArray => _allFields ??= BuildFields();
 
     /// <summary>The fields that can hold configs (nested configs, collections of configs): the edges of the config graph.</summary>
-    internal ConfigFieldInfo[] ChildFields => _childFields ??= [.. FieldArray.Where(static f => f.ValueType.NestedConfig is not null)];
+    internal ConfigFieldInfo[] ChildFields => _childFields ??= Select(static f => f.ValueType.NestedConfig is not null);
 
     /// <summary>The fields bound to an environment variable.</summary>
-    internal ConfigFieldInfo[] EnvironmentFields => _environmentFields ??= [.. FieldArray.Where(static f => f.EnvironmentVariable is not null)];
+    internal ConfigFieldInfo[] EnvironmentFields => _environmentFields ??= Select(static f => f.EnvironmentVariable is not null);
 
     /// <summary>The fields with rules (the others have nothing to validate).</summary>
-    internal ConfigFieldInfo[] RuledFields => _ruledFields ??= [.. FieldArray.Where(static f => f.Rules.Count > 0)];
+    internal ConfigFieldInfo[] RuledFields => _ruledFields ??= Select(static f => f.RuleArray.Length > 0);
 
     /// <summary>The fields whose values freezing can change (collections); the others are immutable values or configs.</summary>
-    internal ConfigFieldInfo[] FreezeFields => _freezeFields ??= [.. FieldArray.Where(static f => f.NeedsFreeze)];
+    internal ConfigFieldInfo[] FreezeFields => _freezeFields ??= Select(static f => f.NeedsFreeze);
 
     /// <summary>Every derived field, base class ones first.</summary>
     public IReadOnlyList<ConfigDerivedInfo> DerivedFields => _allDerived ??= BaseType is null
@@ -259,5 +259,20 @@ public abstract class ConfigTypeInfo
         }
 
         return [.. list];
+    }
+
+    /// <summary>The fields that <paramref name="keep"/> keeps, in order (the tables above, made once each).</summary>
+    private ConfigFieldInfo[] Select(Func<ConfigFieldInfo, bool> keep)
+    {
+        var kept = new List<ConfigFieldInfo>();
+        foreach (var field in FieldArray)
+        {
+            if (keep(field))
+            {
+                kept.Add(field);
+            }
+        }
+
+        return [.. kept];
     }
 }

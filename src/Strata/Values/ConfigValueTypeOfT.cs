@@ -35,6 +35,8 @@ public abstract class ConfigValueType<T> : ConfigValueType
     /// <param name="value">The value.</param>
     public virtual T Freeze(T value) => value;
 
+    internal sealed override bool ValuesNeedFreeze => !typeof(T).IsValueType && FreezesValues;
+
     /// <summary>The config objects held by a value (nested configs, configs in collections) with their path steps.</summary>
     internal virtual void CollectChildren(T value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
