@@ -155,7 +155,7 @@ internal sealed class ConfigEmitter
 
     /// <summary>
     /// Writes the switch that hands each field's value, by its static type, to an engine operation: the engine needs no
-    /// generic descriptor per class and field (binding skips the getter, which may create a default child).
+    /// generic descriptor per class and field. Binding reads only a default child the config owns, to bind into it.
     /// </summary>
     private void WriteAccessField()
     {
@@ -179,7 +179,7 @@ internal sealed class ConfigEmitter
             var name = "this." + Identifier(_model.Fields[i].Property.Name);
             _writer.WriteLine("case " + Literals.Int(i) + ":");
             _writer.OpenBlock();
-            _writer.WriteLine("var value = access.ReadsValue ? " + name + " : default!;");
+            _writer.WriteLine("var value = " + (_model.Fields[i].OwnsDefault ? name : "access.ReadsValue ? " + name + " : default!") + ";");
             _writer.OpenBlock("if (access.Apply(ref value, access.Other is " + _self + " other ? other." + Identifier(_model.Fields[i].Property.Name) + " : default!))");
             _writer.WriteLine(name + " = value;");
             _writer.CloseBlock();

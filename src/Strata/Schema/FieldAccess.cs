@@ -28,7 +28,7 @@ public struct FieldAccess
         Target = target;
     }
 
-    /// <summary>Whether the operation reads the field's current value (binding only sets it).</summary>
+    /// <summary>Whether the operation reads the field's current value (binding reads only a default child the config owns).</summary>
     public readonly bool ReadsValue => _operation != FieldOperation.Bind;
 
     /// <summary>The config whose value of the same field is compared with (for a comparison), else <see langword="null"/>.</summary>
@@ -55,7 +55,16 @@ public struct FieldAccess
         switch (_operation)
         {
             case FieldOperation.Bind:
-                Result = type.TryRead(_node!, (ValueReadContext)_argument!, out value);
+                var context = (ValueReadContext)_argument!;
+                if (value is ConfigObject owned && _node is ConfigMap map && Values.Binder.CanBindInto(owned, map))
+                {
+                    // The config's own default child takes the mapping: no second instance is built and thrown away.
+                    context.Binder.BindObject(owned, map, context);
+                    Result = true;
+                    return true;
+                }
+
+                Result = type.TryRead(_node!, context, out value);
                 return Result;
             case FieldOperation.Write:
                 type.Write(value, (ConfigWriter)_argument!);

@@ -81,6 +81,14 @@ internal sealed class Binder
         return instance;
     }
 
+    /// <summary>
+    /// Whether <paramref name="child"/>, a default child a config owns, can take <paramref name="map"/> instead of a new
+    /// instance: it is untouched (never bound, nothing set) and the mapping chooses no class through a <c>type</c>.
+    /// </summary>
+    public static bool CanBindInto(ConfigObject child, ConfigMap map) =>
+        child.SourceTree is null && !child.HasAnyExplicit() && child.TypeOrigin is null
+        && (!child.ConfigType.IsPolymorphic || !map.TryGetValue(TypeKey, out _));
+
     /// <summary>Binds every entry of <paramref name="map"/> to the fields of <paramref name="target"/>.</summary>
     public void BindObject(ConfigObject target, ConfigMap map, ValueReadContext context)
     {
