@@ -235,10 +235,16 @@ public abstract class ConfigTypeInfo
             longest = Math.Max(longest, field.Key.Length);
         }
 
+        var groups = new List<ConfigFieldInfo>[longest + 1];
+        foreach (var field in fields)
+        {
+            (groups[field.Key.Length] ??= []).Add(field);
+        }
+
         var byLength = new ConfigFieldInfo[longest + 1][];
         for (var length = 0; length <= longest; length++)
         {
-            byLength[length] = [.. fields.Where(f => f.Key.Length == length)];
+            byLength[length] = groups[length] is { } group ? [.. group] : [];
         }
 
         return byLength;
@@ -274,5 +280,29 @@ public abstract class ConfigTypeInfo
         }
 
         return [.. kept];
+    }
+
+    /// <summary>The names of the registered subtypes, in order (for messages).</summary>
+    internal List<string> SubtypeNames()
+    {
+        var names = new List<string>(Subtypes.Count);
+        foreach (var subtype in Subtypes)
+        {
+            names.Add(subtype.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>The keys of the fields, in order (for suggestions).</summary>
+    internal List<string> FieldKeys()
+    {
+        var keys = new List<string>(FieldArray.Length);
+        foreach (var field in FieldArray)
+        {
+            keys.Add(field.Key);
+        }
+
+        return keys;
     }
 }

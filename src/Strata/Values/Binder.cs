@@ -46,7 +46,7 @@ internal sealed class Binder
                 context.Error(
                     DiagnosticCodes.UnknownType,
                     map,
-                    "a `type` is required to choose the " + slotType.Name + ": one of " + string.Join(", ", slotType.Subtypes.Select(static s => s.Name)));
+                    "a `type` is required to choose the " + slotType.Name + ": one of " + string.Join(", ", slotType.SubtypeNames()));
                 return null;
             }
 
@@ -65,7 +65,7 @@ internal sealed class Binder
         if (subtype is null)
         {
             context.Push(TypeKey);
-            var names = slotType.Subtypes.Select(static s => s.Name).ToList();
+            var names = slotType.SubtypeNames();
             var suggestion = Suggestions.Closest(name, names);
             context.Error(
                 DiagnosticCodes.UnknownType,
@@ -136,7 +136,7 @@ internal sealed class Binder
             }
         }
 
-        var suggestion = Suggestions.Closest(entry.Key, info.Fields.Select(static f => f.Key));
+        var suggestion = Suggestions.Closest(entry.Key, info.FieldKeys());
         var message = "unknown key " + MessageText.Quoted(entry.Key, '`', '`') + " in " + info.Name
             + (suggestion is null ? string.Empty : " (did you mean " + MessageText.Quoted(suggestion, '`', '`') + "?)");
         if (LenientUnknownKeys)
