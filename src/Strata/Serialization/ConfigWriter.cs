@@ -62,8 +62,6 @@ internal sealed class ConfigWriter : IValueSink
         field.IsSecret ? RedactedText : FlowText.Format(FieldValue(config, field, ValueWriteContext.Display));
 
     /// <summary>Writes <paramref name="config"/> as a mapping (<c>{}</c> when nothing is to be written).</summary>
-    /// <param name="config">The config.</param>
-    /// <param name="forceType">Whether the <c>type</c> of a registered class is written even when nothing else is.</param>
     public void WriteObject(ConfigObject config, bool forceType)
     {
         if (!WriteEntries(config, key: null, forceType))

@@ -27,8 +27,6 @@ internal sealed class JsonEmitter : IValueSink
     }
 
     /// <summary>Returns <paramref name="root"/> as JSON text.</summary>
-    /// <param name="root">The tree.</param>
-    /// <param name="indented">Whether to indent (2 spaces, <c>\n</c> newlines, final newline) or write compactly.</param>
     public static string Emit(ConfigNode root, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(root);
