@@ -150,6 +150,55 @@ internal sealed class ConfigEmitter
         _writer.CloseBlock(";");
         _writer.WriteLine();
         _writer.WriteLine("private static partial " + Schema + "ConfigSubtype[] StrataSubtypes();");
+        WriteAccessField();
+    }
+
+    /// <summary>
+    /// Writes the switch that hands each field's value, by its static type, to an engine operation: the engine needs no
+    /// generic descriptor per class and field. Binding reads only a default child the config owns, to bind into it.
+    /// </summary>
+    private void WriteAccessField()
+    {
+        if (_model.Fields.IsEmpty && _model.BaseConfig is not null)
+        {
+            return;
+        }
+
+        _writer.WriteLine();
+        _writer.WriteLine("/// <inheritdoc />");
+        _writer.OpenBlock("protected override void AccessField(int index, ref " + Schema + "FieldAccess access)");
+        if (_model.Fields.IsEmpty)
+        {
+            _writer.CloseBlock();
+            return;
+        }
+
+        _writer.OpenBlock("switch (index - s_fieldBase)");
+        for (var i = 0; i < _model.Fields.Count; i++)
+        {
+            var name = "this." + Identifier(_model.Fields[i].Property.Name);
+            _writer.WriteLine("case " + Literals.Int(i) + ":");
+            _writer.OpenBlock();
+            _writer.WriteLine("var value = " + (_model.Fields[i].OwnsDefault ? name : "access.ReadsValue ? " + name + " : default!") + ";");
+            _writer.OpenBlock("if (access.Apply(ref value, access.Other is " + _self + " other ? other." + Identifier(_model.Fields[i].Property.Name) + " : default!))");
+            _writer.WriteLine(name + " = value;");
+            _writer.CloseBlock();
+            _writer.WriteLine();
+            _writer.WriteLine("return;");
+            _writer.CloseBlock();
+        }
+
+        _writer.WriteLine("default:");
+        _writer.Indent();
+        _writer.WriteLine(_model.BaseConfig is null ? "return;" : "base.AccessField(index, ref access);");
+        if (_model.BaseConfig is not null)
+        {
+            _writer.WriteLine("return;");
+        }
+
+        _writer.Unindent();
+        _writer.CloseBlock();
+        _writer.CloseBlock();
     }
 
     private void WriteFieldTable()
@@ -163,7 +212,6 @@ internal sealed class ConfigEmitter
         _writer.OpenBlock();
         foreach (var field in _model.Fields)
         {
-            var name = Identifier(field.Property.Name);
             var hint = field.Hint.StartsWith("(", System.StringComparison.Ordinal) ? field.Hint : "global::Strata.FieldHint." + field.Hint;
             var arguments = new List<string>
             {
@@ -171,11 +219,9 @@ internal sealed class ConfigEmitter
                 Literals.String(field.Property.Name),
                 hint,
                 Expressions.ValueType(field.ValueType),
-                "static c => c." + name,
-                "static (c, v) => c." + name + " = v",
             };
             arguments.AddRange(field.Rules.Select(Expressions.Rule));
-            var creation = "new " + Schema + "ConfigFieldInfo<" + _self + ", " + field.Property.TypeName + ">(" + string.Join(", ", arguments) + ")";
+            var creation = "new " + Schema + "ConfigFieldInfo(" + string.Join(", ", arguments) + ")";
 
             var initializers = new List<string>();
             AddInitializer(initializers, "Description", field.Description);

@@ -14,6 +14,7 @@ namespace Strata.Generators.Model;
 /// <param name="EnvironmentVariable">The bound environment variable.</param>
 /// <param name="IsConfig">Whether the property holds a config class (nullable or not), so the setter links the child.</param>
 /// <param name="CreatesDefaultChild">Whether the getter creates the child config on first read (non-nullable, concrete, no initializer).</param>
+/// <param name="OwnsDefault">Whether the field's default is a child config of its own (created by the getter or a bare <c>new()</c>), which binding fills in.</param>
 internal sealed record FieldModel(
     PropertyModel Property,
     string Key,
@@ -27,4 +28,5 @@ internal sealed record FieldModel(
     string? DerivedDefault,
     string? EnvironmentVariable,
     bool IsConfig,
-    bool CreatesDefaultChild);
+    bool CreatesDefaultChild,
+    bool OwnsDefault);

@@ -97,10 +97,18 @@ internal static class MemberParser
         var fieldAttribute = KnownTypes.FindAttribute(property, known.FieldAttribute);
         var hint = fieldAttribute is { ConstructorArguments.Length: 1 } ? HintName(fieldAttribute.ConstructorArguments[0], known) : "Unknown";
         var isConfig = known.IsConfigClass(TypeNames.NotAnnotated(property.Type));
-        var createsDefaultChild = isConfig
-            && !TypeNames.IsAnnotatedReference(property.Type)
-            && !property.Type.IsAbstract
-            && declaration.Initializer is null;
+        var concreteChild = isConfig && !TypeNames.IsAnnotatedReference(property.Type) && !property.Type.IsAbstract;
+        var createsDefaultChild = concreteChild && declaration.Initializer is null;
+
+        // A bare `new()` (or `new T()` of the property's own type) gives the config its own default child: the binder
+        // binds the file's mapping into it rather than building another.
+        var ownsDefault = createsDefaultChild || (concreteChild && declaration.Initializer?.Value switch
+        {
+            ImplicitObjectCreationExpressionSyntax { Initializer: null } bare => bare.ArgumentList.Arguments.Count == 0,
+            ObjectCreationExpressionSyntax { Initializer: null } typed => (typed.ArgumentList is null || typed.ArgumentList.Arguments.Count == 0)
+                && typed.Type.ToString() == declaration.Type.ToString(),
+            _ => false,
+        });
 
         return new FieldModel(
             PropertyModelOf(property, declaration),
@@ -115,7 +123,8 @@ internal static class MemberParser
             FirstArgument(KnownTypes.FindAttribute(property, known.DerivedDefaultAttribute)),
             FirstArgument(KnownTypes.FindAttribute(property, known.EnvironmentVariableAttribute)),
             isConfig,
-            createsDefaultChild);
+            createsDefaultChild,
+            ownsDefault);
     }
 
     private static DerivedFieldModel? ParseDerived(

@@ -41,7 +41,7 @@ internal static class ProvenanceWalker
             }
 
             var slot = config.GetSlot(field.Index);
-            var value = field.IsSecret ? "***" : FlowText.Format(field.WriteValue(config, ValueWriteContext.Display));
+            var value = ConfigWriter.DisplayText(config, field);
             result.Add(new ValueProvenance(fieldPath, value, slot.Origin ?? Origin.Default, (slot.State & FieldState.Explicit) != 0, isDerivedField: false));
         }
 

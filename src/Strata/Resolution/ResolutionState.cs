@@ -1,4 +1,4 @@
-using Strata.Binding;
+using Strata.Values;
 using Strata.Schema;
 using Strata.Sources;
 

@@ -1,21 +1,43 @@
+using Strata.Resolution;
 using Strata.Tree;
 
 namespace Strata.Schema;
 
-/// <summary>A settable field of a config class: its key, hint, type, rules and documentation (written by the generator).</summary>
-public abstract class ConfigFieldInfo
+/// <summary>
+/// A settable field of a config class: its key, hint, value type, rules and documentation (written by the generator).
+/// Metadata only: the value is reached through the class's generated <c>AccessField</c>, so that no generic instance
+/// exists per class and field.
+/// </summary>
+public sealed class ConfigFieldInfo
 {
-    /// <summary>How the output writes the field: 0 until known, then <see cref="ValueOutput"/> or a config kind.</summary>
+    /// <summary>A field written as a value: only when explicit, at the default verbosity.</summary>
+    internal const int ValueOutput = 1;
+
+    /// <summary>A field holding a config, written by its content.</summary>
+    internal const int ConfigOutput = 2;
+
+    /// <summary>A field holding a config or null.</summary>
+    internal const int NullableConfigOutput = 3;
+
+    private readonly FieldRule[] _rules;
+
+    /// <summary>0 until <see cref="OutputKind"/> is first asked (value types of configs are found lazily).</summary>
     private int _outputKind;
 
-    /// <summary>The key as YAML writes it, with its colon (made once).</summary>
-    private string? _yamlKey;
-
-    private protected ConfigFieldInfo(string key, string propertyName, FieldHint hint)
+    /// <summary>Creates the field (called by generated code).</summary>
+    /// <param name="key">The YAML key.</param>
+    /// <param name="propertyName">The C# property name.</param>
+    /// <param name="hint">The hint.</param>
+    /// <param name="valueType">The value type (a <see cref="ConfigValueType{T}"/> of the property's type).</param>
+    /// <param name="rules">The field's rules (each a <see cref="FieldRule{T}"/> of the property's type).</param>
+    public ConfigFieldInfo(string key, string propertyName, FieldHint hint, ConfigValueType valueType, params FieldRule[] rules)
     {
+        ArgumentNullException.ThrowIfNull(valueType);
         Key = key;
         PropertyName = propertyName;
         Hint = hint;
+        ValueType = valueType;
+        _rules = rules;
     }
 
     /// <summary>The YAML key.</summary>
@@ -48,16 +70,13 @@ public abstract class ConfigFieldInfo
     /// <summary>The environment variable bound to the field, if any.</summary>
     public string? EnvironmentVariable { get; init; }
 
-    /// <summary>A field written as a value: only when explicit, at the default verbosity.</summary>
-    internal const int ValueOutput = 1;
+    /// <summary>The field's value type.</summary>
+    public ConfigValueType ValueType { get; }
 
-    /// <summary>A field holding a config, written by its content.</summary>
-    internal const int ConfigOutput = 2;
+    /// <summary>The field's rules, for documentation and JSON Schema.</summary>
+    public IReadOnlyList<FieldRule> Rules => _rules;
 
-    /// <summary>A field holding a config or null.</summary>
-    internal const int NullableConfigOutput = 3;
-
-    /// <summary>How the output writes the field (<see cref="ValueOutput"/>, <see cref="ConfigOutput"/> or <see cref="NullableConfigOutput"/>), found once.</summary>
+    /// <summary>How the output writes the field: <see cref="ValueOutput"/>, <see cref="ConfigOutput"/> or <see cref="NullableConfigOutput"/>.</summary>
     internal int OutputKind
     {
         get
@@ -73,36 +92,99 @@ public abstract class ConfigFieldInfo
         }
     }
 
-    /// <summary>The key as the YAML output writes it, with its colon.</summary>
-    internal string YamlKey => _yamlKey ??= Serialization.YamlEmitter.KeyText(Key);
+    internal FieldRule[] RuleArray => _rules;
 
-    /// <summary>The field's value type.</summary>
-    public abstract ConfigValueType ValueType { get; }
-
-    /// <summary>The field's rules, for documentation and JSON Schema.</summary>
-    public abstract IReadOnlyList<FieldRule> Rules { get; }
-
-    internal abstract void Bind(ConfigObject target, ConfigNode node, ValueReadContext context);
-
-    internal abstract bool BindImplicit(ConfigObject target, ConfigNode node, ValueReadContext context);
-
-    internal abstract ConfigNode WriteValue(ConfigObject target, ValueWriteContext context);
-
-    /// <summary>Writes the field as a YAML mapping entry (its key, then its value as <see cref="WriteValue"/> gives it).</summary>
-    internal abstract void WriteYaml(ConfigObject target, ValueWriteContext context, Serialization.YamlBuffer writer, int indent, bool continuesLine);
-
-    internal abstract void Validate(ConfigObject target, DiagnosticBag diagnostics);
-
-    internal abstract void Freeze(ConfigObject target);
-
-    /// <summary>Whether <see cref="Freeze"/> can change the field's value (a collection); the other fields are skipped.</summary>
-    internal abstract bool NeedsFreeze { get; }
-
-    internal abstract void CollectChildren(ConfigObject target, List<(ConfigObject Child, PathStep Step)> children);
-
-    internal abstract bool ValueEquals(ConfigObject left, ConfigObject right);
+    /// <summary>Whether freezing can change the field's value (a collection); the other fields are skipped.</summary>
+    internal bool NeedsFreeze => ValueType.ValuesNeedFreeze;
 
     /// <summary>Reads the field's current value, boxed (for tools; not used on the hot path).</summary>
     /// <param name="target">The config.</param>
-    public abstract object? GetValue(ConfigObject target);
+    public object? GetValue(ConfigObject target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var access = new FieldAccess(FieldOperation.GetValue, this, argument: null);
+        target.Access(Index, ref access);
+        return access.Boxed;
+    }
+
+    /// <summary>The field's value as an output tree, whether or not it is explicit or secret (for documentation and tools).</summary>
+    internal ConfigNode WriteValue(ConfigObject target, ValueWriteContext context) => Serialization.ConfigWriter.FieldValue(target, this, context);
+
+    internal void Bind(ConfigObject target, ConfigNode node, ValueReadContext context)
+    {
+        ref var slot = ref target.Slot(Index);
+        if (node is ConfigScalar { IsNull: true })
+        {
+            if (DerivedDefault is not null)
+            {
+                // An explicit null on a field with a derived default means "derive it" (R3).
+                slot.State = FieldState.Explicit | FieldState.NullRequested;
+                slot.Origin = node.Origin;
+                return;
+            }
+
+            if (!ValueType.AcceptsNull)
+            {
+                context.Error(DiagnosticCodes.NullNotAllowed, node, "null is not allowed, expected " + ValueType.DisplayName);
+                return;
+            }
+        }
+
+        var access = new FieldAccess(FieldOperation.Bind, this, context, node);
+        target.Access(Index, ref access);
+        if (access.Result)
+        {
+            slot.State = FieldState.Explicit;
+            slot.Origin = node.Origin;
+            if (Hint == FieldHint.Deprecated)
+            {
+                context.Warning(DiagnosticCodes.DeprecatedField, node, "`" + Key + "` is deprecated");
+            }
+        }
+    }
+
+    internal bool BindImplicit(ConfigObject target, ConfigNode node, ValueReadContext context)
+    {
+        var access = new FieldAccess(FieldOperation.Bind, this, context, node);
+        using (Phase.Enter(PhaseKind.Deriving, node.Origin))
+        {
+            target.Access(Index, ref access);
+        }
+
+        return access.Result;
+    }
+
+    internal void Write(ConfigObject target, Serialization.ConfigWriter writer)
+    {
+        var access = new FieldAccess(FieldOperation.Write, this, writer);
+        target.Access(Index, ref access);
+    }
+
+    internal void Validate(ConfigObject target, DiagnosticBag diagnostics)
+    {
+        if (_rules.Length > 0)
+        {
+            var access = new FieldAccess(FieldOperation.Validate, this, diagnostics, target: target);
+            target.Access(Index, ref access);
+        }
+    }
+
+    internal void Freeze(ConfigObject target)
+    {
+        var access = new FieldAccess(FieldOperation.Freeze, this, argument: null);
+        target.Access(Index, ref access);
+    }
+
+    internal void CollectChildren(ConfigObject target, List<(ConfigObject Child, PathStep Step)> children)
+    {
+        var access = new FieldAccess(FieldOperation.CollectChildren, this, children);
+        target.Access(Index, ref access);
+    }
+
+    internal bool ValueEquals(ConfigObject left, ConfigObject right)
+    {
+        var access = new FieldAccess(FieldOperation.Equals, this, argument: null, target: right);
+        left.Access(Index, ref access);
+        return access.Result;
+    }
 }

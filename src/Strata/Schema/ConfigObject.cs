@@ -173,6 +173,17 @@ public abstract class ConfigObject
     {
     }
 
+    /// <summary>
+    /// Applies <paramref name="access"/> to the value of the field at <paramref name="index"/> (generated: a switch over
+    /// the class's own fields that passes each property by its type, the base class's fields to the base class).
+    /// </summary>
+    /// <param name="index">The field's index in <see cref="ConfigType"/>.</param>
+    /// <param name="access">The operation.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract void AccessField(int index, ref FieldAccess access);
+
+    internal void Access(int index, ref FieldAccess access) => AccessField(index, ref access);
+
     internal void InvokePrepare(PrepareContext context) => OnPrepare(context);
 
     internal void InvokeDerive(DeriveContext context) => OnDerive(context);

@@ -17,7 +17,6 @@ public abstract class ConfigTypeInfo
     private ConfigFieldInfo[]? _environmentFields;
     private ConfigFieldInfo[]? _ruledFields;
     private ConfigFieldInfo[]? _freezeFields;
-    private string? _yamlTypeValue;
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
     private int _hasRenames = -1;
@@ -78,19 +77,16 @@ public abstract class ConfigTypeInfo
     internal ConfigFieldInfo[] FieldArray => _allFields ??= BuildFields();
 
     /// <summary>The fields that can hold configs (nested configs, collections of configs): the edges of the config graph.</summary>
-    internal ConfigFieldInfo[] ChildFields => _childFields ??= [.. FieldArray.Where(static f => f.ValueType.NestedConfig is not null)];
+    internal ConfigFieldInfo[] ChildFields => _childFields ??= Select(static f => f.ValueType.NestedConfig is not null);
 
     /// <summary>The fields bound to an environment variable.</summary>
-    internal ConfigFieldInfo[] EnvironmentFields => _environmentFields ??= [.. FieldArray.Where(static f => f.EnvironmentVariable is not null)];
+    internal ConfigFieldInfo[] EnvironmentFields => _environmentFields ??= Select(static f => f.EnvironmentVariable is not null);
 
     /// <summary>The fields with rules (the others have nothing to validate).</summary>
-    internal ConfigFieldInfo[] RuledFields => _ruledFields ??= [.. FieldArray.Where(static f => f.Rules.Count > 0)];
+    internal ConfigFieldInfo[] RuledFields => _ruledFields ??= Select(static f => f.RuleArray.Length > 0);
 
     /// <summary>The fields whose values freezing can change (collections); the others are immutable values or configs.</summary>
-    internal ConfigFieldInfo[] FreezeFields => _freezeFields ??= [.. FieldArray.Where(static f => f.NeedsFreeze)];
-
-    /// <summary>The value of the <c>type</c> entry as the YAML output writes it (<see cref="TypeName"/> must be set).</summary>
-    internal string YamlTypeValue => _yamlTypeValue ??= Serialization.YamlEmitter.StringValueText(TypeName!);
+    internal ConfigFieldInfo[] FreezeFields => _freezeFields ??= Select(static f => f.NeedsFreeze);
 
     /// <summary>Every derived field, base class ones first.</summary>
     public IReadOnlyList<ConfigDerivedInfo> DerivedFields => _allDerived ??= BaseType is null
@@ -239,10 +235,16 @@ public abstract class ConfigTypeInfo
             longest = Math.Max(longest, field.Key.Length);
         }
 
+        var groups = new List<ConfigFieldInfo>[longest + 1];
+        foreach (var field in fields)
+        {
+            (groups[field.Key.Length] ??= []).Add(field);
+        }
+
         var byLength = new ConfigFieldInfo[longest + 1][];
         for (var length = 0; length <= longest; length++)
         {
-            byLength[length] = [.. fields.Where(f => f.Key.Length == length)];
+            byLength[length] = groups[length] is { } group ? [.. group] : [];
         }
 
         return byLength;
@@ -263,5 +265,44 @@ public abstract class ConfigTypeInfo
         }
 
         return [.. list];
+    }
+
+    /// <summary>The fields that <paramref name="keep"/> keeps, in order (the tables above, made once each).</summary>
+    private ConfigFieldInfo[] Select(Func<ConfigFieldInfo, bool> keep)
+    {
+        var kept = new List<ConfigFieldInfo>();
+        foreach (var field in FieldArray)
+        {
+            if (keep(field))
+            {
+                kept.Add(field);
+            }
+        }
+
+        return [.. kept];
+    }
+
+    /// <summary>The names of the registered subtypes, in order (for messages).</summary>
+    internal List<string> SubtypeNames()
+    {
+        var names = new List<string>(Subtypes.Count);
+        foreach (var subtype in Subtypes)
+        {
+            names.Add(subtype.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>The keys of the fields, in order (for suggestions).</summary>
+    internal List<string> FieldKeys()
+    {
+        var keys = new List<string>(FieldArray.Length);
+        foreach (var field in FieldArray)
+        {
+            keys.Add(field.Key);
+        }
+
+        return keys;
     }
 }

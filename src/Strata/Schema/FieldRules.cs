@@ -265,9 +265,20 @@ public static class FieldRules
                 return null;
             }
 
-            var n = value.Count();
+            var n = value is IReadOnlyCollection<T> collection ? collection.Count : Count(value);
             var ok = isMinimum ? n >= count : n <= count;
             return ok ? null : "must have " + Description + ", got " + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        private static int Count(IEnumerable<T> items)
+        {
+            var n = 0;
+            foreach (var _ in items)
+            {
+                n = checked(n + 1);
+            }
+
+            return n;
         }
     }
 }

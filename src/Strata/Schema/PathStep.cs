@@ -8,13 +8,9 @@ namespace Strata.Schema;
 /// (<c>datasets[2]</c>) or by its key when the field is a dictionary (<c>reference_models.teacher</c>). Kept in parts so
 /// that walking the graph allocates no text; the text is built only when a path is shown.
 /// </summary>
-/// <param name="Key">The field's key.</param>
-/// <param name="Index">The index in a list field, or -1.</param>
-/// <param name="EntryKey">The key in a dictionary field, or <see langword="null"/>.</param>
 internal readonly record struct PathStep(string Key, int Index = -1, string? EntryKey = null)
 {
     /// <summary>Appends the step to a dotted path.</summary>
-    /// <param name="sb">The path so far.</param>
     public void AppendTo(StringBuilder sb)
     {
         if (sb.Length > 0)

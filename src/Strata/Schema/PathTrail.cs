@@ -13,25 +13,21 @@ internal sealed class PathTrail
     private readonly List<(string? Key, int Index)> _steps = [];
 
     /// <summary>Starts a trail at <paramref name="root"/> (a dotted path, empty for the root of the config).</summary>
-    /// <param name="root">The path of the walk's start.</param>
     public PathTrail(string root)
     {
         _root = root;
     }
 
     /// <summary>Steps into a mapping key.</summary>
-    /// <param name="key">The key.</param>
     public void Push(string key) => _steps.Add((key, -1));
 
     /// <summary>Steps into a list item.</summary>
-    /// <param name="index">The index.</param>
     public void PushIndex(int index) => _steps.Add((null, index));
 
     /// <summary>Steps back out.</summary>
     public void Pop() => _steps.RemoveAt(_steps.Count - 1);
 
     /// <summary>The path of a key under the current node (as <see cref="PathText.Combine"/> would write it).</summary>
-    /// <param name="key">The key, or a dotted path relative to the current node.</param>
     public string Combine(string key) => PathText.Combine(ToString(), key);
 
     /// <summary>The current path, written as <see cref="PathText.Combine"/> and <see cref="PathText.Index"/> write paths.</summary>

@@ -17,8 +17,6 @@ internal static class Suggestions
     public const int MaxComparedLength = 128;
 
     /// <summary>The candidate at the smallest distance (the first of equals), or <see langword="null"/> when none is close enough.</summary>
-    /// <param name="input">The misspelled name.</param>
-    /// <param name="candidates">The valid names.</param>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -32,9 +30,6 @@ internal static class Suggestions
     /// The distance between <paramref name="a"/> and <paramref name="b"/> when it is at most <paramref name="max"/>, else
     /// <paramref name="max"/> + 1 (also when <paramref name="a"/> is longer than <see cref="MaxComparedLength"/>).
     /// </summary>
-    /// <param name="a">A name.</param>
-    /// <param name="b">Another name.</param>
-    /// <param name="max">The largest distance of interest.</param>
     public static int Distance(string a, string b, int max)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -93,10 +88,6 @@ internal static class Suggestions
         private readonly int _otherCount;
         private readonly int _length;
 
-        /// <param name="name">The name, of at most as many characters as <typeparamref name="TWord"/> has bits.</param>
-        /// <param name="ascii">128 words for the ASCII characters.</param>
-        /// <param name="otherChars">As many characters as the name has.</param>
-        /// <param name="otherMasks">As many words as the name has characters.</param>
         public Pattern(string name, Span<TWord> ascii, Span<char> otherChars, Span<TWord> otherMasks)
         {
             _ascii = ascii;

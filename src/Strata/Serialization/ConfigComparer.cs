@@ -14,8 +14,8 @@ public static class ConfigComparer
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         var context = new ValueWriteContext { Verbosity = Verbosity.All, Secrets = SecretHandling.Redact };
-        var a = Serialization.ConfigWriter.WriteObject(left, context, forceType: true);
-        var b = Serialization.ConfigWriter.WriteObject(right, context, forceType: true);
+        var a = Serialization.ConfigWriter.ToTree(left, context, forceType: true);
+        var b = Serialization.ConfigWriter.ToTree(right, context, forceType: true);
         var differences = new List<ConfigDifference>();
         Diff(a, b, string.Empty, differences);
         return differences;
@@ -25,12 +25,12 @@ public static class ConfigComparer
     {
         if (a is ConfigMap ma && b is ConfigMap mb)
         {
-            foreach (var e in ma.Entries)
+            foreach (var e in ma.EntryArray)
             {
                 Diff(e.Value, mb.TryGetValue(e.Key, out var other) ? other : null, PathText.Combine(path, e.Key), differences);
             }
 
-            foreach (var e in mb.Entries)
+            foreach (var e in mb.EntryArray)
             {
                 if (ma.IndexOf(e.Key) < 0)
                 {

@@ -8,20 +8,44 @@ namespace Strata.Serialization;
 /// <summary>The fingerprint of R12: SHA-256 of the canonical JSON (keys sorted, compact) of the full config.</summary>
 internal static class ConfigFingerprint
 {
+    private static readonly ValueWriteContext s_context = new() { Verbosity = Verbosity.All, Secrets = SecretHandling.Omit, OmitRankLocal = true };
+
     public static string Compute(ConfigObject config)
     {
-        var tree = ConfigWriter.WriteObject(config, new ValueWriteContext { Verbosity = Verbosity.All, Secrets = SecretHandling.Omit, OmitRankLocal = true }, forceType: false);
-        var canonical = JsonEmitter.Emit(Sort(tree), indented: false);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var sink = new JsonEmitter(indented: false);
+        WriteSorted(ConfigWriter.ToTree(config, s_context), sink);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sink.ToString())));
     }
 
-    private static ConfigNode Sort(ConfigNode node) => node switch
+    /// <summary>Writes a tree with the keys of every mapping in ordinal order.</summary>
+    private static void WriteSorted(ConfigNode node, IValueSink sink)
     {
-        ConfigMap map => new ConfigMap(
-            [.. map.Entries.OrderBy(static e => e.Key, StringComparer.Ordinal).Select(static e => e with { Value = Sort(e.Value) })],
-            map.Origin,
-            owned: true),
-        ConfigSequence seq => new ConfigSequence([.. seq.Items.Select(Sort)], seq.Origin, owned: true),
-        _ => node,
-    };
+        switch (node)
+        {
+            case ConfigMap map:
+                ConfigMapEntry[] entries = [.. map.EntryArray];
+                Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+                sink.StartMap();
+                foreach (var entry in entries)
+                {
+                    sink.Key(entry.Key);
+                    WriteSorted(entry.Value, sink);
+                }
+
+                sink.EndMap();
+                break;
+            case ConfigSequence sequence:
+                sink.StartList();
+                foreach (var item in sequence.ItemArray)
+                {
+                    WriteSorted(item, sink);
+                }
+
+                sink.EndList();
+                break;
+            default:
+                TreeSink.Replay(node, sink);
+                break;
+        }
+    }
 }

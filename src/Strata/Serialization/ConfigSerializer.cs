@@ -1,4 +1,5 @@
 using Strata.Schema;
+using Strata.Serialization;
 using Strata.Tree;
 
 namespace Strata;
@@ -16,7 +17,7 @@ public static class ConfigSerializer
     public static ConfigMap ToTree(ConfigObject config, Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return Serialization.ConfigWriter.WriteObject(config, new ValueWriteContext { Verbosity = verbosity, Secrets = secrets }, forceType: false);
+        return ConfigWriter.ToTree(config, Context(verbosity, secrets));
     }
 
     /// <summary>The config as YAML.</summary>
@@ -25,31 +26,21 @@ public static class ConfigSerializer
     /// <param name="secrets">What to do with secret fields.</param>
     public static string ToYaml(ConfigObject config, Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit)
     {
-        // Written directly, without the tree: the same text as YamlEmitter.Emit(ToTree(config, verbosity, secrets)).
         ArgumentNullException.ThrowIfNull(config);
-        var context = verbosity == Verbosity.Explicit && secrets == SecretHandling.Omit ? s_explicitContext : new ValueWriteContext { Verbosity = verbosity, Secrets = secrets };
-        var buffer = Serialization.YamlBuffer.Rent();
-        try
-        {
-            if (!Serialization.ConfigWriter.WriteObjectYaml(config, context, forceType: false, buffer, indent: 0, continuesLine: false))
-            {
-                buffer.Write("{}\n");
-            }
-
-            return buffer.ToString();
-        }
-        finally
-        {
-            Serialization.YamlBuffer.Return(buffer);
-        }
+        return YamlEmitter.Write((config, Context(verbosity, secrets)), static (s, sink) => new ConfigWriter(sink, s.Item2).WriteObject(s.config, forceType: false));
     }
 
     /// <summary>The config as a JSON object.</summary>
     /// <param name="config">The config.</param>
     /// <param name="verbosity">How much to write.</param>
     /// <param name="secrets">What to do with secret fields.</param>
-    public static string ToJson(ConfigObject config, Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit) =>
-        Serialization.JsonEmitter.Emit(ToTree(config, verbosity, secrets));
+    public static string ToJson(ConfigObject config, Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var sink = new JsonEmitter(indented: true);
+        new ConfigWriter(sink, Context(verbosity, secrets)).WriteObject(config, forceType: false);
+        return sink.ToString();
+    }
 
     /// <summary>
     /// A tree as YAML, as <see cref="ToYaml(ConfigObject, Verbosity, SecretHandling)"/> writes configs: the way a
@@ -57,7 +48,7 @@ public static class ConfigSerializer
     /// </summary>
     /// <param name="tree">The tree.</param>
     /// <returns>The YAML text, ending with a newline.</returns>
-    public static string ToYaml(ConfigNode tree) => Serialization.YamlEmitter.Emit(tree);
+    public static string ToYaml(ConfigNode tree) => YamlEmitter.Emit(tree);
 
     /// <summary>
     /// A tree as indented JSON, as <see cref="ToJson(ConfigObject, Verbosity, SecretHandling)"/> writes configs: plain
@@ -65,5 +56,8 @@ public static class ConfigSerializer
     /// </summary>
     /// <param name="tree">The tree.</param>
     /// <returns>The JSON text, ending with a newline.</returns>
-    public static string ToJson(ConfigNode tree) => Serialization.JsonEmitter.Emit(tree);
+    public static string ToJson(ConfigNode tree) => JsonEmitter.Emit(tree);
+
+    private static ValueWriteContext Context(Verbosity verbosity, SecretHandling secrets) =>
+        verbosity == Verbosity.Explicit && secrets == SecretHandling.Omit ? s_explicitContext : new ValueWriteContext { Verbosity = verbosity, Secrets = secrets };
 }

@@ -4,261 +4,221 @@ using Strata.Tree;
 namespace Strata.Serialization;
 
 /// <summary>
-/// Writes config objects as output trees at a verbosity (R3, R4): explicit values only by default (explicit nulls
-/// included, empty sub-configs omitted), or every field up to a hint importance. Derived fields are never written.
+/// Walks config objects and writes them to a sink at a verbosity (R3, R4): explicit values only by default (explicit
+/// nulls included, empty sub-configs omitted), or every field up to a hint importance; derived fields never. The one
+/// place that decides what is written: secret fields are omitted, redacted (every scalar under them) or included (R14)
+/// and rank-local ones left out of the fingerprint (R12) here and nowhere else. Value types write through it, so that a
+/// mapping opened for a sub-config is written only when something goes into it.
 /// </summary>
-internal static class ConfigWriter
+internal sealed class ConfigWriter : IValueSink
 {
     private const string RedactedText = "***";
 
-    /// <summary>The output of a config with nothing to write (output trees are immutable, so one instance serves all).</summary>
-    private static readonly ConfigMap s_empty = ConfigMap.Empty(Origin.Default);
+    private readonly IValueSink _sink;
 
-    [ThreadStatic]
-    private static List<ConfigMapEntry>? t_entries;
+    /// <summary>The mappings of sub-configs opened but not yet written: their keys and the <c>type</c> they start with.</summary>
+    private readonly List<(string? Key, string? TypeName)> _pending = [];
 
-    public static ConfigMap WriteObject(ConfigObject config, ValueWriteContext context, bool forceType)
+    /// <summary>How many of <see cref="_pending"/> were written (they are, as soon as a value goes into them).</summary>
+    private int _written;
+
+    /// <summary>Above zero while the value of a secret field is written redacted.</summary>
+    private int _redacting;
+
+    public ConfigWriter(IValueSink sink, ValueWriteContext context)
     {
-        var info = config.ConfigType;
-        var fields = info.FieldArray;
+        _sink = sink;
+        Context = context;
+    }
 
-        // The entries of every object being written go to one stack per thread: an object's entries sit above its
-        // parent's (children are written while the parent's are collected) and are copied out once, at their count.
-        var stack = t_entries ??= [];
-        var start = stack.Count;
-        try
+    public ValueWriteContext Context { get; }
+
+    /// <summary>A value of <paramref name="type"/> as an output tree.</summary>
+    public static ConfigNode ToTree<T>(ConfigValueType<T> type, T value, ValueWriteContext context)
+    {
+        var tree = new TreeSink();
+        type.Write(value, new ConfigWriter(tree, context));
+        return tree.Result!; // A value type writes one value.
+    }
+
+    /// <summary>A config as an output tree.</summary>
+    public static ConfigMap ToTree(ConfigObject config, ValueWriteContext context, bool forceType = false)
+    {
+        var tree = new TreeSink();
+        new ConfigWriter(tree, context).WriteObject(config, forceType);
+        return (ConfigMap)tree.Result!; // A config is written as a mapping.
+    }
+
+    /// <summary>The value of one field, whether or not it is explicit or secret (for documentation and tools).</summary>
+    public static ConfigNode FieldValue(ConfigObject config, ConfigFieldInfo field, ValueWriteContext context)
+    {
+        var tree = new TreeSink();
+        new ConfigWriter(tree, context).WriteValue(config, field);
+        return tree.Result!;
+    }
+
+    /// <summary>A field's value as <c>explain</c> shows it: flow text, or <c>***</c> for any secret.</summary>
+    public static string DisplayText(ConfigObject config, ConfigFieldInfo field) =>
+        field.IsSecret ? RedactedText : FlowText.Format(FieldValue(config, field, ValueWriteContext.Display));
+
+    /// <summary>Writes <paramref name="config"/> as a mapping (<c>{}</c> when nothing is to be written).</summary>
+    public void WriteObject(ConfigObject config, bool forceType)
+    {
+        if (!WriteEntries(config, key: null, forceType))
         {
-            // The first slot is kept for the type.
-            stack.Add(default);
-            for (var i = 0; i < fields.Length; i++)
-            {
-                var field = fields[i];
-                if ((field.IsSecret && context.Secrets == SecretHandling.Omit) || (field.IsRankLocal && context.OmitRankLocal))
-                {
-                    continue;
-                }
-
-                var node = WriteField(config, field, context);
-                if (node is not null)
-                {
-                    if (field.IsSecret && context.Secrets == SecretHandling.Redact && node is ConfigScalar { IsNull: false })
-                    {
-                        node = ConfigScalar.Quoted(RedactedText, Origin.Default);
-                    }
-
-                    stack.Add(new ConfigMapEntry(field.Key, Origin.Default, node));
-                }
-            }
-
-            var first = start + 1;
-            var count = stack.Count - first;
-            if (info.TypeName is not null && (forceType || config.TypeOrigin is not null || count > 0 || context.Verbosity != Verbosity.Explicit))
-            {
-                stack[start] = new ConfigMapEntry("type", Origin.Default, ConfigScalar.Quoted(info.TypeName, Origin.Default));
-                first = start;
-                count++;
-            }
-
-            if (count == 0)
-            {
-                return s_empty;
-            }
-
-            var entries = new ConfigMapEntry[count];
-            stack.CopyTo(first, entries, 0, count);
-            return new ConfigMap(entries, Origin.Default, owned: true);
+            StartMap();
+            EndMap();
         }
-        finally
+    }
+
+    public void StartMap()
+    {
+        Flush();
+        _sink.StartMap();
+    }
+
+    public void Key(string key)
+    {
+        Flush();
+        _sink.Key(key);
+    }
+
+    public void EndMap() => _sink.EndMap();
+
+    public void StartList()
+    {
+        Flush();
+        _sink.StartList();
+    }
+
+    public void EndList() => _sink.EndList();
+
+    public void Plain(ReadOnlySpan<char> text)
+    {
+        Flush();
+        if (_redacting > 0)
         {
-            stack.RemoveRange(start, stack.Count - start);
+            _sink.String(RedactedText);
         }
+        else
+        {
+            _sink.Plain(text);
+        }
+    }
+
+    public void String(string text)
+    {
+        Flush();
+        _sink.String(_redacting > 0 ? RedactedText : text);
+    }
+
+    public void Null()
+    {
+        Flush();
+        _sink.Null();
     }
 
     /// <summary>
-    /// Writes the YAML of what <see cref="WriteObject"/> gives, as <see cref="YamlEmitter"/> writes a non-empty
-    /// mapping, without the tree: returns <see langword="false"/>, having written nothing, when that mapping is empty.
+    /// Writes the entries of <paramref name="config"/> under <paramref name="key"/> (a field's key, or none), its
+    /// <c>type</c> first when it has one; returns <see langword="false"/>, having written nothing, when there is nothing
+    /// to write.
     /// </summary>
-    /// <param name="config">The config.</param>
-    /// <param name="context">The verbosity and secret handling.</param>
-    /// <param name="forceType">Whether the <c>type</c> of a registered class is written even when nothing else is.</param>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="indent">The indentation of the entries.</param>
-    /// <param name="continuesLine">Whether the first entry follows a <c>- </c> already written.</param>
-    public static bool WriteObjectYaml(ConfigObject config, ValueWriteContext context, bool forceType, YamlBuffer writer, int indent, bool continuesLine)
+    private bool WriteEntries(ConfigObject config, string? key, bool forceType)
     {
         var info = config.ConfigType;
+        _pending.Add((key, info.TypeName));
+        var depth = _pending.Count;
         var fields = info.FieldArray;
-        var start = writer.Length;
-        if (info.TypeName is not null)
-        {
-            // Written first, and taken back below if the mapping turns out to have nothing else and need no type.
-            YamlEmitter.WriteKeyText("type:", writer, indent, continuesLine);
-            writer.Write(info.YamlTypeValue);
-        }
-
-        var typeEnd = writer.Length;
-        var explicitOnly = context.Verbosity == Verbosity.Explicit;
         for (var i = 0; i < fields.Length; i++)
         {
-            var field = fields[i];
-            if (explicitOnly && field.OutputKind == ConfigFieldInfo.ValueOutput && (config.GetSlot(field.Index).State & FieldState.Explicit) == 0)
-            {
-                // Not written in any case (the common one: a value left at its default).
-                continue;
-            }
-
-            if ((field.IsSecret && context.Secrets == SecretHandling.Omit) || (field.IsRankLocal && context.OmitRankLocal))
-            {
-                continue;
-            }
-
-            // Only the first entry written continues the line of a "- ".
-            var continues = continuesLine && writer.Length == start;
-            if (field.IsSecret && context.Secrets == SecretHandling.Redact)
-            {
-                var node = WriteField(config, field, context);
-                if (node is not null)
-                {
-                    if (node is ConfigScalar { IsNull: false })
-                    {
-                        node = ConfigScalar.Quoted(RedactedText, Origin.Default);
-                    }
-
-                    YamlEmitter.WriteKeyText(field.YamlKey, writer, indent, continues);
-                    YamlEmitter.WriteValue(node, writer, indent, item: false);
-                }
-
-                continue;
-            }
-
-            WriteFieldYaml(config, field, context, writer, indent, continues);
+            WriteField(config, fields[i]);
         }
 
-        if (writer.Length == typeEnd && (info.TypeName is null || !(forceType || config.TypeOrigin is not null || context.Verbosity != Verbosity.Explicit)))
+        if (_written < depth && info.TypeName is not null && (forceType || config.TypeOrigin is not null || Context.Verbosity != Verbosity.Explicit))
         {
-            writer.Length = start;
-            return false;
+            Flush();
         }
 
-        return true;
+        var written = _written >= depth;
+        _pending.RemoveAt(depth - 1);
+        _written = Math.Min(_written, _pending.Count);
+        if (written)
+        {
+            _sink.EndMap();
+        }
+
+        return written;
     }
 
-    public static bool ObjectsEqual(ConfigObject? left, ConfigObject? right)
-    {
-        if (ReferenceEquals(left, right))
-        {
-            return true;
-        }
-
-        if (left is null || right is null || !ReferenceEquals(left.ConfigType, right.ConfigType))
-        {
-            return false;
-        }
-
-        foreach (var field in left.ConfigType.FieldArray)
-        {
-            if (!field.ValueEquals(left, right))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Writes the entry of a field as <see cref="WriteField"/> and <see cref="YamlEmitter"/> would, or nothing.</summary>
-    private static void WriteFieldYaml(ConfigObject config, ConfigFieldInfo field, ValueWriteContext context, YamlBuffer writer, int indent, bool continuesLine)
-    {
-        var isExplicit = (config.GetSlot(field.Index).State & FieldState.Explicit) != 0;
-        var kind = field.OutputKind;
-        if (kind == ConfigFieldInfo.ConfigOutput)
-        {
-            // A nested config is written by its content, never as an empty mapping: its key is taken back if it has none.
-            if (field.GetValue(config) is not ConfigObject child)
-            {
-                return;
-            }
-
-            var entryStart = writer.Length;
-            YamlEmitter.WriteKeyText(field.YamlKey, writer, indent, continuesLine);
-            writer.Write('\n');
-            if (!WriteObjectYaml(child, context, forceType: false, writer, indent + 2, continuesLine: false))
-            {
-                writer.Length = entryStart;
-            }
-
-            return;
-        }
-
-        if (kind == ConfigFieldInfo.NullableConfigOutput)
-        {
-            var child = field.GetValue(config) as ConfigObject;
-            if (child is null)
-            {
-                if (isExplicit || context.Verbosity != Verbosity.Explicit)
-                {
-                    YamlEmitter.WriteKeyText(field.YamlKey, writer, indent, continuesLine);
-                    YamlEmitter.WriteStringValue(null, writer, item: false);
-                }
-
-                return;
-            }
-
-            var entryStart = writer.Length;
-            YamlEmitter.WriteKeyText(field.YamlKey, writer, indent, continuesLine);
-            var keyEnd = writer.Length;
-            writer.Write('\n');
-            if (!WriteObjectYaml(child, context, forceType: false, writer, indent + 2, continuesLine: false))
-            {
-                if (isExplicit)
-                {
-                    writer.Length = keyEnd;
-                    YamlEmitter.WriteEmptyValue("{}", writer, item: false);
-                }
-                else
-                {
-                    writer.Length = entryStart;
-                }
-            }
-
-            return;
-        }
-
-        if (isExplicit || (context.Verbosity != Verbosity.Explicit && field.Hint.Importance() <= (int)context.Verbosity))
-        {
-            field.WriteYaml(config, context, writer, indent, continuesLine);
-        }
-    }
-
-    private static ConfigNode? WriteField(ConfigObject config, ConfigFieldInfo field, ValueWriteContext context)
+    private void WriteField(ConfigObject config, ConfigFieldInfo field)
     {
         var state = config.GetSlot(field.Index).State;
         var isExplicit = (state & FieldState.Explicit) != 0;
-        if (field.ValueType.Shape == ValueShape.Config)
+        var kind = field.OutputKind;
+        if ((!isExplicit && kind == ConfigFieldInfo.ValueOutput && Context.Verbosity == Verbosity.Explicit)
+            || (field.IsSecret && Context.Secrets == SecretHandling.Omit) || (field.IsRankLocal && Context.OmitRankLocal))
         {
-            // A nested config is written by its content, never as an empty mapping.
-            if (field.GetValue(config) is not ConfigObject child)
-            {
-                return null;
-            }
-
-            var map = WriteObject(child, context, forceType: false);
-            return map.Count > 0 ? map : null;
+            return;
         }
 
-        if (field.ValueType.Shape == ValueShape.Nullable && field.ValueType.ElementType?.Shape == ValueShape.Config)
+        var redact = field.IsSecret && Context.Secrets == SecretHandling.Redact;
+        _redacting += redact ? 1 : 0;
+        if (kind == ConfigFieldInfo.ValueOutput)
         {
-            var child = field.GetValue(config) as ConfigObject;
-            if (child is null)
+            if (isExplicit || field.Hint.Importance() <= (int)Context.Verbosity)
             {
-                return isExplicit || context.Verbosity != Verbosity.Explicit ? ConfigScalar.Null(Origin.Default) : null;
+                Key(field.Key);
+                WriteValue(config, field);
             }
-
-            var map = WriteObject(child, context, forceType: false);
-            return map.Count > 0 || isExplicit ? map : null;
+        }
+        else if (field.GetValue(config) is ConfigObject child)
+        {
+            // A sub-config is written by its content, never as an empty mapping, unless it is an explicit one that could be null.
+            if (!WriteEntries(child, field.Key, forceType: false) && isExplicit && kind == ConfigFieldInfo.NullableConfigOutput)
+            {
+                Key(field.Key);
+                StartMap();
+                EndMap();
+            }
+        }
+        else if (kind == ConfigFieldInfo.NullableConfigOutput && (isExplicit || Context.Verbosity != Verbosity.Explicit))
+        {
+            Key(field.Key);
+            Null();
         }
 
-        var include = isExplicit || (context.Verbosity != Verbosity.Explicit && field.Hint.Importance() <= (int)context.Verbosity);
-        return include ? field.WriteValue(config, context) : null;
+        _redacting -= redact ? 1 : 0;
+    }
+
+    private void WriteValue(ConfigObject config, ConfigFieldInfo field)
+    {
+        if ((config.GetSlot(field.Index).State & FieldState.NullRequested) != 0 && Context.Verbosity == Verbosity.Explicit)
+        {
+            Null();
+        }
+        else
+        {
+            field.Write(config, this);
+        }
+    }
+
+    /// <summary>Writes the mappings opened for sub-configs and not written yet: a value is about to go into the innermost.</summary>
+    private void Flush()
+    {
+        for (; _written < _pending.Count; _written++)
+        {
+            var (key, typeName) = _pending[_written];
+            if (key is not null)
+            {
+                _sink.Key(key);
+            }
+
+            _sink.StartMap();
+            if (typeName is not null)
+            {
+                _sink.Key("type");
+                _sink.String(typeName);
+            }
+        }
     }
 }

@@ -3,58 +3,91 @@ using Strata.Tree;
 
 namespace Strata.Serialization;
 
-/// <summary>Formats an output node as one-line YAML flow text, for tables and messages.</summary>
-internal static class FlowText
+/// <summary>A sink that writes a value as one-line YAML flow text (<c>[1, 2]</c>, <c>{a: b}</c>), for tables and messages.</summary>
+internal sealed class FlowText : IValueSink
 {
+    private readonly StringBuilder _text = new();
+
+    /// <summary>Whether each open collection has a member yet.</summary>
+    private readonly List<bool> _open = [];
+    private bool _afterKey;
+
     public static string Format(ConfigNode node)
     {
-        var sb = new StringBuilder();
-        Append(sb, node);
-        return sb.ToString();
+        var sink = new FlowText();
+        TreeSink.Replay(node, sink);
+        return sink.ToString();
     }
 
-    private static string Quote(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+    public void StartMap() => Open('{');
 
-    private static void Append(StringBuilder sb, ConfigNode node)
+    public void Key(string key)
     {
-        switch (node)
+        StartValue();
+        _text.Append(key).Append(": ");
+        _afterKey = true;
+    }
+
+    public void EndMap() => Close('}');
+
+    public void StartList() => Open('[');
+
+    public void EndList() => Close(']');
+
+    public void Plain(ReadOnlySpan<char> text)
+    {
+        StartValue();
+        _text.Append(text);
+    }
+
+    public void String(string text)
+    {
+        StartValue();
+        if (YamlEmitter.IsPlainSafeString(text))
         {
-            case ConfigScalar { Value: null }:
-                sb.Append("null");
-                break;
-            case ConfigScalar s:
-                sb.Append(s.Style == ScalarStyle.Quoted && !YamlEmitter.IsPlainSafeString(s.Value) ? Quote(s.Value) : s.Value);
-                break;
-            case ConfigSequence seq:
-                sb.Append('[');
-                for (var i = 0; i < seq.Items.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        sb.Append(", ");
-                    }
+            _text.Append(text);
+        }
+        else
+        {
+            _text.Append('"').Append(text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)).Append('"');
+        }
+    }
 
-                    Append(sb, seq.Items[i]);
-                }
+    public void Null()
+    {
+        StartValue();
+        _text.Append("null");
+    }
 
-                sb.Append(']');
-                break;
-            case ConfigMap map:
-                sb.Append('{');
-                for (var i = 0; i < map.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        sb.Append(", ");
-                    }
+    public override string ToString() => _text.ToString();
 
-                    sb.Append(map.Entries[i].Key).Append(": ");
-                    Append(sb, map.Entries[i].Value);
-                }
+    private void Open(char bracket)
+    {
+        StartValue();
+        _text.Append(bracket);
+        _open.Add(false);
+    }
 
-                sb.Append('}');
-                break;
+    private void Close(char bracket)
+    {
+        _open.RemoveAt(_open.Count - 1);
+        _text.Append(bracket);
+    }
+
+    private void StartValue()
+    {
+        if (_afterKey)
+        {
+            _afterKey = false;
+        }
+        else if (_open.Count > 0)
+        {
+            if (_open[^1])
+            {
+                _text.Append(", ");
+            }
+
+            _open[^1] = true;
         }
     }
 }

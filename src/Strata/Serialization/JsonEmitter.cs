@@ -1,113 +1,102 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Strata.Tree;
 
 namespace Strata.Serialization;
 
 /// <summary>
-/// Writes a tree as JSON. Strings (quoted scalars) are JSON strings. Plain scalars are typed by their text: <c>true</c>
-/// and <c>false</c> are booleans, text in the JSON number grammar is written as that exact number (<c>1e-05</c> stays
-/// <c>1e-05</c>), YAML's <c>.inf</c>, <c>-.inf</c> and <c>.nan</c> become the strings <c>"inf"</c>, <c>"-inf"</c> and
-/// <c>"nan"</c>, and any other plain text is a string. Indented output uses 2 spaces and <c>\n</c>, and ends with a
-/// newline; compact output has no whitespace at all.
+/// A sink that writes JSON as <c>System.Text.Json</c> lays it out: indented with 2 spaces and <c>\n</c>, one member per
+/// line, <c>{}</c> and <c>[]</c> for empty collections, a final newline; or compact, with no whitespace at all. Strings
+/// are escaped by the relaxed encoder (controls, quotes, backslashes and characters beyond the basic plane). Plain
+/// scalars are typed by their text: <c>true</c> and <c>false</c> are booleans, text in the JSON number grammar is
+/// written as that exact number (<c>1e-05</c> stays <c>1e-05</c>), YAML's <c>.inf</c>, <c>-.inf</c> and <c>.nan</c>
+/// become the strings <c>"inf"</c>, <c>"-inf"</c> and <c>"nan"</c>, and any other plain text is a string.
 /// </summary>
-internal static class JsonEmitter
+internal sealed class JsonEmitter : IValueSink
 {
-    private static readonly JsonWriterOptions s_indented = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private readonly StringBuilder _text = new();
+    private readonly bool _indented;
 
-    private static readonly JsonWriterOptions s_compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The number of members written so far in each open collection.</summary>
+    private readonly List<int> _open = [];
+    private bool _afterKey;
+
+    public JsonEmitter(bool indented)
+    {
+        _indented = indented;
+    }
 
     /// <summary>Returns <paramref name="root"/> as JSON text.</summary>
-    /// <param name="root">The tree.</param>
-    /// <param name="indented">Whether to indent (2 spaces, <c>\n</c> newlines, final newline) or write compactly.</param>
     public static string Emit(ConfigNode root, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, indented ? s_indented : s_compact))
-        {
-            Write(root, writer);
-        }
-
-        var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        return indented ? text + "\n" : text;
+        var sink = new JsonEmitter(indented);
+        TreeSink.Replay(root, sink);
+        return sink.ToString();
     }
 
-    private static void Write(ConfigNode node, Utf8JsonWriter writer)
+    public void StartMap()
     {
-        switch (node)
-        {
-            case ConfigMap map:
-                writer.WriteStartObject();
-                foreach (var entry in map.EntryArray)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    Write(entry.Value, writer);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case ConfigSequence sequence:
-                writer.WriteStartArray();
-                foreach (var item in sequence.ItemArray)
-                {
-                    Write(item, writer);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case ConfigScalar scalar:
-                WriteScalar(scalar, writer);
-                break;
-            default:
-                throw new ArgumentException("Unknown node type " + node.GetType().Name + ".", nameof(node));
-        }
+        StartValue();
+        _text.Append('{');
+        _open.Add(0);
     }
 
-    private static void WriteScalar(ConfigScalar scalar, Utf8JsonWriter writer)
+    public void Key(string key)
     {
-        if (scalar.Value is not { } text)
-        {
-            writer.WriteNullValue();
-        }
-        else if (scalar.Style == ScalarStyle.Quoted)
-        {
-            writer.WriteStringValue(text);
-        }
-        else if (text is "true" or "false")
-        {
-            writer.WriteBooleanValue(text == "true");
-        }
-        else if (IsJsonNumber(text))
-        {
-            // Raw, so that the exact text survives (a double round trip would turn 1e-05 into 1E-05).
-            writer.WriteRawValue(text, skipInputValidation: true);
-        }
-        else
-        {
-            writer.WriteStringValue(YamlSpecialFloat(text) ?? text);
-        }
+        StartValue();
+        WriteString(key);
+        _text.Append(_indented ? ": " : ":");
+        _afterKey = true;
     }
 
-    /// <summary>The JSON name of a YAML infinity or not-a-number (<c>.inf</c>, <c>-.Inf</c>, <c>.NaN</c>...), or <see langword="null"/>.</summary>
-    private static string? YamlSpecialFloat(string text) => text.ToUpperInvariant() switch
+    public void EndMap() => Close('}');
+
+    public void StartList()
     {
-        ".INF" or "+.INF" => "inf",
-        "-.INF" => "-inf",
-        ".NAN" => "nan",
-        _ => null,
-    };
+        StartValue();
+        _text.Append('[');
+        _open.Add(0);
+    }
+
+    public void EndList() => Close(']');
+
+    public void Plain(ReadOnlySpan<char> text)
+    {
+        if (text.SequenceEqual("true") || text.SequenceEqual("false") || IsJsonNumber(text))
+        {
+            StartValue();
+            _text.Append(text);
+            return;
+        }
+
+        var upper = text.Length <= 5 ? text.ToString().ToUpperInvariant() : string.Empty;
+        String(upper switch
+        {
+            ".INF" or "+.INF" => "inf",
+            "-.INF" => "-inf",
+            ".NAN" => "nan",
+            _ => text.ToString(),
+        });
+    }
+
+    public void String(string text)
+    {
+        StartValue();
+        WriteString(text);
+    }
+
+    public void Null()
+    {
+        StartValue();
+        _text.Append("null");
+    }
+
+    /// <summary>The text written, with the final newline of indented output.</summary>
+    public override string ToString() => _indented ? _text.ToString() + "\n" : _text.ToString();
 
     /// <summary>Whether <paramref name="text"/> follows the JSON number grammar: <c>-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?</c>.</summary>
-    internal static bool IsJsonNumber(string text)
+    internal static bool IsJsonNumber(ReadOnlySpan<char> text)
     {
         var i = 0;
         if (i < text.Length && text[i] == '-')
@@ -150,8 +139,7 @@ internal static class JsonEmitter
         return i == text.Length;
     }
 
-    /// <summary>Moves past one or more ASCII digits; returns <see langword="false"/> when there is none.</summary>
-    private static bool SkipDigits(string text, ref int i)
+    private static bool SkipDigits(ReadOnlySpan<char> text, ref int i)
     {
         var start = i;
         while (i < text.Length && char.IsAsciiDigit(text[i]))
@@ -160,5 +148,48 @@ internal static class JsonEmitter
         }
 
         return i > start;
+    }
+
+    /// <summary>Starts a value or a key: after its key nothing; in a collection a separator and, indented, its own line.</summary>
+    private void StartValue()
+    {
+        if (_afterKey)
+        {
+            _afterKey = false;
+        }
+        else if (_open.Count > 0)
+        {
+            if (_open[^1]++ > 0)
+            {
+                _text.Append(',');
+            }
+
+            NewLine(_open.Count);
+        }
+    }
+
+    private void Close(char bracket)
+    {
+        var members = _open[^1];
+        _open.RemoveAt(_open.Count - 1);
+        if (members > 0)
+        {
+            NewLine(_open.Count);
+        }
+
+        _text.Append(bracket);
+    }
+
+    private void NewLine(int depth)
+    {
+        if (_indented)
+        {
+            _text.Append('\n').Append(' ', depth * 2);
+        }
+    }
+
+    private void WriteString(string text)
+    {
+        _text.Append('"').Append(JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(text)).Append('"');
     }
 }

@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Strata.Tree;
 
 namespace Strata.Serialization;
 
 /// <summary>
-/// Writes a tree as block-style YAML: 2-space indentation, <c>\n</c> newlines, keys in the tree's order, <c>{}</c> and
+/// A sink that writes block-style YAML: 2-space indentation, <c>\n</c> newlines, keys in the order written, <c>{}</c> and
 /// <c>[]</c> for empty collections, <c>null</c> for nulls. List items sit at the indentation of their parent key, as
 /// PyYAML (and so Fast-LLM) writes them:
 /// <code>
@@ -13,15 +14,18 @@ namespace Strata.Serialization;
 /// - path: a
 ///   weight: 1
 /// </code>
-/// Plain scalars (numbers and booleans from the serializer) are written as they are; strings are written plain only
-/// when a YAML 1.1 or 1.2 reader would read them back as the same string, and double-quoted otherwise, so that
-/// <see cref="Sources.YamlDocumentReader"/> gives back the same tree: the same texts, and strings still strings. (A
-/// plain scalar whose text is a null word such as <c>null</c> or <c>~</c> is written as that word, so it reads back as
-/// a null; strings must be valid UTF-16, since a lone surrogate has no UTF-8 form.)
+/// Plain scalars (numbers and booleans) are written as they are; strings are written plain only when a YAML 1.1 or 1.2
+/// reader would read them back as the same string, and double-quoted otherwise, so that
+/// <see cref="Sources.YamlDocumentReader"/> gives back the same tree. (A plain scalar whose text is a null word such as
+/// <c>null</c> or <c>~</c> is written as that word, so it reads back as a null; strings must be valid UTF-16, since a lone
+/// surrogate has no UTF-8 form.) The text goes to a pooled buffer, one kept per thread for the next text.
 /// </summary>
-internal static class YamlEmitter
+internal sealed class YamlEmitter : IValueSink
 {
     private const int IndentSize = 2;
+
+    /// <summary>Beyond this many characters, a buffer is given back to the pool rather than kept by its thread.</summary>
+    private const int MaxKeptLength = 1 << 20;
 
     /// <summary>The characters that cannot start a plain scalar (a dash can, before a number: see the callers).</summary>
     private static readonly SearchValues<char> s_indicators = SearchValues.Create("-?:,[]{}#&*!|>'\"%@`");
@@ -32,218 +36,121 @@ internal static class YamlEmitter
         "~", "null", "y", "n", "yes", "no", "true", "false", "on", "off", "inf", "infinity", "nan", "<<", "=",
     };
 
-    /// <summary>The length of the longest reserved word (longer texts need no lookup).</summary>
-    private const int MaxReservedLength = 8;
+    [ThreadStatic]
+    private static YamlEmitter? t_cached;
+
+    /// <summary>Keys written before and whether they are plain-safe: the keys of config fields come again and again.</summary>
+    private readonly (string? Key, bool Plain)[] _keys = new (string?, bool)[64];
+    private Frame[] _open = new Frame[16];
+    private int _depth;
+    private char[] _chars = ArrayPool<char>.Shared.Rent(4096);
+    private int _length;
+
+    /// <summary>The indentation of the key whose value comes next (in a mapping).</summary>
+    private int _keyIndent;
+
+    /// <summary>Where the next value goes when no collection is open or the open one is a mapping.</summary>
+    private enum Place : byte
+    {
+        Root,
+        AfterKey,
+        Item,
+    }
 
     /// <summary>Returns <paramref name="root"/> as YAML text.</summary>
-    /// <param name="root">The tree.</param>
     public static string Emit(ConfigNode root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var buffer = YamlBuffer.Rent();
-        try
-        {
-            Emit(root, buffer);
-            return buffer.ToString();
-        }
-        finally
-        {
-            YamlBuffer.Return(buffer);
-        }
+        return Write(root, static (node, sink) => TreeSink.Replay(node, sink));
     }
 
     /// <summary>Writes <paramref name="root"/> as YAML text.</summary>
-    /// <param name="root">The tree.</param>
-    /// <param name="writer">Where to write.</param>
     public static void Emit(ConfigNode root, TextWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(writer);
-        var buffer = YamlBuffer.Rent();
+        writer.Write(Emit(root));
+    }
+
+    /// <summary>The text <paramref name="write"/> writes into this thread's sink (a new one when it is in use).</summary>
+    public static string Write<T>(T argument, Action<T, YamlEmitter> write)
+    {
+        var sink = t_cached ?? new YamlEmitter();
+        t_cached = null;
         try
         {
-            Emit(root, buffer);
-            writer.Write(buffer.Written);
+            write(argument, sink);
+            return new string(sink._chars, 0, sink._length);
         }
         finally
         {
-            YamlBuffer.Return(buffer);
-        }
-    }
-
-    private static void Emit(ConfigNode root, YamlBuffer writer)
-    {
-        if (!TryWriteBlock(root, 0, writer, continuesLine: false, keyIndent: 0))
-        {
-            WriteInline(root, writer);
-            writer.Write('\n');
-        }
-    }
-
-    /// <summary>
-    /// Writes <paramref name="node"/> as the value of a mapping entry whose key and colon were just written at
-    /// <paramref name="indent"/>, or as a list item whose <c>- </c> was just written at <paramref name="indent"/>.
-    /// </summary>
-    /// <param name="node">The value.</param>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="indent">The indentation of the key, or of the <c>- </c> of the item.</param>
-    /// <param name="item">Whether the value is a list item.</param>
-    internal static void WriteValue(ConfigNode node, YamlBuffer writer, int indent, bool item)
-    {
-        if (item)
-        {
-            if (!TryWriteBlock(node, indent + IndentSize, writer, continuesLine: true, keyIndent: indent + IndentSize))
+            sink._length = 0;
+            sink._depth = 0;
+            if (sink._chars.Length > MaxKeptLength)
             {
-                WriteInline(node, writer);
-                writer.Write('\n');
+                ArrayPool<char>.Shared.Return(sink._chars);
+                sink._chars = ArrayPool<char>.Shared.Rent(4096);
             }
 
-            return;
+            t_cached = sink;
+        }
+    }
+
+    public void StartMap() => Open(isList: false);
+
+    public void Key(string key)
+    {
+        ref var map = ref StartMember();
+        _keyIndent = map.ChildIndent;
+        ref var known = ref _keys[RuntimeHelpers.GetHashCode(key) & (_keys.Length - 1)];
+        if (!ReferenceEquals(known.Key, key))
+        {
+            known = (key, IsPlainSafeString(key));
         }
 
-        if (node is ConfigMap { Count: > 0 } or ConfigSequence { Items.Count: > 0 })
+        if (known.Plain)
         {
-            writer.Write('\n');
-            TryWriteBlock(node, indent + IndentSize, writer, continuesLine: false, keyIndent: indent);
+            Write(key);
         }
         else
         {
-            writer.Write(' ');
-            WriteInline(node, writer);
-            writer.Write('\n');
+            WriteQuoted(key);
         }
+
+        Write(':');
     }
 
-    /// <summary>Writes the key of a mapping entry and its colon (after the indentation, unless the line is continued).</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="indent">The indentation of the mapping.</param>
-    /// <param name="continuesLine">Whether the key follows a <c>- </c> already written.</param>
-    internal static void WriteKey(string key, YamlBuffer writer, int indent, bool continuesLine)
+    public void EndMap() => Close("{}");
+
+    public void StartList() => Open(isList: true);
+
+    public void EndList() => Close("[]");
+
+    public void Plain(ReadOnlySpan<char> text)
     {
-        if (!continuesLine)
-        {
-            writer.WriteSpaces(indent);
-        }
-
-        WriteString(key, writer);
-        writer.Write(':');
-    }
-
-    /// <summary>
-    /// Writes a key whose text (<see cref="KeyText"/>, the key as <see cref="WriteKey"/> writes it, with its colon)
-    /// was made once: the keys of config fields.
-    /// </summary>
-    /// <param name="keyText">The key's text and colon.</param>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="indent">The indentation of the mapping.</param>
-    /// <param name="continuesLine">Whether the key follows a <c>- </c> already written.</param>
-    internal static void WriteKeyText(string keyText, YamlBuffer writer, int indent, bool continuesLine)
-    {
-        if (!continuesLine)
-        {
-            writer.WriteSpaces(indent);
-        }
-
-        writer.Write(keyText);
-    }
-
-    /// <summary>The text <see cref="WriteKey"/> writes for <paramref name="key"/> (after the indentation).</summary>
-    /// <param name="key">The key.</param>
-    internal static string KeyText(string key) =>
-        YamlBuffer.Render(
-            static (k, writer) =>
-            {
-                WriteString(k, writer);
-                writer.Write(':');
-            },
-            key);
-
-    /// <summary>The text of a string written as the value of an entry (<see cref="WriteStringValue"/>).</summary>
-    /// <param name="text">The string.</param>
-    internal static string StringValueText(string text) => YamlBuffer.Render(static (t, writer) => WriteStringValue(t, writer, item: false), text);
-
-    /// <summary>Writes a scalar's text: plain when it is safe, double-quoted otherwise.</summary>
-    /// <param name="text">The text.</param>
-    /// <param name="writer">Where to write.</param>
-    internal static void WriteString(string text, YamlBuffer writer)
-    {
-        if (IsPlainSafeString(text))
-        {
-            writer.Write(text);
-        }
-        else
-        {
-            WriteDoubleQuoted(text, writer);
-        }
-    }
-
-    /// <summary>Writes a plain scalar (a number or a boolean) as the value of an entry or an item (see <see cref="WriteValue"/>).</summary>
-    /// <param name="text">The text of the plain scalar.</param>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="item">Whether the value is a list item.</param>
-    internal static void WritePlainValue(ReadOnlySpan<char> text, YamlBuffer writer, bool item)
-    {
-        if (!item)
-        {
-            writer.Write(' ');
-        }
-
-        WritePlain(text, writer);
-        writer.Write('\n');
-    }
-
-    /// <summary>Writes a string (or a null) as the value of an entry or an item (see <see cref="WriteValue"/>).</summary>
-    /// <param name="text">The string, or <see langword="null"/> for a null.</param>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="item">Whether the value is a list item.</param>
-    internal static void WriteStringValue(string? text, YamlBuffer writer, bool item)
-    {
-        if (!item)
-        {
-            writer.Write(' ');
-        }
-
-        if (text is null)
-        {
-            writer.Write("null");
-        }
-        else
-        {
-            WriteString(text, writer);
-        }
-
-        writer.Write('\n');
-    }
-
-    /// <summary>Writes an empty mapping (<c>{}</c>) or list (<c>[]</c>) as the value of an entry or an item.</summary>
-    /// <param name="text">The text.</param>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="item">Whether the value is a list item.</param>
-    internal static void WriteEmptyValue(string text, YamlBuffer writer, bool item)
-    {
-        if (!item)
-        {
-            writer.Write(' ');
-        }
-
-        writer.Write(text);
-        writer.Write('\n');
-    }
-
-    /// <summary>Writes the text of a plain scalar (a number or a boolean) as <see cref="WriteInline"/> does.</summary>
-    /// <param name="text">The text.</param>
-    /// <param name="writer">Where to write.</param>
-    internal static void WritePlain(ReadOnlySpan<char> text, YamlBuffer writer)
-    {
+        StartScalar();
         if (IsPlainSafeScalar(text))
         {
-            writer.Write(text);
+            Write(text);
         }
         else
         {
-            WriteString(text.ToString(), writer);
+            WriteString(text.ToString());
         }
+
+        Write('\n');
+    }
+
+    public void String(string text)
+    {
+        StartScalar();
+        WriteString(text);
+        Write('\n');
+    }
+
+    public void Null()
+    {
+        StartScalar();
+        Write("null\n");
     }
 
     /// <summary>
@@ -251,7 +158,6 @@ internal static class YamlEmitter
     /// <paramref name="text"/>: it does not look like a null, a boolean or a number to any YAML reader, and it has
     /// nothing that YAML's plain-scalar grammar gives another meaning.
     /// </summary>
-    /// <param name="text">The string.</param>
     internal static bool IsPlainSafeString(string text) =>
         text.Length > 0 && !s_indicators.Contains(text[0]) && !LooksLikeNonString(text) && IsPlainSyntaxSafe(text);
 
@@ -259,80 +165,8 @@ internal static class YamlEmitter
     /// Whether a plain scalar with this text could mean a null, a boolean or a number to some YAML reader (or to a
     /// culture-invariant number parser). Deliberately broad: anything that starts like a number counts.
     /// </summary>
-    /// <param name="text">The text.</param>
     internal static bool LooksLikeNonString(string text) =>
-        text.Length == 0 || char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.' || (text.Length <= MaxReservedLength && s_reservedWords.Contains(text));
-
-    /// <summary>Writes a non-empty mapping or list in block style; returns <see langword="false"/> for anything else.</summary>
-    /// <param name="node">The node.</param>
-    /// <param name="indent">The indentation of the node's lines.</param>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="continuesLine">Whether the first line follows a <c>- </c> already written.</param>
-    /// <param name="keyIndent">The indentation of the key owning a list (its items align with it).</param>
-    private static bool TryWriteBlock(ConfigNode node, int indent, YamlBuffer writer, bool continuesLine, int keyIndent)
-    {
-        switch (node)
-        {
-            case ConfigMap { Count: > 0 } map:
-                WriteMap(map, indent, writer, continuesLine);
-                return true;
-            case ConfigSequence { Items.Count: > 0 } sequence:
-                WriteSequence(sequence, continuesLine ? indent : keyIndent, writer, continuesLine);
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private static void WriteMap(ConfigMap map, int indent, YamlBuffer writer, bool continuesLine)
-    {
-        foreach (var entry in map.EntryArray)
-        {
-            WriteKey(entry.Key, writer, indent, continuesLine);
-            continuesLine = false;
-            WriteValue(entry.Value, writer, indent, item: false);
-        }
-    }
-
-    private static void WriteSequence(ConfigSequence sequence, int indent, YamlBuffer writer, bool continuesLine)
-    {
-        foreach (var item in sequence.ItemArray)
-        {
-            if (!continuesLine)
-            {
-                writer.WriteSpaces(indent);
-            }
-
-            continuesLine = false;
-            writer.Write("- ");
-            WriteValue(item, writer, indent, item: true);
-        }
-    }
-
-    /// <summary>Writes a scalar or an empty collection on the current line.</summary>
-    private static void WriteInline(ConfigNode node, YamlBuffer writer)
-    {
-        switch (node)
-        {
-            case ConfigMap:
-                writer.Write("{}");
-                break;
-            case ConfigSequence:
-                writer.Write("[]");
-                break;
-            case ConfigScalar { Value: null }:
-                writer.Write("null");
-                break;
-            case ConfigScalar { Style: ScalarStyle.Plain, Value: { } text } when IsPlainSafeScalar(text):
-                writer.Write(text);
-                break;
-            case ConfigScalar { Value: { } text }:
-                WriteString(text, writer);
-                break;
-            default:
-                throw new ArgumentException("Unknown node type " + node.GetType().Name + ".", nameof(node));
-        }
-    }
+        text.Length == 0 || char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.' || (text.Length <= 8 && s_reservedWords.Contains(text));
 
     /// <summary>
     /// Whether a plain scalar (a number or a boolean) can be written as it is. A leading dash is fine when a character
@@ -340,10 +174,7 @@ internal static class YamlEmitter
     /// can hold, so they are no number, boolean or null either) are written as strings, and so are <c>&lt;&lt;</c> and
     /// <c>=</c>, which PyYAML reads as a merge and a value indicator.
     /// </summary>
-    /// <param name="text">The text of the plain scalar.</param>
-    internal static bool IsPlainSafeScalar(string text) => IsPlainSafeScalar(text.AsSpan());
-
-    private static bool IsPlainSafeScalar(ReadOnlySpan<char> text) =>
+    internal static bool IsPlainSafeScalar(ReadOnlySpan<char> text) =>
         IsPlainSyntaxSafe(text) && !text.SequenceEqual("<<") && !text.SequenceEqual("=")
         && (!s_indicators.Contains(text[0]) || (text.Length > 1 && text[0] == '-' && text[1] is not ('-' or ' ')));
 
@@ -383,44 +214,6 @@ internal static class YamlEmitter
         return true;
     }
 
-    private static void WriteDoubleQuoted(string text, YamlBuffer writer)
-    {
-        writer.Write('"');
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '"':
-                    writer.Write("\\\"");
-                    break;
-                case '\\':
-                    writer.Write("\\\\");
-                    break;
-                case '\n':
-                    writer.Write("\\n");
-                    break;
-                case '\t':
-                    writer.Write("\\t");
-                    break;
-                case var _ when NeedsEscape(text, i):
-                    writer.Write("\\u");
-                    ((int)c).TryFormat(writer.GetSpan(4), out var written, "X4", CultureInfo.InvariantCulture);
-                    writer.Advance(written);
-                    break;
-                case var _ when char.IsHighSurrogate(c):
-                    writer.Write(c);
-                    writer.Write(text[++i]);
-                    break;
-                default:
-                    writer.Write(c);
-                    break;
-            }
-        }
-
-        writer.Write('"');
-    }
-
     /// <summary>
     /// Whether the character at <paramref name="i"/> is outside YAML's printable set (controls, DEL, C1 controls, the
     /// byte-order mark, non-characters, unpaired surrogates) or is a line break for YAML 1.1 (NEL, LS, PS).
@@ -435,4 +228,191 @@ internal static class YamlEmitter
 
         return c < ' ' || c is >= '\u007F' and <= '\u009F' or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF' || char.IsLowSurrogate(c);
     }
+
+    /// <summary>
+    /// Opens a collection, written only when its first member comes (an empty one is <c>{}</c> or <c>[]</c> on the line
+    /// of its key or its <c>- </c>). A mapping's entries are indented under its key; a list's items sit at its key's
+    /// indentation; a collection that is a list item starts on the line of its <c>- </c>.
+    /// </summary>
+    private void Open(bool isList)
+    {
+        var place = StartValue(out var indent);
+        var childIndent = place switch
+        {
+            Place.Root => 0,
+            Place.AfterKey => isList ? indent : indent + IndentSize,
+            _ => indent + IndentSize,
+        };
+        if (_depth == _open.Length)
+        {
+            Array.Resize(ref _open, _depth * 2);
+        }
+
+        _open[_depth++] = new Frame(isList, place, childIndent, ContinuesLine: place == Place.Item, Started: false);
+    }
+
+    private void Close(string empty)
+    {
+        ref var frame = ref _open[--_depth];
+        if (!frame.Started)
+        {
+            if (frame.Place == Place.AfterKey)
+            {
+                Write(' ');
+            }
+
+            Write(empty);
+            Write('\n');
+        }
+    }
+
+    /// <summary>Starts a value: after its key, or as a list item (its <c>- </c> written), or alone.</summary>
+    private Place StartValue(out int indent)
+    {
+        if (_depth == 0)
+        {
+            indent = 0;
+            return Place.Root;
+        }
+
+        if (!_open[_depth - 1].IsList)
+        {
+            indent = _keyIndent;
+            return Place.AfterKey;
+        }
+
+        ref var list = ref StartMember();
+        indent = list.ChildIndent;
+        Write("- ");
+        return Place.Item;
+    }
+
+    /// <summary>Starts a scalar: on its key's line after a space, or after its <c>- </c>, or alone.</summary>
+    private void StartScalar()
+    {
+        if (StartValue(out _) == Place.AfterKey)
+        {
+            Write(' ');
+        }
+    }
+
+    /// <summary>Starts a member of the innermost collection: its line break and indentation, unless it continues a line.</summary>
+    private ref Frame StartMember()
+    {
+        ref var frame = ref _open[_depth - 1];
+        if (!frame.Started)
+        {
+            frame.Started = true;
+            if (frame.Place == Place.AfterKey)
+            {
+                Write('\n');
+            }
+        }
+
+        if (frame.ContinuesLine)
+        {
+            frame.ContinuesLine = false;
+        }
+        else
+        {
+            WriteSpaces(frame.ChildIndent);
+        }
+
+        return ref frame;
+    }
+
+    /// <summary>Writes a string's text: plain when it is safe, double-quoted otherwise.</summary>
+    private void WriteString(string text)
+    {
+        if (IsPlainSafeString(text))
+        {
+            Write(text);
+        }
+        else
+        {
+            WriteQuoted(text);
+        }
+    }
+
+    private void WriteQuoted(string text)
+    {
+        Span<char> hex = stackalloc char[4];
+        Write('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '"':
+                    Write("\\\"");
+                    break;
+                case '\\':
+                    Write("\\\\");
+                    break;
+                case '\n':
+                    Write("\\n");
+                    break;
+                case '\t':
+                    Write("\\t");
+                    break;
+                case var _ when NeedsEscape(text, i):
+                    ((int)c).TryFormat(hex, out _, "X4", CultureInfo.InvariantCulture);
+                    Write("\\u");
+                    Write(hex);
+                    break;
+                case var _ when char.IsHighSurrogate(c):
+                    Write(c);
+                    Write(text[++i]);
+                    break;
+                default:
+                    Write(c);
+                    break;
+            }
+        }
+
+        Write('"');
+    }
+
+    private void Write(char c)
+    {
+        if (_length == _chars.Length)
+        {
+            Grow(1);
+        }
+
+        _chars[_length++] = c;
+    }
+
+    private void Write(ReadOnlySpan<char> text)
+    {
+        if (text.Length > _chars.Length - _length)
+        {
+            Grow(text.Length);
+        }
+
+        text.CopyTo(_chars.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    private void WriteSpaces(int count)
+    {
+        if (count > _chars.Length - _length)
+        {
+            Grow(count);
+        }
+
+        _chars.AsSpan(_length, count).Fill(' ');
+        _length += count;
+    }
+
+    private void Grow(int needed)
+    {
+        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + needed));
+        _chars.AsSpan(0, _length).CopyTo(larger);
+        ArrayPool<char>.Shared.Return(_chars);
+        _chars = larger;
+    }
+
+    /// <summary>An open collection: the indentation of its members, and whether the first was started.</summary>
+    private record struct Frame(bool IsList, Place Place, int ChildIndent, bool ContinuesLine, bool Started);
 }

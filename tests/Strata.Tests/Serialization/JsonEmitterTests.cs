@@ -41,6 +41,19 @@ public sealed class JsonEmitterTests
     }
 
     [Fact]
+    public void A_list_of_numbers_is_indented_as_System_Text_Json_indents_it_one_number_a_line()
+    {
+        // Issue 13: numbers used to stay on the bracket's line ("split": [969.0,30.0,1.0⏎    ],).
+        var tree = Map(("split", List(P("969.0"), P("30.0"), P("1.0"))), ("path", List(Q("prefix"))));
+
+        var json = JsonEmitter.Emit(tree);
+
+        var expected = System.Text.Json.Nodes.JsonNode.Parse("{\"split\": [969.0, 30.0, 1.0], \"path\": [\"prefix\"]}")!
+            .ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, NewLine = "\n" }) + "\n";
+        Assert.Equal(expected, json);
+    }
+
+    [Fact]
     public void Compact_output_has_no_whitespace()
     {
         var tree = Map(("a", List(P("1"), Q("two words"))), ("b", Map(("c", P("true")))));

@@ -1,6 +1,7 @@
 using System.Collections;
+using Strata.Schema;
 
-namespace Strata.Schema.Collections;
+namespace Strata.Values;
 
 /// <summary>The list (and set) held by config fields: ordered, and read-only once the config is frozen.</summary>
 internal sealed class ConfigList<T> : IList<T>, IReadOnlyList<T>, ISet<T>, IReadOnlySet<T>
@@ -9,19 +10,9 @@ internal sealed class ConfigList<T> : IList<T>, IReadOnlyList<T>, ISet<T>, IRead
     private readonly bool _isSet;
     private bool _frozen;
 
-    public ConfigList(IEnumerable<T> items, bool isSet)
-    {
-        _items = [.. items];
-        _isSet = isSet;
-    }
-
     /// <summary>Creates a list that owns <paramref name="items"/> (no copy: the caller gives the list away).</summary>
-    /// <param name="items">The items.</param>
-    /// <param name="isSet">Whether the list is a set.</param>
-    /// <param name="owned">Marks the owning constructor.</param>
-    internal ConfigList(List<T> items, bool isSet, bool owned)
+    public ConfigList(List<T> items, bool isSet)
     {
-        _ = owned;
         _items = items;
         _isSet = isSet;
     }
@@ -115,13 +106,16 @@ internal sealed class ConfigList<T> : IList<T>, IReadOnlyList<T>, ISet<T>, IRead
     public void SymmetricExceptWith(IEnumerable<T> other)
     {
         ThrowIfFrozen();
-        var set = AsHashSet();
-        set.SymmetricExceptWith(other);
-        var kept = _items.Where(set.Contains).ToList();
-        var added = set.Where(x => !kept.Contains(x)).ToList();
-        _items.Clear();
-        _items.AddRange(kept);
-        _items.AddRange(added);
+        var theirs = new HashSet<T>(other);
+        var mine = AsHashSet();
+        _items.RemoveAll(theirs.Contains);
+        foreach (var x in theirs)
+        {
+            if (!mine.Contains(x))
+            {
+                _items.Add(x);
+            }
+        }
     }
 
     public void UnionWith(IEnumerable<T> other)

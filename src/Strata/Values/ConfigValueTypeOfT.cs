@@ -35,24 +35,13 @@ public abstract class ConfigValueType<T> : ConfigValueType
     /// <param name="value">The value.</param>
     public virtual T Freeze(T value) => value;
 
+    internal sealed override bool ValuesNeedFreeze => !typeof(T).IsValueType && FreezesValues;
+
     /// <summary>The config objects held by a value (nested configs, configs in collections) with their path steps.</summary>
-    /// <param name="value">The value.</param>
-    /// <param name="key">The field key.</param>
-    /// <param name="children">Receives the children.</param>
     internal virtual void CollectChildren(T value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
     }
 
-    /// <summary>
-    /// Writes a value as YAML, as the value of a mapping entry whose key was just written at <paramref name="indent"/>
-    /// or as a list item whose <c>- </c> was: the same text as <see cref="Write"/> and <see cref="YamlEmitter"/>
-    /// give, which is what this does unless a type writes its values directly.
-    /// </summary>
-    /// <param name="value">The value.</param>
-    /// <param name="context">The verbosity and secret handling.</param>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="indent">The indentation of the key, or of the item's <c>- </c>.</param>
-    /// <param name="item">Whether the value is a list item.</param>
-    internal virtual void WriteYaml(T value, ValueWriteContext context, YamlBuffer writer, int indent, bool item) =>
-        YamlEmitter.WriteValue(Write(value, context), writer, indent, item);
+    /// <summary>Writes a value to every sink: the tree <see cref="Write(T, ValueWriteContext)"/> gives, unless the type writes directly (the built-in ones).</summary>
+    internal virtual void Write(T value, ConfigWriter writer) => TreeSink.Replay(Write(value, writer.Context), writer);
 }

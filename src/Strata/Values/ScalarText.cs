@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Strata.Values;
 
 namespace Strata.Schema;
 
@@ -94,8 +95,6 @@ public static class ScalarText
     /// in one pass that costs time linear in the text and no allocation: whether it is an integer at all, and how many
     /// significant digits it has, which bounds its magnitude before any conversion.
     /// </summary>
-    /// <param name="text">The text.</param>
-    /// <param name="shape">The sign, the base, the number of significant digits and where they start.</param>
     internal static bool TryMeasureInteger(ReadOnlySpan<char> text, out IntegerShape shape)
     {
         shape = default;
@@ -148,8 +147,6 @@ public static class ScalarText
     /// Parses a decimal integer of at most 18 digits with an optional sign, which always fits a long: what
     /// <see cref="TryParseInteger"/> reads from such text, without a big integer. Any other text is left to it.
     /// </summary>
-    /// <param name="text">The text.</param>
-    /// <param name="value">The value.</param>
     internal static bool TryParseShortDecimal(string text, out long value)
     {
         value = 0;
@@ -239,9 +236,6 @@ public static class ScalarText
     internal const int MaxDoubleLength = 40;
 
     /// <summary>Formats a double as <see cref="FormatDouble(double)"/> does, into <paramref name="destination"/> (at least <see cref="MaxDoubleLength"/> long).</summary>
-    /// <param name="value">The value.</param>
-    /// <param name="destination">Where to write.</param>
-    /// <returns>The number of characters written.</returns>
     internal static int FormatDouble(double value, Span<char> destination)
     {
         if (double.IsNaN(value))

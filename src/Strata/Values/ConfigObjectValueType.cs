@@ -1,10 +1,11 @@
+using Strata.Schema;
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+namespace Strata.Values;
 
 /// <summary>A nested config: a mapping bound to a new instance; polymorphic slots choose the class by the <c>type</c> key (R7).</summary>
-internal sealed class ConfigObjectValueType<T> : ConfigValueType<T>
+internal sealed class ConfigObjectValueType<T> : BuiltInValueType<T>
     where T : ConfigObject, IConfig<T>
 {
     public static readonly ConfigObjectValueType<T> Instance = new();
@@ -35,7 +36,7 @@ internal sealed class ConfigObjectValueType<T> : ConfigValueType<T>
             return false;
         }
 
-        var instance = Binding.Binder.CreateFor(Info, map, context);
+        var instance = Binder.CreateFor(Info, map, context);
         if (instance is not T typed)
         {
             return false;
@@ -46,32 +47,35 @@ internal sealed class ConfigObjectValueType<T> : ConfigValueType<T>
         return true;
     }
 
-    public override ConfigNode Write(T value, ValueWriteContext context) =>
-        value is null ? ConfigScalar.Null(Origin.Default) : ConfigWriter.WriteObject(value, context, forceType: true);
-
-    internal override void WriteYaml(T value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    internal override void Write(T value, ConfigWriter writer)
     {
         if (value is null)
         {
-            YamlEmitter.WriteStringValue(null, writer, item);
-            return;
+            writer.Null();
         }
-
-        // Written on speculation: a config with nothing to write is an empty mapping, on the key's line.
-        var start = writer.Length;
-        if (!item)
+        else
         {
-            writer.Write('\n');
-        }
-
-        if (!ConfigWriter.WriteObjectYaml(value, context, forceType: true, writer, indent + 2, continuesLine: item))
-        {
-            writer.Length = start;
-            YamlEmitter.WriteEmptyValue("{}", writer, item);
+            writer.WriteObject(value, forceType: true);
         }
     }
 
-    public override bool ValueEquals(T left, T right) => ConfigWriter.ObjectsEqual(left, right);
+    public override bool ValueEquals(T left, T right)
+    {
+        if (ReferenceEquals(left, right) || left is null || right is null || !ReferenceEquals(left.ConfigType, right.ConfigType))
+        {
+            return ReferenceEquals(left, right);
+        }
+
+        foreach (var field in left.ConfigType.FieldArray)
+        {
+            if (!field.ValueEquals(left, right))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     internal override void CollectChildren(T value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {

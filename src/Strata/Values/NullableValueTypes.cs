@@ -1,10 +1,11 @@
+using Strata.Schema;
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+namespace Strata.Values;
 
 /// <summary>A value type or null.</summary>
-internal sealed class NullableValueType<T> : ConfigValueType<T?>
+internal sealed class NullableValueType<T> : BuiltInValueType<T?>
     where T : struct
 {
     private readonly ConfigValueType<T> _inner;
@@ -39,18 +40,15 @@ internal sealed class NullableValueType<T> : ConfigValueType<T?>
         return ok;
     }
 
-    public override ConfigNode Write(T? value, ValueWriteContext context) =>
-        value is { } v ? _inner.Write(v, context) : ConfigScalar.Null(Origin.Default);
-
-    internal override void WriteYaml(T? value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    internal override void Write(T? value, ConfigWriter writer)
     {
         if (value is { } v)
         {
-            _inner.WriteYaml(v, context, writer, indent, item);
+            _inner.Write(v, writer);
         }
         else
         {
-            YamlEmitter.WriteStringValue(null, writer, item);
+            writer.Null();
         }
     }
 
@@ -59,7 +57,7 @@ internal sealed class NullableValueType<T> : ConfigValueType<T?>
 }
 
 /// <summary>A reference type or null.</summary>
-internal sealed class NullableReferenceValueType<T> : ConfigValueType<T?>
+internal sealed class NullableReferenceValueType<T> : BuiltInValueType<T?>
     where T : class
 {
     private readonly ConfigValueType<T> _inner;
@@ -92,18 +90,15 @@ internal sealed class NullableReferenceValueType<T> : ConfigValueType<T?>
         return ok;
     }
 
-    public override ConfigNode Write(T? value, ValueWriteContext context) =>
-        value is null ? ConfigScalar.Null(Origin.Default) : _inner.Write(value, context);
-
-    internal override void WriteYaml(T? value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    internal override void Write(T? value, ConfigWriter writer)
     {
         if (value is null)
         {
-            YamlEmitter.WriteStringValue(null, writer, item);
+            writer.Null();
         }
         else
         {
-            _inner.WriteYaml(value, context, writer, indent, item);
+            _inner.Write(value, writer);
         }
     }
 

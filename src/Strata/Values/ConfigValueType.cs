@@ -36,4 +36,7 @@ public abstract class ConfigValueType
     /// are immutable say no, so that freezing skips their fields. Custom types are asked.
     /// </summary>
     internal virtual bool FreezesValues => true;
+
+    /// <summary>Whether freezing may change a field of this type: <see cref="FreezesValues"/>, for reference types only.</summary>
+    internal abstract bool ValuesNeedFreeze { get; }
 }

@@ -1,5 +1,5 @@
-using Strata.Binding;
 using Strata.Tree;
+using Strata.Values;
 
 namespace Strata.Schema;
 

@@ -1,7 +1,8 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using Strata.Schema;
 
-namespace Strata.Schema.Collections;
+namespace Strata.Values;
 
 /// <summary>The dictionary held by config fields: in insertion order, read-only once the config is frozen.</summary>
 internal sealed class ConfigDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IReadOnlyDictionary<TKey, TValue>
@@ -10,23 +11,16 @@ internal sealed class ConfigDictionary<TKey, TValue> : IDictionary<TKey, TValue>
     private readonly OrderedDictionary<TKey, TValue> _items;
     private bool _frozen;
 
-    public ConfigDictionary(IEnumerable<KeyValuePair<TKey, TValue>> items)
-    {
-        _items = new OrderedDictionary<TKey, TValue>(items);
-    }
-
     /// <summary>Creates a dictionary that owns <paramref name="items"/> (no copy: the caller gives them away).</summary>
-    /// <param name="items">The entries.</param>
-    internal ConfigDictionary(OrderedDictionary<TKey, TValue> items)
+    public ConfigDictionary(OrderedDictionary<TKey, TValue> items)
     {
         _items = items;
     }
 
     public int Count => _items.Count;
 
-    /// <summary>The entry at <paramref name="index"/>, in insertion order (no enumerator).</summary>
-    /// <param name="index">The position.</param>
-    internal KeyValuePair<TKey, TValue> GetAt(int index) => _items.GetAt(index);
+    /// <summary>The entries in insertion order, by position.</summary>
+    public IReadOnlyList<KeyValuePair<TKey, TValue>> Entries => _items;
 
     public bool IsReadOnly => _frozen;
 

@@ -2,7 +2,7 @@ using Strata.Resolution;
 using Strata.Schema;
 using Strata.Tree;
 
-namespace Strata.Binding;
+namespace Strata.Values;
 
 /// <summary>
 /// Builds typed config objects from a merged tree: schema-directed scalar typing, polymorphic <c>type</c> dispatch
@@ -46,7 +46,7 @@ internal sealed class Binder
                 context.Error(
                     DiagnosticCodes.UnknownType,
                     map,
-                    "a `type` is required to choose the " + slotType.Name + ": one of " + string.Join(", ", slotType.Subtypes.Select(static s => s.Name)));
+                    "a `type` is required to choose the " + slotType.Name + ": one of " + string.Join(", ", slotType.SubtypeNames()));
                 return null;
             }
 
@@ -65,7 +65,7 @@ internal sealed class Binder
         if (subtype is null)
         {
             context.Push(TypeKey);
-            var names = slotType.Subtypes.Select(static s => s.Name).ToList();
+            var names = slotType.SubtypeNames();
             var suggestion = Suggestions.Closest(name, names);
             context.Error(
                 DiagnosticCodes.UnknownType,
@@ -80,6 +80,14 @@ internal sealed class Binder
         instance.TypeOrigin = typeNode.Origin;
         return instance;
     }
+
+    /// <summary>
+    /// Whether <paramref name="child"/>, a default child a config owns, can take <paramref name="map"/> instead of a new
+    /// instance: it is untouched (never bound, nothing set) and the mapping chooses no class through a <c>type</c>.
+    /// </summary>
+    public static bool CanBindInto(ConfigObject child, ConfigMap map) =>
+        child.SourceTree is null && !child.HasAnyExplicit() && child.TypeOrigin is null
+        && (!child.ConfigType.IsPolymorphic || !map.TryGetValue(TypeKey, out _));
 
     /// <summary>Binds every entry of <paramref name="map"/> to the fields of <paramref name="target"/>.</summary>
     public void BindObject(ConfigObject target, ConfigMap map, ValueReadContext context)
@@ -128,7 +136,7 @@ internal sealed class Binder
             }
         }
 
-        var suggestion = Suggestions.Closest(entry.Key, info.Fields.Select(static f => f.Key));
+        var suggestion = Suggestions.Closest(entry.Key, info.FieldKeys());
         var message = "unknown key " + MessageText.Quoted(entry.Key, '`', '`') + " in " + info.Name
             + (suggestion is null ? string.Empty : " (did you mean " + MessageText.Quoted(suggestion, '`', '`') + "?)");
         if (LenientUnknownKeys)

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Strata.Schema.Types;
+using Strata.Values;
 
 namespace Strata.Schema;
 
@@ -57,22 +57,22 @@ public static class ValueTypes
     /// <summary>A list, held as <see cref="IList{T}"/>.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="element">The element value type.</param>
-    public static ConfigValueType<IList<T>> List<T>(ConfigValueType<T> element) => new ListValueType<IList<T>, T>(element, "list");
+    public static ConfigValueType<IList<T>> List<T>(ConfigValueType<T> element) => new ListValueType<IList<T>, T>(element, isSet: false);
 
     /// <summary>A list, held as <see cref="IReadOnlyList{T}"/>.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="element">The element value type.</param>
-    public static ConfigValueType<IReadOnlyList<T>> ReadOnlyList<T>(ConfigValueType<T> element) => new ListValueType<IReadOnlyList<T>, T>(element, "list");
+    public static ConfigValueType<IReadOnlyList<T>> ReadOnlyList<T>(ConfigValueType<T> element) => new ListValueType<IReadOnlyList<T>, T>(element, isSet: false);
 
     /// <summary>A set (duplicates are errors), held as <see cref="ISet{T}"/> in input order.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="element">The element value type.</param>
-    public static ConfigValueType<ISet<T>> Set<T>(ConfigValueType<T> element) => new ListValueType<ISet<T>, T>(element, "set");
+    public static ConfigValueType<ISet<T>> Set<T>(ConfigValueType<T> element) => new ListValueType<ISet<T>, T>(element, isSet: true);
 
     /// <summary>A set, held as <see cref="IReadOnlySet{T}"/> in input order.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="element">The element value type.</param>
-    public static ConfigValueType<IReadOnlySet<T>> ReadOnlySet<T>(ConfigValueType<T> element) => new ListValueType<IReadOnlySet<T>, T>(element, "set");
+    public static ConfigValueType<IReadOnlySet<T>> ReadOnlySet<T>(ConfigValueType<T> element) => new ListValueType<IReadOnlySet<T>, T>(element, isSet: true);
 
     /// <summary>A dictionary with string keys, held as <see cref="IDictionary{TKey, TValue}"/> in input order.</summary>
     /// <typeparam name="TValue">The value type.</typeparam>

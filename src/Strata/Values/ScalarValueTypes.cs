@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Numerics;
+using Strata.Schema;
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+namespace Strata.Values;
 
 /// <summary>Base of the built-in scalar types: only scalars are accepted, and only plain ones unless strings.</summary>
-internal abstract class ScalarValueType<T> : ConfigValueType<T>
+internal abstract class ScalarValueType<T> : BuiltInValueType<T>
 {
     protected abstract string Expected { get; }
 
@@ -14,7 +15,7 @@ internal abstract class ScalarValueType<T> : ConfigValueType<T>
 
     public override bool TryRead(ConfigNode node, ValueReadContext context, out T value)
     {
-        if (node is ConfigScalar { Value: { } text } scalar && TryParse(text, scalar.Style, node, context, out value, out var reported))
+        if (node is ConfigScalar { Value: { } text } scalar && TryParse(text, scalar.Style, out value))
         {
             return true;
         }
@@ -29,7 +30,7 @@ internal abstract class ScalarValueType<T> : ConfigValueType<T>
         return false;
     }
 
-    protected abstract bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out T value, out bool reported);
+    protected abstract bool TryParse(string text, ScalarStyle style, out T value);
 
     /// <summary>Lets a type report a more precise problem (out of range) instead of a type mismatch.</summary>
     protected virtual bool Reported(ConfigScalar scalar, ValueReadContext context) => false;
@@ -43,14 +44,10 @@ internal sealed class BooleanValueType : ScalarValueType<bool>
 
     protected override string Expected => "a boolean (true or false)";
 
-    public override ConfigNode Write(bool value, ValueWriteContext context) => ConfigScalar.Plain(value ? "true" : "false", Origin.Default);
+    internal override void Write(bool value, ConfigWriter writer) => writer.Plain(value ? "true" : "false");
 
-    internal override void WriteYaml(bool value, ValueWriteContext context, YamlBuffer writer, int indent, bool item) =>
-        YamlEmitter.WritePlainValue(value ? "true" : "false", writer, item);
-
-    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out bool value, out bool reported)
+    protected override bool TryParse(string text, ScalarStyle style, out bool value)
     {
-        reported = false;
         value = false;
         return style == ScalarStyle.Plain && ScalarText.TryParseBoolean(text, out value);
     }
@@ -85,25 +82,16 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
 
     protected override string Expected => "an integer";
 
-    public override ConfigNode Write(T value, ValueWriteContext context) =>
-        ConfigScalar.Plain(value.ToString(null, CultureInfo.InvariantCulture), Origin.Default);
-
-    internal override void WriteYaml(T value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    internal override void Write(T value, ConfigWriter writer)
     {
-        // The same text as Write, formatted in place (the 128-bit integers have at most 40 characters).
+        // Formatted in place: the 128-bit integers have at most 40 characters.
         Span<char> text = stackalloc char[64];
-        if (!value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture))
-        {
-            base.WriteYaml(value, context, writer, indent, item);
-            return;
-        }
-
-        YamlEmitter.WritePlainValue(text[..length], writer, item);
+        _ = value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        writer.Plain(text[..length]);
     }
 
-    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out T value, out bool reported)
+    protected override bool TryParse(string text, ScalarStyle style, out T value)
     {
-        reported = false;
         value = T.Zero;
         if (style == ScalarStyle.Plain && ScalarText.TryParseShortDecimal(text, out var small))
         {
@@ -173,12 +161,10 @@ internal sealed class BigIntegerValueType : ScalarValueType<BigInteger>
 
     protected override string Expected => "an integer";
 
-    public override ConfigNode Write(BigInteger value, ValueWriteContext context) =>
-        ConfigScalar.Plain(value.ToString(CultureInfo.InvariantCulture), Origin.Default);
+    internal override void Write(BigInteger value, ConfigWriter writer) => writer.Plain(value.ToString(CultureInfo.InvariantCulture));
 
-    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out BigInteger value, out bool reported)
+    protected override bool TryParse(string text, ScalarStyle style, out BigInteger value)
     {
-        reported = false;
         value = BigInteger.Zero;
         return style == ScalarStyle.Plain && ScalarText.TryParseInteger(text, out value);
     }
@@ -207,19 +193,16 @@ internal sealed class DoubleValueType : ScalarValueType<double>
 
     protected override string Expected => "a number";
 
-    public override ConfigNode Write(double value, ValueWriteContext context) => ConfigScalar.Plain(ScalarText.FormatDouble(value), Origin.Default);
-
-    internal override void WriteYaml(double value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
+    internal override void Write(double value, ConfigWriter writer)
     {
         Span<char> text = stackalloc char[ScalarText.MaxDoubleLength];
-        YamlEmitter.WritePlainValue(text[..ScalarText.FormatDouble(value, text)], writer, item);
+        writer.Plain(text[..ScalarText.FormatDouble(value, text)]);
     }
 
     public override bool ValueEquals(double left, double right) => left.Equals(right);
 
-    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out double value, out bool reported)
+    protected override bool TryParse(string text, ScalarStyle style, out double value)
     {
-        reported = false;
         return TryParseValue(text, style, out value) && !Overflows(text, value);
     }
 
@@ -265,14 +248,13 @@ internal sealed class SingleValueType : ScalarValueType<float>
 
     protected override string Expected => "a number";
 
-    public override ConfigNode Write(float value, ValueWriteContext context) => ConfigScalar.Plain(ScalarText.FormatSingle(value), Origin.Default);
+    internal override void Write(float value, ConfigWriter writer) => writer.Plain(ScalarText.FormatSingle(value));
 
     public override bool ValueEquals(float left, float right) => left.Equals(right);
 
-    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out float value, out bool reported)
+    protected override bool TryParse(string text, ScalarStyle style, out float value)
     {
         // Parsed without reporting: the base reports once, as out of range or as a type mismatch.
-        reported = false;
         value = 0;
         if (!DoubleValueType.TryParseValue(text, style, out var d) || DoubleValueType.Overflows(text, d))
         {
@@ -294,16 +276,21 @@ internal sealed class StringValueType : ScalarValueType<string>
 
     protected override string Expected => "a string";
 
-    public override ConfigNode Write(string value, ValueWriteContext context) =>
-        value is null ? ConfigScalar.Null(Origin.Default) : ConfigScalar.Quoted(value, Origin.Default);
+    internal override void Write(string value, ConfigWriter writer)
+    {
+        if (value is null)
+        {
+            writer.Null();
+        }
+        else
+        {
+            writer.String(value);
+        }
+    }
 
-    internal override void WriteYaml(string value, ValueWriteContext context, YamlBuffer writer, int indent, bool item) =>
-        YamlEmitter.WriteStringValue(value, writer, item);
-
-    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out string value, out bool reported)
+    protected override bool TryParse(string text, ScalarStyle style, out string value)
     {
         // Plain scalars are strings too when the schema says string (R5): `name: llama3` needs no quotes.
-        reported = false;
         value = text;
         return true;
     }
@@ -317,14 +304,10 @@ internal sealed class PathValueType : ScalarValueType<ConfigPath>
 
     protected override string Expected => "a path (a string)";
 
-    public override ConfigNode Write(ConfigPath value, ValueWriteContext context) => ConfigScalar.Quoted(value.Value, Origin.Default);
+    internal override void Write(ConfigPath value, ConfigWriter writer) => writer.String(value.Value);
 
-    internal override void WriteYaml(ConfigPath value, ValueWriteContext context, YamlBuffer writer, int indent, bool item) =>
-        YamlEmitter.WriteStringValue(value.Value, writer, item);
-
-    protected override bool TryParse(string text, ScalarStyle style, ConfigNode node, ValueReadContext context, out ConfigPath value, out bool reported)
+    protected override bool TryParse(string text, ScalarStyle style, out ConfigPath value)
     {
-        reported = false;
         value = new ConfigPath(text);
         return true;
     }

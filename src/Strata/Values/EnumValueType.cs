@@ -1,10 +1,11 @@
+using Strata.Schema;
 using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+namespace Strata.Values;
 
 /// <summary>An enumeration read by name or alias and written by name.</summary>
-internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
+internal sealed class EnumValueType<TEnum> : BuiltInValueType<TEnum>
     where TEnum : struct, Enum
 {
     private readonly (string Name, TEnum Value)[] _members;
@@ -50,7 +51,7 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
 
     public override ValueShape Shape => ValueShape.Enum;
 
-    public override IReadOnlyList<string> EnumNames => _names ??= [.. _members.Select(static m => m.Name)];
+    public override IReadOnlyList<string> EnumNames => _names ??= Array.ConvertAll(_members, static m => m.Name);
 
     internal override IReadOnlyList<string> EnumAliases => _aliases;
 
@@ -79,30 +80,17 @@ internal sealed class EnumValueType<TEnum> : ConfigValueType<TEnum>
         return false;
     }
 
-    public override ConfigNode Write(TEnum value, ValueWriteContext context)
+    internal override void Write(TEnum value, ConfigWriter writer)
     {
         foreach (var (name, member) in _members)
         {
             if (EqualityComparer<TEnum>.Default.Equals(member, value))
             {
-                return ConfigScalar.Quoted(name, Origin.Default);
-            }
-        }
-
-        throw new InvalidOperationException("Value " + value + " is not a member of " + _displayName + ".");
-    }
-
-    internal override void WriteYaml(TEnum value, ValueWriteContext context, YamlBuffer writer, int indent, bool item)
-    {
-        foreach (var (name, member) in _members)
-        {
-            if (EqualityComparer<TEnum>.Default.Equals(member, value))
-            {
-                YamlEmitter.WriteStringValue(name, writer, item);
+                writer.String(name);
                 return;
             }
         }
 
-        base.WriteYaml(value, context, writer, indent, item);
+        throw new InvalidOperationException("Value " + value + " is not a member of " + _displayName + ".");
     }
 }

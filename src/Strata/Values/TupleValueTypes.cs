@@ -1,7 +1,9 @@
 using System.Globalization;
+using Strata.Schema;
+using Strata.Serialization;
 using Strata.Tree;
 
-namespace Strata.Schema.Types;
+namespace Strata.Values;
 
 /// <summary>Shared reading of fixed-length lists.</summary>
 internal static class TupleReading
@@ -27,7 +29,7 @@ internal static class TupleReading
     }
 }
 
-internal sealed class TupleValueType<T1, T2>(ConfigValueType<T1> first, ConfigValueType<T2> second) : ConfigValueType<(T1, T2)>
+internal sealed class TupleValueType<T1, T2>(ConfigValueType<T1> first, ConfigValueType<T2> second) : BuiltInValueType<(T1, T2)>
 {
     public override string DisplayName => "tuple[" + first.DisplayName + ", " + second.DisplayName + "]";
 
@@ -47,15 +49,23 @@ internal sealed class TupleValueType<T1, T2>(ConfigValueType<T1> first, ConfigVa
         return ok;
     }
 
-    public override ConfigNode Write((T1, T2) value, ValueWriteContext context) =>
-        new ConfigSequence([first.Write(value.Item1, context), second.Write(value.Item2, context)], Origin.Default, owned: true);
+    /// <summary>Tuples are values: freezing leaves them as they are.</summary>
+    internal override bool FreezesValues => false;
+
+    internal override void Write((T1, T2) value, ConfigWriter writer)
+    {
+        writer.StartList();
+        first.Write(value.Item1, writer);
+        second.Write(value.Item2, writer);
+        writer.EndList();
+    }
 
     public override bool ValueEquals((T1, T2) left, (T1, T2) right) =>
         first.ValueEquals(left.Item1, right.Item1) && second.ValueEquals(left.Item2, right.Item2);
 }
 
 internal sealed class TupleValueType<T1, T2, T3>(ConfigValueType<T1> first, ConfigValueType<T2> second, ConfigValueType<T3> third)
-    : ConfigValueType<(T1, T2, T3)>
+    : BuiltInValueType<(T1, T2, T3)>
 {
     public override string DisplayName => "tuple[" + first.DisplayName + ", " + second.DisplayName + ", " + third.DisplayName + "]";
 
@@ -77,11 +87,16 @@ internal sealed class TupleValueType<T1, T2, T3>(ConfigValueType<T1> first, Conf
         return ok;
     }
 
-    public override ConfigNode Write((T1, T2, T3) value, ValueWriteContext context) =>
-        new ConfigSequence(
-            [first.Write(value.Item1, context), second.Write(value.Item2, context), third.Write(value.Item3, context)],
-            Origin.Default,
-            owned: true);
+    internal override bool FreezesValues => false;
+
+    internal override void Write((T1, T2, T3) value, ConfigWriter writer)
+    {
+        writer.StartList();
+        first.Write(value.Item1, writer);
+        second.Write(value.Item2, writer);
+        third.Write(value.Item3, writer);
+        writer.EndList();
+    }
 
     public override bool ValueEquals((T1, T2, T3) left, (T1, T2, T3) right) =>
         first.ValueEquals(left.Item1, right.Item1) && second.ValueEquals(left.Item2, right.Item2) && third.ValueEquals(left.Item3, right.Item3);
