@@ -12,6 +12,12 @@ internal sealed class Binder
 {
     private const string TypeKey = "type";
 
+    /// <summary>The configs made before binding (base layer places), by the mapping each binds; null while there is none.</summary>
+    private Dictionary<ConfigMap, ConfigObject>? _prebound;
+
+    /// <summary>The fields of those configs that their hooks bound already.</summary>
+    private HashSet<(ConfigObject, int)>? _boundFields;
+
     public Binder(bool lenientUnknownKeys)
     {
         LenientUnknownKeys = lenientUnknownKeys;
@@ -31,9 +37,24 @@ internal sealed class Binder
         return instance;
     }
 
+    /// <summary>Makes <paramref name="map"/> bind into <paramref name="config"/>, except for the fields already bound.</summary>
+    public void Prebind(ConfigMap map, ConfigObject config, List<int> boundFields)
+    {
+        (_prebound ??= new(ReferenceEqualityComparer.Instance))[map] = config;
+        foreach (var index in boundFields)
+        {
+            (_boundFields ??= []).Add((config, index));
+        }
+    }
+
     /// <summary>Creates the instance a mapping binds to: the slot's class, or the registered subclass its <c>type</c> names.</summary>
     public static ConfigObject? CreateFor(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
     {
+        if (context.Binder._prebound is { } prebound && prebound.Remove(map, out var made))
+        {
+            return made;
+        }
+
         if (!slotType.IsPolymorphic)
         {
             return slotType.CreateInstance();
@@ -95,7 +116,10 @@ internal sealed class Binder
             {
                 if (field is not null)
                 {
-                    field.Bind(target, entry.Value, context);
+                    if (_boundFields is null || !_boundFields.Contains((target, field.Index)))
+                    {
+                        field.Bind(target, entry.Value, context);
+                    }
                 }
                 else if (entry.Key == TypeKey && (info.TypeName is not null || info.IsPolymorphic))
                 {

@@ -135,7 +135,7 @@ internal static class ConfigPipeline
     }
 
     /// <summary>Runs one config's hook; its failure becomes a diagnostic with the config's path, never a raw exception (R10).</summary>
-    private static void RunHook<TContext>(ConfigObject config, ResolutionState state, string stage, TContext context, Action<ConfigObject, TContext> hook)
+    internal static void RunHook<TContext>(ConfigObject config, ResolutionState state, string stage, TContext context, Action<ConfigObject, TContext> hook)
     {
         try
         {

@@ -35,8 +35,11 @@ public abstract class ConfigObject
     /// <summary>This config's path step in its parent (<c>transformer</c>, <c>datasets[2]</c>, <c>reference_models.teacher</c>).</summary>
     internal PathStep Step { get; private set; }
 
-    /// <summary>The merged tree this config was bound from, used to rebase it on another tree during preparation.</summary>
+    /// <summary>The merged tree this config was bound from: where its own diagnostics are placed.</summary>
     internal ConfigMap? SourceTree { get; set; }
+
+    /// <summary>The path of a config made before its parent (a base layer's place), until it is linked to one.</summary>
+    internal string? DetachedPath { get; set; }
 
     /// <summary>Where the <c>type</c> key of a polymorphic config was given, if it was.</summary>
     internal Origin? TypeOrigin { get; set; }
@@ -48,21 +51,22 @@ public abstract class ConfigObject
         {
             if (Parent is null)
             {
-                return string.Empty;
+                return DetachedPath ?? string.Empty;
             }
 
-            if (Parent.Parent is null && Step is { Index: < 0, EntryKey: null })
+            if (Parent is { Parent: null, DetachedPath: null } && Step is { Index: < 0, EntryKey: null })
             {
                 return Step.Key;
             }
 
             var steps = new List<PathStep>();
-            for (ConfigObject? c = this; c?.Parent is not null; c = c.Parent)
+            var top = this;
+            for (; top.Parent is not null; top = top.Parent)
             {
-                steps.Add(c.Step);
+                steps.Add(top.Step);
             }
 
-            var sb = new StringBuilder();
+            var sb = new StringBuilder(top.DetachedPath);
             for (var i = steps.Count - 1; i >= 0; i--)
             {
                 steps[i].AppendTo(sb);
@@ -152,6 +156,13 @@ public abstract class ConfigObject
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected void AttachChild(ConfigObject? child, string key) => child?.AttachTo(this, new PathStep(key));
 
+    /// <summary>The base layer hook, before binding; generated code calls the class's <c>partial void ProvideBaseLayers</c>.</summary>
+    /// <param name="context">The base layer context.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual void OnProvideBaseLayers(BaseLayerContext context)
+    {
+    }
+
     /// <summary>The preparation hook (top-down); generated code calls the class's <c>partial void Prepare</c>.</summary>
     /// <param name="context">The preparation context.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -172,6 +183,8 @@ public abstract class ConfigObject
     protected virtual void OnValidate(ValidationScope scope)
     {
     }
+
+    internal void InvokeProvideBaseLayers(BaseLayerContext context) => OnProvideBaseLayers(context);
 
     internal void InvokePrepare(PrepareContext context) => OnPrepare(context);
 

@@ -1,0 +1,14 @@
+namespace Strata.Tests.Model;
+
+/// <summary>Configs with base layers in a list and in a dictionary.</summary>
+[Config]
+public sealed partial class PresetHolderConfig
+{
+    /// <summary>A list of preset layers.</summary>
+    [Field(FieldHint.Core)]
+    public partial IList<PresetConfig> Items { get; set; } = [];
+
+    /// <summary>Named preset layers.</summary>
+    [Field(FieldHint.Core)]
+    public partial IDictionary<string, PresetConfig> Named { get; set; } = new Dictionary<string, PresetConfig>();
+}
