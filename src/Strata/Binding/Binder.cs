@@ -18,12 +18,16 @@ internal sealed class Binder
     /// <summary>The fields of those configs that their hooks bound already.</summary>
     private HashSet<(ConfigObject, int)>? _boundFields;
 
-    public Binder(bool lenientUnknownKeys)
+    public Binder(bool lenientUnknownKeys, ResolutionGraph graph)
     {
         LenientUnknownKeys = lenientUnknownKeys;
+        Graph = graph;
     }
 
     public bool LenientUnknownKeys { get; }
+
+    /// <summary>The graph of the resolution: every config the binder makes belongs to it.</summary>
+    public ResolutionGraph Graph { get; }
 
     /// <summary>Binds <paramref name="map"/> into a new instance of the class chosen for <paramref name="slotType"/>.</summary>
     public ConfigObject? Bind(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
@@ -55,6 +59,17 @@ internal sealed class Binder
             return made;
         }
 
+        if (Create(slotType, map, context) is not { } instance)
+        {
+            return null;
+        }
+
+        instance.Graph = context.Binder.Graph;
+        return instance;
+    }
+
+    private static ConfigObject? Create(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
+    {
         if (!slotType.IsPolymorphic)
         {
             return slotType.CreateInstance();
@@ -107,7 +122,6 @@ internal sealed class Binder
     {
         var info = target.ConfigType;
         target.SourceTree = map;
-        using var phase = Phase.Enter(PhaseKind.Binding);
         foreach (var entry in map.EntryArray)
         {
             var field = info.FindByKey(entry.Key);

@@ -68,7 +68,6 @@ public sealed class BaseLayerContext
         }
 
         context.Push(field.Key);
-        using var phase = Phase.Enter(PhaseKind.Binding);
         field.Bind(Current, node, context);
         context.ClearPath();
     }

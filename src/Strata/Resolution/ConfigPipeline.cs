@@ -28,7 +28,7 @@ internal static class ConfigPipeline
     /// </summary>
     internal static void PrepareAndDerive(ConfigObject root, ResolutionState state)
     {
-        using var phase = Phase.Enter(PhaseKind.Deriving);
+        state.Graph.Kind = PhaseKind.Deriving;
         ConfigGraph.Walk(
             root,
             (Prepare: new PrepareContext(state), Derive: new DeriveContext(state), State: state),
@@ -56,6 +56,7 @@ internal static class ConfigPipeline
             (Scope: new ValidationScope(state), State: state),
             static (config, s) =>
             {
+                s.State.Graph.Kind = PhaseKind.Code;
                 var failed = s.State.FailedFields;
                 foreach (var field in config.ConfigType.RuledFields)
                 {
@@ -68,9 +69,9 @@ internal static class ConfigPipeline
                 s.Scope.Current = config;
                 RunHook(config, s.State, "validation", s.Scope, static (c, x) => c.InvokeValidate(x));
             },
-            static (config, _) =>
+            static (config, s) =>
             {
-                using var phase = Phase.Enter(PhaseKind.Freezing);
+                s.State.Graph.Kind = PhaseKind.Freezing;
                 var fields = config.ConfigType.FreezeFields;
                 for (var i = 0; i < fields.Length; i++)
                 {
@@ -108,6 +109,7 @@ internal static class ConfigPipeline
             var context = state.ReadContext;
             context.Push(path);
             var errors = state.Diagnostics.ErrorCount;
+            state.Graph.ImplicitOrigin = origin;
             try
             {
                 // The field's reader reports a value it cannot take (out of range, not one of the names) at env NAME:
@@ -123,6 +125,7 @@ internal static class ConfigPipeline
             }
             finally
             {
+                state.Graph.ImplicitOrigin = Origin.Derived;
                 context.Pop();
             }
         }

@@ -86,11 +86,7 @@ public sealed class ConfigFieldInfo<TConfig, TValue> : ConfigFieldInfo
             return false;
         }
 
-        using (Phase.Enter(PhaseKind.Deriving, node.Origin))
-        {
-            _setter((TConfig)target, value);
-        }
-
+        _setter((TConfig)target, value);
         return true;
     }
 

@@ -38,6 +38,9 @@ public abstract class ConfigObject
     /// <summary>The merged tree this config was bound from: where its own diagnostics are placed.</summary>
     internal ConfigMap? SourceTree { get; set; }
 
+    /// <summary>The resolution this config belongs to, or <see langword="null"/> for a config made by program code.</summary>
+    internal ResolutionGraph? Graph { get; set; }
+
     /// <summary>The path of a config made before its parent (a base layer's place), until it is linked to one.</summary>
     internal string? DetachedPath { get; set; }
 
@@ -111,7 +114,8 @@ public abstract class ConfigObject
                 $"Cannot set `{field.Key}` of {ConfigType.Name}: the config is frozen."));
         }
 
-        switch (Phase.Kind)
+        var graph = Graph;
+        switch (graph?.Kind ?? PhaseKind.Code)
         {
             case PhaseKind.Binding:
             case PhaseKind.Freezing:
@@ -119,14 +123,14 @@ public abstract class ConfigObject
             case PhaseKind.Deriving:
                 if (ConfigType.Fields[index].ValueType.Shape == ValueShape.Config)
                 {
-                    // Replacing a sub-config (a rebase on a checkpoint) changes no explicit value: the child's fields keep theirs.
+                    // Replacing a sub-config changes no explicit value: the child's fields keep theirs.
                     return true;
                 }
 
                 ref var slot = ref Slot(index);
                 if ((slot.State & FieldState.Explicit) != 0 && (slot.State & FieldState.NullRequested) == 0)
                 {
-                    if (!Phase.TakeOverride(this, index))
+                    if (!graph!.TakeOverride(this, index))
                     {
                         // A derived default never overwrites an explicit value (DESIGN §7.3).
                         return false;
@@ -139,8 +143,8 @@ public abstract class ConfigObject
 
                 slot.State |= FieldState.Implicit;
                 slot.Origin = (slot.State & FieldState.NullRequested) != 0
-                    ? Phase.ImplicitOrigin.WithPrevious(slot.Origin)
-                    : Phase.ImplicitOrigin;
+                    ? graph!.ImplicitOrigin.WithPrevious(slot.Origin)
+                    : graph!.ImplicitOrigin;
                 return true;
             default:
                 ref var codeSlot = ref Slot(index);
@@ -194,6 +198,11 @@ public abstract class ConfigObject
 
     internal void AttachTo(ConfigObject parent, PathStep step)
     {
+        if (Graph is null && parent.Graph is { } graph)
+        {
+            Join(graph);
+        }
+
         // Every walk of the graph links the children again: a link that holds already is not written again.
         if (ReferenceEquals(Parent, parent) && ReferenceEquals(Step.Key, step.Key) && Step.Index == step.Index && ReferenceEquals(Step.EntryKey, step.EntryKey))
         {
@@ -202,6 +211,23 @@ public abstract class ConfigObject
 
         Parent = parent;
         Step = step;
+    }
+
+    /// <summary>
+    /// A config a hook made joins the graph it is linked to: what code set on it before then was set by the hook, so it
+    /// is implicit (derived), as the hook's own assignments are (DESIGN §7.2: generated legacy datasets stay implicit).
+    /// </summary>
+    private void Join(ResolutionGraph graph)
+    {
+        Graph = graph;
+        for (var i = 0; graph.Kind != PhaseKind.Binding && _slots is not null && i < _slots.Length; i++)
+        {
+            ref var slot = ref _slots[i];
+            if (slot.State == FieldState.Explicit && slot.Origin?.Kind == OriginKind.Code)
+            {
+                slot = new FieldSlot { State = FieldState.Implicit, Origin = graph.ImplicitOrigin };
+            }
+        }
     }
 
     internal void Detach()

@@ -11,4 +11,13 @@ public sealed partial class PresetHolderConfig
     /// <summary>Named preset layers.</summary>
     [Field(FieldHint.Core)]
     public partial IDictionary<string, PresetConfig> Named { get; set; } = new Dictionary<string, PresetConfig>();
+
+    partial void Prepare(PrepareContext context)
+    {
+        // Like the generated legacy datasets (DESIGN §7.2): a config that a hook makes holds implicit values.
+        if (Items.Count == 0 && Named.Count == 0)
+        {
+            Named = new Dictionary<string, PresetConfig> { ["generated"] = new() { Preset = 8 } };
+        }
+    }
 }

@@ -39,4 +39,18 @@ public sealed class BaseLayerTests
         var error = Assert.Single(diagnostics);
         Assert.Equal(("items[0].preset", "holder.yaml:2:13"), (error.Path, error.Origin?.ToString()));
     }
+
+    [Fact]
+    public void Values_set_on_a_config_that_a_hook_makes_are_implicit_and_values_set_by_program_code_are_explicit()
+    {
+        Assert.True(TryResolve("items: []\n", out var r, out _));
+        var generated = r!.Config.Named["generated"];
+        Assert.Equal(8, generated.Preset);
+        Assert.False(generated.IsExplicit(nameof(PresetConfig.Preset)));
+        Assert.Equal(OriginKind.Derived, generated.GetOrigin(nameof(PresetConfig.Preset)).Kind);
+
+        var made = new PresetConfig { Preset = 8 };
+        Assert.True(made.IsExplicit(nameof(PresetConfig.Preset)));
+        Assert.Equal(OriginKind.Code, made.GetOrigin(nameof(PresetConfig.Preset)).Kind);
+    }
 }
