@@ -12,11 +12,11 @@ internal sealed class Binder
 {
     private const string TypeKey = "type";
 
-    /// <summary>The configs made before binding (base layer places), by the mapping each binds; null while there is none.</summary>
-    private Dictionary<ConfigMap, ConfigObject>? _prebound;
+    /// <summary>The base layer places, by the mapping each binds (their configs were made before binding); null while there is none.</summary>
+    private Dictionary<ConfigMap, BaseLayerContext>? _prebound;
 
-    /// <summary>The fields of those configs that their hooks bound already.</summary>
-    private HashSet<(ConfigObject, int)>? _boundFields;
+    /// <summary>The place whose config <see cref="CreateFor"/> just returned, for the <see cref="BindObject"/> that follows.</summary>
+    private BaseLayerContext? _binding;
 
     public Binder(bool lenientUnknownKeys, ResolutionGraph graph)
     {
@@ -41,22 +41,16 @@ internal sealed class Binder
         return instance;
     }
 
-    /// <summary>Makes <paramref name="map"/> bind into <paramref name="config"/>, except for the fields already bound.</summary>
-    public void Prebind(ConfigMap map, ConfigObject config, List<int> boundFields)
-    {
-        (_prebound ??= new(ReferenceEqualityComparer.Instance))[map] = config;
-        foreach (var index in boundFields)
-        {
-            (_boundFields ??= []).Add((config, index));
-        }
-    }
+    /// <summary>Makes <paramref name="map"/> bind into the config of <paramref name="place"/>, except for the fields its hook bound.</summary>
+    public void Prebind(ConfigMap map, BaseLayerContext place) => (_prebound ??= new(ReferenceEqualityComparer.Instance))[map] = place;
 
     /// <summary>Creates the instance a mapping binds to: the slot's class, or the registered subclass its <c>type</c> names.</summary>
     public static ConfigObject? CreateFor(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
     {
-        if (context.Binder._prebound is { } prebound && prebound.Remove(map, out var made))
+        if (context.Binder._prebound is { } prebound && prebound.Remove(map, out var place))
         {
-            return made;
+            context.Binder._binding = place;
+            return place.Current;
         }
 
         if (Create(slotType, map, context) is not { } instance)
@@ -121,6 +115,8 @@ internal sealed class Binder
     public void BindObject(ConfigObject target, ConfigMap map, ValueReadContext context)
     {
         var info = target.ConfigType;
+        var bound = ReferenceEquals(_binding?.Current, target) ? _binding!.Bound : null;
+        _binding = null;
         target.SourceTree = map;
         foreach (var entry in map.EntryArray)
         {
@@ -130,7 +126,7 @@ internal sealed class Binder
             {
                 if (field is not null)
                 {
-                    if (_boundFields is null || !_boundFields.Contains((target, field.Index)))
+                    if (bound is null || !bound.Contains(field.Index))
                     {
                         field.Bind(target, entry.Value, context);
                     }

@@ -32,10 +32,10 @@ public sealed class BaseLayerContext
     public IServiceProvider? Services => _state.Options.Services;
 
     /// <summary>The fields bound by <see cref="Bind"/>: the bind of the whole tree keeps them and does not bind them again.</summary>
-    internal List<int> Bound { get; } = [];
+    internal List<int>? Bound { get; private set; }
 
     /// <summary>The trees to place beneath the user's layers, each at the key of a field of <see cref="Current"/>.</summary>
-    internal List<(string Key, ConfigMap Tree, string Name)> Layers { get; } = [];
+    internal List<(string Key, ConfigMap Tree, string Name)>? Layers { get; private set; }
 
     /// <summary>Adds a diagnostic found by the hook (for example while reading a checkpoint).</summary>
     /// <param name="diagnostic">The diagnostic.</param>
@@ -54,12 +54,12 @@ public sealed class BaseLayerContext
     {
         var index = Current.FieldIndex(propertyName);
         var field = Current.ConfigType.Fields[index];
-        if (Bound.Contains(index) || !_tree.TryGetValue(field.Key, out var node))
+        if (Bound?.Contains(index) == true || !_tree.TryGetValue(field.Key, out var node))
         {
             return;
         }
 
-        Bound.Add(index);
+        (Bound ??= []).Add(index);
         var context = _state.ReadContext;
         var path = Current.ConfigPath;
         if (path.Length > 0)
@@ -84,6 +84,6 @@ public sealed class BaseLayerContext
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(name);
-        Layers.Add((Current.ConfigType.Fields[Current.FieldIndex(propertyName)].Key, tree, name));
+        (Layers ??= []).Add((Current.ConfigType.Fields[Current.FieldIndex(propertyName)].Key, tree, name));
     }
 }

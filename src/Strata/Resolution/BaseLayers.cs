@@ -24,8 +24,9 @@ internal static class BaseLayers
         var merged = tree;
         foreach (var (steps, context) in places)
         {
-            foreach (var (key, layer, name) in context.Layers)
+            for (var i = 0; i < (context.Layers?.Count ?? 0); i++)
             {
+                var (key, layer, name) = context.Layers![i];
                 builder.MergeBeneath([.. steps, OverridePathSegment.ForKey(key)], layer, name);
                 merged = null;
             }
@@ -36,7 +37,7 @@ internal static class BaseLayers
         {
             if (At(merged, steps) is ConfigMap map)
             {
-                state.Binder.Prebind(map, context.Current, context.Bound);
+                state.Binder.Prebind(map, context);
             }
         }
 
@@ -68,7 +69,7 @@ internal static class BaseLayers
 
         foreach (var entry in map.EntryArray)
         {
-            if (info.FindByKey(entry.Key) is { } field)
+            if (info.FindByKey(entry.Key) is { ValueType.NestedConfig.HasBaseLayersDeep: true } field)
             {
                 steps.Add(OverridePathSegment.ForKey(entry.Key));
                 VisitValue(field.ValueType, entry.Value, steps, PathText.Combine(path, entry.Key), places, state);
