@@ -30,12 +30,12 @@ public static class BenchmarkCatalog
         yield return new("OverrideParseBenchmarks.Yaml10k", parse.Setup, () => parse.Yaml10k());
 
         var pipeline = new PipelineStageBenchmarks();
-        yield return new("PipelineStageBenchmarks.PrepareDeriveValidate", pipeline.Setup, () => pipeline.PrepareDeriveValidate())
+        yield return new("PipelineStageBenchmarks.PrepareDerive", pipeline.Setup, () => pipeline.PrepareDerive())
         {
             IterationSetup = pipeline.BindBatch,
             OperationsPerInvoke = PipelineStageBenchmarks.Batch,
         };
-        yield return new("PipelineStageBenchmarks.Freeze", pipeline.Setup, () => pipeline.Freeze())
+        yield return new("PipelineStageBenchmarks.ValidateFreeze", pipeline.Setup, () => pipeline.ValidateFreeze())
         {
             IterationSetup = pipeline.DeriveBatch,
             OperationsPerInvoke = PipelineStageBenchmarks.Batch,

@@ -53,20 +53,15 @@ public sealed partial class GPTTrainerConfig
     [Field(FieldHint.Feature)]
     public partial IDictionary<string, PretrainedGPTModelConfig> ReferenceModels { get; set; } = new Dictionary<string, PretrainedGPTModelConfig>();
 
+    partial void ProvideBaseLayers(BaseLayerContext context)
+    {
+        // The checkpoint's model config goes beneath the user's model before anything is bound (rule R9).
+        context.Bind(nameof(Pretrained));
+        PretrainedModelLoader.Load(context, Pretrained, nameof(Model));
+    }
+
     partial void Prepare(PrepareContext context)
     {
-        // Sub-configs left at their defaults are linked to this config by the graph walk after this hook; linking them
-        // now gives the checkpoint's diagnostics (and the rebase) their full paths.
-        AttachChild(Model, "model");
-        AttachChild(Pretrained, "pretrained");
-
-        // The pretrained merge comes first: everything below reads the merged model.
-        var model = PretrainedModelLoader.Load(context, Model, Pretrained);
-        if (!ReferenceEquals(model, Model))
-        {
-            Model = model;
-        }
-
         // Megatron-LM's seed shifts, where no one set them (Fast-LLM overwrites even explicit values).
         if (Model.BaseModel.UseMegatronInitialization)
         {

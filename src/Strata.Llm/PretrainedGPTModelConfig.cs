@@ -26,20 +26,16 @@ public sealed partial class PretrainedGPTModelConfig
     /// <param name="mainDistributed">The main model's distributed config.</param>
     internal void ShareDistributed(DistributedConfig mainDistributed) => _mainDistributed = mainDistributed;
 
+    partial void ProvideBaseLayers(BaseLayerContext context)
+    {
+        // The checkpoint's model config goes beneath the user's model before anything is bound (rule R9).
+        context.Bind(nameof(Pretrained));
+        PretrainedModelLoader.Load(context, Pretrained, nameof(Model));
+    }
+
     partial void Prepare(PrepareContext context)
     {
-        // Sub-configs left at their defaults are linked to this config by the graph walk after this hook; linking them
-        // now gives the checkpoint's diagnostics (and the rebase) their full paths.
-        AttachChild(Model, "model");
-        AttachChild(Pretrained, "pretrained");
-
-        var model = PretrainedModelLoader.Load(context, Model, Pretrained);
-        if (!ReferenceEquals(model, Model))
-        {
-            Model = model;
-        }
-
-        // Done here rather than by the trainer so that it reaches the model config as it is after this section's pretrained merge.
+        // Done here rather than by the trainer so that it reaches this section's model (its checkpoint beneath it).
         if (_mainDistributed is not null)
         {
             Model.Distributed.ShareFrom(_mainDistributed);

@@ -51,6 +51,7 @@ internal sealed class ConfigEmitter
         }
 
         WriteSchema();
+        WriteHook(_model.ProvideBaseLayers, "ProvideBaseLayers", "OnProvideBaseLayers", "global::Strata.BaseLayerContext", "context");
         WriteHook(_model.Prepare, "Prepare", "OnPrepare", "global::Strata.PrepareContext", "context");
         WriteHook(_model.Derive, "Derive", "OnDerive", "global::Strata.DeriveContext", "context");
         WriteHook(_model.Validate, "Validate", "OnValidate", "global::Strata.ValidationScope", "scope");
@@ -140,6 +141,11 @@ internal sealed class ConfigEmitter
         if (_model.IsAbstract)
         {
             _writer.WriteLine("IsAbstract = true,");
+        }
+
+        if (_model.ProvideBaseLayers.Shape != HookShape.None)
+        {
+            _writer.WriteLine("ProvidesBaseLayers = true,");
         }
 
         WriteFieldTable();

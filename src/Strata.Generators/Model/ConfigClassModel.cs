@@ -11,6 +11,7 @@ namespace Strata.Generators.Model;
 /// <param name="DerivedFields">The derived fields, in declaration order.</param>
 /// <param name="Renames">The renamed keys.</param>
 /// <param name="RemovedKeys">The removed keys.</param>
+/// <param name="ProvideBaseLayers">The <c>ProvideBaseLayers</c> hook.</param>
 /// <param name="Prepare">The <c>Prepare</c> hook.</param>
 /// <param name="Derive">The <c>Derive</c> hook.</param>
 /// <param name="Validate">The <c>Validate</c> hook.</param>
@@ -25,6 +26,7 @@ internal sealed record ConfigClassModel(
     EquatableArray<DerivedFieldModel> DerivedFields,
     EquatableArray<RenameModel> Renames,
     EquatableArray<RemovedKeyModel> RemovedKeys,
+    HookModel ProvideBaseLayers,
     HookModel Prepare,
     HookModel Derive,
     HookModel Validate);

@@ -42,6 +42,7 @@ internal static class ConfigParser
             members.DerivedFields,
             RenameParser.ParseRenames(type, known, diagnostics, cancellationToken),
             RenameParser.ParseRemovedKeys(type, known),
+            HookParser.Parse(type, "ProvideBaseLayers", known.BaseLayerContext, "Strata.BaseLayerContext", "context", diagnostics, cancellationToken),
             HookParser.Parse(type, "Prepare", known.PrepareContext, "Strata.PrepareContext", "context", diagnostics, cancellationToken),
             HookParser.Parse(type, "Derive", known.DeriveContext, "Strata.DeriveContext", "context", diagnostics, cancellationToken),
             HookParser.Parse(type, "Validate", known.ValidationScope, "Strata.ValidationScope", "scope", diagnostics, cancellationToken));

@@ -11,7 +11,7 @@ namespace Strata.Generators.Parsing;
 
 /// <summary>
 /// Finds the lifecycle hooks a config class implements: <c>partial void Derive(DeriveContext context)</c> or
-/// <c>partial void Derive()</c>, and the same for <c>Prepare</c> and <c>Validate</c>.
+/// <c>partial void Derive()</c>, and the same for <c>ProvideBaseLayers</c>, <c>Prepare</c> and <c>Validate</c>.
 /// </summary>
 internal static class HookParser
 {

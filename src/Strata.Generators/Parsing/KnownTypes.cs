@@ -33,6 +33,7 @@ internal sealed class KnownTypes
         ConfigPath = Get("Strata.ConfigPath");
         ConfigValueType = Get("Strata.Schema.ConfigValueType`1");
         ConfigNode = Get("Strata.Tree.ConfigNode");
+        BaseLayerContext = Get("Strata.BaseLayerContext");
         PrepareContext = Get("Strata.PrepareContext");
         DeriveContext = Get("Strata.DeriveContext");
         ValidationScope = Get("Strata.ValidationScope");
@@ -95,6 +96,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? ConfigValueType { get; }
 
     public INamedTypeSymbol? ConfigNode { get; }
+
+    public INamedTypeSymbol? BaseLayerContext { get; }
 
     public INamedTypeSymbol? PrepareContext { get; }
 

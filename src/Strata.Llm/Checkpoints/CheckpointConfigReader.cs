@@ -25,7 +25,7 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
     public string? BaseDirectory { get; init; }
 
     /// <inheritdoc />
-    public ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, PrepareContext context)
+    public ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, BaseLayerContext context)
     {
         ArgumentNullException.ThrowIfNull(pretrained);
         ArgumentNullException.ThrowIfNull(context);

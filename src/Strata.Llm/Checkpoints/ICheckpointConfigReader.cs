@@ -14,6 +14,6 @@ public interface ICheckpointConfigReader
     /// reporting a diagnostic through <paramref name="context"/> when the checkpoint cannot be read.
     /// </summary>
     /// <param name="pretrained">The pretrained section: path, format and what to load.</param>
-    /// <param name="context">The preparation context (limits, diagnostics).</param>
-    ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, PrepareContext context);
+    /// <param name="context">The base layer context of the pretrained section's config (limits, diagnostics).</param>
+    ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, BaseLayerContext context);
 }

@@ -27,78 +27,43 @@ internal static class ConfigGraph
     [ThreadStatic]
     private static List<(ConfigObject Child, PathStep Step)>? t_buffer;
 
-    /// <summary>Visits <paramref name="root"/>, then the children it has after its visit, each the same way.</summary>
-    public static void PreOrder<TState>(ConfigObject root, TState state, Action<ConfigObject, TState> visit)
-    {
-        var buffer = TakeBuffer();
-        try
-        {
-            PreOrder(root, state, visit, buffer);
-        }
-        finally
-        {
-            ReturnBuffer(buffer);
-        }
-    }
-
-    /// <summary>Visits the children of <paramref name="root"/>, each the same way, then <paramref name="root"/>.</summary>
-    public static void PostOrder<TState>(ConfigObject root, TState state, Action<ConfigObject, TState> visit)
-    {
-        var buffer = TakeBuffer();
-        try
-        {
-            PostOrder(root, state, visit, buffer);
-        }
-        finally
-        {
-            ReturnBuffer(buffer);
-        }
-    }
-
-    private static List<(ConfigObject Child, PathStep Step)> TakeBuffer()
+    /// <summary>
+    /// Walks the graph from <paramref name="root"/>: <paramref name="pre"/> visits a config, then the children it has
+    /// after that visit are walked the same way, then <paramref name="post"/> visits it (either may be null).
+    /// </summary>
+    public static void Walk<TState>(ConfigObject root, TState state, Action<ConfigObject, TState>? pre, Action<ConfigObject, TState>? post)
     {
         var buffer = t_buffer ?? [];
         t_buffer = null;
-        return buffer;
-    }
-
-    private static void ReturnBuffer(List<(ConfigObject Child, PathStep Step)> buffer)
-    {
-        // Cleared, so that it holds no config alive; a very large one is let go rather than kept for ever.
-        buffer.Clear();
-        if (buffer.Capacity <= 1 << 16)
+        try
         {
-            t_buffer = buffer;
+            Walk(root, state, pre, post, buffer);
+        }
+        finally
+        {
+            // Cleared, so that it holds no config alive; a very large one is let go rather than kept for ever.
+            buffer.Clear();
+            if (buffer.Capacity <= 1 << 16)
+            {
+                t_buffer = buffer;
+            }
         }
     }
 
-    private static void PreOrder<TState>(ConfigObject config, TState state, Action<ConfigObject, TState> visit, List<(ConfigObject Child, PathStep Step)> buffer)
+    private static void Walk<TState>(ConfigObject config, TState state, Action<ConfigObject, TState>? pre, Action<ConfigObject, TState>? post, List<(ConfigObject Child, PathStep Step)> buffer)
     {
-        visit(config, state);
+        pre?.Invoke(config, state);
         var start = buffer.Count;
         Collect(config, buffer);
         var end = buffer.Count;
         for (var i = start; i < end; i++)
         {
             // Each recursive walk leaves the buffer as it found it.
-            PreOrder(buffer[i].Child, state, visit, buffer);
+            Walk(buffer[i].Child, state, pre, post, buffer);
         }
 
         buffer.RemoveRange(start, end - start);
-    }
-
-    private static void PostOrder<TState>(ConfigObject config, TState state, Action<ConfigObject, TState> visit, List<(ConfigObject Child, PathStep Step)> buffer)
-    {
-        var start = buffer.Count;
-        Collect(config, buffer);
-        var end = buffer.Count;
-        for (var i = start; i < end; i++)
-        {
-            PostOrder(buffer[i].Child, state, visit, buffer);
-        }
-
-        buffer.RemoveRange(start, end - start);
-        visit(config, state);
+        post?.Invoke(config, state);
     }
 
     /// <summary>Appends the children of <paramref name="config"/> to <paramref name="buffer"/> and links them to it.</summary>

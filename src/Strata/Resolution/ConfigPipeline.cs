@@ -4,8 +4,8 @@ using Strata.Tree;
 namespace Strata.Resolution;
 
 /// <summary>
-/// The stages after merging, in the order of DESIGN §1: bind, prepare (top-down), derive (bottom-up, environment
-/// bindings first), validate (everything collected), freeze (deep).
+/// The stages after merging, in the order of DESIGN §1: bind, then one walk that prepares (top-down) and derives
+/// (bottom-up, environment bindings first), then one walk that validates (everything collected) and freezes.
 /// </summary>
 internal static class ConfigPipeline
 {
@@ -17,52 +17,69 @@ internal static class ConfigPipeline
             return null;
         }
 
-        Prepare(root, state);
-        Derive(root, state);
-        Validate(root, state);
-        if (!state.Diagnostics.HasErrors)
-        {
-            Freeze(root);
-        }
-
+        PrepareAndDerive(root, state);
+        ValidateAndFreeze(root, state);
         return root;
     }
 
-    public static void Freeze(ConfigObject root)
+    /// <summary>
+    /// One walk: a config is prepared (top-down), then its children are prepared and derived, then it is derived
+    /// (bottom-up, its environment bindings first). Both assign implicitly, in one phase.
+    /// </summary>
+    internal static void PrepareAndDerive(ConfigObject root, ResolutionState state)
     {
-        using var phase = Phase.Enter(PhaseKind.Freezing);
-        ConfigGraph.PostOrder(root, 0, static (config, _) =>
-        {
-            var fields = config.ConfigType.FreezeFields;
-            for (var i = 0; i < fields.Length; i++)
+        state.Graph.Kind = PhaseKind.Deriving;
+        ConfigGraph.Walk(
+            root,
+            (Prepare: new PrepareContext(state), Derive: new DeriveContext(state), State: state),
+            static (config, s) =>
             {
-                fields[i].Freeze(config);
-            }
-
-            config.MarkFrozen();
-        });
+                s.Prepare.Current = config;
+                RunHook(config, s.State, "preparation", s.Prepare, static (c, x) => c.InvokePrepare(x));
+            },
+            static (config, s) =>
+            {
+                ApplyEnvironment(config, s.State);
+                s.Derive.Current = config;
+                RunHook(config, s.State, "derivation", s.Derive, static (c, x) => c.InvokeDerive(x));
+            });
     }
 
-    internal static void Prepare(ConfigObject root, ResolutionState state)
+    /// <summary>
+    /// One walk: a config's rules and hook are checked (top-down), then, after its children, it is frozen. A graph with
+    /// errors is frozen too: it is discarded.
+    /// </summary>
+    internal static void ValidateAndFreeze(ConfigObject root, ResolutionState state)
     {
-        using var phase = Phase.Enter(PhaseKind.Deriving);
-        ConfigGraph.PreOrder(root, (Context: new PrepareContext(state), State: state), static (config, s) =>
-        {
-            s.Context.Current = config;
-            RunHook(config, s.State, "preparation", s.Context, static (c, x) => c.InvokePrepare(x));
-        });
-    }
+        ConfigGraph.Walk(
+            root,
+            (Scope: new ValidationScope(state), State: state),
+            static (config, s) =>
+            {
+                s.State.Graph.Kind = PhaseKind.Code;
+                var failed = s.State.FailedFields;
+                foreach (var field in config.ConfigType.RuledFields)
+                {
+                    if (failed.Count == 0 || !failed.Contains((config, field.Index)))
+                    {
+                        field.Validate(config, s.State.Diagnostics);
+                    }
+                }
 
-    internal static void Derive(ConfigObject root, ResolutionState state)
-    {
-        // One phase for the whole walk: environment bindings and hooks both assign implicitly.
-        using var phase = Phase.Enter(PhaseKind.Deriving);
-        ConfigGraph.PostOrder(root, (Context: new DeriveContext(state), State: state), static (config, s) =>
-        {
-            ApplyEnvironment(config, s.State);
-            s.Context.Current = config;
-            RunHook(config, s.State, "derivation", s.Context, static (c, x) => c.InvokeDerive(x));
-        });
+                s.Scope.Current = config;
+                RunHook(config, s.State, "validation", s.Scope, static (c, x) => c.InvokeValidate(x));
+            },
+            static (config, s) =>
+            {
+                s.State.Graph.Kind = PhaseKind.Freezing;
+                var fields = config.ConfigType.FreezeFields;
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i].Freeze(config);
+                }
+
+                config.MarkFrozen();
+            });
     }
 
     private static void ApplyEnvironment(ConfigObject config, ResolutionState state)
@@ -92,6 +109,7 @@ internal static class ConfigPipeline
             var context = state.ReadContext;
             context.Push(path);
             var errors = state.Diagnostics.ErrorCount;
+            state.Graph.ImplicitOrigin = origin;
             try
             {
                 // The field's reader reports a value it cannot take (out of range, not one of the names) at env NAME:
@@ -107,6 +125,7 @@ internal static class ConfigPipeline
             }
             finally
             {
+                state.Graph.ImplicitOrigin = Origin.Derived;
                 context.Pop();
             }
         }
@@ -115,27 +134,8 @@ internal static class ConfigPipeline
     private static bool IsInteger(ConfigValueType type) =>
         (type.Shape == ValueShape.Nullable ? type.ElementType?.Shape : type.Shape) == ValueShape.Integer;
 
-    internal static void Validate(ConfigObject root, ResolutionState state)
-    {
-        ConfigGraph.PreOrder(root, (Scope: new ValidationScope(state), State: state), static (config, s) =>
-        {
-            var fields = config.ConfigType.RuledFields;
-            var failed = s.State.FailedFields;
-            foreach (var field in fields)
-            {
-                if (failed.Count == 0 || !failed.Contains((config, field.Index)))
-                {
-                    field.Validate(config, s.State.Diagnostics);
-                }
-            }
-
-            s.Scope.Current = config;
-            RunHook(config, s.State, "validation", s.Scope, static (c, x) => c.InvokeValidate(x));
-        });
-    }
-
     /// <summary>Runs one config's hook; its failure becomes a diagnostic with the config's path, never a raw exception (R10).</summary>
-    private static void RunHook<TContext>(ConfigObject config, ResolutionState state, string stage, TContext context, Action<ConfigObject, TContext> hook)
+    internal static void RunHook<TContext>(ConfigObject config, ResolutionState state, string stage, TContext context, Action<ConfigObject, TContext> hook)
     {
         try
         {

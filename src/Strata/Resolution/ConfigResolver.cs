@@ -114,8 +114,8 @@ public sealed class ConfigResolver<T>
     public bool TryResolve([NotNullWhen(true)] out Resolved<T>? resolved, out IReadOnlyList<Diagnostic> diagnostics)
     {
         var state = new Resolution.ResolutionState(_options);
-        var tree = MergeLayers(state);
-        var root = state.Diagnostics.HasErrors ? null : Resolution.ConfigPipeline.Run(T.TypeInfo, tree, state);
+        var builder = Merge(state);
+        var root = state.Diagnostics.HasErrors ? null : Resolution.ConfigPipeline.Run(T.TypeInfo, Resolution.BaseLayers.Apply(T.TypeInfo, builder.ToMap(), builder, state), state);
 
         // Values of secret fields never reach a message (R14), whichever stage reported them.
         var all = SecretRedaction.Redact(state.Diagnostics.Items, T.TypeInfo);
@@ -144,7 +144,9 @@ public sealed class ConfigResolver<T>
     }
 
     /// <summary>Reads and merges the layers: files in order, then overrides in order (DESIGN §1, step 2).</summary>
-    internal ConfigMap MergeLayers(Resolution.ResolutionState state)
+    internal ConfigMap MergeLayers(Resolution.ResolutionState state) => Merge(state).ToMap();
+
+    private Resolution.MergeBuilder Merge(Resolution.ResolutionState state)
     {
         var builder = new Resolution.MergeBuilder(T.TypeInfo, state.Diagnostics);
         foreach (var load in _files)
@@ -169,7 +171,7 @@ public sealed class ConfigResolver<T>
             builder.Set(change);
         }
 
-        return builder.ToMap();
+        return builder;
     }
 
     /// <summary>Adds the next file layer, read when the config is resolved.</summary>

@@ -171,7 +171,7 @@ public sealed class DeriveContext
             Schema.PathText.Combine(config.ConfigPath, field.Key),
             origin,
             "value set at " + origin + " is forced: " + reason);
-        Phase.AllowOverride(config, index);
+        _state.Graph.AllowOverride(config, index);
     }
 
     /// <summary>Where the first input that a layer or the environment set was set; else the field's place, else the config's.</summary>

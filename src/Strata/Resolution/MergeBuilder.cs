@@ -24,6 +24,9 @@ internal sealed class MergeBuilder
     private readonly PathTrail _path;
     private Map _root = new(Origin.Default);
 
+    /// <summary>What the base layer being merged under is, while the builder's values go over it; else null.</summary>
+    private string? _beneath;
+
     /// <summary>Starts an empty merge.</summary>
     /// <param name="info">The schema of the root, or <see langword="null"/> to merge without one.</param>
     /// <param name="diagnostics">Where to report renamed, removed and conflicting keys, type changes and bad paths.</param>
@@ -54,11 +57,14 @@ internal sealed class MergeBuilder
 
     /// <summary>
     /// Places <paramref name="tree"/> beneath what the builder holds at <paramref name="steps"/>: the builder's values
-    /// win, the tree's fill the rest (a base layer, such as the config of a pretrained checkpoint).
+    /// win, the tree's fill the rest (a base layer, such as the config of a pretrained checkpoint). A value of the builder
+    /// that replaces a different one of a named tree on an architecture field is reported (STR0122) with both origins.
     /// </summary>
-    /// <param name="steps">The keys leading to the place, from the root.</param>
+    /// <param name="steps">The keys and list indexes leading to the place, from the root.</param>
     /// <param name="tree">The base tree.</param>
-    public void MergeBeneath(IReadOnlyList<string> steps, ConfigMap tree) => _root = AsMap(Beneath(_root, steps, 0, _place, tree), tree.Origin);
+    /// <param name="name">What the base tree is, for that report (<c>the pretrained checkpoint</c>); none for no report.</param>
+    public void MergeBeneath(IReadOnlyList<OverridePathSegment> steps, ConfigMap tree, string? name = null) =>
+        _root = AsMap(Beneath(_root, steps, 0, _place, tree, name), tree.Origin);
 
     /// <summary>The merged tree, as it stands (the builder keeps its own arrays and may take more layers).</summary>
     public ConfigMap ToMap() => _root.Build();
@@ -105,6 +111,7 @@ internal sealed class MergeBuilder
         foreach (var entry in map.EntryArray)
         {
             var index = builder.IndexOf(entry.Key);
+            CheckArchitecture(info, entry.Key, index >= 0 ? builder.Slots[index].Value : null, entry.Value);
             _path.Push(entry.Key);
             var value = Merge(index >= 0 ? builder.Slots[index].Value : null, entry.Value, place.Child(info, entry.Key), replacing);
             _path.Pop();
@@ -214,15 +221,85 @@ internal sealed class MergeBuilder
         return map;
     }
 
-    private object Beneath(object? current, IReadOnlyList<string> steps, int step, Place place, ConfigMap tree)
+    private object Beneath(object? current, IReadOnlyList<OverridePathSegment> steps, int step, Place place, ConfigMap tree, string? name)
     {
         if (step == steps.Count)
         {
             var below = (ConfigNode)Merge(null, tree, place, null);
-            return current is null ? below : Merge(below, current as ConfigNode ?? ((Builder)current).Build(), place, null);
+            if (current is null)
+            {
+                return below;
+            }
+
+            _beneath = name;
+            try
+            {
+                return Merge(below, current as ConfigNode ?? ((Builder)current).Build(), place, null);
+            }
+            finally
+            {
+                _beneath = null;
+            }
         }
 
-        return Into(current, steps[step], tree.Origin, place, (value, child) => Beneath(value, steps, step + 1, child, tree));
+        if (steps[step].IsIndex)
+        {
+            // The binder found a config at this index of the user's list: the list is there.
+            var sequence = current as Sequence ?? new Sequence((ConfigSequence)current!);
+            _path.PushIndex(steps[step].Index);
+            sequence.Items[steps[step].Index] = Beneath(sequence.Items[steps[step].Index], steps, step + 1, place.Items ?? default, tree, name);
+            _path.Pop();
+            return sequence;
+        }
+
+        return Into(current, steps[step].Key!, tree.Origin, place, (value, child) => Beneath(value, steps, step + 1, child, tree, name));
+    }
+
+    /// <summary>Warns that a value replaces a different one of a base layer on an architecture field (rule R9).</summary>
+    private void CheckArchitecture(ConfigTypeInfo? info, string key, object? lower, ConfigNode upper)
+    {
+        if (_beneath is null || lower is not ConfigNode saved || info?.FindByKey(key) is not { IsArchitecture: true } field
+            || (field.ValueType.NestedConfig is not null && saved is ConfigMap && upper is ConfigMap) || SameValue(saved, upper))
+        {
+            return;
+        }
+
+        _diagnostics.Warning(
+            DiagnosticCodes.ArchitectureOverride,
+            _path.Combine(key),
+            upper.Origin,
+            "overrides the architecture of " + _beneath + ": " + Text(upper) + " (" + upper.Origin + ") replaces " + Text(saved) + " (" + saved.Origin + ")");
+    }
+
+    private static string Text(ConfigNode node) => node is ConfigScalar scalar ? MessageText.Bounded(scalar.Value ?? "null") : node.Describe();
+
+    /// <summary>Whether two trees hold the same value: scalars equal as text or as numbers, lists item by item, maps key by key.</summary>
+    private static bool SameValue(ConfigNode left, ConfigNode right)
+    {
+        switch (left, right)
+        {
+            case (ConfigScalar a, ConfigScalar b):
+                return string.Equals(a.Value, b.Value, StringComparison.Ordinal)
+                    || (a.Value is { } x && b.Value is { } y && ScalarText.TryParseDouble(x, out var dx) && ScalarText.TryParseDouble(y, out var dy) && dx.Equals(dy));
+            case (ConfigSequence a, ConfigSequence b):
+                var same = a.ItemArray.Length == b.ItemArray.Length;
+                for (var i = 0; same && i < a.ItemArray.Length; i++)
+                {
+                    same = SameValue(a.ItemArray[i], b.ItemArray[i]);
+                }
+
+                return same;
+            case (ConfigMap a, ConfigMap b):
+                var equal = a.Count == b.Count;
+                foreach (var entry in a.EntryArray)
+                {
+                    equal = equal && b.TryGetValue(entry.Key, out var other) && SameValue(entry.Value, other);
+                }
+
+                return equal;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Reports that a layer changed the type of a polymorphic sub-tree, which drops the lower layers' keys (R7).</summary>

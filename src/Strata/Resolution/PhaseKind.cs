@@ -1,9 +1,9 @@
 namespace Strata.Resolution;
 
-/// <summary>What the current thread is doing with config objects; setters record explicit or implicit values from it.</summary>
+/// <summary>What a resolution is doing with its configs; setters record explicit or implicit values from it.</summary>
 internal enum PhaseKind
 {
-    /// <summary>Program code: assignments are explicit.</summary>
+    /// <summary>Program code (a config of no resolution, or validation): assignments are explicit.</summary>
     Code,
 
     /// <summary>The binder: it records origins itself.</summary>

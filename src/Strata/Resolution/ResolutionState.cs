@@ -13,12 +13,15 @@ internal sealed class ResolutionState
     {
         Options = options;
         Diagnostics = new DiagnosticBag();
-        Binder = new Binder(options.LenientUnknownKeys);
+        Binder = new Binder(options.LenientUnknownKeys, Graph);
         ReadContext = new ValueReadContext(Diagnostics, Binder);
         _environment = options.Environment;
     }
 
     public ResolveOptions Options { get; }
+
+    /// <summary>What the setters of this resolution's configs do now (no thread-static: the configs refer to it).</summary>
+    public ResolutionGraph Graph { get; } = new();
 
     public DiagnosticBag Diagnostics { get; }
 

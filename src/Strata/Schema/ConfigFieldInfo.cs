@@ -146,11 +146,7 @@ public sealed class ConfigFieldInfo
     internal bool BindImplicit(ConfigObject target, ConfigNode node, ValueReadContext context)
     {
         var access = new FieldAccess(FieldOperation.Bind, this, context, node);
-        using (Phase.Enter(PhaseKind.Deriving, node.Origin))
-        {
-            target.Access(Index, ref access);
-        }
-
+        target.Access(Index, ref access);
         return access.Result;
     }
 

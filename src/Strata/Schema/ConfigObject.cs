@@ -35,8 +35,14 @@ public abstract class ConfigObject
     /// <summary>This config's path step in its parent (<c>transformer</c>, <c>datasets[2]</c>, <c>reference_models.teacher</c>).</summary>
     internal PathStep Step { get; private set; }
 
-    /// <summary>The merged tree this config was bound from, used to rebase it on another tree during preparation.</summary>
+    /// <summary>The merged tree this config was bound from: where its own diagnostics are placed.</summary>
     internal ConfigMap? SourceTree { get; set; }
+
+    /// <summary>The resolution this config belongs to, or <see langword="null"/> for a config made by program code.</summary>
+    internal ResolutionGraph? Graph { get; set; }
+
+    /// <summary>The path of a config made before its parent (a base layer's place), until it is linked to one.</summary>
+    internal string? DetachedPath { get; set; }
 
     /// <summary>Where the <c>type</c> key of a polymorphic config was given, if it was.</summary>
     internal Origin? TypeOrigin { get; set; }
@@ -48,21 +54,22 @@ public abstract class ConfigObject
         {
             if (Parent is null)
             {
-                return string.Empty;
+                return DetachedPath ?? string.Empty;
             }
 
-            if (Parent.Parent is null && Step is { Index: < 0, EntryKey: null })
+            if (Parent is { Parent: null, DetachedPath: null } && Step is { Index: < 0, EntryKey: null })
             {
                 return Step.Key;
             }
 
             var steps = new List<PathStep>();
-            for (ConfigObject? c = this; c?.Parent is not null; c = c.Parent)
+            var top = this;
+            for (; top.Parent is not null; top = top.Parent)
             {
-                steps.Add(c.Step);
+                steps.Add(top.Step);
             }
 
-            var sb = new StringBuilder();
+            var sb = new StringBuilder(top.DetachedPath);
             for (var i = steps.Count - 1; i >= 0; i--)
             {
                 steps[i].AppendTo(sb);
@@ -107,7 +114,8 @@ public abstract class ConfigObject
                 $"Cannot set `{field.Key}` of {ConfigType.Name}: the config is frozen."));
         }
 
-        switch (Phase.Kind)
+        var graph = Graph;
+        switch (graph?.Kind ?? PhaseKind.Code)
         {
             case PhaseKind.Binding:
             case PhaseKind.Freezing:
@@ -115,14 +123,14 @@ public abstract class ConfigObject
             case PhaseKind.Deriving:
                 if (ConfigType.Fields[index].ValueType.Shape == ValueShape.Config)
                 {
-                    // Replacing a sub-config (a rebase on a checkpoint) changes no explicit value: the child's fields keep theirs.
+                    // Replacing a sub-config changes no explicit value: the child's fields keep theirs.
                     return true;
                 }
 
                 ref var slot = ref Slot(index);
                 if ((slot.State & FieldState.Explicit) != 0 && (slot.State & FieldState.NullRequested) == 0)
                 {
-                    if (!Phase.TakeOverride(this, index))
+                    if (!graph!.TakeOverride(this, index))
                     {
                         // A derived default never overwrites an explicit value (DESIGN §7.3).
                         return false;
@@ -135,8 +143,8 @@ public abstract class ConfigObject
 
                 slot.State |= FieldState.Implicit;
                 slot.Origin = (slot.State & FieldState.NullRequested) != 0
-                    ? Phase.ImplicitOrigin.WithPrevious(slot.Origin)
-                    : Phase.ImplicitOrigin;
+                    ? graph!.ImplicitOrigin.WithPrevious(slot.Origin)
+                    : graph!.ImplicitOrigin;
                 return true;
             default:
                 ref var codeSlot = ref Slot(index);
@@ -151,6 +159,13 @@ public abstract class ConfigObject
     /// <param name="key">The child's key.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected void AttachChild(ConfigObject? child, string key) => child?.AttachTo(this, new PathStep(key));
+
+    /// <summary>The base layer hook, before binding; generated code calls the class's <c>partial void ProvideBaseLayers</c>.</summary>
+    /// <param name="context">The base layer context.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual void OnProvideBaseLayers(BaseLayerContext context)
+    {
+    }
 
     /// <summary>The preparation hook (top-down); generated code calls the class's <c>partial void Prepare</c>.</summary>
     /// <param name="context">The preparation context.</param>
@@ -184,6 +199,8 @@ public abstract class ConfigObject
 
     internal void Access(int index, ref FieldAccess access) => AccessField(index, ref access);
 
+    internal void InvokeProvideBaseLayers(BaseLayerContext context) => OnProvideBaseLayers(context);
+
     internal void InvokePrepare(PrepareContext context) => OnPrepare(context);
 
     internal void InvokeDerive(DeriveContext context) => OnDerive(context);
@@ -192,6 +209,11 @@ public abstract class ConfigObject
 
     internal void AttachTo(ConfigObject parent, PathStep step)
     {
+        if (Graph is null && parent.Graph is { } graph)
+        {
+            Join(graph);
+        }
+
         // Every walk of the graph links the children again: a link that holds already is not written again.
         if (ReferenceEquals(Parent, parent) && ReferenceEquals(Step.Key, step.Key) && Step.Index == step.Index && ReferenceEquals(Step.EntryKey, step.EntryKey))
         {
@@ -200,6 +222,23 @@ public abstract class ConfigObject
 
         Parent = parent;
         Step = step;
+    }
+
+    /// <summary>
+    /// A config a hook made joins the graph it is linked to: what code set on it before then was set by the hook, so it
+    /// is implicit (derived), as the hook's own assignments are (DESIGN §7.2: generated legacy datasets stay implicit).
+    /// </summary>
+    private void Join(ResolutionGraph graph)
+    {
+        Graph = graph;
+        for (var i = 0; graph.Kind != PhaseKind.Binding && _slots is not null && i < _slots.Length; i++)
+        {
+            ref var slot = ref _slots[i];
+            if (slot.State == FieldState.Explicit && slot.Origin?.Kind == OriginKind.Code)
+            {
+                slot = new FieldSlot { State = FieldState.Implicit, Origin = graph.ImplicitOrigin };
+            }
+        }
     }
 
     internal void Detach()

@@ -20,6 +20,8 @@ public abstract class ConfigTypeInfo
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
     private int _hasRenames = -1;
+    private int _hasBaseLayers = -1;
+    private bool _providesBaseLayers;
     private int _isPolymorphic = -1;
 
     private protected ConfigTypeInfo(string name, Type clrType, ConfigTypeInfo? baseType)
@@ -65,6 +67,14 @@ public abstract class ConfigTypeInfo
 
     /// <summary>Removed keys declared by this class.</summary>
     public IReadOnlyList<RemovedKeyAttribute> RemovedKeys { get; init; } = [];
+
+    /// <summary>Whether the class (or a base class) has a <c>ProvideBaseLayers</c> hook (set by generated code).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool ProvidesBaseLayers
+    {
+        get => _providesBaseLayers || BaseType is { ProvidesBaseLayers: true };
+        init => _providesBaseLayers = value;
+    }
 
     /// <summary>The registered subclasses (and this class, when registered) that a slot of this type accepts.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -162,21 +172,24 @@ public abstract class ConfigTypeInfo
     }
 
     /// <summary>Whether this class or any config reachable from it declares renamed or removed keys.</summary>
-    internal bool HasRenamesDeep
-    {
-        get
-        {
-            if (_hasRenames < 0)
-            {
-                _hasRenames = 0; // provisional, breaks cycles
-                _hasRenames = ComputeHasRenames(new HashSet<ConfigTypeInfo>()) ? 1 : 0;
-            }
+    internal bool HasRenamesDeep => Reaches(ref _hasRenames, static t => t.Renames.Count > 0 || t.RemovedKeys.Count > 0);
 
-            return _hasRenames == 1;
+    /// <summary>Whether this class or any config reachable from it provides base layers (the places to look for before binding).</summary>
+    internal bool HasBaseLayersDeep => Reaches(ref _hasBaseLayers, static t => t.ProvidesBaseLayers);
+
+    /// <summary>Whether a class reachable from this one (its subclasses, the configs its fields hold) has <paramref name="own"/>, computed once.</summary>
+    private bool Reaches(ref int cache, Func<ConfigTypeInfo, bool> own)
+    {
+        if (cache < 0)
+        {
+            cache = 0; // provisional, breaks cycles
+            cache = Reaches(own, new HashSet<ConfigTypeInfo>()) ? 1 : 0;
         }
+
+        return cache == 1;
     }
 
-    private bool ComputeHasRenames(HashSet<ConfigTypeInfo> seen)
+    private bool Reaches(Func<ConfigTypeInfo, bool> own, HashSet<ConfigTypeInfo> seen)
     {
         if (!seen.Add(this))
         {
@@ -185,7 +198,7 @@ public abstract class ConfigTypeInfo
 
         for (var t = this; t is not null; t = t.BaseType)
         {
-            if (t.Renames.Count > 0 || t.RemovedKeys.Count > 0)
+            if (own(t))
             {
                 return true;
             }
@@ -193,7 +206,7 @@ public abstract class ConfigTypeInfo
 
         foreach (var s in Subtypes)
         {
-            if (!ReferenceEquals(s.TypeInfo, this) && s.TypeInfo.ComputeHasRenames(seen))
+            if (!ReferenceEquals(s.TypeInfo, this) && s.TypeInfo.Reaches(own, seen))
             {
                 return true;
             }
@@ -201,8 +214,7 @@ public abstract class ConfigTypeInfo
 
         foreach (var f in Fields)
         {
-            var nested = f.ValueType.NestedConfig;
-            if (nested is not null && nested.ComputeHasRenames(seen))
+            if (f.ValueType.NestedConfig is { } nested && nested.Reaches(own, seen))
             {
                 return true;
             }

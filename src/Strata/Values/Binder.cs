@@ -12,12 +12,22 @@ internal sealed class Binder
 {
     private const string TypeKey = "type";
 
-    public Binder(bool lenientUnknownKeys)
+    /// <summary>The base layer places, by the mapping each binds (their configs were made before binding); null while there is none.</summary>
+    private Dictionary<ConfigMap, BaseLayerContext>? _prebound;
+
+    /// <summary>The place whose config <see cref="CreateFor"/> just returned, for the <see cref="BindObject"/> that follows.</summary>
+    private BaseLayerContext? _binding;
+
+    public Binder(bool lenientUnknownKeys, ResolutionGraph graph)
     {
         LenientUnknownKeys = lenientUnknownKeys;
+        Graph = graph;
     }
 
     public bool LenientUnknownKeys { get; }
+
+    /// <summary>The graph of the resolution: every config the binder makes belongs to it.</summary>
+    public ResolutionGraph Graph { get; }
 
     /// <summary>Binds <paramref name="map"/> into a new instance of the class chosen for <paramref name="slotType"/>.</summary>
     public ConfigObject? Bind(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
@@ -31,8 +41,28 @@ internal sealed class Binder
         return instance;
     }
 
+    /// <summary>Makes <paramref name="map"/> bind into the config of <paramref name="place"/>, except for the fields its hook bound.</summary>
+    public void Prebind(ConfigMap map, BaseLayerContext place) => (_prebound ??= new(ReferenceEqualityComparer.Instance))[map] = place;
+
     /// <summary>Creates the instance a mapping binds to: the slot's class, or the registered subclass its <c>type</c> names.</summary>
     public static ConfigObject? CreateFor(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
+    {
+        if (context.Binder._prebound is { } prebound && prebound.Remove(map, out var place))
+        {
+            context.Binder._binding = place;
+            return place.Current;
+        }
+
+        if (Create(slotType, map, context) is not { } instance)
+        {
+            return null;
+        }
+
+        instance.Graph = context.Binder.Graph;
+        return instance;
+    }
+
+    private static ConfigObject? Create(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
     {
         if (!slotType.IsPolymorphic)
         {
@@ -93,8 +123,9 @@ internal sealed class Binder
     public void BindObject(ConfigObject target, ConfigMap map, ValueReadContext context)
     {
         var info = target.ConfigType;
+        var bound = ReferenceEquals(_binding?.Current, target) ? _binding!.Bound : null;
+        _binding = null;
         target.SourceTree = map;
-        using var phase = Phase.Enter(PhaseKind.Binding);
         foreach (var entry in map.EntryArray)
         {
             var field = info.FindByKey(entry.Key);
@@ -103,7 +134,10 @@ internal sealed class Binder
             {
                 if (field is not null)
                 {
-                    field.Bind(target, entry.Value, context);
+                    if (bound is null || !bound.Contains(field.Index))
+                    {
+                        field.Bind(target, entry.Value, context);
+                    }
                 }
                 else if (entry.Key == TypeKey && (info.TypeName is not null || info.IsPolymorphic))
                 {

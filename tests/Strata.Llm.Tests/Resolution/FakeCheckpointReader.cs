@@ -9,7 +9,7 @@ internal sealed class FakeCheckpointReader(string metadataYaml) : ICheckpointCon
 {
     public int Reads { get; private set; }
 
-    public ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, PrepareContext context)
+    public ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, BaseLayerContext context)
     {
         Reads++;
         var document = YamlDocumentReader.Parse(metadataYaml, pretrained.Path + "/metadata.yaml", checkpoint: true);

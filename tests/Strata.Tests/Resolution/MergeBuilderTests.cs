@@ -136,7 +136,7 @@ public sealed class MergeBuilderTests
         var diagnostics = new DiagnosticBag();
         var builder = new MergeBuilder(RunConfig.TypeInfo, diagnostics);
         builder.Merge(Parse("name: run\nlayers:\n  num_layers: 3\n", "user.yaml"));
-        builder.MergeBeneath(["layers"], Parse("num_layers: 24\nwidth: 512\nheads: 16\n", "checkpoint.yaml"));
+        builder.MergeBeneath([OverridePathSegment.ForKey("layers")], Parse("num_layers: 24\nwidth: 512\nheads: 16\n", "checkpoint.yaml"));
 
         var layers = (ConfigMap)builder.ToMap().Entries[1].Value;
         Assert.Equal("{num_layers: 3, heads: 16, hidden_size: 512}", global::Strata.Serialization.FlowText.Format(layers));
@@ -150,7 +150,7 @@ public sealed class MergeBuilderTests
     {
         var builder = new MergeBuilder(RunConfig.TypeInfo, new DiagnosticBag());
         builder.Merge(Parse("name: run\n", "user.yaml"));
-        builder.MergeBeneath(["datasets", "train"], Parse("type: file\npath: x\n", "checkpoint.yaml"));
+        builder.MergeBeneath([OverridePathSegment.ForKey("datasets"), OverridePathSegment.ForKey("train")], Parse("type: file\npath: x\n", "checkpoint.yaml"));
 
         Assert.Equal("{name: run, datasets: {train: {type: file, path: x}}}", global::Strata.Serialization.FlowText.Format(builder.ToMap()));
     }
@@ -161,7 +161,7 @@ public sealed class MergeBuilderTests
         var diagnostics = new DiagnosticBag();
         var builder = new MergeBuilder(RunConfig.TypeInfo, diagnostics);
         builder.Merge(Parse("datasets:\n  train:\n    type: random\n", "user.yaml"));
-        builder.MergeBeneath(["datasets", "train"], Parse("type: file\npath: x\n", "checkpoint.yaml"));
+        builder.MergeBeneath([OverridePathSegment.ForKey("datasets"), OverridePathSegment.ForKey("train")], Parse("type: file\npath: x\n", "checkpoint.yaml"));
 
         Assert.Equal("{datasets: {train: {type: random}}}", global::Strata.Serialization.FlowText.Format(builder.ToMap()));
         var changed = Assert.Single(diagnostics.Items);
