@@ -210,19 +210,21 @@ public abstract class ConfigTypeInfo
     /// </summary>
     private static int ComputeDeepFlags(ConfigTypeInfo root)
     {
-        // The classes whose flags are unknown, each with its successors (indexes; -1 - flags for a class already known).
+        // The classes whose flags are unknown and their edges: class i's successors are edges[starts[i]..starts[i + 1]),
+        // each an index, or -1 - flags for a class already known. A list searched by reference rather than a dictionary:
+        // a schema has tens of classes, and every generic instantiation adds to what a NativeAOT process loads at start.
         var classes = new List<ConfigTypeInfo> { root };
-        var index = new Dictionary<ConfigTypeInfo, int>(ReferenceEqualityComparer.Instance) { [root] = 0 };
-        var successors = new List<List<int>>();
+        var starts = new List<int>();
+        var edges = new List<int>();
         for (var i = 0; i < classes.Count; i++)
         {
-            var next = new List<int>();
+            starts.Add(edges.Count);
             var type = classes[i];
             foreach (var subtype in type.Subtypes)
             {
                 if (!ReferenceEquals(subtype.TypeInfo, type))
                 {
-                    next.Add(Reach(subtype.TypeInfo));
+                    edges.Add(Reach(subtype.TypeInfo));
                 }
             }
 
@@ -230,12 +232,12 @@ public abstract class ConfigTypeInfo
             {
                 if (field.ValueType.NestedConfig is { } nested)
                 {
-                    next.Add(Reach(nested));
+                    edges.Add(Reach(nested));
                 }
             }
-
-            successors.Add(next);
         }
+
+        starts.Add(edges.Count);
 
         // A class's flags are its own and those of its successors; cycles need a few rounds to settle.
         var flags = new int[classes.Count];
@@ -250,9 +252,9 @@ public abstract class ConfigTypeInfo
             for (var i = flags.Length - 1; i >= 0; i--)
             {
                 var value = flags[i];
-                foreach (var s in successors[i])
+                for (var e = starts[i]; e < starts[i + 1]; e++)
                 {
-                    value |= s >= 0 ? flags[s] : -1 - s;
+                    value |= edges[e] >= 0 ? flags[edges[e]] : -1 - edges[e];
                 }
 
                 changed |= value != flags[i];
@@ -275,14 +277,16 @@ public abstract class ConfigTypeInfo
                 return -1 - known;
             }
 
-            if (!index.TryGetValue(type, out var at))
+            for (var at = 0; at < classes.Count; at++)
             {
-                at = classes.Count;
-                index[type] = at;
-                classes.Add(type);
+                if (ReferenceEquals(classes[at], type))
+                {
+                    return at;
+                }
             }
 
-            return at;
+            classes.Add(type);
+            return classes.Count - 1;
         }
     }
 
