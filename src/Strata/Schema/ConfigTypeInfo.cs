@@ -19,8 +19,9 @@ public abstract class ConfigTypeInfo
     private ConfigFieldInfo[]? _freezeFields;
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
-    private int _hasRenames = -1;
-    private int _hasBaseLayers = -1;
+    private const int DeepRenames = 1;
+    private const int DeepBaseLayers = 2;
+    private int _deepFlags = -1;
     private bool _providesBaseLayers;
     private int _isPolymorphic = -1;
 
@@ -172,55 +173,121 @@ public abstract class ConfigTypeInfo
     }
 
     /// <summary>Whether this class or any config reachable from it declares renamed or removed keys.</summary>
-    internal bool HasRenamesDeep => Reaches(ref _hasRenames, static t => t.Renames.Count > 0 || t.RemovedKeys.Count > 0);
+    internal bool HasRenamesDeep => (DeepFlags & DeepRenames) != 0;
 
     /// <summary>Whether this class or any config reachable from it provides base layers (the places to look for before binding).</summary>
-    internal bool HasBaseLayersDeep => Reaches(ref _hasBaseLayers, static t => t.ProvidesBaseLayers);
+    internal bool HasBaseLayersDeep => (DeepFlags & DeepBaseLayers) != 0;
 
-    /// <summary>Whether a class reachable from this one (its subclasses, the configs its fields hold) has <paramref name="own"/>, computed once.</summary>
-    private bool Reaches(ref int cache, Func<ConfigTypeInfo, bool> own)
+    private int DeepFlags
     {
-        if (cache < 0)
+        get
         {
-            cache = 0; // provisional, breaks cycles
-            cache = Reaches(own, new HashSet<ConfigTypeInfo>()) ? 1 : 0;
+            var flags = Volatile.Read(ref _deepFlags);
+            return flags >= 0 ? flags : ComputeDeepFlags(this);
         }
-
-        return cache == 1;
     }
 
-    private bool Reaches(Func<ConfigTypeInfo, bool> own, HashSet<ConfigTypeInfo> seen)
+    /// <summary>The flags that this class itself (or a base class) declares.</summary>
+    private int OwnFlags()
     {
-        if (!seen.Add(this))
-        {
-            return false;
-        }
-
+        var flags = ProvidesBaseLayers ? DeepBaseLayers : 0;
         for (var t = this; t is not null; t = t.BaseType)
         {
-            if (own(t))
+            if (t.Renames.Count > 0 || t.RemovedKeys.Count > 0)
             {
-                return true;
+                flags |= DeepRenames;
             }
         }
 
-        foreach (var s in Subtypes)
+        return flags;
+    }
+
+    /// <summary>
+    /// Sets the deep flags of every class reachable from <paramref name="root"/> (its registered subclasses, the configs
+    /// its fields hold, and so on) in one walk: a class has a flag when it or a class reachable from it declares it.
+    /// Asking each class on its own would walk the classes below it again for every class above them (the merge asks at
+    /// every place). Only final values are published, so a class read by another thread meanwhile is never wrong.
+    /// </summary>
+    private static int ComputeDeepFlags(ConfigTypeInfo root)
+    {
+        // The classes whose flags are unknown and their edges: class i's successors are edges[starts[i]..starts[i + 1]),
+        // each an index, or -1 - flags for a class already known. A list searched by reference rather than a dictionary:
+        // a schema has tens of classes, and every generic instantiation adds to what a NativeAOT process loads at start.
+        var classes = new List<ConfigTypeInfo> { root };
+        var starts = new List<int>();
+        var edges = new List<int>();
+        for (var i = 0; i < classes.Count; i++)
         {
-            if (!ReferenceEquals(s.TypeInfo, this) && s.TypeInfo.Reaches(own, seen))
+            starts.Add(edges.Count);
+            var type = classes[i];
+            foreach (var subtype in type.Subtypes)
             {
-                return true;
+                if (!ReferenceEquals(subtype.TypeInfo, type))
+                {
+                    edges.Add(Reach(subtype.TypeInfo));
+                }
+            }
+
+            foreach (var field in type.FieldArray)
+            {
+                if (field.ValueType.NestedConfig is { } nested)
+                {
+                    edges.Add(Reach(nested));
+                }
             }
         }
 
-        foreach (var f in Fields)
+        starts.Add(edges.Count);
+
+        // A class's flags are its own and those of its successors; cycles need a few rounds to settle.
+        var flags = new int[classes.Count];
+        for (var i = 0; i < flags.Length; i++)
         {
-            if (f.ValueType.NestedConfig is { } nested && nested.Reaches(own, seen))
+            flags[i] = classes[i].OwnFlags();
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = flags.Length - 1; i >= 0; i--)
             {
-                return true;
+                var value = flags[i];
+                for (var e = starts[i]; e < starts[i + 1]; e++)
+                {
+                    value |= edges[e] >= 0 ? flags[edges[e]] : -1 - edges[e];
+                }
+
+                changed |= value != flags[i];
+                flags[i] = value;
             }
         }
 
-        return false;
+        for (var i = 0; i < flags.Length; i++)
+        {
+            Volatile.Write(ref classes[i]._deepFlags, flags[i]);
+        }
+
+        return flags[0];
+
+        int Reach(ConfigTypeInfo type)
+        {
+            var known = Volatile.Read(ref type._deepFlags);
+            if (known >= 0)
+            {
+                return -1 - known;
+            }
+
+            for (var at = 0; at < classes.Count; at++)
+            {
+                if (ReferenceEquals(classes[at], type))
+                {
+                    return at;
+                }
+            }
+
+            classes.Add(type);
+            return classes.Count - 1;
+        }
     }
 
     /// <summary>

@@ -25,14 +25,30 @@ internal static class HostSymbols
     }
 
     public static Argument<string[]> Positionals(string helpName, string description) =>
-        new(helpName) { Description = description, Arity = ArgumentArity.ZeroOrMore };
+        new(helpName) { Description = description, Arity = ArgumentArity.ZeroOrMore, CustomParser = Values };
 
     public static Option<string[]> Config() => new("--config", "-c")
     {
         Description = "A YAML or JSON config file; repeat to layer files, later ones win.",
         HelpName = "FILE",
         AllowMultipleArgumentsPerToken = false,
+        CustomParser = Values,
     };
+
+    /// <summary>
+    /// The tokens of a list argument, as given. System.CommandLine's own conversion makes the array through reflection
+    /// (the type loader, on its first use in a NativeAOT process), for what is a copy of the tokens.
+    /// </summary>
+    private static string[] Values(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var values = new string[result.Tokens.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = result.Tokens[i].Value;
+        }
+
+        return values;
+    }
 
     public static Option<bool> Lenient() => new("--lenient")
     {

@@ -11,12 +11,13 @@ internal sealed class HostedKind
 {
     private readonly Func<ResolveRequest, ResolveOutcome> _resolve;
     private readonly Func<Resolved, CancellationToken, Task<int>>? _run;
+    private readonly Func<ConfigTypeInfo> _typeInfo;
 
-    private HostedKind(string name, string description, ConfigTypeInfo typeInfo, Func<ResolveRequest, ResolveOutcome> resolve, Func<Resolved, CancellationToken, Task<int>>? run)
+    private HostedKind(string name, string description, Func<ConfigTypeInfo> typeInfo, Func<ResolveRequest, ResolveOutcome> resolve, Func<Resolved, CancellationToken, Task<int>>? run)
     {
         Name = name;
         Description = description;
-        TypeInfo = typeInfo;
+        _typeInfo = typeInfo;
         _resolve = resolve;
         _run = run;
     }
@@ -25,7 +26,11 @@ internal sealed class HostedKind
 
     public string Description { get; }
 
-    public ConfigTypeInfo TypeInfo { get; }
+    /// <summary>
+    /// The schema of the kind, built on first use: a process builds the tables of the kind it resolves, not those of
+    /// every kind the host registers.
+    /// </summary>
+    public ConfigTypeInfo TypeInfo => _typeInfo();
 
     public bool CanRun => _run is not null;
 
@@ -40,7 +45,7 @@ internal sealed class HostedKind
         }
 
         Func<Resolved, CancellationToken, Task<int>>? action = run is null ? null : (resolved, token) => run((Resolved<T>)resolved, token);
-        return new HostedKind(name, description, T.TypeInfo, static request => Resolve<T>(request), action);
+        return new HostedKind(name, description, static () => T.TypeInfo, static request => Resolve<T>(request), action);
     }
 
     public static string[] Names(IReadOnlyList<HostedKind> kinds)
