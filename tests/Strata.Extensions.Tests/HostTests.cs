@@ -80,6 +80,30 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public async Task With_the_default_logging_a_config_that_fails_at_start_is_logged_as_its_diagnostics_without_a_stack_trace()
+    {
+        SetVariable("NUM_LAYERS", "-1");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot, Args = [] });
+        var logged = new CapturingLoggerProvider();
+        builder.Logging.AddProvider(logged);
+        builder.Services.AddStrataConfig<AppConfig>(c => c.AddHostConfiguration(_section));
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<ConfigException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        // The host logs the failure with the exception's text, as does the runtime for an unhandled exception: that
+        // text is the diagnostics, not ~90 lines of service-provider frames before them.
+        var entry = Assert.Single(logged.Entries, e => e.StartsWith("Error ", StringComparison.Ordinal));
+        Assert.Equal(
+            "Error Microsoft.Extensions.Hosting.Internal.Host[11]: Hosting failed to start\n"
+            + "Strata.ConfigException: Configuration is invalid (1 error)\n"
+            + "provider EnvironmentVariablesConfigurationProvider " + _section + ":NUM_LAYERS: error STR0103: num_layers: must be >= 0, got -1",
+            entry.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("   at ", exception.ToString(), StringComparison.Ordinal);
+        Assert.NotNull(exception.StackTrace);
+    }
+
+    [Fact]
     public void Without_starting_the_host_an_invalid_config_fails_when_first_requested()
     {
         SetVariable("HiddenSize", "0");
@@ -107,6 +131,33 @@ public sealed class HostTests : IDisposable
         var name = _section + "__" + key;
         _variables.Add(name);
         Environment.SetEnvironmentVariable(name, value);
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public List<string> Entries { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (provider.Entries)
+                {
+                    provider.Entries.Add(logLevel + " " + category + "[" + eventId.Id + "]: " + formatter(state, exception) + (exception is null ? string.Empty : "\n" + exception));
+                }
+            }
+        }
     }
 
     private sealed class StartProbe : IHostedService

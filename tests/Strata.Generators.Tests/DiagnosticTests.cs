@@ -154,6 +154,35 @@ public sealed class DiagnosticTests
     public void A_record_marked_as_config_is_reported() =>
         AssertReported("STRG017", "R", "[Config] public partial record R;");
 
+    [Fact]
+    public void A_field_attribute_on_a_property_that_is_not_partial_is_reported_instead_of_leaving_its_key_unknown()
+    {
+        var outcome = AssertReported("STRG018", "Size", "[Config] public partial class C { [Field] public int Size { get; set; } }");
+        Assert.Contains("is not partial", outcome.GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rule_on_a_property_that_is_not_partial_is_reported_as_a_field_the_generator_cannot_implement() =>
+        AssertReported("STRG018", "Size", "[Config] public partial class C { [Min(1)] public int Size { get; set; } = 1; }");
+
+    [Fact]
+    public void A_field_attribute_on_a_static_property_is_reported() =>
+        AssertReported("STRG018", "Size", "[Config] public partial class C { [Field] public static int Size { get; set; } }");
+
+    [Fact]
+    public void A_field_attribute_on_a_partial_property_implemented_by_hand_is_reported() =>
+        AssertReported(
+            "STRG018",
+            "Size",
+            "[Config] public partial class C { [Field] public partial int Size { get; set; } public partial int Size { get => 1; set { } } }");
+
+    [Fact]
+    public void A_property_that_is_not_partial_and_has_no_field_attribute_is_not_reported()
+    {
+        var outcome = GeneratorHarness.Run(Usings + "[Config] public partial class C { public partial int Size { get; set; } public int Twice => 2 * Size; public int Plain { get; set; } }");
+        Assert.True(outcome.GeneratorDiagnostics.IsEmpty && outcome.CompilationProblems.Count == 0, outcome.Describe());
+    }
+
     /// <summary>
     /// Runs the generator over a snippet and asserts that exactly one generator diagnostic is reported, with the id,
     /// at the text given; and, for misuses that C# itself accepts, that nothing else fails to compile.

@@ -15,7 +15,8 @@ public static class StrataServiceCollectionExtensions
     /// and <see cref="IOptions{TOptions}"/> (also <see cref="IOptionsSnapshot{TOptions}"/> and
     /// <see cref="IOptionsMonitor{TOptions}"/>, which never change). An invalid config fails fast with one
     /// <see cref="ConfigException"/> carrying every diagnostic: when a host starts (the config is validated on start,
-    /// like <c>ValidateOnStart</c>), or else when the config is first requested.
+    /// like <c>ValidateOnStart</c>), or else when the config is first requested. The host logs that failure with the
+    /// exception's text, which is the diagnostics without a stack trace (see <see cref="ConfigException.ToString"/>).
     /// </summary>
     /// <typeparam name="T">The root config class.</typeparam>
     /// <param name="services">The services.</param>

@@ -142,4 +142,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FieldNotImplementable = new DiagnosticDescriptor(
+        "STRG018",
+        "Field the generator cannot implement",
+        "Property '{0}' has [{1}] but {2}: the generator implements only an instance partial property without a body, so '{0}' would not be a field and its key would be unknown; declare it 'public partial {3} {0} {{ get; set; }}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 }

@@ -134,6 +134,24 @@ internal sealed class KnownTypes
     public bool IsConfigClass(ITypeSymbol type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && FindAttribute(named, ConfigAttribute) is not null;
 
+    /// <summary>The first attribute of <paramref name="property"/> that only a field takes (<c>[Field]</c>, a rule, ...), or null.</summary>
+    public AttributeData? FieldOnlyAttributeOf(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (Is(type, FieldAttribute) || Is(type, EnvironmentVariableAttribute) || Is(type, DerivedDefaultAttribute) || Is(type, ValueTypeAttribute)
+                || Is(type, MinAttribute) || Is(type, MaxAttribute) || Is(type, GreaterThanAttribute) || Is(type, LessThanAttribute)
+                || Is(type, RangeAttribute) || Is(type, MultipleOfAttribute) || Is(type, OneOfAttribute) || Is(type, MinCountAttribute)
+                || Is(type, MaxCountAttribute) || Is(type, FiniteAttribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
     public static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
     {
         if (attributeType is null)

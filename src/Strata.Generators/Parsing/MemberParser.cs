@@ -28,6 +28,7 @@ internal static class MemberParser
             cancellationToken.ThrowIfCancellationRequested();
             if (property.IsStatic || property.IsIndexer)
             {
+                ReportUnimplementableField(property, known, diagnostics, cancellationToken);
                 continue;
             }
 
@@ -57,6 +58,7 @@ internal static class MemberParser
 
             if (toImplement is null)
             {
+                ReportUnimplementableField(property, known, diagnostics, cancellationToken);
                 continue;
             }
 
@@ -72,6 +74,30 @@ internal static class MemberParser
         }
 
         return new Members(fields.ToEquatableArray(), invalid.ToEquatableArray(), derived.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Reports a property marked as a field (by <c>[Field]</c> or another attribute that only a field takes) that the
+    /// generator cannot implement: not partial, static, or already implemented by hand. Without this it would compile
+    /// and its key would be "unknown" at run time.
+    /// </summary>
+    private static void ReportUnimplementableField(IPropertySymbol property, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var attribute = known.FieldOnlyAttributeOf(property);
+        if (attribute is null)
+        {
+            return;
+        }
+
+        var location = LocationInfo.From(Declaration(property, cancellationToken)?.Identifier ?? default);
+        var why = property.IsStatic ? "it is static"
+            : property.IsIndexer ? "it is an indexer"
+            : property.IsPartialDefinition || property.PartialDefinitionPart is not null ? "it is implemented by hand"
+            : "it is not partial";
+        var name = attribute.AttributeClass?.Name ?? "FieldAttribute";
+        name = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+        var type = property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FieldNotImplementable, location, property.Name, name, why, type));
     }
 
     private static FieldModel? ParseField(

@@ -41,6 +41,15 @@ public sealed class ConfigException : Exception
     /// <summary>Every diagnostic of the failed resolution, errors and warnings, in the order found.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// The type and the message (the count and every diagnostic), without the stack trace: an invalid config is the
+    /// user's input, not a fault of the program, and this text is what a host's log and the runtime's report of an
+    /// unhandled exception print. With an inner exception (a failure inside the engine), the full text, stack included.
+    /// </summary>
+    /// <returns>The text of the exception.</returns>
+    public override string ToString() =>
+        InnerException is null ? GetType().FullName + ": " + Message : base.ToString();
+
     private static string FormatMessage(IReadOnlyList<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);

@@ -4,7 +4,7 @@ using Strata.Tree;
 
 namespace Strata.Values;
 
-/// <summary>Lists and sets: a sequence whose elements are read with the element type; sets reject duplicates.</summary>
+/// <summary>Lists and sets: a sequence whose elements are read with the element type; a set keeps each element once and warns at a repetition.</summary>
 internal sealed class ListValueType<TCollection, T> : BuiltInValueType<TCollection>
     where TCollection : class, IEnumerable<T>
 {
@@ -53,8 +53,9 @@ internal sealed class ListValueType<TCollection, T> : BuiltInValueType<TCollecti
             }
             else if (seen is not null && !seen.Add(item))
             {
-                context.Error(DiagnosticCodes.DuplicateEntry, itemNode, "duplicate element in a set");
-                ok = false;
+                // A set field reads as a set (as Fast-LLM's do): a repeated element is kept once, with a warning at the
+                // repetition so that a typo (`[4, 5, 4]` for `[4, 5, 6]`) is still seen.
+                context.Warning(DiagnosticCodes.DuplicateEntry, itemNode, "duplicate element in a set, kept once");
             }
             else
             {

@@ -33,11 +33,16 @@ internal static class StrataProcess
 
     public static Task<HostResult> Run(params string[] args) => Run(null, args);
 
-    public static async Task<HostResult> Run(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Task<HostResult> Run(IReadOnlyDictionary<string, string?>? environment, params string[] args) => Run(RepositoryRoot, environment, args);
+
+    /// <summary>Runs the tool in another working directory.</summary>
+    public static Task<HostResult> RunIn(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    private static async Task<HostResult> Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         var start = new ProcessStartInfo(Executable)
         {
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

@@ -65,10 +65,14 @@ public sealed class TrainingTests
     }
 
     [Fact]
-    public void Profiled_ranks_are_a_set()
+    public void Profiled_ranks_are_a_set_that_keeps_a_repeated_rank_once_with_a_warning_as_Fast_LLM_does()
     {
         Assert.Equal([0, 3], Resolve.Trainer("profiling:\n  ranks: [3, 0]\n").Config.Profiling.Ranks.Order());
-        Assert.Contains(Resolve.TrainerErrors("profiling:\n  ranks: [1, 1]\n"), e => e.Code == DiagnosticCodes.DuplicateEntry);
+
+        var repeated = Resolve.Trainer("profiling:\n  ranks: [4, 5, 4]\n");
+        Assert.Equal([4, 5], repeated.Config.Profiling.Ranks.Order());
+        var warning = Assert.Single(repeated.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateEntry);
+        Assert.Equal((DiagnosticSeverity.Warning, "profiling.ranks[2]"), (warning.Severity, warning.Path));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ internal static class GeneratedInputs
 
         // 200 nested block mappings: deeper than SourceLimits.MaxDepth (128).
         "deep-block.yaml" => directory.Write(name, DeepBlock(200)),
+        "repeated-set-elements.yaml" => directory.Write(name, "profiling:\n  ranks: [" + string.Concat(Enumerable.Repeat("0, ", 100_000)) + "0]\n"),
         "long-key-implicit.yaml" => directory.Write(name, new string('k', 2000) + ": 1\n"),
         "long-key-explicit.yaml" => directory.Write(name, "? " + new string('k', 2000) + "\n: 1\n"),
         "long-key.json" => directory.Write(name, "{\"" + new string('k', 2000) + "\": 1}\n"),

@@ -30,7 +30,6 @@ public sealed class TypingTests
     [InlineData("iterations: null", DiagnosticCodes.NullNotAllowed)]
     [InlineData("layers: 3", DiagnosticCodes.TypeMismatch)]
     [InlineData("split: [1, 2, 3, 4]", DiagnosticCodes.FieldRule)]
-    [InlineData("ranks: [1, 1]", DiagnosticCodes.DuplicateEntry)]
     [InlineData("shape: [1]", DiagnosticCodes.CollectionShape)]
     [InlineData("schedule: exp", DiagnosticCodes.FieldRule)]
     [InlineData("batch_size: 12", DiagnosticCodes.FieldRule)]
@@ -41,6 +40,33 @@ public sealed class TypingTests
         var errors = Resolve.Errors(yaml + "\n");
         Assert.Contains(errors, e => e.Code == code);
         Assert.All(errors, e => Assert.Equal(OriginKind.File, e.Origin?.Kind));
+    }
+
+    [Fact]
+    public void A_repeated_element_of_a_set_is_kept_once_with_one_warning_at_each_repetition()
+    {
+        var r = Resolve.Yaml("ranks: [4, 5, 4, 5, 4]\n");
+
+        Assert.Equal([4, 5], r.Config.Ranks.Order());
+        Assert.Equal(
+            [
+                "run.yaml:1:15: warning STR0116: ranks[2]: duplicate element in a set, kept once",
+                "run.yaml:1:18: warning STR0116: ranks[3]: duplicate element in a set, kept once",
+                "run.yaml:1:21: warning STR0116: ranks[4]: duplicate element in a set, kept once",
+            ],
+            r.Diagnostics.Where(d => d.Code == DiagnosticCodes.DuplicateEntry).Select(d => d.ToString()));
+        Assert.All(r.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Contains("ranks:\n- 4\n- 5\n", r.ToYaml().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_repeated_element_of_a_set_given_on_the_command_line_is_kept_once_with_a_warning()
+    {
+        var r = Resolve.Yaml(string.Empty, "ranks=[1,1]");
+
+        Assert.Equal([1], r.Config.Ranks);
+        var warning = Assert.Single(r.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Warning, DiagnosticCodes.DuplicateEntry, "ranks[1]"), (warning.Severity, warning.Code, warning.Path));
     }
 
     [Fact]
