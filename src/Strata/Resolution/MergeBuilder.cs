@@ -214,16 +214,28 @@ internal sealed class MergeBuilder
             return sequence;
         }
 
-        return Into(current, change.Path[step].Key!, change.Origin, place, (value, child) => Set(value, change, step + 1, indexed, child));
+        var key = change.Path[step].Key!;
+        var map = Enter(current, key, change.Origin, place, out var index, out var child);
+        return Leave(map, index, key, change.Origin, Set(index >= 0 ? map.Slots[index].Value : null, change, step + 1, indexed, child));
     }
 
-    /// <summary>The map at a place with the value of <paramref name="key"/> replaced by what <paramref name="inner"/> makes of it.</summary>
-    private Map Into(object? current, string key, Origin origin, Place place, Func<object?, Place, object> inner)
+    /// <summary>
+    /// Goes into the value of <paramref name="key"/> of the map at a place (its builder, made if need be): its index (-1
+    /// when absent) and place; <see cref="Leave"/> sets what the caller made of it (a call pair rather than a callback,
+    /// which would allocate a closure per step of every override).
+    /// </summary>
+    private Map Enter(object? current, string key, Origin origin, Place place, out int index, out Place child)
     {
         var map = AsMap(current, origin);
-        var index = map.IndexOf(key);
+        index = map.IndexOf(key);
+        child = place.Child(place.Resolve(map), key);
         _path.Push(key);
-        var value = inner(index >= 0 ? map.Slots[index].Value : null, place.Child(place.Resolve(map), key));
+        return map;
+    }
+
+    /// <summary>The map of <see cref="Enter"/> with the value of <paramref name="key"/> replaced by <paramref name="value"/>.</summary>
+    private Map Leave(Map map, int index, string key, Origin origin, object value)
+    {
         _path.Pop();
         map.Put(index, index >= 0 ? map.Slots[index].Entry : new ConfigMapEntry(key, origin, s_noValue), value);
         return map;
@@ -260,7 +272,9 @@ internal sealed class MergeBuilder
             return sequence;
         }
 
-        return Into(current, steps[step].Key!, tree.Origin, place, (value, child) => Beneath(value, steps, step + 1, child, tree, name));
+        var key = steps[step].Key!;
+        var map = Enter(current, key, tree.Origin, place, out var index, out var child);
+        return Leave(map, index, key, tree.Origin, Beneath(index >= 0 ? map.Slots[index].Value : null, steps, step + 1, child, tree, name));
     }
 
     /// <summary>Warns that a value replaces a different one of a base layer on an architecture field (rule R9).</summary>
