@@ -22,6 +22,9 @@ internal sealed class MergeBuilder
     private readonly Place _place;
     private readonly DiagnosticBag _diagnostics;
     private readonly PathTrail _path;
+    /// <summary>The value of an entry made for a key alone (its value is kept beside it, in the builder's slot).</summary>
+    private static readonly ConfigScalar s_noValue = ConfigScalar.Null(Origin.Default);
+
     private Map _root = new(Origin.Default);
 
     /// <summary>What the base layer being merged under is, while the builder's values go over it; else null.</summary>
@@ -40,7 +43,7 @@ internal sealed class MergeBuilder
 
     /// <summary>Deep-merges a layer over what the builder holds.</summary>
     /// <param name="layer">The layer's tree.</param>
-    public void Merge(ConfigMap layer) => _root = AsMap(Merge(_root, layer, _place, null), layer.Origin);
+    public void Merge(ConfigMap layer) => _root = AsMap(Merge(_root, layer, _place, null), layer);
 
     /// <summary>Sets the path of an override to its value.</summary>
     /// <param name="change">The override.</param>
@@ -64,12 +67,13 @@ internal sealed class MergeBuilder
     /// <param name="tree">The base tree.</param>
     /// <param name="name">What the base tree is, for that report (<c>the pretrained checkpoint</c>); none for no report.</param>
     public void MergeBeneath(IReadOnlyList<OverridePathSegment> steps, ConfigMap tree, string? name = null) =>
-        _root = AsMap(Beneath(_root, steps, 0, _place, tree, name), tree.Origin);
+        _root = AsMap(Beneath(_root, steps, 0, _place, tree, name), tree);
 
     /// <summary>The merged tree, as it stands (the builder keeps its own arrays and may take more layers).</summary>
     public ConfigMap ToMap() => _root.Build();
 
-    private static Map AsMap(object? value, Origin origin) => value as Map ?? (value is ConfigMap map ? new Map(map) : new Map(origin));
+    /// <summary>The builder of a map: <paramref name="value"/>'s, or a new one at <paramref name="origin"/> (an origin, or a node whose origin it takes).</summary>
+    private static Map AsMap(object? value, object origin) => value as Map ?? (value is ConfigMap map ? new Map(map) : new Map(origin));
 
     /// <summary>
     /// The value of a place once <paramref name="upper"/> is merged over <paramref name="lower"/> (a node, a builder, or
@@ -98,7 +102,7 @@ internal sealed class MergeBuilder
 
         if (lowerType is not null && TypeOf(map) is { } upperType && upperType != lowerType)
         {
-            ReportTypeChange(lowerType, upperType, AsMap(lower, map.Origin), map);
+            ReportTypeChange(lowerType, upperType, AsMap(lower, map), map);
             replaces = true;
         }
 
@@ -107,7 +111,7 @@ internal sealed class MergeBuilder
             return place.MayRename ? Normalized(map, info, place) : map;
         }
 
-        var builder = AsMap(lower, map.Origin);
+        var builder = AsMap(lower, map);
         foreach (var entry in map.EntryArray)
         {
             var index = builder.IndexOf(entry.Key);
@@ -117,10 +121,14 @@ internal sealed class MergeBuilder
             _path.Pop();
 
             // An override keeps where the keys and maps on its path were written (an unknown key is reported there).
-            builder.Put(index, entry.Key, index >= 0 && replacing is not null ? builder.Slots[index].KeyOrigin : entry.KeyOrigin, value);
+            builder.Put(index, index >= 0 && replacing is not null ? builder.Slots[index].Entry : entry, value);
         }
 
-        builder.Origin = replacing is null ? map.Origin : builder.Origin;
+        if (replacing is null)
+        {
+            builder.TakeOriginOf(map);
+        }
+
         return builder;
     }
 
@@ -206,18 +214,30 @@ internal sealed class MergeBuilder
             return sequence;
         }
 
-        return Into(current, change.Path[step].Key!, change.Origin, place, (value, child) => Set(value, change, step + 1, indexed, child));
+        var key = change.Path[step].Key!;
+        var map = Enter(current, key, change.Origin, place, out var index, out var child);
+        return Leave(map, index, key, change.Origin, Set(index >= 0 ? map.Slots[index].Value : null, change, step + 1, indexed, child));
     }
 
-    /// <summary>The map at a place with the value of <paramref name="key"/> replaced by what <paramref name="inner"/> makes of it.</summary>
-    private Map Into(object? current, string key, Origin origin, Place place, Func<object?, Place, object> inner)
+    /// <summary>
+    /// Goes into the value of <paramref name="key"/> of the map at a place (its builder, made if need be): its index (-1
+    /// when absent) and place; <see cref="Leave"/> sets what the caller made of it (a call pair rather than a callback,
+    /// which would allocate a closure per step of every override).
+    /// </summary>
+    private Map Enter(object? current, string key, Origin origin, Place place, out int index, out Place child)
     {
         var map = AsMap(current, origin);
-        var index = map.IndexOf(key);
+        index = map.IndexOf(key);
+        child = place.Child(place.Resolve(map), key);
         _path.Push(key);
-        var value = inner(index >= 0 ? map.Slots[index].Value : null, place.Child(place.Resolve(map), key));
+        return map;
+    }
+
+    /// <summary>The map of <see cref="Enter"/> with the value of <paramref name="key"/> replaced by <paramref name="value"/>.</summary>
+    private Map Leave(Map map, int index, string key, Origin origin, object value)
+    {
         _path.Pop();
-        map.Put(index, key, index >= 0 ? map.Slots[index].KeyOrigin : origin, value);
+        map.Put(index, index >= 0 ? map.Slots[index].Entry : new ConfigMapEntry(key, origin, s_noValue), value);
         return map;
     }
 
@@ -252,7 +272,9 @@ internal sealed class MergeBuilder
             return sequence;
         }
 
-        return Into(current, steps[step].Key!, tree.Origin, place, (value, child) => Beneath(value, steps, step + 1, child, tree, name));
+        var key = steps[step].Key!;
+        var map = Enter(current, key, tree.Origin, place, out var index, out var child);
+        return Leave(map, index, key, tree.Origin, Beneath(index >= 0 ? map.Slots[index].Value : null, steps, step + 1, child, tree, name));
     }
 
     /// <summary>Warns that a value replaces a different one of a base layer on an architecture field (rule R9).</summary>
@@ -306,11 +328,11 @@ internal sealed class MergeBuilder
     private void ReportTypeChange(string lowerType, string upperType, Map lower, ConfigMap upper)
     {
         var dropped = new List<string>();
-        foreach (var (key, _, _) in lower.Slots)
+        foreach (var (entry, _) in lower.Slots)
         {
-            if (key != "type" && upper.IndexOf(key) < 0)
+            if (entry.Key != "type" && upper.IndexOf(entry.Key) < 0)
             {
-                dropped.Add(key);
+                dropped.Add(entry.Key);
             }
         }
 
@@ -480,34 +502,43 @@ internal sealed class MergeBuilder
     }
 
     /// <summary>A map or a list a layer went into: its values are nodes, or the builders of the maps and lists a layer went into.</summary>
-    private abstract class Builder(Origin origin)
+    private abstract class Builder(object origin)
     {
-        public Origin Origin { get; set; } = origin;
+        /// <summary>The origin, or the node whose origin it is: made only when asked for (a message, or the built node).</summary>
+        private object _origin = origin;
+
+        public Origin Origin => _origin as Origin ?? ((ConfigNode)_origin).Origin;
+
+        public void TakeOriginOf(ConfigNode node) => _origin = node;
 
         public abstract ConfigNode Build();
     }
 
-    private sealed class Map(Origin origin) : Builder(origin)
+    private sealed class Map(object origin) : Builder(origin)
     {
         /// <summary>The widest map searched key by key: only a wide map (a dictionary of many entries) needs an index to keep each override constant-time.</summary>
         private const int LinearSearchLimit = 16;
 
-        private (string Key, Origin KeyOrigin, object Value)[] _slots = [];
+        /// <summary>
+        /// The entries: each key as the entry it came with (whose key origin, packed for a key read from a document, is
+        /// made only when asked for) and the value, a node or a builder.
+        /// </summary>
+        private (ConfigMapEntry Entry, object Value)[] _slots = [];
         private int _count;
         private Dictionary<string, int>? _index;
 
         public Map(ConfigMap map)
-            : this(map.Origin)
+            : this((object)map)
         {
             var entries = map.EntryArray;
-            _slots = new (string, Origin, object)[entries.Length];
+            _slots = new (ConfigMapEntry, object)[entries.Length];
             for (_count = 0; _count < entries.Length; _count++)
             {
-                _slots[_count] = (entries[_count].Key, entries[_count].KeyOrigin, entries[_count].Value);
+                _slots[_count] = (entries[_count], entries[_count].Value);
             }
         }
 
-        public ReadOnlySpan<(string Key, Origin KeyOrigin, object Value)> Slots => _slots.AsSpan(0, _count);
+        public ReadOnlySpan<(ConfigMapEntry Entry, object Value)> Slots => _slots.AsSpan(0, _count);
 
         public int IndexOf(string key)
         {
@@ -516,13 +547,13 @@ internal sealed class MergeBuilder
                 _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
                 for (var i = 0; i < _count; i++)
                 {
-                    _index[_slots[i].Key] = i;
+                    _index[_slots[i].Entry.Key] = i;
                 }
             }
 
             for (var i = 0; _index is null && i < _count; i++)
             {
-                if (string.Equals(_slots[i].Key, key, StringComparison.Ordinal))
+                if (string.Equals(_slots[i].Entry.Key, key, StringComparison.Ordinal))
                 {
                     return i;
                 }
@@ -531,8 +562,11 @@ internal sealed class MergeBuilder
             return _index is not null && _index.TryGetValue(key, out var found) ? found : -1;
         }
 
-        /// <summary>Sets entry <paramref name="index"/> to a node or a builder, or adds the key last when it is -1.</summary>
-        public void Put(int index, string key, Origin keyOrigin, object value)
+        /// <summary>
+        /// Sets entry <paramref name="index"/> to a node or a builder, or adds it last when it is -1, with the key (and
+        /// its origin) of <paramref name="keyOf"/>.
+        /// </summary>
+        public void Put(int index, ConfigMapEntry keyOf, object value)
         {
             if (index < 0)
             {
@@ -541,11 +575,11 @@ internal sealed class MergeBuilder
                     Array.Resize(ref _slots, Math.Max(4, _count * 2));
                 }
 
-                _index?.Add(key, _count);
+                _index?.Add(keyOf.Key, _count);
                 index = _count++;
             }
 
-            _slots[index] = (key, keyOrigin, value);
+            _slots[index] = (keyOf, value);
         }
 
         public override ConfigMap Build()
@@ -553,7 +587,7 @@ internal sealed class MergeBuilder
             var entries = new ConfigMapEntry[_count];
             for (var i = 0; i < entries.Length; i++)
             {
-                entries[i] = new ConfigMapEntry(_slots[i].Key, _slots[i].KeyOrigin, _slots[i].Value as ConfigNode ?? ((Builder)_slots[i].Value).Build());
+                entries[i] = _slots[i].Entry with { Value = _slots[i].Value as ConfigNode ?? ((Builder)_slots[i].Value).Build() };
             }
 
             return new ConfigMap(entries, Origin, owned: true);
@@ -561,7 +595,7 @@ internal sealed class MergeBuilder
     }
 
     /// <summary>A list an override went into by index.</summary>
-    private sealed class Sequence(ConfigSequence sequence) : Builder(sequence.Origin)
+    private sealed class Sequence(ConfigSequence sequence) : Builder(sequence)
     {
         public object[] Items { get; } = [.. sequence.ItemArray];
 

@@ -119,7 +119,7 @@ public sealed class ConfigFieldInfo
             {
                 // An explicit null on a field with a derived default means "derive it" (R3).
                 slot.State = FieldState.Explicit | FieldState.NullRequested;
-                slot.Origin = node.Origin;
+                slot.BoundFrom(node);
                 return;
             }
 
@@ -135,7 +135,7 @@ public sealed class ConfigFieldInfo
         if (access.Result)
         {
             slot.State = FieldState.Explicit;
-            slot.Origin = node.Origin;
+            slot.BoundFrom(node);
             if (Hint == FieldHint.Deprecated)
             {
                 context.Warning(DiagnosticCodes.DeprecatedField, node, "`" + Key + "` is deprecated");

@@ -1,8 +1,24 @@
+using Strata.Tree;
+
 namespace Strata.Schema;
 
 /// <summary>The state and origin of one field of one config instance.</summary>
 internal struct FieldSlot
 {
     public FieldState State;
-    public Origin? Origin;
+
+    /// <summary>
+    /// The origin, or the node the value was bound from: most bound values' origins are never asked for, so the node
+    /// (which makes its origin from its packed position on request, once) stands for it instead of a new origin.
+    /// </summary>
+    private object? _origin;
+
+    public Origin? Origin
+    {
+        readonly get => _origin as Origin ?? (_origin as ConfigNode)?.Origin;
+        set => _origin = value;
+    }
+
+    /// <summary>Records that the value was bound from <paramref name="node"/>, whose origin is the field's.</summary>
+    public void BoundFrom(ConfigNode node) => _origin = node;
 }

@@ -18,7 +18,7 @@ internal static class ConfigFingerprint
     }
 
     /// <summary>Writes a tree with the keys of every mapping in ordinal order.</summary>
-    private static void WriteSorted(ConfigNode node, IValueSink sink)
+    private static void WriteSorted(ConfigNode node, ValueSink sink)
     {
         switch (node)
         {

@@ -10,14 +10,22 @@ namespace Strata.Serialization;
 /// and rank-local ones left out of the fingerprint (R12) here and nowhere else. Value types write through it, so that a
 /// mapping opened for a sub-config is written only when something goes into it.
 /// </summary>
-internal sealed class ConfigWriter : IValueSink
+internal sealed class ConfigWriter : ValueSink
 {
     private const string RedactedText = "***";
 
-    private readonly IValueSink _sink;
+    private readonly ValueSink _sink;
 
-    /// <summary>The mappings of sub-configs opened but not yet written: their keys and the <c>type</c> they start with.</summary>
-    private readonly List<(string? Key, string? TypeName)> _pending = [];
+    /// <summary>Whether only explicit values are written (the default output: most fields are skipped by it alone).</summary>
+    private readonly bool _explicitOnly;
+
+    /// <summary>
+    /// The mappings of sub-configs opened but not yet written: their keys and the <c>type</c> they start with (a stack of
+    /// <see cref="_depth"/> entries, grown by doubling).
+    /// </summary>
+    private (string? Key, string? TypeName)[] _pending = new (string?, string?)[8];
+
+    private int _depth;
 
     /// <summary>How many of <see cref="_pending"/> were written (they are, as soon as a value goes into them).</summary>
     private int _written;
@@ -25,10 +33,11 @@ internal sealed class ConfigWriter : IValueSink
     /// <summary>Above zero while the value of a secret field is written redacted.</summary>
     private int _redacting;
 
-    public ConfigWriter(IValueSink sink, ValueWriteContext context)
+    public ConfigWriter(ValueSink sink, ValueWriteContext context)
     {
         _sink = sink;
         Context = context;
+        _explicitOnly = context.Verbosity == Verbosity.Explicit;
     }
 
     public ValueWriteContext Context { get; }
@@ -71,29 +80,29 @@ internal sealed class ConfigWriter : IValueSink
         }
     }
 
-    public void StartMap()
+    public override void StartMap()
     {
         Flush();
         _sink.StartMap();
     }
 
-    public void Key(string key)
+    public override void Key(string key)
     {
         Flush();
         _sink.Key(key);
     }
 
-    public void EndMap() => _sink.EndMap();
+    public override void EndMap() => _sink.EndMap();
 
-    public void StartList()
+    public override void StartList()
     {
         Flush();
         _sink.StartList();
     }
 
-    public void EndList() => _sink.EndList();
+    public override void EndList() => _sink.EndList();
 
-    public void Plain(ReadOnlySpan<char> text)
+    public override void Plain(ReadOnlySpan<char> text)
     {
         Flush();
         if (_redacting > 0)
@@ -106,13 +115,13 @@ internal sealed class ConfigWriter : IValueSink
         }
     }
 
-    public void String(string text)
+    public override void String(string text)
     {
         Flush();
         _sink.String(_redacting > 0 ? RedactedText : text);
     }
 
-    public void Null()
+    public override void Null()
     {
         Flush();
         _sink.Null();
@@ -126,22 +135,27 @@ internal sealed class ConfigWriter : IValueSink
     private bool WriteEntries(ConfigObject config, string? key, bool forceType)
     {
         var info = config.ConfigType;
-        _pending.Add((key, info.TypeName));
-        var depth = _pending.Count;
+        if (_depth == _pending.Length)
+        {
+            Array.Resize(ref _pending, _depth * 2);
+        }
+
+        _pending[_depth++] = (key, info.TypeName);
+        var depth = _depth;
         var fields = info.FieldArray;
         for (var i = 0; i < fields.Length; i++)
         {
             WriteField(config, fields[i]);
         }
 
-        if (_written < depth && info.TypeName is not null && (forceType || config.TypeOrigin is not null || Context.Verbosity != Verbosity.Explicit))
+        if (_written < depth && info.TypeName is not null && (forceType || config.TypeOrigin is not null || !_explicitOnly))
         {
             Flush();
         }
 
         var written = _written >= depth;
-        _pending.RemoveAt(depth - 1);
-        _written = Math.Min(_written, _pending.Count);
+        _pending[--_depth] = default;
+        _written = Math.Min(_written, _depth);
         if (written)
         {
             _sink.EndMap();
@@ -152,10 +166,9 @@ internal sealed class ConfigWriter : IValueSink
 
     private void WriteField(ConfigObject config, ConfigFieldInfo field)
     {
-        var state = config.GetSlot(field.Index).State;
-        var isExplicit = (state & FieldState.Explicit) != 0;
+        var isExplicit = (config.GetSlot(field.Index).State & FieldState.Explicit) != 0;
         var kind = field.OutputKind;
-        if ((!isExplicit && kind == ConfigFieldInfo.ValueOutput && Context.Verbosity == Verbosity.Explicit)
+        if ((!isExplicit && _explicitOnly && kind == ConfigFieldInfo.ValueOutput)
             || (field.IsSecret && Context.Secrets == SecretHandling.Omit) || (field.IsRankLocal && Context.OmitRankLocal))
         {
             return;
@@ -181,7 +194,7 @@ internal sealed class ConfigWriter : IValueSink
                 EndMap();
             }
         }
-        else if (kind == ConfigFieldInfo.NullableConfigOutput && (isExplicit || Context.Verbosity != Verbosity.Explicit))
+        else if (kind == ConfigFieldInfo.NullableConfigOutput && (isExplicit || !_explicitOnly))
         {
             Key(field.Key);
             Null();
@@ -192,7 +205,7 @@ internal sealed class ConfigWriter : IValueSink
 
     private void WriteValue(ConfigObject config, ConfigFieldInfo field)
     {
-        if ((config.GetSlot(field.Index).State & FieldState.NullRequested) != 0 && Context.Verbosity == Verbosity.Explicit)
+        if ((config.GetSlot(field.Index).State & FieldState.NullRequested) != 0 && _explicitOnly)
         {
             Null();
         }
@@ -205,7 +218,7 @@ internal sealed class ConfigWriter : IValueSink
     /// <summary>Writes the mappings opened for sub-configs and not written yet: a value is about to go into the innermost.</summary>
     private void Flush()
     {
-        for (; _written < _pending.Count; _written++)
+        for (; _written < _depth; _written++)
         {
             var (key, typeName) = _pending[_written];
             if (key is not null)

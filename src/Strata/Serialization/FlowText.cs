@@ -4,7 +4,7 @@ using Strata.Tree;
 namespace Strata.Serialization;
 
 /// <summary>A sink that writes a value as one-line YAML flow text (<c>[1, 2]</c>, <c>{a: b}</c>), for tables and messages.</summary>
-internal sealed class FlowText : IValueSink
+internal sealed class FlowText : ValueSink
 {
     private readonly StringBuilder _text = new();
 
@@ -19,28 +19,28 @@ internal sealed class FlowText : IValueSink
         return sink.ToString();
     }
 
-    public void StartMap() => Open('{');
+    public override void StartMap() => Open('{');
 
-    public void Key(string key)
+    public override void Key(string key)
     {
         StartValue();
         _text.Append(key).Append(": ");
         _afterKey = true;
     }
 
-    public void EndMap() => Close('}');
+    public override void EndMap() => Close('}');
 
-    public void StartList() => Open('[');
+    public override void StartList() => Open('[');
 
-    public void EndList() => Close(']');
+    public override void EndList() => Close(']');
 
-    public void Plain(ReadOnlySpan<char> text)
+    public override void Plain(ReadOnlySpan<char> text)
     {
         StartValue();
         _text.Append(text);
     }
 
-    public void String(string text)
+    public override void String(string text)
     {
         StartValue();
         if (YamlEmitter.IsPlainSafeString(text))
@@ -53,7 +53,7 @@ internal sealed class FlowText : IValueSink
         }
     }
 
-    public void Null()
+    public override void Null()
     {
         StartValue();
         _text.Append("null");

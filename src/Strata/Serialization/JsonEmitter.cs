@@ -12,7 +12,7 @@ namespace Strata.Serialization;
 /// written as that exact number (<c>1e-05</c> stays <c>1e-05</c>), YAML's <c>.inf</c>, <c>-.inf</c> and <c>.nan</c>
 /// become the strings <c>"inf"</c>, <c>"-inf"</c> and <c>"nan"</c>, and any other plain text is a string.
 /// </summary>
-internal sealed class JsonEmitter : IValueSink
+internal sealed class JsonEmitter : ValueSink
 {
     private readonly StringBuilder _text = new();
     private readonly bool _indented;
@@ -35,14 +35,14 @@ internal sealed class JsonEmitter : IValueSink
         return sink.ToString();
     }
 
-    public void StartMap()
+    public override void StartMap()
     {
         StartValue();
         _text.Append('{');
         _open.Add(0);
     }
 
-    public void Key(string key)
+    public override void Key(string key)
     {
         StartValue();
         WriteString(key);
@@ -50,18 +50,18 @@ internal sealed class JsonEmitter : IValueSink
         _afterKey = true;
     }
 
-    public void EndMap() => Close('}');
+    public override void EndMap() => Close('}');
 
-    public void StartList()
+    public override void StartList()
     {
         StartValue();
         _text.Append('[');
         _open.Add(0);
     }
 
-    public void EndList() => Close(']');
+    public override void EndList() => Close(']');
 
-    public void Plain(ReadOnlySpan<char> text)
+    public override void Plain(ReadOnlySpan<char> text)
     {
         if (text.SequenceEqual("true") || text.SequenceEqual("false") || IsJsonNumber(text))
         {
@@ -80,13 +80,13 @@ internal sealed class JsonEmitter : IValueSink
         });
     }
 
-    public void String(string text)
+    public override void String(string text)
     {
         StartValue();
         WriteString(text);
     }
 
-    public void Null()
+    public override void Null()
     {
         StartValue();
         _text.Append("null");

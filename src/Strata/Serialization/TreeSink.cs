@@ -6,7 +6,7 @@ namespace Strata.Serialization;
 /// A sink that builds an output tree (no origins): <see cref="ConfigSerializer.ToTree"/>, the fingerprint, the comparer
 /// and the values of custom value types. <see cref="Replay"/> is the way back: a tree written into any sink.
 /// </summary>
-internal sealed class TreeSink : IValueSink
+internal sealed class TreeSink : ValueSink
 {
     private readonly List<ConfigMapEntry> _entries = [];
     private readonly List<ConfigNode> _items = [];
@@ -19,7 +19,7 @@ internal sealed class TreeSink : IValueSink
     public ConfigNode? Result { get; private set; }
 
     /// <summary>Writes <paramref name="node"/> into <paramref name="sink"/>, as a value type writing the same value would.</summary>
-    public static void Replay(ConfigNode node, IValueSink sink)
+    public static void Replay(ConfigNode node, ValueSink sink)
     {
         switch (node)
         {
@@ -56,11 +56,11 @@ internal sealed class TreeSink : IValueSink
         }
     }
 
-    public void StartMap() => Open(isList: false);
+    public override void StartMap() => Open(isList: false);
 
-    public void Key(string key) => _key = key;
+    public override void Key(string key) => _key = key;
 
-    public void EndMap()
+    public override void EndMap()
     {
         var (_, start, key) = Close();
         var entries = new ConfigMapEntry[_entries.Count - start];
@@ -69,9 +69,9 @@ internal sealed class TreeSink : IValueSink
         Add(key, new ConfigMap(entries, Origin.Default, owned: true));
     }
 
-    public void StartList() => Open(isList: true);
+    public override void StartList() => Open(isList: true);
 
-    public void EndList()
+    public override void EndList()
     {
         var (_, start, key) = Close();
         var items = new ConfigNode[_items.Count - start];
@@ -80,11 +80,11 @@ internal sealed class TreeSink : IValueSink
         Add(key, new ConfigSequence(items, Origin.Default, owned: true));
     }
 
-    public void Plain(ReadOnlySpan<char> text) => Add(_key, ConfigScalar.Plain(text.ToString(), Origin.Default));
+    public override void Plain(ReadOnlySpan<char> text) => Add(_key, ConfigScalar.Plain(text.ToString(), Origin.Default));
 
-    public void String(string text) => Add(_key, ConfigScalar.Quoted(text, Origin.Default));
+    public override void String(string text) => Add(_key, ConfigScalar.Quoted(text, Origin.Default));
 
-    public void Null() => Add(_key, ConfigScalar.Null(Origin.Default));
+    public override void Null() => Add(_key, ConfigScalar.Null(Origin.Default));
 
     private void Open(bool isList) => _open.Add((isList, isList ? _items.Count : _entries.Count, _key));
 

@@ -20,12 +20,15 @@ namespace Strata.Serialization;
 /// <c>null</c> or <c>~</c> is written as that word, so it reads back as a null; strings must be valid UTF-16, since a lone
 /// surrogate has no UTF-8 form.) The text goes to a pooled buffer, one kept per thread for the next text.
 /// </summary>
-internal sealed class YamlEmitter : IValueSink
+internal sealed class YamlEmitter : ValueSink
 {
     private const int IndentSize = 2;
 
     /// <summary>Beyond this many characters, a buffer is given back to the pool rather than kept by its thread.</summary>
     private const int MaxKeptLength = 1 << 20;
+
+    /// <summary>Longer strings are checked each time, not kept by <see cref="_known"/> (which lives with its thread).</summary>
+    private const int MaxKnownLength = 64;
 
     /// <summary>The characters that cannot start a plain scalar (a dash can, before a number: see the callers).</summary>
     private static readonly SearchValues<char> s_indicators = SearchValues.Create("-?:,[]{}#&*!|>'\"%@`");
@@ -36,11 +39,18 @@ internal sealed class YamlEmitter : IValueSink
         "~", "null", "y", "n", "yes", "no", "true", "false", "on", "off", "inf", "infinity", "nan", "<<", "=",
     };
 
+    /// <summary>The first characters of <see cref="s_reservedWords"/>: most strings are told apart by it, without hashing.</summary>
+    private static readonly SearchValues<char> s_reservedStarts = SearchValues.Create("~nNyYtTfFoOiI<=");
+
     [ThreadStatic]
     private static YamlEmitter? t_cached;
 
-    /// <summary>Keys written before and whether they are plain-safe: the keys of config fields come again and again.</summary>
-    private readonly (string? Key, bool Plain)[] _keys = new (string?, bool)[64];
+    /// <summary>
+    /// Strings written before (keys, type names, enum names) and whether they are plain-safe, by reference: the keys of
+    /// config fields come again and again, and the check of a string costs more than the copy of its text. Sized to
+    /// hold the keys of a whole trainer config (a few hundred) without evicting each other.
+    /// </summary>
+    private readonly (string? Text, bool Plain)[] _known = new (string?, bool)[512];
     private Frame[] _open = new Frame[16];
     private int _depth;
     private char[] _chars = ArrayPool<char>.Shared.Rent(4096);
@@ -95,37 +105,23 @@ internal sealed class YamlEmitter : IValueSink
         }
     }
 
-    public void StartMap() => Open(isList: false);
+    public override void StartMap() => Open(isList: false);
 
-    public void Key(string key)
+    public override void Key(string key)
     {
         ref var map = ref StartMember();
         _keyIndent = map.ChildIndent;
-        ref var known = ref _keys[RuntimeHelpers.GetHashCode(key) & (_keys.Length - 1)];
-        if (!ReferenceEquals(known.Key, key))
-        {
-            known = (key, IsPlainSafeString(key));
-        }
-
-        if (known.Plain)
-        {
-            Write(key);
-        }
-        else
-        {
-            WriteQuoted(key);
-        }
-
+        WriteString(key);
         Write(':');
     }
 
-    public void EndMap() => Close("{}");
+    public override void EndMap() => Close("{}");
 
-    public void StartList() => Open(isList: true);
+    public override void StartList() => Open(isList: true);
 
-    public void EndList() => Close("[]");
+    public override void EndList() => Close("[]");
 
-    public void Plain(ReadOnlySpan<char> text)
+    public override void Plain(ReadOnlySpan<char> text)
     {
         StartScalar();
         if (IsPlainSafeScalar(text))
@@ -140,14 +136,14 @@ internal sealed class YamlEmitter : IValueSink
         Write('\n');
     }
 
-    public void String(string text)
+    public override void String(string text)
     {
         StartScalar();
         WriteString(text);
         Write('\n');
     }
 
-    public void Null()
+    public override void Null()
     {
         StartScalar();
         Write("null\n");
@@ -166,7 +162,8 @@ internal sealed class YamlEmitter : IValueSink
     /// culture-invariant number parser). Deliberately broad: anything that starts like a number counts.
     /// </summary>
     internal static bool LooksLikeNonString(string text) =>
-        text.Length == 0 || char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.' || (text.Length <= 8 && s_reservedWords.Contains(text));
+        text.Length == 0 || char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.'
+        || (text.Length <= 8 && s_reservedStarts.Contains(text[0]) && s_reservedWords.Contains(text));
 
     /// <summary>
     /// Whether a plain scalar (a number or a boolean) can be written as it is. A leading dash is fine when a character
@@ -324,7 +321,7 @@ internal sealed class YamlEmitter : IValueSink
     /// <summary>Writes a string's text: plain when it is safe, double-quoted otherwise.</summary>
     private void WriteString(string text)
     {
-        if (IsPlainSafeString(text))
+        if (text.Length > MaxKnownLength ? IsPlainSafeString(text) : IsKnownPlainSafe(text))
         {
             Write(text);
         }
@@ -332,6 +329,18 @@ internal sealed class YamlEmitter : IValueSink
         {
             WriteQuoted(text);
         }
+    }
+
+    /// <summary>Whether a short string is plain-safe, by <see cref="_known"/>.</summary>
+    private bool IsKnownPlainSafe(string text)
+    {
+        ref var known = ref _known[RuntimeHelpers.GetHashCode(text) & (_known.Length - 1)];
+        if (!ReferenceEquals(known.Text, text))
+        {
+            known = (text, IsPlainSafeString(text));
+        }
+
+        return known.Plain;
     }
 
     private void WriteQuoted(string text)
