@@ -69,8 +69,23 @@ internal static class SecretRedaction
     }
 
     /// <summary>The field of that key in the class or, for a polymorphic class, in any of its registered subclasses.</summary>
-    private static ConfigFieldInfo? Find(ConfigTypeInfo info, string key) =>
-        info.FindByKey(key) ?? info.Subtypes.Select(s => s.TypeInfo.FindByKey(key)).FirstOrDefault(static f => f is not null);
+    private static ConfigFieldInfo? Find(ConfigTypeInfo info, string key)
+    {
+        if (info.FindByKey(key) is { } field)
+        {
+            return field;
+        }
+
+        foreach (var subtype in info.Subtypes)
+        {
+            if (subtype.TypeInfo.FindByKey(key) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Codes whose messages never hold a value: an unknown or renamed key, a deprecated field, a null.</summary>
     private static bool QuotesValues(string code) => code is not (

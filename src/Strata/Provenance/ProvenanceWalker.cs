@@ -17,7 +17,7 @@ internal static class ProvenanceWalker
 
     private static void Walk(ConfigObject config, string path, List<ValueProvenance> result)
     {
-        var children = ConfigGraph.Children(config).ToDictionary(static c => c.Step, static c => c.Child, StringComparer.Ordinal);
+        var children = ConfigGraph.Children(config);
         foreach (var field in config.ConfigType.Fields)
         {
             var fieldPath = PathText.Combine(path, field.Key);
@@ -25,7 +25,7 @@ internal static class ProvenanceWalker
             if (nested)
             {
                 var any = false;
-                foreach (var (step, child) in children)
+                foreach (var (child, step) in children)
                 {
                     if (step == field.Key || step.StartsWith(field.Key + "[", StringComparison.Ordinal) || step.StartsWith(field.Key + ".", StringComparison.Ordinal))
                     {
