@@ -13,6 +13,7 @@ namespace Strata.Serialization;
 internal sealed class ConfigWriter : ValueSink
 {
     private const string RedactedText = "***";
+    private const string UnsetText = "(unset)";
 
     private readonly ValueSink _sink;
 
@@ -66,9 +67,20 @@ internal sealed class ConfigWriter : ValueSink
         return tree.Result!;
     }
 
-    /// <summary>A field's value as <c>explain</c> shows it: flow text, or <c>***</c> for any secret.</summary>
-    public static string DisplayText(ConfigObject config, ConfigFieldInfo field) =>
-        field.IsSecret ? RedactedText : FlowText.Format(FieldValue(config, field, ValueWriteContext.Display));
+    /// <summary>
+    /// A field's value as <c>explain</c> shows it: flow text; for a secret, <c>***</c> when it is set and <c>(unset)</c>
+    /// when it is null or empty (an empty environment value sets nothing), so that a configured key and a missing one
+    /// do not look alike, while the value itself is never shown.
+    /// </summary>
+    public static string DisplayText(ConfigObject config, ConfigFieldInfo field)
+    {
+        if (!field.IsSecret)
+        {
+            return FlowText.Format(FieldValue(config, field, ValueWriteContext.Display));
+        }
+
+        return field.GetValue(config) is null or "" ? UnsetText : RedactedText;
+    }
 
     /// <summary>Writes <paramref name="config"/> as a mapping (<c>{}</c> when nothing is to be written).</summary>
     public void WriteObject(ConfigObject config, bool forceType)

@@ -38,6 +38,17 @@ public sealed class FreezeAndOutputTests
         Assert.Contains("hunter2", r.ToYaml(secrets: SecretHandling.Include));
     }
 
+    [Theory]
+    [InlineData("api_key: hunter2\n", "***")]
+    [InlineData("api_key: ''\n", "(unset)")]
+    [InlineData("api_key: null\n", "(unset)")]
+    [InlineData("{}\n", "(unset)")]
+    public void Explain_shows_whether_a_secret_is_set_but_never_its_value(string yaml, string shown)
+    {
+        var r = Resolve.Yaml(yaml);
+        Assert.Equal(shown, Assert.Single(r.Explain("api_key")).Value);
+    }
+
     [Fact]
     public void The_fingerprint_ignores_rank_local_fields_and_the_culture()
     {
