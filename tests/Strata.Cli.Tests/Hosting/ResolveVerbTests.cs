@@ -210,6 +210,28 @@ public sealed class ResolveVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task A_key_and_its_value_given_without_the_equals_sign_suggest_the_override()
+    {
+        var result = await TestHost.Run("resolve", "job", "steps", "2");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("jobs: error: 'steps' is not a KEY=VALUE override: did you mean 'steps=2'?\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_positional_that_is_not_an_override_is_reported_in_the_order_of_the_command_line()
+    {
+        var result = await TestHost.Run("resolve", "job", "novalue", "steps=2", "other.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(
+            "jobs: error: 'novalue' is not a KEY=VALUE override (give config files with -c FILE)\n"
+            + "jobs: error: 'other.yaml' is not a KEY=VALUE override (give config files with -c FILE)\n",
+            result.Error,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_environment_of_the_host_feeds_declared_bindings()
     {
         var host = new Strata.Hosting.ConfigHost("jobs") { Environment = new Dictionary<string, string?> { ["STRATA_CLI_TEST_WORLD_SIZE"] = "8" } }

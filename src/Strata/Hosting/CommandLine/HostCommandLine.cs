@@ -91,7 +91,7 @@ internal static class HostCommandLine
             }
             catch (UsageException e)
             {
-                return ReportUsage(context, parse, e.Message);
+                return ReportUsage(context, parse, e.Messages);
             }
             catch (OutputFileException e) when (e.IsAnInput)
             {
@@ -228,9 +228,15 @@ internal static class HostCommandLine
         return ExitCodes.Usage;
     }
 
-    internal static int ReportUsage(HostContext context, ParseResult parse, string message)
+    internal static int ReportUsage(HostContext context, ParseResult parse, string message) => ReportUsage(context, parse, [message]);
+
+    private static int ReportUsage(HostContext context, ParseResult parse, IReadOnlyList<string> messages)
     {
-        context.Printer.WriteError(context.Host.Name, message);
+        foreach (var message in messages)
+        {
+            context.Printer.WriteError(context.Host.Name, message);
+        }
+
         WriteHelpHint(context, parse);
         return ExitCodes.Usage;
     }

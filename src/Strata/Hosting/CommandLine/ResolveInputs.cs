@@ -56,8 +56,11 @@ public sealed class ResolveInputs
         var kind = _context.FindKind(parse.GetValue(_kind) ?? string.Empty);
         var overrides = new List<string>();
         List<ArgumentPlace?>? places = null;
-        foreach (var token in parse.GetValue(_positionals) ?? [])
+        List<string>? mistakes = null;
+        var tokens = parse.GetValue(_positionals) ?? [];
+        for (var i = 0; i < tokens.Length; i++)
         {
+            var token = tokens[i];
             if (token.Contains('=', StringComparison.Ordinal))
             {
                 // An override read from a response file is placed at its line there; a typed one is cli arg #N.
@@ -74,14 +77,50 @@ public sealed class ResolveInputs
             {
                 paths?.Add(token);
             }
+            else if (i + 1 < tokens.Length && IsForgottenEquals(token, tokens[i + 1]))
+            {
+                // `train_iters 5`: the value is the next argument, which is then no mistake of its own.
+                (mistakes ??= []).Add(MessageText.Quoted(token) + " is not a KEY=VALUE override: did you mean " + MessageText.Quoted(token + "=" + tokens[i + 1]) + "?");
+                i++;
+            }
             else
             {
-                throw new UsageException(MessageText.Quoted(token) + " is not a KEY=VALUE override (give config files with -c FILE)");
+                (mistakes ??= []).Add(MessageText.Quoted(token) + " is not a KEY=VALUE override (give config files with -c FILE)");
             }
+        }
+
+        if (mistakes is not null)
+        {
+            throw new UsageException(mistakes);
         }
 
         var options = ReadOptions(_context, parse, _lenient, _strictUnknown, _warningsAsErrors);
         return new ResolveRequest(kind.Name, parse.GetValue(_config) ?? [], overrides, options, places);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="token"/> reads as a key path whose <c>=</c> was forgotten before <paramref name="next"/>:
+    /// a path of key characters (not a file name: no <c>/</c>, no extension of a config file) followed by a value that
+    /// is no override, option or response file itself.
+    /// </summary>
+    private static bool IsForgottenEquals(string token, string next)
+    {
+        if (next.Length == 0 || next.Contains('=', StringComparison.Ordinal) || next[0] is '-' or '@'
+            || token.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || token.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+            || token.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '[' or ']' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return token.Length > 0;
     }
 
     /// <summary>The options of a resolution from the flags; <c>--lenient</c> with <c>--strict-unknown</c> is a usage error.</summary>
