@@ -64,6 +64,32 @@ public sealed class OtherVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Diff_of_configs_with_the_same_values_says_there_are_no_differences()
+    {
+        var a = _dir.Write("a.yaml", "steps: 10\n");
+        var b = _dir.Write("b.yaml", "steps: 10 # the same\n");
+
+        var result = await TestHost.Run("diff", "job", a, b);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("no differences\n", result.Output);
+    }
+
+    [Theory]
+    [InlineData("steps: 10\n", 0)]
+    [InlineData("steps: 11\n", 1)]
+    public async Task Diff_with_exit_code_exits_1_when_the_configs_differ_and_0_when_they_do_not(string right, int exitCode)
+    {
+        var a = _dir.Write("a.yaml", "steps: 10\n");
+        var b = _dir.Write("b.yaml", right);
+
+        var result = await TestHost.Run("diff", "job", a, b, "--exit-code");
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
     public async Task Diff_of_an_invalid_file_exits_1()
     {
         var a = _dir.Write("a.yaml", "steps: 0\n");

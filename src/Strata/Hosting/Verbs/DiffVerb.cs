@@ -18,9 +18,13 @@ internal static class DiffVerb
         var lenient = HostSymbols.Lenient();
         var strict = HostSymbols.StrictUnknown();
         var warningsAsErrors = HostSymbols.WarningsAsErrors();
+        var exitCode = new Option<bool>("--exit-code")
+        {
+            Description = "Exit with 1 when the configs differ and 0 when they do not, as git diff --exit-code does.",
+        };
         var command = new Command("diff", "Resolve two config files and print every effective value that differs.")
         {
-            kindArgument, left, right, format, lenient, strict, warningsAsErrors,
+            kindArgument, left, right, format, lenient, strict, warningsAsErrors, exitCode,
         };
         HostCommandLine.SetAction(command, context, parse =>
         {
@@ -36,13 +40,19 @@ internal static class DiffVerb
 
             var differences = ConfigComparer.Compare(a.Resolved.Config, b.Resolved.Config);
             context.Console.Output.Write(parse.GetValue(format) == "json" ? Json(differences) : Text(differences));
-            return ExitCodes.Success;
+            return differences.Count > 0 && parse.GetValue(exitCode) ? ExitCodes.Invalid : ExitCodes.Success;
         });
         return command;
     }
 
     private static string Text(IReadOnlyList<ConfigDifference> differences)
     {
+        if (differences.Count == 0)
+        {
+            // Said, not left blank: an empty output reads like a command that did nothing.
+            return "no differences\n";
+        }
+
         var width = 0;
         foreach (var d in differences)
         {
