@@ -160,14 +160,10 @@ internal sealed class TensorLayout
         var f = new Dimension(t.FfnHiddenSize, "ffn_hidden_size");
         var biases = t.AddLinearBiases;
         var nodes = new List<Node>();
-        nodes.Add(Leaf("self_attn.q_proj.weight", q, h));
-        AddIf(nodes, biases.AddAttentionQkvBias, "self_attn.q_proj.bias", q);
-        nodes.Add(Leaf("self_attn.k_proj.weight", kv, h));
-        AddIf(nodes, biases.AddAttentionQkvBias, "self_attn.k_proj.bias", kv);
-        nodes.Add(Leaf("self_attn.v_proj.weight", kv, h));
-        AddIf(nodes, biases.AddAttentionQkvBias, "self_attn.v_proj.bias", kv);
-        nodes.Add(Leaf("self_attn.o_proj.weight", h, q));
-        AddIf(nodes, biases.AddAttentionDenseBias, "self_attn.o_proj.bias", h);
+        Linear(nodes, "self_attn.q_proj.", q, h, biases.AddAttentionQkvBias);
+        Linear(nodes, "self_attn.k_proj.", kv, h, biases.AddAttentionQkvBias);
+        Linear(nodes, "self_attn.v_proj.", kv, h, biases.AddAttentionQkvBias);
+        Linear(nodes, "self_attn.o_proj.", h, q, biases.AddAttentionDenseBias);
 
         if (format == GPTCheckpointFormats.Mixtral || t.NumExperts > 1)
         {
@@ -176,23 +172,18 @@ internal sealed class TensorLayout
         }
         else if (format == GPTCheckpointFormats.Starcoder2)
         {
-            nodes.Add(Leaf("mlp.c_fc.weight", f, h));
-            AddIf(nodes, biases.AddMlpBias, "mlp.c_fc.bias", f);
-            nodes.Add(Leaf("mlp.c_proj.weight", h, f));
-            AddIf(nodes, biases.AddMlpBias, "mlp.c_proj.bias", h);
+            Linear(nodes, "mlp.c_fc.", f, h, biases.AddMlpBias);
+            Linear(nodes, "mlp.c_proj.", h, f, biases.AddMlpBias);
         }
         else
         {
             if (t.Gated)
             {
-                nodes.Add(Leaf("mlp.gate_proj.weight", f, h));
-                AddIf(nodes, biases.AddMlpBias, "mlp.gate_proj.bias", f);
+                Linear(nodes, "mlp.gate_proj.", f, h, biases.AddMlpBias);
             }
 
-            nodes.Add(Leaf("mlp.up_proj.weight", f, h));
-            AddIf(nodes, biases.AddMlpBias, "mlp.up_proj.bias", f);
-            nodes.Add(Leaf("mlp.down_proj.weight", h, f));
-            AddIf(nodes, biases.AddMlpBias, "mlp.down_proj.bias", h);
+            Linear(nodes, "mlp.up_proj.", f, h, biases.AddMlpBias);
+            Linear(nodes, "mlp.down_proj.", h, f, biases.AddMlpBias);
         }
 
         nodes.AddRange(Norm("input_layernorm.", t));
@@ -209,11 +200,13 @@ internal sealed class TensorLayout
             : [Leaf(prefix + "weight", h)];
     }
 
-    private static void AddIf(List<Node> nodes, bool condition, string name, Dimension dimension)
+    /// <summary>A linear layer: its weight (output × input) and, when the layer has biases, its bias (output).</summary>
+    private static void Linear(List<Node> nodes, string prefix, Dimension output, Dimension input, bool bias)
     {
-        if (condition)
+        nodes.Add(Leaf(prefix + "weight", output, input));
+        if (bias)
         {
-            nodes.Add(Leaf(name, dimension));
+            nodes.Add(Leaf(prefix + "bias", output));
         }
     }
 
