@@ -94,6 +94,25 @@ public sealed class ConfigFieldInfo
 
     internal FieldRule[] RuleArray => _rules;
 
+    /// <summary>Whether <see cref="CheckTypes{T}"/> found the value type and the rules of the property's type.</summary>
+    internal bool TypesChecked { get; private set; }
+
+    /// <summary>
+    /// Checks, once, that the value type and every rule are of the property's type <typeparamref name="T"/>, so that
+    /// <see cref="FieldAccess"/> can then use them as such without a cast per access.
+    /// </summary>
+    internal ConfigValueType<T> CheckTypes<T>()
+    {
+        var type = (ConfigValueType<T>)ValueType;
+        foreach (var rule in _rules)
+        {
+            _ = (FieldRule<T>)rule;
+        }
+
+        TypesChecked = true;
+        return type;
+    }
+
     /// <summary>Whether freezing can change the field's value (a collection); the other fields are skipped.</summary>
     internal bool NeedsFreeze => ValueType.ValuesNeedFreeze;
 
