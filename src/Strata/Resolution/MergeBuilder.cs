@@ -520,21 +520,15 @@ internal sealed class MergeBuilder
         /// <summary>The widest map searched key by key: only a wide map (a dictionary of many entries) needs an index to keep each override constant-time.</summary>
         private const int LinearSearchLimit = 16;
 
-        /// <summary>
-        /// The entries: each key as the entry it came with (whose key origin, packed for a key read from a document, is
-        /// made only when asked for) and, unless a builder stands for it in <see cref="_builders"/>, its value.
-        /// </summary>
+        /// <summary>Each key as the entry it came with (its key origin made only when asked for) and its value, unless a builder stands for it.</summary>
         private ConfigMapEntry[] _entries = [];
-
-        /// <summary>The builders of the values a layer went into, by entry; null while there is none.</summary>
         private Builder?[]? _builders;
 
-        /// <summary>Whether <see cref="_entries"/> is also a built (immutable) map's: it is copied before the next change.</summary>
+        /// <summary>Whether <see cref="_entries"/> is also an immutable map's (the one begun from or built): copied before a change.</summary>
         private bool _shared;
         private int _count;
         private Dictionary<string, int>? _index;
 
-        /// <summary>A builder over <paramref name="map"/>'s own entries, copied only when a layer changes one.</summary>
         public Map(ConfigMap map)
             : this((object)map)
         {
@@ -590,22 +584,18 @@ internal sealed class MergeBuilder
                 index = _count++;
             }
 
-            if (value is ConfigNode node)
+            _entries[index] = value is ConfigNode node ? keyOf with { Value = node } : keyOf;
+            if (value is Builder builder)
             {
-                _entries[index] = keyOf with { Value = node };
-                if (_builders is not null)
-                {
-                    _builders[index] = null;
-                }
+                (_builders ??= new Builder?[_entries.Length])[index] = builder;
             }
             else
             {
-                _entries[index] = keyOf;
-                (_builders ??= new Builder?[_entries.Length])[index] = (Builder)value;
+                _builders?[index] = null;
             }
         }
 
-        /// <summary>The map as it stands: the builders' values are built into the entries, which the map then shares.</summary>
+        /// <summary>The map as it stands: the builders' values built into the entries, which the map shares.</summary>
         public override ConfigMap Build()
         {
             if (_builders is not null)
@@ -633,7 +623,6 @@ internal sealed class MergeBuilder
             return new ConfigMap(_entries, Origin, owned: true);
         }
 
-        /// <summary>Moves the entries (and builders) to arrays of their own, of <paramref name="length"/>.</summary>
         private void Resize(int length)
         {
             var entries = new ConfigMapEntry[length];

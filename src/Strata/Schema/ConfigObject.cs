@@ -241,12 +241,6 @@ public abstract class ConfigObject
         }
     }
 
-    internal void Detach()
-    {
-        Parent = null;
-        Step = default;
-    }
-
     internal void MarkFrozen() => _frozen = true;
 
     internal FieldSlot GetSlot(int index) => _slots is null ? default : _slots[index];
