@@ -121,7 +121,7 @@ public abstract class ConfigObject
             case PhaseKind.Freezing:
                 return true;
             case PhaseKind.Deriving:
-                if (ConfigType.Fields[index].ValueType.Shape == ValueShape.Config)
+                if (ConfigType.FieldArray[index].ValueType.Shape == ValueShape.Config)
                 {
                     // Replacing a sub-config changes no explicit value: the child's fields keep theirs.
                     return true;
