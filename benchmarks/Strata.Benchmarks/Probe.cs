@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace Strata.Benchmarks;
 
@@ -37,12 +38,7 @@ internal static class Probe
 
     private static void Measure(string name, Action operation)
     {
-        // Long enough for tiered compilation to reach its optimized code, even on a busy machine.
-        var warmup = Stopwatch.StartNew();
-        while (warmup.ElapsedMilliseconds < 1000)
-        {
-            operation();
-        }
+        WarmUp(operation);
 
         var perBatch = 1;
         var clock = Stopwatch.StartNew();
@@ -87,6 +83,28 @@ internal static class Probe
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{string.Empty,-56} gen0 collections per 1000 operations {1000 * (GC.CollectionCount(0) - collections) / operations:F1}, GC pause per operation {(GC.GetTotalPauseDuration() - pause).TotalMicroseconds / operations:F1} us"));
+    }
+
+    /// <summary>
+    /// Runs the operation until tiered compilation has reached its optimized code: at least a second, then until no method
+    /// was compiled for half a second (on a busy machine the background compiler lags by seconds; the anchors warm up for
+    /// ten), at most ten seconds.
+    /// </summary>
+    private static void WarmUp(Action operation)
+    {
+        var warmup = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        while (warmup.ElapsedMilliseconds < 1000 || (quiet.ElapsedMilliseconds < 500 && warmup.ElapsedMilliseconds < 10_000))
+        {
+            operation();
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                quiet.Restart();
+            }
+        }
     }
 
     private static void MeasureWithSetup(CatalogEntry entry)

@@ -61,7 +61,7 @@ internal static class BaseLayers
             var config = info.CreateInstance();
             config.DetachedPath = path;
             config.Graph = state.Graph;
-            config.TypeOrigin = type?.Origin;
+            config.TypeNode = type;
             var context = new BaseLayerContext(state, config, map);
             ConfigPipeline.RunHook(config, state, "base layers", context, static (c, x) => c.InvokeProvideBaseLayers(x));
             places.Add(([.. steps], context));

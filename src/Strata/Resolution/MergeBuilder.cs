@@ -115,13 +115,13 @@ internal sealed class MergeBuilder
         foreach (var entry in map.EntryArray)
         {
             var index = builder.IndexOf(entry.Key);
-            CheckArchitecture(info, entry.Key, index >= 0 ? builder.Slots[index].Value : null, entry.Value);
+            CheckArchitecture(info, entry.Key, index >= 0 ? builder.Value(index) : null, entry.Value);
             _path.Push(entry.Key);
-            var value = Merge(index >= 0 ? builder.Slots[index].Value : null, entry.Value, place.Child(info, entry.Key), replacing);
+            var value = Merge(index >= 0 ? builder.Value(index) : null, entry.Value, place.Child(info, entry.Key), replacing);
             _path.Pop();
 
             // An override keeps where the keys and maps on its path were written (an unknown key is reported there).
-            builder.Put(index, index >= 0 && replacing is not null ? builder.Slots[index].Entry : entry, value);
+            builder.Put(index, index >= 0 && replacing is not null ? builder.Entry(index) : entry, value);
         }
 
         if (replacing is null)
@@ -216,7 +216,7 @@ internal sealed class MergeBuilder
 
         var key = change.Path[step].Key!;
         var map = Enter(current, key, change.Origin, place, out var index, out var child);
-        return Leave(map, index, key, change.Origin, Set(index >= 0 ? map.Slots[index].Value : null, change, step + 1, indexed, child));
+        return Leave(map, index, key, change.Origin, Set(index >= 0 ? map.Value(index) : null, change, step + 1, indexed, child));
     }
 
     /// <summary>
@@ -237,7 +237,7 @@ internal sealed class MergeBuilder
     private Map Leave(Map map, int index, string key, Origin origin, object value)
     {
         _path.Pop();
-        map.Put(index, index >= 0 ? map.Slots[index].Entry : new ConfigMapEntry(key, origin, s_noValue), value);
+        map.Put(index, index >= 0 ? map.Entry(index) : new ConfigMapEntry(key, origin, s_noValue), value);
         return map;
     }
 
@@ -274,7 +274,7 @@ internal sealed class MergeBuilder
 
         var key = steps[step].Key!;
         var map = Enter(current, key, tree.Origin, place, out var index, out var child);
-        return Leave(map, index, key, tree.Origin, Beneath(index >= 0 ? map.Slots[index].Value : null, steps, step + 1, child, tree, name));
+        return Leave(map, index, key, tree.Origin, Beneath(index >= 0 ? map.Value(index) : null, steps, step + 1, child, tree, name));
     }
 
     /// <summary>Warns that a value replaces a different one of a base layer on an architecture field (rule R9).</summary>
@@ -328,11 +328,12 @@ internal sealed class MergeBuilder
     private void ReportTypeChange(string lowerType, string upperType, Map lower, ConfigMap upper)
     {
         var dropped = new List<string>();
-        foreach (var (entry, _) in lower.Slots)
+        for (var i = 0; i < lower.Count; i++)
         {
-            if (entry.Key != "type" && upper.IndexOf(entry.Key) < 0)
+            var key = lower.Entry(i).Key;
+            if (key != "type" && upper.IndexOf(key) < 0)
             {
-                dropped.Add(entry.Key);
+                dropped.Add(key);
             }
         }
 
@@ -459,7 +460,7 @@ internal sealed class MergeBuilder
     /// <summary>The text of the <c>type</c> key of a map or a map builder, when it is a scalar.</summary>
     private static string? TypeOf(object? value) => value switch
     {
-        Map map => map.IndexOf("type") is var i and >= 0 ? (map.Slots[i].Value as ConfigScalar)?.Value : null,
+        Map map => map.IndexOf("type") is var i and >= 0 ? (map.Value(i) as ConfigScalar)?.Value : null,
         ConfigMap map => map.TryGetValue("type", out var type) ? (type as ConfigScalar)?.Value : null,
         _ => null,
     };
@@ -519,26 +520,29 @@ internal sealed class MergeBuilder
         /// <summary>The widest map searched key by key: only a wide map (a dictionary of many entries) needs an index to keep each override constant-time.</summary>
         private const int LinearSearchLimit = 16;
 
-        /// <summary>
-        /// The entries: each key as the entry it came with (whose key origin, packed for a key read from a document, is
-        /// made only when asked for) and the value, a node or a builder.
-        /// </summary>
-        private (ConfigMapEntry Entry, object Value)[] _slots = [];
+        /// <summary>Each key as the entry it came with (its key origin made only when asked for) and its value, unless a builder stands for it.</summary>
+        private ConfigMapEntry[] _entries = [];
+        private Builder?[]? _builders;
+
+        /// <summary>Whether <see cref="_entries"/> is also an immutable map's (the one begun from or built): copied before a change.</summary>
+        private bool _shared;
         private int _count;
         private Dictionary<string, int>? _index;
 
         public Map(ConfigMap map)
             : this((object)map)
         {
-            var entries = map.EntryArray;
-            _slots = new (ConfigMapEntry, object)[entries.Length];
-            for (_count = 0; _count < entries.Length; _count++)
-            {
-                _slots[_count] = (entries[_count], entries[_count].Value);
-            }
+            _entries = map.EntryArray;
+            _count = _entries.Length;
+            _shared = true;
         }
 
-        public ReadOnlySpan<(ConfigMapEntry Entry, object Value)> Slots => _slots.AsSpan(0, _count);
+        public int Count => _count;
+
+        public ConfigMapEntry Entry(int index) => _entries[index];
+
+        /// <summary>The value of entry <paramref name="index"/>: a node, or the builder of the map or list a layer went into.</summary>
+        public object Value(int index) => (object?)_builders?[index] ?? _entries[index].Value;
 
         public int IndexOf(string key)
         {
@@ -547,13 +551,13 @@ internal sealed class MergeBuilder
                 _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
                 for (var i = 0; i < _count; i++)
                 {
-                    _index[_slots[i].Entry.Key] = i;
+                    _index[_entries[i].Key] = i;
                 }
             }
 
             for (var i = 0; _index is null && i < _count; i++)
             {
-                if (string.Equals(_slots[i].Entry.Key, key, StringComparison.Ordinal))
+                if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
                 {
                     return i;
                 }
@@ -568,29 +572,67 @@ internal sealed class MergeBuilder
         /// </summary>
         public void Put(int index, ConfigMapEntry keyOf, object value)
         {
+            var full = index < 0 && _count == _entries.Length;
+            if (full || _shared)
+            {
+                Resize(full ? Math.Max(4, _count * 2) : _entries.Length);
+            }
+
             if (index < 0)
             {
-                if (_count == _slots.Length)
-                {
-                    Array.Resize(ref _slots, Math.Max(4, _count * 2));
-                }
-
                 _index?.Add(keyOf.Key, _count);
                 index = _count++;
             }
 
-            _slots[index] = (keyOf, value);
+            _entries[index] = value is ConfigNode node ? keyOf with { Value = node } : keyOf;
+            if (value is Builder builder)
+            {
+                (_builders ??= new Builder?[_entries.Length])[index] = builder;
+            }
+            else
+            {
+                _builders?[index] = null;
+            }
         }
 
+        /// <summary>The map as it stands: the builders' values built into the entries, which the map shares.</summary>
         public override ConfigMap Build()
         {
-            var entries = new ConfigMapEntry[_count];
-            for (var i = 0; i < entries.Length; i++)
+            if (_builders is not null)
             {
-                entries[i] = _slots[i].Entry with { Value = _slots[i].Value as ConfigNode ?? ((Builder)_slots[i].Value).Build() };
+                if (_shared)
+                {
+                    Resize(_entries.Length);
+                }
+
+                for (var i = 0; i < _count; i++)
+                {
+                    if (_builders[i] is { } builder)
+                    {
+                        _entries[i] = _entries[i] with { Value = builder.Build() };
+                    }
+                }
             }
 
-            return new ConfigMap(entries, Origin, owned: true);
+            if (_count != _entries.Length)
+            {
+                Resize(_count);
+            }
+
+            _shared = true;
+            return new ConfigMap(_entries, Origin, owned: true);
+        }
+
+        private void Resize(int length)
+        {
+            var entries = new ConfigMapEntry[length];
+            Array.Copy(_entries, entries, _count);
+            _entries = entries;
+            _shared = false;
+            if (_builders is not null)
+            {
+                Array.Resize(ref _builders, length);
+            }
         }
     }
 

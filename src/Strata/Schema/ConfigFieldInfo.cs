@@ -94,6 +94,22 @@ public sealed class ConfigFieldInfo
 
     internal FieldRule[] RuleArray => _rules;
 
+    /// <summary>Whether <see cref="CheckTypes{T}"/> found the value type and the rules of the property's type.</summary>
+    internal bool TypesChecked { get; private set; }
+
+    /// <summary>Checks, once, that the value type and the rules are of the property's type (then used without a cast).</summary>
+    internal ConfigValueType<T> CheckTypes<T>()
+    {
+        var type = (ConfigValueType<T>)ValueType;
+        foreach (var rule in _rules)
+        {
+            _ = (FieldRule<T>)rule;
+        }
+
+        TypesChecked = true;
+        return type;
+    }
+
     /// <summary>Whether freezing can change the field's value (a collection); the other fields are skipped.</summary>
     internal bool NeedsFreeze => ValueType.ValuesNeedFreeze;
 
@@ -102,9 +118,7 @@ public sealed class ConfigFieldInfo
     public object? GetValue(ConfigObject target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var access = new FieldAccess(FieldOperation.GetValue, this, argument: null);
-        target.Access(Index, ref access);
-        return access.Boxed;
+        return Run(target, FieldOperation.GetValue, null).Boxed;
     }
 
     /// <summary>The field's value as an output tree, whether or not it is explicit or secret (for documentation and tools).</summary>
@@ -130,9 +144,7 @@ public sealed class ConfigFieldInfo
             }
         }
 
-        var access = new FieldAccess(FieldOperation.Bind, this, context, node);
-        target.Access(Index, ref access);
-        if (access.Result)
+        if (Run(target, FieldOperation.Bind, context, node).Result)
         {
             slot.State = FieldState.Explicit;
             slot.BoundFrom(node);
@@ -143,44 +155,29 @@ public sealed class ConfigFieldInfo
         }
     }
 
-    internal bool BindImplicit(ConfigObject target, ConfigNode node, ValueReadContext context)
-    {
-        var access = new FieldAccess(FieldOperation.Bind, this, context, node);
-        target.Access(Index, ref access);
-        return access.Result;
-    }
+    internal bool BindImplicit(ConfigObject target, ConfigNode node, ValueReadContext context) => Run(target, FieldOperation.Bind, context, node).Result;
 
-    internal void Write(ConfigObject target, Serialization.ConfigWriter writer)
-    {
-        var access = new FieldAccess(FieldOperation.Write, this, writer);
-        target.Access(Index, ref access);
-    }
+    internal void Write(ConfigObject target, Serialization.ConfigWriter writer) => Run(target, FieldOperation.Write, writer);
 
     internal void Validate(ConfigObject target, DiagnosticBag diagnostics)
     {
         if (_rules.Length > 0)
         {
-            var access = new FieldAccess(FieldOperation.Validate, this, diagnostics, target: target);
-            target.Access(Index, ref access);
+            Run(target, FieldOperation.Validate, diagnostics, other: target);
         }
     }
 
-    internal void Freeze(ConfigObject target)
-    {
-        var access = new FieldAccess(FieldOperation.Freeze, this, argument: null);
-        target.Access(Index, ref access);
-    }
+    internal void Freeze(ConfigObject target) => Run(target, FieldOperation.Freeze, null);
 
-    internal void CollectChildren(ConfigObject target, List<(ConfigObject Child, PathStep Step)> children)
-    {
-        var access = new FieldAccess(FieldOperation.CollectChildren, this, children);
-        target.Access(Index, ref access);
-    }
+    internal void CollectChildren(ConfigObject target, List<(ConfigObject Child, PathStep Step)> children) => Run(target, FieldOperation.CollectChildren, children);
 
-    internal bool ValueEquals(ConfigObject left, ConfigObject right)
+    internal bool ValueEquals(ConfigObject left, ConfigObject right) => Run(left, FieldOperation.Equals, null, other: right).Result;
+
+    /// <summary>Applies one operation to the field's value in <paramref name="target"/> (through its generated <c>AccessField</c>).</summary>
+    private FieldAccess Run(ConfigObject target, FieldOperation operation, object? argument, ConfigNode? node = null, ConfigObject? other = null)
     {
-        var access = new FieldAccess(FieldOperation.Equals, this, argument: null, target: right);
-        left.Access(Index, ref access);
-        return access.Result;
+        var access = new FieldAccess(operation, this, argument, node, other);
+        target.Access(Index, ref access);
+        return access;
     }
 }

@@ -44,8 +44,8 @@ public abstract class ConfigObject
     /// <summary>The path of a config made before its parent (a base layer's place), until it is linked to one.</summary>
     internal string? DetachedPath { get; set; }
 
-    /// <summary>Where the <c>type</c> key of a polymorphic config was given, if it was.</summary>
-    internal Origin? TypeOrigin { get; set; }
+    /// <summary>The value of the <c>type</c> key that chose this config's class, if one did (its origin is made only when asked for).</summary>
+    internal ConfigNode? TypeNode { get; set; }
 
     /// <summary>The dotted path of this config from the root (empty for the root).</summary>
     public string ConfigPath
@@ -121,7 +121,7 @@ public abstract class ConfigObject
             case PhaseKind.Freezing:
                 return true;
             case PhaseKind.Deriving:
-                if (ConfigType.Fields[index].ValueType.Shape == ValueShape.Config)
+                if (ConfigType.FieldArray[index].ValueType.Shape == ValueShape.Config)
                 {
                     // Replacing a sub-config changes no explicit value: the child's fields keep theirs.
                     return true;
@@ -241,19 +241,13 @@ public abstract class ConfigObject
         }
     }
 
-    internal void Detach()
-    {
-        Parent = null;
-        Step = default;
-    }
-
     internal void MarkFrozen() => _frozen = true;
 
     internal FieldSlot GetSlot(int index) => _slots is null ? default : _slots[index];
 
     internal ref FieldSlot Slot(int index)
     {
-        _slots ??= new FieldSlot[ConfigType.Fields.Count];
+        _slots ??= new FieldSlot[ConfigType.FieldArray.Length];
         return ref _slots[index];
     }
 
@@ -277,6 +271,16 @@ public abstract class ConfigObject
 
     internal int FieldIndex(string propertyName)
     {
+        // Hooks ask with nameof(...): the same interned string as the generated table's, found without hashing it.
+        var fields = ConfigType.FieldArray;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (ReferenceEquals(fields[i].PropertyName, propertyName))
+            {
+                return i;
+            }
+        }
+
         var field = ConfigType.FindByPropertyName(propertyName)
             ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{ConfigType.Name} has no field named {propertyName}."), nameof(propertyName));
         return field.Index;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Strata.Serialization;
 using Strata.Tree;
 
@@ -51,12 +52,15 @@ public struct FieldAccess
     /// <param name="other">The value of the same field in <see cref="Other"/>, when there is one.</param>
     public bool Apply<T>(ref T value, T other)
     {
-        var type = (ConfigValueType<T>)_field.ValueType;
+        // The generated AccessField passes a field always as its property's one type: the field's value type (and rules)
+        // are checked against it at the first access, not cast at each (a cast per call, in the code shared by every
+        // reference type, cost more than most operations).
+        var type = _field.TypesChecked ? Unsafe.As<ConfigValueType<T>>(_field.ValueType) : _field.CheckTypes<T>();
         switch (_operation)
         {
             case FieldOperation.Bind:
                 var context = (ValueReadContext)_argument!;
-                if (value is ConfigObject owned && _node is ConfigMap map && Values.Binder.CanBindInto(owned, map))
+                if (_node is ConfigMap map && value is ConfigObject owned && Values.Binder.CanBindInto(owned, map))
                 {
                     // The config's own default child takes the mapping: no second instance is built and thrown away.
                     context.Binder.BindObject(owned, map, context);
@@ -97,7 +101,7 @@ public struct FieldAccess
     {
         foreach (var rule in _field.RuleArray)
         {
-            var problem = ((FieldRule<T>)rule).Check(value);
+            var problem = Unsafe.As<FieldRule<T>>(rule).Check(value);
             if (problem is not null)
             {
                 var target = Target!;

@@ -160,7 +160,7 @@ internal sealed class ConfigWriter : ValueSink
             WriteField(config, fields[i]);
         }
 
-        if (_written < depth && info.TypeName is not null && (forceType || config.TypeOrigin is not null || !_explicitOnly))
+        if (_written < depth && info.TypeName is not null && (forceType || config.TypeNode is not null || !_explicitOnly))
         {
             Flush();
         }

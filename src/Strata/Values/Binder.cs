@@ -107,7 +107,7 @@ internal sealed class Binder
         }
 
         var instance = subtype.TypeInfo.CreateInstance();
-        instance.TypeOrigin = typeNode.Origin;
+        instance.TypeNode = typeNode;
         return instance;
     }
 
@@ -116,7 +116,7 @@ internal sealed class Binder
     /// instance: it is untouched (never bound, nothing set) and the mapping chooses no class through a <c>type</c>.
     /// </summary>
     public static bool CanBindInto(ConfigObject child, ConfigMap map) =>
-        child.SourceTree is null && !child.HasAnyExplicit() && child.TypeOrigin is null
+        child.SourceTree is null && !child.HasAnyExplicit() && child.TypeNode is null
         && (!child.ConfigType.IsPolymorphic || !map.TryGetValue(TypeKey, out _));
 
     /// <summary>Binds every entry of <paramref name="map"/> to the fields of <paramref name="target"/>.</summary>

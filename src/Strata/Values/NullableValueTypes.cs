@@ -4,26 +4,25 @@ using Strata.Tree;
 
 namespace Strata.Values;
 
-/// <summary>A value type or null.</summary>
-internal sealed class NullableValueType<T> : BuiltInValueType<T?>
-    where T : struct
+/// <summary>What a value type or null and a reference type or null have in common: they are described by their inner type.</summary>
+internal abstract class NullableValueTypeBase<TValue, TInner>(ConfigValueType<TInner> inner) : BuiltInValueType<TValue>
 {
-    private readonly ConfigValueType<T> _inner;
-
-    public NullableValueType(ConfigValueType<T> inner)
-    {
-        _inner = inner;
-    }
-
-    public override string DisplayName => _inner.DisplayName + "|None";
+    public override string DisplayName => inner.DisplayName + "|None";
 
     public override bool AcceptsNull => true;
 
     public override ValueShape Shape => ValueShape.Nullable;
 
-    public override ConfigValueType ElementType => _inner;
+    public override ConfigValueType ElementType => inner;
 
-    public override ConfigTypeInfo? NestedConfig => _inner.NestedConfig;
+    public override ConfigTypeInfo? NestedConfig => inner.NestedConfig;
+}
+
+/// <summary>A value type or null.</summary>
+internal sealed class NullableValueType<T>(ConfigValueType<T> inner) : NullableValueTypeBase<T?, T>(inner)
+    where T : struct
+{
+    private readonly ConfigValueType<T> _inner = inner;
 
     internal override bool FreezesValues => false;
 
@@ -57,25 +56,10 @@ internal sealed class NullableValueType<T> : BuiltInValueType<T?>
 }
 
 /// <summary>A reference type or null.</summary>
-internal sealed class NullableReferenceValueType<T> : BuiltInValueType<T?>
+internal sealed class NullableReferenceValueType<T>(ConfigValueType<T> inner) : NullableValueTypeBase<T?, T>(inner)
     where T : class
 {
-    private readonly ConfigValueType<T> _inner;
-
-    public NullableReferenceValueType(ConfigValueType<T> inner)
-    {
-        _inner = inner;
-    }
-
-    public override string DisplayName => _inner.DisplayName + "|None";
-
-    public override bool AcceptsNull => true;
-
-    public override ValueShape Shape => ValueShape.Nullable;
-
-    public override ConfigValueType ElementType => _inner;
-
-    public override ConfigTypeInfo? NestedConfig => _inner.NestedConfig;
+    private readonly ConfigValueType<T> _inner = inner;
 
     public override bool TryRead(ConfigNode node, ValueReadContext context, out T? value)
     {
