@@ -18,10 +18,13 @@ public sealed class Origin
     /// <summary>The origin of values set by program code.</summary>
     public static Origin Code { get; } = new(OriginKind.Code, null, 0, 0, 0, null);
 
+    /// <summary>The kind in a byte, beside <see cref="IsShadowed"/>: an origin stays 48 bytes (most values have one).</summary>
+    private readonly byte _kind;
+
     private Origin(OriginKind kind, string? source, int line, int column, int argument, Origin? previous, bool isShadowed = false)
     {
         IsShadowed = isShadowed;
-        Kind = kind;
+        _kind = (byte)kind;
         Source = source;
         Line = line;
         Column = column;
@@ -30,7 +33,7 @@ public sealed class Origin
     }
 
     /// <summary>The kind of layer.</summary>
-    public OriginKind Kind { get; }
+    public OriginKind Kind => (OriginKind)_kind;
 
     /// <summary>
     /// The file path (file, checkpoint, or the response file of a command-line override), the variable name

@@ -57,14 +57,15 @@ internal static class ConfigPipeline
             static (config, s) =>
             {
                 s.State.Graph.Kind = PhaseKind.Code;
-                s.Errors.Push(s.State.Diagnostics.ErrorCount);
-                FollowOns.Validate(config, s.State, derived: false);
+                var errors = s.State.Diagnostics.ErrorCount;
+                s.Errors.Push(FollowOns.Validate(config, s.State, derived: false) ? errors : -1);
                 s.Scope.Current = config;
                 RunHook(config, s.State, "validation", s.Scope, static (c, x) => c.InvokeValidate(x));
             },
             static (config, s) =>
             {
-                // Everything reported since its visit began (its rules, its hook, its children's) is an error of the config.
+                // Everything reported since its visit began (its rules, its hook, its children's) is an error of the config;
+                // -1: it has no derived value to check.
                 if (s.Errors.Pop() == s.State.Diagnostics.ErrorCount && !FollowOns.HasErrorAt(s.Earlier, config))
                 {
                     FollowOns.Validate(config, s.State, derived: true);

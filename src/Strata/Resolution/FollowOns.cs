@@ -14,18 +14,27 @@ namespace Strata.Resolution;
 /// </summary>
 internal static class FollowOns
 {
-    /// <summary>Checks the rules of the config's fields that are derived values (<paramref name="derived"/>) or of the others.</summary>
-    public static void Validate(ConfigObject config, ResolutionState state, bool derived)
+    /// <summary>
+    /// Checks the rules of the config's fields that are derived values (<paramref name="derived"/>) or of the others;
+    /// returns whether a derived value was left out.
+    /// </summary>
+    public static bool Validate(ConfigObject config, ResolutionState state, bool derived)
     {
         var failed = state.FailedFields;
+        var skipped = false;
         foreach (var field in config.ConfigType.RuledFields)
         {
-            var slot = config.GetSlot(field.Index);
-            if (IsDerived(slot) == derived && (failed.Count == 0 || !failed.Contains((config, field.Index))))
+            if (IsDerived(config.GetSlot(field.Index)) != derived)
+            {
+                skipped = true;
+            }
+            else if (failed.Count == 0 || !failed.Contains((config, field.Index)))
             {
                 field.Validate(config, state.Diagnostics);
             }
         }
+
+        return skipped;
     }
 
     /// <summary>The paths of the errors reported before validation, sorted (ordinal); null when there is none.</summary>
