@@ -105,24 +105,15 @@ public sealed class ResolveInputs
     /// </summary>
     private static List<string> WithSyntaxErrors(List<(int Token, string Message)> mistakes, string[] tokens, List<ArgumentPlace?>? places, Schema.ConfigTypeInfo root)
     {
-        var errors = new List<Diagnostic>();
-        var at = new List<int>();
         for (int i = 0, number = 0; i < tokens.Length; i++)
         {
             // The tokens with '=' are the overrides, numbered as the resolver numbers them.
             if (tokens[i].Contains('=', StringComparison.Ordinal)
                 && !OverrideParser.TryParse(tokens[i], ++number, places?[number - 1], SourceLimits.Default, out _, out var error))
             {
-                errors.Add(error);
-                at.Add(i);
+                var d = SecretRedaction.Redact([error], root)[0];
+                mistakes.Add((i, d.Origin + ": " + (d.Path.Length > 0 ? MessageText.Bounded(d.Path) + ": " : string.Empty) + d.Message));
             }
-        }
-
-        var redacted = SecretRedaction.Redact(errors, root);
-        for (var i = 0; i < redacted.Count; i++)
-        {
-            var d = redacted[i];
-            mistakes.Add((at[i], d.Origin + ": " + (d.Path.Length > 0 ? MessageText.Bounded(d.Path) + ": " : string.Empty) + d.Message));
         }
 
         mistakes.Sort(static (a, b) => a.Token.CompareTo(b.Token));
