@@ -38,7 +38,7 @@ public sealed class ConfigException : Exception
         Diagnostics = [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.ConfigRule, string.Empty, null, message)];
     }
 
-    /// <summary>Every diagnostic of the failed resolution, errors and warnings, in the order found.</summary>
+    /// <summary>Every diagnostic of the failed resolution, errors and warnings, in the order of their places (see <see cref="ConfigResolver{T}.TryResolve"/>).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>

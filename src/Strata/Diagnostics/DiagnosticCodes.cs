@@ -113,4 +113,10 @@ public static class DiagnosticCodes
 
     /// <summary>STR0125: a value from a checkpoint was ignored on purpose (for example the world size of the machine that saved it).</summary>
     public const string CheckpointValueIgnored = "STR0125";
+
+    /// <summary>
+    /// STR0126: a declared environment variable is set, but a layer's explicit value wins over it and differs from it
+    /// (a <c>world_size</c> in a file under a launcher that sets <c>WORLD_SIZE</c>).
+    /// </summary>
+    public const string EnvironmentShadowed = "STR0126";
 }

@@ -100,6 +100,7 @@ internal static class SecretRedaction
         DiagnosticCodes.UnknownEnumValue => "the value is not one of the names the field accepts (" + NotShown + ")",
         DiagnosticCodes.OverrideSyntax or DiagnosticCodes.Syntax or DiagnosticCodes.UnsupportedTag => "the value cannot be parsed (" + NotShown + ")",
         DiagnosticCodes.EnvironmentValue => "the environment variable's value is not valid for the field (" + NotShown + ")",
+        DiagnosticCodes.EnvironmentShadowed => "the value set here wins over a different value of the environment variable (" + NotShown + ")",
         _ => "the value is not valid (" + NotShown + ")",
     };
 }

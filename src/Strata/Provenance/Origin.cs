@@ -18,9 +18,13 @@ public sealed class Origin
     /// <summary>The origin of values set by program code.</summary>
     public static Origin Code { get; } = new(OriginKind.Code, null, 0, 0, 0, null);
 
-    private Origin(OriginKind kind, string? source, int line, int column, int argument, Origin? previous)
+    /// <summary>The kind in a byte, beside <see cref="IsShadowed"/>: an origin stays 48 bytes (most values have one).</summary>
+    private readonly byte _kind;
+
+    private Origin(OriginKind kind, string? source, int line, int column, int argument, Origin? previous, bool isShadowed = false)
     {
-        Kind = kind;
+        IsShadowed = isShadowed;
+        _kind = (byte)kind;
         Source = source;
         Line = line;
         Column = column;
@@ -29,7 +33,7 @@ public sealed class Origin
     }
 
     /// <summary>The kind of layer.</summary>
-    public OriginKind Kind { get; }
+    public OriginKind Kind => (OriginKind)_kind;
 
     /// <summary>
     /// The file path (file, checkpoint, or the response file of a command-line override), the variable name
@@ -47,6 +51,12 @@ public sealed class Origin
 
     /// <summary>The 1-based number of the command-line override, or 0.</summary>
     public int Argument { get; }
+
+    /// <summary>
+    /// Whether this is the value of a declared environment variable that a layer's explicit value hid: it is only in the
+    /// history, beneath the value that won (<c>default → env WORLD_SIZE (shadowed) → cli arg #1</c>).
+    /// </summary>
+    public bool IsShadowed { get; }
 
     /// <summary>The origin of the value this one replaced, if any.</summary>
     public Origin? Previous { get; }
@@ -89,6 +99,9 @@ public sealed class Origin
     /// <param name="variable">The variable name.</param>
     public static Origin FromEnvironment(string variable) => new(OriginKind.Environment, variable, 0, 0, 0, null);
 
+    /// <summary>The origin of a declared environment variable whose value an explicit value hid (<see cref="IsShadowed"/>).</summary>
+    internal static Origin ShadowedEnvironment(string variable, Origin? previous) => new(OriginKind.Environment, variable, 0, 0, 0, previous, isShadowed: true);
+
     /// <summary>Creates the origin of a value supplied by a named provider (for example an <c>IConfiguration</c> key).</summary>
     /// <param name="provider">The provider and key, as shown to users.</param>
     public static Origin FromProvider(string provider) => new(OriginKind.Provider, provider, 0, 0, 0, null);
@@ -96,7 +109,7 @@ public sealed class Origin
     /// <summary>Returns a copy of this origin whose history continues with <paramref name="previous"/>.</summary>
     /// <param name="previous">The origin of the value replaced by this one.</param>
     public Origin WithPrevious(Origin? previous) =>
-        ReferenceEquals(previous, Previous) ? this : new Origin(Kind, Source, Line, Column, Argument, previous);
+        ReferenceEquals(previous, Previous) ? this : new Origin(Kind, Source, Line, Column, Argument, previous, IsShadowed);
 
     /// <summary>The history of this value, oldest first, ending with this origin.</summary>
     public IReadOnlyList<Origin> History
@@ -140,7 +153,7 @@ public sealed class Origin
         // The column is inside the override, not inside the line: the place shown is the line.
         OriginKind.CommandLine when Source is not null => Source + ":" + Count(Line),
         OriginKind.CommandLine => "cli arg #" + Count(Argument),
-        OriginKind.Environment => "env " + Source,
+        OriginKind.Environment => "env " + Source + (IsShadowed ? " (shadowed)" : string.Empty),
         OriginKind.Provider => "provider " + Source,
         _ => KindName,
     };

@@ -46,31 +46,31 @@ internal static class ConfigPipeline
     }
 
     /// <summary>
-    /// One walk: a config's rules and hook are checked (top-down), then, after its children, it is frozen. A graph with
-    /// errors is frozen too: it is discarded.
+    /// One walk: a config's rules and hook are checked (top-down), then, after its children, the rules of its derived
+    /// values, and it is frozen. A graph with errors is frozen too: it is discarded.
     /// </summary>
     internal static void ValidateAndFreeze(ConfigObject root, ResolutionState state)
     {
         ConfigGraph.Walk(
             root,
-            (Scope: new ValidationScope(state), State: state),
+            (Scope: new ValidationScope(state), State: state, Errors: new Stack<int>(), Earlier: FollowOns.ErrorPaths(state.Diagnostics)),
             static (config, s) =>
             {
                 s.State.Graph.Kind = PhaseKind.Code;
-                var failed = s.State.FailedFields;
-                foreach (var field in config.ConfigType.RuledFields)
-                {
-                    if (failed.Count == 0 || !failed.Contains((config, field.Index)))
-                    {
-                        field.Validate(config, s.State.Diagnostics);
-                    }
-                }
-
+                var errors = s.State.Diagnostics.ErrorCount;
+                s.Errors.Push(FollowOns.Validate(config, s.State, derived: false) ? errors : -1);
                 s.Scope.Current = config;
                 RunHook(config, s.State, "validation", s.Scope, static (c, x) => c.InvokeValidate(x));
             },
             static (config, s) =>
             {
+                // Everything reported since its visit began (its rules, its hook, its children's) is an error of the config;
+                // -1: it has no derived value to check.
+                if (s.Errors.Pop() == s.State.Diagnostics.ErrorCount && !FollowOns.HasErrorAt(s.Earlier, config))
+                {
+                    FollowOns.Validate(config, s.State, derived: true);
+                }
+
                 s.State.Graph.Kind = PhaseKind.Freezing;
                 var fields = config.ConfigType.FreezeFields;
                 for (var i = 0; i < fields.Length; i++)
@@ -86,8 +86,14 @@ internal static class ConfigPipeline
     {
         foreach (var field in config.ConfigType.EnvironmentFields)
         {
-            if (field.EnvironmentVariable is not { } name || (config.GetSlot(field.Index).State & FieldState.Explicit) != 0)
+            if (field.EnvironmentVariable is not { } name)
             {
+                continue;
+            }
+
+            if ((config.GetSlot(field.Index).State & FieldState.Explicit) != 0)
+            {
+                EnvironmentShadow.Record(config, field, name, state);
                 continue;
             }
 
@@ -131,7 +137,7 @@ internal static class ConfigPipeline
         }
     }
 
-    private static bool IsInteger(ConfigValueType type) =>
+    internal static bool IsInteger(ConfigValueType type) =>
         (type.Shape == ValueShape.Nullable ? type.ElementType?.Shape : type.Shape) == ValueShape.Integer;
 
     /// <summary>Runs one config's hook; its failure becomes a diagnostic with the config's path, never a raw exception (R10).</summary>

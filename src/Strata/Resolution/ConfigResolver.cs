@@ -15,6 +15,9 @@ public sealed class ConfigResolver<T>
 {
     private readonly ResolveOptions _options;
     private readonly List<Func<SourceDocument>> _files = [];
+
+    /// <summary>The name of each file layer, in step with <see cref="_files"/>: diagnostics are ordered by it.</summary>
+    private readonly List<string?> _fileNames = [];
     private readonly List<string> _overrides = [];
 
     /// <summary>The response file line of each override read from one, in step with <see cref="_overrides"/>; null while there is none.</summary>
@@ -30,21 +33,21 @@ public sealed class ConfigResolver<T>
     /// <summary>Adds a YAML or JSON file (by extension) as the next file layer.</summary>
     /// <param name="path">The path, relative to the working directory.</param>
     /// <returns>This resolver.</returns>
-    public ConfigResolver<T> AddFile(string path) => AddLayer(path, nameof(path), () => DocumentReader.Load(path, checkpoint: false, _options.Limits));
+    public ConfigResolver<T> AddFile(string path) => AddLayer(path, path, nameof(path), () => DocumentReader.Load(path, checkpoint: false, _options.Limits));
 
     /// <summary>Adds YAML text as the next file layer.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="sourceName">The name shown in origins.</param>
     /// <returns>This resolver.</returns>
     public ConfigResolver<T> AddYaml(string yaml, string sourceName = "<yaml>") =>
-        AddLayer(yaml, nameof(yaml), () => YamlDocumentReader.Parse(yaml, sourceName, checkpoint: false, _options.Limits));
+        AddLayer(yaml, sourceName, nameof(yaml), () => YamlDocumentReader.Parse(yaml, sourceName, checkpoint: false, _options.Limits));
 
     /// <summary>Adds JSON text as the next file layer.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="sourceName">The name shown in origins.</param>
     /// <returns>This resolver.</returns>
     public ConfigResolver<T> AddJson(string json, string sourceName = "<json>") =>
-        AddLayer(json, nameof(json), () => JsonDocumentReader.Parse(json, sourceName, checkpoint: false, _options.Limits));
+        AddLayer(json, sourceName, nameof(json), () => JsonDocumentReader.Parse(json, sourceName, checkpoint: false, _options.Limits));
 
     /// <summary>The options this resolver resolves with (its limits bound the layers added).</summary>
     public ResolveOptions Options => _options;
@@ -56,7 +59,11 @@ public sealed class ConfigResolver<T>
     /// The tree is held to <see cref="SourceLimits.MaxDepth"/> of <see cref="Options"/> as a file is: a deeper one is a
     /// <see cref="DiagnosticCodes.NestingLimit"/> error and is not merged.
     /// </remarks>
-    public ConfigResolver<T> AddTree(ConfigMap root) => AddLayer(root, nameof(root), () => Bounded(root));
+    public ConfigResolver<T> AddTree(ConfigMap root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        return AddLayer(root, root.Origin is { Kind: OriginKind.File } origin ? origin.Source : null, nameof(root), () => Bounded(root));
+    }
 
     /// <summary>Adds a <c>key.path=value</c> override; overrides apply after every file, in the order added.</summary>
     /// <param name="argument">The override.</param>
@@ -109,7 +116,7 @@ public sealed class ConfigResolver<T>
 
     /// <summary>Resolves the config without throwing for invalid input.</summary>
     /// <param name="resolved">The result, when valid.</param>
-    /// <param name="diagnostics">Every diagnostic, errors first in the order found.</param>
+    /// <param name="diagnostics">Every diagnostic, in the order of their places (files in the order given, then overrides in argument order, then the environment, then places without a position).</param>
     /// <returns>Whether the config is valid.</returns>
     public bool TryResolve([NotNullWhen(true)] out Resolved<T>? resolved, out IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -118,7 +125,7 @@ public sealed class ConfigResolver<T>
         var root = state.Diagnostics.HasErrors ? null : Resolution.ConfigPipeline.Run(T.TypeInfo, Resolution.BaseLayers.Apply(T.TypeInfo, builder.ToMap(), builder, state), state);
 
         // Values of secret fields never reach a message (R14), whichever stage reported them.
-        var all = SecretRedaction.Redact(state.Diagnostics.Items, T.TypeInfo);
+        var all = SecretRedaction.Redact(DiagnosticOrder.Sort(state.Diagnostics.Items, _fileNames), T.TypeInfo);
         var raised = _options.WarningsAsErrors ? new Diagnostic[all.Count] : null;
         var failed = false;
         for (var i = 0; i < all.Count; i++)
@@ -175,10 +182,11 @@ public sealed class ConfigResolver<T>
     }
 
     /// <summary>Adds the next file layer, read when the config is resolved.</summary>
-    private ConfigResolver<T> AddLayer(object input, string name, Func<SourceDocument> load)
+    private ConfigResolver<T> AddLayer(object input, string? source, string name, Func<SourceDocument> load)
     {
         ArgumentNullException.ThrowIfNull(input, name);
         _files.Add(load);
+        _fileNames.Add(source);
         return this;
     }
 

@@ -232,6 +232,46 @@ public sealed class ResolveVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Diagnostics_are_printed_in_the_order_of_their_places_files_as_given_then_overrides_in_order()
+    {
+        // Found in another order: bind errors (learning_rate) before rule errors, fields in the order of the schema.
+        var b = _dir.Write("b.yaml", "learning_rate: x\nsteps: 0\nnetwork:\n  hidden: 0\n");
+        var a = _dir.Write("a.yaml", "network:\n  layers: -1\n");
+
+        var result = await TestHost.Run("validate", "job", "-c", b, "-c", a, "name=[1]", "steps=-3");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            [b + ":1:16: error STR0102", b + ":4:11: error STR0103", a + ":2:11: error STR0103", "cli arg #1: error STR0102", "cli arg #2: error STR0103", "5 errors, 0 warnings"],
+            result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static line => line.Split(": ")[0] + (line.Contains(": error ", StringComparison.Ordinal) ? ": " + line.Split(": ")[1] : string.Empty)));
+    }
+
+    [Fact]
+    public async Task Every_malformed_argument_is_reported_in_one_usage_error_positionals_and_overrides_that_do_not_parse()
+    {
+        var result = await TestHost.Run("resolve", "job", "novalue", "steps=2", "name=[1,", "token=[s3cr3t,");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.StartsWith(
+            "jobs: error: 'novalue' is not a KEY=VALUE override (give config files with -c FILE)\n"
+            + "jobs: error: cli arg #2: name: cannot parse the override 'name=[1,' at column 6: invalid YAML: while parsing a node, did not find expected node content\n"
+            + "jobs: error: cli arg #3: token: ",
+            result.Error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overrides_that_do_not_parse_without_another_mistake_are_config_errors_as_before()
+    {
+        var result = await TestHost.Run("resolve", "job", "steps=2", "name=[1,");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("cli arg #2: error STR0010: name: cannot parse the override 'name=[1,' at column 6", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_environment_of_the_host_feeds_declared_bindings()
     {
         var host = new Strata.Hosting.ConfigHost("jobs") { Environment = new Dictionary<string, string?> { ["STRATA_CLI_TEST_WORLD_SIZE"] = "8" } }

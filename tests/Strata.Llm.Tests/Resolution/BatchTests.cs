@@ -45,6 +45,13 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public void A_negative_micro_batch_size_is_one_error_and_the_batch_size_derived_from_it_is_not_checked_again()
+    {
+        var error = Assert.Single(Resolve.TrainerErrors(string.Empty, "batch.micro_batch_size=-1"));
+        Assert.Equal(("batch.micro_batch_size", "cli arg #1", "must be > 0, got -1"), (error.Path, error.Origin?.ToString(), error.Message));
+    }
+
+    [Fact]
     public void An_explicit_sequential_count_is_kept_and_checked()
     {
         var errors = Resolve.TrainerErrors("batch:\n  batch_size: 16\n  micro_batch_size: 2\n  sequential_micro_batches: 4\n");

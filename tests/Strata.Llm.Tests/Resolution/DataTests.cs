@@ -46,6 +46,13 @@ public sealed class DataTests
     }
 
     [Fact]
+    public void A_dataset_given_as_a_name_is_one_error_and_the_datasets_are_not_checked_again()
+    {
+        var error = Assert.Single(Resolve.TrainerErrors(string.Empty, "data.datasets.0=books"));
+        Assert.Equal(("data.datasets.0", DiagnosticCodes.TypeMismatch), (error.Path, error.Code));
+    }
+
+    [Fact]
     public void Required_dataset_parts_are_checked()
     {
         Assert.Contains(Resolve.TrainerErrors("data:\n  datasets:\n    training: {type: memmap}\n"), e => e.Path == "data.datasets.training.path");

@@ -38,6 +38,14 @@ public sealed class TransformerTests
     }
 
     [Fact]
+    public void Heads_that_do_not_divide_the_hidden_size_are_one_error_and_the_kv_channels_left_unset_are_not_checked()
+    {
+        // The README's example: kv_channels keeps 0, which its rule would refuse as "must be > 0, got 0".
+        var error = Assert.Single(Errors("num_attention_heads: 5\n"));
+        Assert.Equal(("model.base_model.transformer.kv_channels", DiagnosticCodes.DerivationFailed), (error.Path, error.Code));
+    }
+
+    [Fact]
     public void Heads_must_be_a_multiple_of_head_groups()
     {
         Assert.Contains(Errors("head_groups: 3\n"), e => e.Path == "model.base_model.transformer.num_attention_heads");

@@ -28,8 +28,17 @@ public sealed partial class ProductConfig
     [Field(FieldHint.Core), GreaterThan(0), DerivedDefault("1")]
     public partial int After { get; set; }
 
+    /// <summary><c>width − count</c>: a derived value that breaks its rule when the count is larger, with no other error.</summary>
+    [Field(FieldHint.Core), GreaterThan(0), DerivedDefault("width − count")]
+    public partial int Excess { get; set; }
+
     partial void Derive(DeriveContext context)
     {
+        if (!IsSet(nameof(Excess)))
+        {
+            Excess = Width - Count;
+        }
+
         if (!IsSet(nameof(Total)) && context.Product(nameof(Total), "width × count", [Width, Count], nameof(Width), nameof(Count)) is { } total)
         {
             Total = total;

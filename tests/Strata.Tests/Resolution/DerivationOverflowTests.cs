@@ -57,6 +57,32 @@ public sealed class DerivationOverflowTests
         Assert.Equal(["total"], errors.Select(static e => e.Path));
     }
 
+    [Fact]
+    public void A_derived_value_computed_from_a_value_in_error_is_not_checked_again()
+    {
+        // width = -1 breaks its rule; total = -4 and excess = -5 are derived from it and would only repeat it.
+        var error = Assert.Single(Errors("width: -1\n"));
+
+        Assert.Equal(("width", "product.yaml:1:8", "must be > 0, got -1"), (error.Path, error.Origin?.ToString(), error.Message));
+    }
+
+    [Fact]
+    public void A_derived_value_that_breaks_its_rule_with_no_other_error_is_reported()
+    {
+        var error = Assert.Single(Errors("width: 4\ncount: 16\n"));
+
+        Assert.Equal((DiagnosticCodes.FieldRule, "excess", "derived", "must be > 0, got -12"), (error.Code, error.Path, error.Origin?.ToString(), error.Message));
+    }
+
+    [Fact]
+    public void A_derived_value_is_not_checked_again_when_a_value_of_its_config_failed_to_bind()
+    {
+        // The count that failed to bind keeps its default (4); excess = 2 − 4 breaks its rule only because of it.
+        var error = Assert.Single(Errors("width: 2\ncount: many\n"));
+
+        Assert.Equal(("count", DiagnosticCodes.TypeMismatch), (error.Path, error.Code));
+    }
+
     [Theory]
     [InlineData(new long[] { 4, 536870911 }, 2147483644)]
     [InlineData(new long[] { int.MinValue }, int.MinValue)]

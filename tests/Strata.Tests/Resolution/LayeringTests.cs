@@ -141,6 +141,58 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void An_environment_value_hidden_by_an_explicit_value_is_in_its_history_and_a_different_one_is_a_warning_at_the_value()
+    {
+        var env = new Dictionary<string, string?> { ["STRATA_TEST_WORLD_SIZE"] = "4" };
+        var r = new ConfigResolver<RunConfig>(new ResolveOptions { Environment = env }).AddYaml("world_size: 2\n", "run.yaml").Resolve();
+
+        var origin = r.Config.GetOrigin(nameof(RunConfig.WorldSize));
+        Assert.Equal(["env STRATA_TEST_WORLD_SIZE (shadowed)", "run.yaml:1:13"], origin.History.Select(static o => o.ToString()));
+        Assert.True(origin.Previous!.IsShadowed);
+        Assert.False(origin.IsShadowed);
+        var warning = Assert.Single(r.Diagnostics);
+        Assert.Equal(
+            "run.yaml:1:13: warning STR0126: world_size: environment variable STRATA_TEST_WORLD_SIZE is '4', but the value set here, '2', wins over it",
+            warning.ToString());
+        Assert.Equal("world_size: 2\n", r.ToYaml());
+    }
+
+    [Theory]
+    [InlineData("02")]
+    [InlineData("+2")]
+    public void An_environment_value_equal_to_the_explicit_value_as_a_number_is_shown_in_the_history_without_a_warning(string value)
+    {
+        var env = new Dictionary<string, string?> { ["STRATA_TEST_WORLD_SIZE"] = value };
+        var r = new ConfigResolver<RunConfig>(new ResolveOptions { Environment = env }).AddYaml("world_size: 2\n", "run.yaml").Resolve();
+
+        Assert.Empty(r.Diagnostics);
+        Assert.Contains("env STRATA_TEST_WORLD_SIZE (shadowed)", r.Config.GetOrigin(nameof(RunConfig.WorldSize)).History.Select(static o => o.ToString()));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public void An_unset_or_empty_environment_variable_beside_an_explicit_value_leaves_no_trace(string? value)
+    {
+        var env = new Dictionary<string, string?> { ["STRATA_TEST_WORLD_SIZE"] = value };
+        var r = new ConfigResolver<RunConfig>(new ResolveOptions { Environment = env }).AddYaml("world_size: 2\n", "run.yaml").Resolve();
+
+        Assert.Empty(r.Diagnostics);
+        Assert.Equal(["run.yaml:1:13"], r.Config.GetOrigin(nameof(RunConfig.WorldSize)).History.Select(static o => o.ToString()));
+    }
+
+    [Fact]
+    public void A_hidden_environment_value_the_field_cannot_take_is_a_warning_not_an_error_and_a_long_one_is_cut()
+    {
+        var env = new Dictionary<string, string?> { ["STRATA_TEST_WORLD_SIZE"] = new string('x', 100_000) };
+        var r = new ConfigResolver<RunConfig>(new ResolveOptions { Environment = env }).AddYaml("world_size: 2\n", "run.yaml").Resolve();
+
+        var warning = Assert.Single(r.Diagnostics);
+        Assert.Equal(DiagnosticCodes.EnvironmentShadowed, warning.Code);
+        Assert.True(warning.ToString().Length < 600, warning.ToString());
+    }
+
+    [Fact]
     public void A_malformed_environment_value_is_an_error_naming_the_variable()
     {
         var env = new Dictionary<string, string?> { ["STRATA_TEST_WORLD_SIZE"] = "four" };

@@ -56,7 +56,7 @@ public sealed class ResolveInputs
         var kind = _context.FindKind(parse.GetValue(_kind) ?? string.Empty);
         var overrides = new List<string>();
         List<ArgumentPlace?>? places = null;
-        List<string>? mistakes = null;
+        List<(int Token, string Message)>? mistakes = null;
         var tokens = parse.GetValue(_positionals) ?? [];
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -80,22 +80,50 @@ public sealed class ResolveInputs
             else if (i + 1 < tokens.Length && IsForgottenEquals(token, tokens[i + 1]))
             {
                 // `train_iters 5`: the value is the next argument, which is then no mistake of its own.
-                (mistakes ??= []).Add(MessageText.Quoted(token) + " is not a KEY=VALUE override: did you mean " + MessageText.Quoted(token + "=" + tokens[i + 1]) + "?");
+                (mistakes ??= []).Add((i, MessageText.Quoted(token) + " is not a KEY=VALUE override: did you mean " + MessageText.Quoted(token + "=" + tokens[i + 1]) + "?"));
                 i++;
             }
             else
             {
-                (mistakes ??= []).Add(MessageText.Quoted(token) + " is not a KEY=VALUE override (give config files with -c FILE)");
+                (mistakes ??= []).Add((i, MessageText.Quoted(token) + " is not a KEY=VALUE override (give config files with -c FILE)"));
             }
         }
 
         if (mistakes is not null)
         {
-            throw new UsageException(mistakes);
+            throw new UsageException(WithSyntaxErrors(mistakes, tokens, places, kind.TypeInfo));
         }
 
         var options = ReadOptions(_context, parse, _lenient, _strictUnknown, _warningsAsErrors);
         return new ResolveRequest(kind.Name, parse.GetValue(_config) ?? [], overrides, options, places);
+    }
+
+    /// <summary>
+    /// The usage mistakes with, in the order of the command line, the overrides that cannot be parsed (their errors
+    /// would otherwise come only after the mistakes are fixed): every malformed argument is in the one report. Their
+    /// values are redacted as a resolution's diagnostics are (a secret field's value is never shown).
+    /// </summary>
+    private static List<string> WithSyntaxErrors(List<(int Token, string Message)> mistakes, string[] tokens, List<ArgumentPlace?>? places, Schema.ConfigTypeInfo root)
+    {
+        for (int i = 0, number = 0; i < tokens.Length; i++)
+        {
+            // The tokens with '=' are the overrides, numbered as the resolver numbers them.
+            if (tokens[i].Contains('=', StringComparison.Ordinal)
+                && !OverrideParser.TryParse(tokens[i], ++number, places?[number - 1], SourceLimits.Default, out _, out var error))
+            {
+                var d = SecretRedaction.Redact([error], root)[0];
+                mistakes.Add((i, d.Origin + ": " + (d.Path.Length > 0 ? MessageText.Bounded(d.Path) + ": " : string.Empty) + d.Message));
+            }
+        }
+
+        mistakes.Sort(static (a, b) => a.Token.CompareTo(b.Token));
+        var messages = new List<string>(mistakes.Count);
+        foreach (var (_, message) in mistakes)
+        {
+            messages.Add(message);
+        }
+
+        return messages;
     }
 
     /// <summary>
