@@ -116,6 +116,10 @@ public sealed class ConfigResolver<T>
         var state = new Resolution.ResolutionState(_options);
         var builder = Merge(state);
         var root = state.Diagnostics.HasErrors ? null : Resolution.ConfigPipeline.Run(T.TypeInfo, Resolution.BaseLayers.Apply(T.TypeInfo, builder.ToMap(), builder, state), state);
+        if (root is not null)
+        {
+            builder.ShowRemovals(root);
+        }
 
         // Values of secret fields never reach a message (R14), whichever stage reported them.
         var all = SecretRedaction.Redact(state.Diagnostics.Items, T.TypeInfo);
