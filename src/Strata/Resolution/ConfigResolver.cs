@@ -14,7 +14,8 @@ public sealed class ConfigResolver<T>
     where T : ConfigObject, IConfig<T>
 {
     private readonly ResolveOptions _options;
-    private readonly List<Func<SourceDocument>> _files = [];
+    /// <summary>Each file layer: how it is read, and its path (relative includes start from its directory), if it has one.</summary>
+    private readonly List<(Func<SourceDocument> Load, string? Path)> _files = [];
     private readonly List<string> _overrides = [];
 
     /// <summary>The response file line of each override read from one, in step with <see cref="_overrides"/>; null while there is none.</summary>
@@ -30,7 +31,11 @@ public sealed class ConfigResolver<T>
     /// <summary>Adds a YAML or JSON file (by extension) as the next file layer.</summary>
     /// <param name="path">The path, relative to the working directory.</param>
     /// <returns>This resolver.</returns>
-    public ConfigResolver<T> AddFile(string path) => AddLayer(path, nameof(path), () => DocumentReader.Load(path, checkpoint: false, _options.Limits));
+    /// <remarks>
+    /// A file may name the files it builds on in a top-level <c>include</c> list (paths relative to the file): they are
+    /// merged in order beneath the file's own content, each value at its place in its own file.
+    /// </remarks>
+    public ConfigResolver<T> AddFile(string path) => AddLayer(path, nameof(path), () => DocumentReader.Load(path, checkpoint: false, _options.Limits), path);
 
     /// <summary>Adds YAML text as the next file layer.</summary>
     /// <param name="yaml">The YAML text.</param>
@@ -153,14 +158,10 @@ public sealed class ConfigResolver<T>
     private Resolution.MergeBuilder Merge(Resolution.ResolutionState state)
     {
         var builder = new Resolution.MergeBuilder(T.TypeInfo, state.Diagnostics);
-        foreach (var load in _files)
+        var includes = new Resolution.Includes(builder, state.Diagnostics, _options.Limits);
+        foreach (var (load, path) in _files)
         {
-            var document = load();
-            state.Diagnostics.AddRange(document.Diagnostics);
-            if (document.Root is ConfigMap map)
-            {
-                builder.Merge(map);
-            }
+            includes.Merge(load(), path);
         }
 
         for (var i = 0; i < _overrides.Count; i++)
@@ -179,10 +180,10 @@ public sealed class ConfigResolver<T>
     }
 
     /// <summary>Adds the next file layer, read when the config is resolved.</summary>
-    private ConfigResolver<T> AddLayer(object input, string name, Func<SourceDocument> load)
+    private ConfigResolver<T> AddLayer(object input, string name, Func<SourceDocument> load, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(input, name);
-        _files.Add(load);
+        _files.Add((load, path));
         return this;
     }
 
