@@ -148,7 +148,7 @@ public sealed class ConfigResolver<T>
             return false;
         }
 
-        resolved = new Resolved<T>(config, diagnostics, state.EnvironmentRead);
+        resolved = new Resolved<T>(config, diagnostics, state.EnvironmentRead, builder.Layers);
         return true;
     }
 
@@ -158,7 +158,7 @@ public sealed class ConfigResolver<T>
     private Resolution.MergeBuilder Merge(Resolution.ResolutionState state)
     {
         var builder = new Resolution.MergeBuilder(T.TypeInfo, state.Diagnostics);
-        var includes = new Resolution.Includes(builder, state.Diagnostics, _options.Limits);
+        var includes = new Resolution.Includes(builder, state.Diagnostics, _options.Limits, T.TypeInfo);
         foreach (var (load, path) in _files)
         {
             includes.Merge(load(), path);
@@ -173,6 +173,7 @@ public sealed class ConfigResolver<T>
                 continue;
             }
 
+            builder.Layers.Add(new ConfigLayer(OriginKind.CommandLine, SecretRedaction.IsSecretPath(T.TypeInfo, change.DottedPath) ? change.DottedPath + "=***" : MessageText.Bounded(change.Text), 0));
             builder.Set(change);
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Strata.Schema;
 using Strata.Sources;
 using Strata.Tree;
 
@@ -6,11 +7,11 @@ namespace Strata.Resolution;
 
 /// <summary>
 /// Merges a file layer with the files it builds on: a top-level <c>include</c> list of paths (relative to the including
-/// file, or to the working directory for text without a path), merged in order beneath the file's own content; an
-/// included file may include others. A file that includes itself through others is refused with the chain, as are
+/// file, or to the working directory for text without a path) and presets (<c>preset:NAME</c>, placed at the field of
+/// the preset's class), merged in order beneath the file's own content; an included file may include others. A file that includes itself through others is refused with the chain, as are
 /// chains deeper than <see cref="MaxDepth"/> and more than <see cref="MaxFiles"/> included files in all.
 /// </summary>
-internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, SourceLimits limits)
+internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, SourceLimits limits, ConfigTypeInfo root)
 {
     /// <summary>The key of the list; no config field may have it (the generator refuses one).</summary>
     public const string Key = "include";
@@ -24,9 +25,14 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
     private readonly List<(string FullPath, string Shown)> _chain = [];
     private int _included;
 
+    /// <summary>How many files the file being merged is included through (0 for one given to the resolver).</summary>
+    private int _depth;
+
     /// <summary>Merges a document read from <paramref name="path"/> (or from text, when null) with what it includes.</summary>
     public void Merge(SourceDocument document, string? path)
     {
+        var layer = builder.Layers.Count;
+        builder.Layers.Add(new ConfigLayer(OriginKind.File, path ?? (document.Root?.Origin.Source ?? "<text>"), _depth));
         diagnostics.AddRange(document.Diagnostics);
         if (document.Root is not ConfigMap map)
         {
@@ -48,10 +54,13 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
                 _chain.Add((full, path!));
             }
 
+            _depth++;
             foreach (var item in entry.Value is ConfigSequence list ? list.ItemArray : [entry.Value])
             {
                 Include(item, path);
             }
+
+            _depth--;
 
             if (full is not null)
             {
@@ -59,6 +68,10 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             }
         }
 
+        // The file's own content goes in after what it includes: it is listed there too.
+        var self = builder.Layers[layer];
+        builder.Layers.RemoveAt(layer);
+        builder.Layers.Add(self);
         builder.Merge(map);
     }
 
@@ -67,6 +80,12 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
         if (item is not ConfigScalar { Value: { Length: > 0 } name })
         {
             diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, "an include is the path of a YAML or JSON file, got " + item.Describe());
+            return;
+        }
+
+        if (ConfigPresets.IsReference(name))
+        {
+            IncludePreset(item, name);
             return;
         }
 
@@ -92,19 +111,43 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             }
         }
 
-        if (_chain.Count >= MaxDepth || ++_included > MaxFiles)
+        if (_depth >= MaxDepth || ++_included > MaxFiles)
         {
             diagnostics.Error(
                 DiagnosticCodes.Include,
                 Key,
                 item.Origin,
-                _chain.Count >= MaxDepth
+                _depth >= MaxDepth
                     ? "includes nest deeper than the limit of " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " files"
                     : "more than " + MaxFiles.ToString(CultureInfo.InvariantCulture) + " files are included");
             return;
         }
 
         Merge(DocumentReader.Load(shown, checkpoint: false, limits), shown);
+    }
+
+    /// <summary>A preset, placed at the field of its class (the root, or the first such field breadth-first).</summary>
+    private void IncludePreset(ConfigNode item, string reference)
+    {
+        if (!ConfigPresets.TryRead(reference, limits, out var preset, out var tree, out var problem))
+        {
+            diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, problem);
+            return;
+        }
+
+        if (ConfigPresets.PlaceIn(root, preset) is not { } path)
+        {
+            diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, "the preset " + MessageText.Quoted(preset.Name) + " configures a " + preset.ConfigClass.Name + ", which has no place in a " + root.Name);
+            return;
+        }
+
+        builder.Layers.Add(new ConfigLayer(OriginKind.Preset, preset.Name + (path.Count == 0 ? string.Empty : " at " + string.Join('.', path)), _depth));
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            tree = new ConfigMap([new ConfigMapEntry(path[i], tree.Origin, tree)], tree.Origin, owned: true);
+        }
+
+        builder.Merge(tree);
     }
 
     /// <summary>The chain of files from the first that includes <paramref name="last"/> back, each as it was named.</summary>

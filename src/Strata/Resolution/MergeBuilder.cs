@@ -76,8 +76,11 @@ internal sealed class MergeBuilder
     /// <param name="steps">The keys and list indexes leading to the place, from the root.</param>
     /// <param name="tree">The base tree.</param>
     /// <param name="name">What the base tree is, for that report (<c>the pretrained checkpoint</c>); none for no report.</param>
-    public void MergeBeneath(IReadOnlyList<OverridePathSegment> steps, ConfigMap tree, string? name = null) =>
+    public void MergeBeneath(IReadOnlyList<OverridePathSegment> steps, ConfigMap tree, string? name = null)
+    {
+        Layers.Insert(0, new ConfigLayer(tree.Origin.Kind, tree.Origin.Source ?? name ?? ConfigOverride.DottedPathOf(steps), 0));
         _root = AsMap(Beneath(_root, steps, 0, _place, tree, name), tree);
+    }
 
     /// <summary>
     /// Puts each <c>~KEY</c> removal into the history of the field it sent back to its default (R13): the field's
@@ -107,6 +110,9 @@ internal sealed class MergeBuilder
             }
         }
     }
+
+    /// <summary>The layers taken in, in merge order (the callers that know what a layer is say so), a base layer first.</summary>
+    public List<ConfigLayer> Layers { get; } = [];
 
     /// <summary>The merged tree, as it stands (the builder keeps its own arrays and may take more layers).</summary>
     public ConfigMap ToMap() => _root.Build();

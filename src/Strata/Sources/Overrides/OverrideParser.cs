@@ -259,7 +259,7 @@ public static class OverrideParser
 
         if (argument.Length > start + 1 && argument[start] == '@')
         {
-            return TryReadFile(argument, start, path, limits, out value, out error);
+            return TryReadFile(argument, start, source, path, limits, out value, out error);
         }
 
         if (fastPaths && IsPlainValue(argument.AsSpan(start), limits))
@@ -316,10 +316,26 @@ public static class OverrideParser
     /// Reads <c>@FILE</c>, the value of <c>a.b=@FILE</c>: the file's mapping, with the file's own positions, placed at the
     /// path as an inline <c>a.b={...}</c> would be (Hydra's config group selection). The file is read as <c>-c</c> reads
     /// one (relative to the working directory, with the same limits); its first error is the override's error.
+    /// <c>@preset:NAME</c> is a registered preset's mapping instead, at <c>preset NAME</c>.
     /// </summary>
-    private static bool TryReadFile(string argument, int start, OverridePathSegment[] path, SourceLimits limits, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
+    private static bool TryReadFile(string argument, int start, Argument source, OverridePathSegment[] path, SourceLimits limits, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
     {
-        var document = DocumentReader.Load(argument[(start + 1)..], checkpoint: false, limits);
+        var reference = argument[(start + 1)..];
+        if (ConfigPresets.IsReference(reference))
+        {
+            value = null;
+            error = null;
+            if (!ConfigPresets.TryRead(reference, limits, out _, out var tree, out var problem))
+            {
+                error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, ConfigOverride.DottedPathOf(path), source.At(start + 2), Describe(argument, start + 2) + ": " + problem);
+                return false;
+            }
+
+            value = tree;
+            return true;
+        }
+
+        var document = DocumentReader.Load(reference, checkpoint: false, limits);
         foreach (var problem in document.Diagnostics)
         {
             if (problem.Severity == DiagnosticSeverity.Error)
