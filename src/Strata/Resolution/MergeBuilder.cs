@@ -310,10 +310,15 @@ internal sealed class MergeBuilder
             return Leave(map, index, key, change.Origin, Set(null, change, step + 1, indexed, child)!);
         }
 
-        var below = index >= 0 ? map.Slots[index].Value
-            : (step + 1 < change.Path.Count && change.Path[step + 1].IsIndex) || (last && change.Operation == OverrideOperation.Append) ? DefaultOf(map, place, key, change.Origin)
-            : null;
-        return Leave(map, index, key, change.Origin, Set(below, change, step + 1, indexed, child)!);
+        var fromDefault = index < 0 && ((step + 1 < change.Path.Count && change.Path[step + 1].IsIndex) || (last && change.Operation == OverrideOperation.Append));
+        var below = index >= 0 ? map.Slots[index].Value : fromDefault ? DefaultOf(map, place, key) : null;
+        var value = Set(below, change, step + 1, indexed, child)!;
+        if (fromDefault && value is Sequence set && change.Operation is not (OverrideOperation.Append or OverrideOperation.Remove))
+        {
+            set.Took(change.Origin); // an element set in the default: the list is the override's now (appends and removals say so themselves)
+        }
+
+        return Leave(map, index, key, change.Origin, value);
     }
 
     /// <summary>
@@ -323,20 +328,26 @@ internal sealed class MergeBuilder
     private object Append(object? current, ConfigOverride change, Place place)
     {
         var path = _path.ToString();
-        var lowerOrigin = current is null ? null : OriginOf(current);
         switch (change.Value)
         {
             case ConfigSequence items when current is null or Sequence or ConfigSequence or ConfigScalar { IsNull: true }:
-                var all = new List<ConfigNode>((current as ConfigSequence)?.ItemArray ?? []);
-                if (current is Sequence built)
+                if (current is not (Sequence or ConfigSequence))
                 {
-                    all.AddRange(built.Build().ItemArray);
+                    return current is ConfigScalar lower ? items.WithOrigin(items.Origin.WithPrevious(lower.Origin)) : items;
                 }
 
-                all.AddRange(items.ItemArray);
-                return new ConfigSequence([.. all], change.Origin.WithPrevious(lowerOrigin), owned: true);
+                // Into the list's builder, so that appends one after another cost what they append.
+                var sequence = current as Sequence ?? new Sequence((ConfigSequence)current);
+                sequence.Items.AddRange(items.ItemArray);
+                sequence.Took(change.Origin);
+                return sequence;
             case ConfigMap entries when place.Config is null && current is null or Map or ConfigMap or ConfigScalar { IsNull: true }:
-                var map = current is ConfigScalar ? new Map(change.Origin) : AsMap(current, change.Origin);
+                if (current is not (Map or ConfigMap))
+                {
+                    return current is ConfigScalar nothing ? entries.WithOrigin(entries.Origin.WithPrevious(nothing.Origin)) : entries;
+                }
+
+                var map = AsMap(current, change.Origin);
                 foreach (var entry in entries.EntryArray)
                 {
                     if (map.IndexOf(entry.Key) is var index and >= 0)
@@ -352,7 +363,7 @@ internal sealed class MergeBuilder
                     map.Put(-1, entry, entry.Value);
                 }
 
-                map.Took(change.Origin.WithPrevious(lowerOrigin));
+                map.Took(change.Origin);
                 return map;
             default:
                 _diagnostics.Error(
@@ -377,10 +388,10 @@ internal sealed class MergeBuilder
     };
 
     /// <summary>
-    /// The default value of the field <paramref name="key"/> of the config at a place, as a tree (set by the override
-    /// that needed it: its origin is the override's, over the default), or <see langword="null"/> when it has none.
+    /// The default value of the field <paramref name="key"/> of the config at a place, as a tree at the default's
+    /// origin, or <see langword="null"/> when it has none (not a collection, or null).
     /// </summary>
-    private ConfigNode? DefaultOf(Map map, Place place, string key, Origin origin)
+    private ConfigNode? DefaultOf(Map map, Place place, string key)
     {
         if (place.Resolve(map) is not { } info || info.FindByKey(key) is not { } field)
         {
@@ -405,7 +416,7 @@ internal sealed class MergeBuilder
         }
 
         var node = Serialization.ConfigWriter.FieldValue(instance, field, s_defaultContext);
-        return node is ConfigScalar { IsNull: true } ? null : node.WithOrigin(origin.WithPrevious(Origin.Default));
+        return node is ConfigScalar { IsNull: true } ? null : node.WithOrigin(Origin.Default);
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class OverrideGrammarTests
         Assert.Equal([5.0, 30.0, 7.0], resolved.Config.Split);
         var split = resolved.Explain().Single(static p => p.Path == "split");
         Assert.True(split.IsExplicit);
-        Assert.Equal("cli arg #1", split.Origin.ToString());
+        Assert.Equal(["default", "cli arg #1"], split.History.Select(static o => o.ToString()));
         Assert.Contains("split:", resolved.ToYaml(), StringComparison.Ordinal);
     }
 
@@ -38,7 +38,9 @@ public sealed class OverrideGrammarTests
     public void Append_adds_to_the_list_of_the_layers_below_or_to_its_default()
     {
         Assert.Equal([1, 2, 3], Resolve.Yaml("ranks: [1]\n", "ranks+=[2, 3]").Config.Ranks.Order());
-        Assert.Equal([4], Resolve.Yaml("name: run\n", "ranks+=[4]").Config.Ranks);
+        var appended = Resolve.Yaml("name: run\n", "ranks+=[4]", "ranks+=[5]");
+        Assert.Equal([4, 5], appended.Config.Ranks.Order());
+        Assert.Equal(["default", "cli arg #1", "cli arg #2"], appended.Explain().Single(static p => p.Path == "ranks").History.Select(static o => o.ToString()));
         Assert.Equal([969.0, 5.0], Resolve.Yaml("name: run\n", "~split[1]", "~split[-1]", "split+=[5]").Config.Split);
     }
 
