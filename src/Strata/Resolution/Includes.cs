@@ -123,7 +123,15 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             return;
         }
 
-        Merge(DocumentReader.Load(shown, checkpoint: false, limits), shown);
+        var document = DocumentReader.Load(shown, checkpoint: false, limits);
+        if (document.Root is null && document.Diagnostics is [{ Code: DiagnosticCodes.Unreadable } unreadable])
+        {
+            // The file could not be read at all: the place to fix is the include that names it.
+            diagnostics.Error(DiagnosticCodes.Unreadable, Key, item.Origin, "cannot read the included file " + MessageText.Quoted(MessageText.Bounded(shown)) + ": " + unreadable.Message);
+            return;
+        }
+
+        Merge(document, shown);
     }
 
     /// <summary>A preset, placed at the field of its class (the root, or the first such field breadth-first).</summary>

@@ -69,12 +69,14 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void An_included_file_that_does_not_exist_is_an_unreadable_file()
+    public void An_included_file_that_does_not_exist_is_an_unreadable_file_reported_at_the_include_that_names_it()
     {
-        var error = Assert.Single(Errors(Write("run.yaml", "include: [missing.yaml]\n")));
+        var run = Write("run.yaml", "name: run\ninclude: [missing.yaml]\n");
 
-        Assert.Equal(DiagnosticCodes.Unreadable, error.Code);
-        Assert.Contains(Path.Combine(_directory, "missing.yaml"), error.Origin!.ToString(), StringComparison.Ordinal);
+        var error = Assert.Single(Errors(run));
+
+        Assert.Equal((DiagnosticCodes.Unreadable, run + ":2:11"), (error.Code, error.Origin!.ToString()));
+        Assert.Equal("cannot read the included file '" + Path.Combine(_directory, "missing.yaml") + "': file not found", error.Message);
     }
 
     [Fact]

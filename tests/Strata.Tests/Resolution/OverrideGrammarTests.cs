@@ -168,7 +168,8 @@ public sealed class OverrideGrammarTests
     {
         var error = Assert.Single(Resolve.Errors("name: run\n", "teacher=@" + Path.Combine(Path.GetTempPath(), "strata-missing-" + Guid.NewGuid().ToString("N") + ".yaml")));
 
-        Assert.Equal(DiagnosticCodes.Unreadable, error.Code);
+        Assert.Equal((DiagnosticCodes.Unreadable, "cli arg #1", 10), (error.Code, error.Origin!.ToString(), error.Origin.Column));
+        Assert.EndsWith("': file not found", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -336,6 +336,14 @@ public static class OverrideParser
         }
 
         var document = DocumentReader.Load(reference, checkpoint: false, limits);
+        if (document.Root is null && document.Diagnostics is [{ Code: DiagnosticCodes.Unreadable } unreadable])
+        {
+            // The file could not be read at all: the place to fix is the override that names it.
+            value = null;
+            error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Unreadable, ConfigOverride.DottedPathOf(path), source.At(start + 2), "cannot read " + MessageText.Quoted(MessageText.Bounded(reference)) + ": " + unreadable.Message);
+            return false;
+        }
+
         foreach (var problem in document.Diagnostics)
         {
             if (problem.Severity == DiagnosticSeverity.Error)
