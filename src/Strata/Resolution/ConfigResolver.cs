@@ -15,7 +15,7 @@ public sealed class ConfigResolver<T>
 {
     private readonly ResolveOptions _options;
     /// <summary>Each file layer: how it is read, and its path (relative includes start from its directory), if it has one.</summary>
-    private readonly List<(Func<SourceDocument> Load, string? Path)> _files = [];
+    private readonly List<(Func<SourceDocument>? Load, string? Path)> _files = [];
     private readonly List<string> _overrides = [];
 
     /// <summary>The response file line of each override read from one, in step with <see cref="_overrides"/>; null while there is none.</summary>
@@ -36,6 +36,19 @@ public sealed class ConfigResolver<T>
     /// merged in order beneath the file's own content, each value at its place in its own file.
     /// </remarks>
     public ConfigResolver<T> AddFile(string path) => AddLayer(path, nameof(path), () => DocumentReader.Load(path, checkpoint: false, _options.Limits), path);
+
+    /// <summary>
+    /// Adds a registered preset (<see cref="ConfigPresets"/>) as the next file layer, placed at the field of its class
+    /// as <c>include: [preset:NAME]</c> places it; an unknown name is an error of the resolution.
+    /// </summary>
+    /// <param name="name">The preset's name.</param>
+    /// <returns>This resolver.</returns>
+    public ConfigResolver<T> AddPreset(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _files.Add((null, name));
+        return this;
+    }
 
     /// <summary>Adds YAML text as the next file layer.</summary>
     /// <param name="yaml">The YAML text.</param>
@@ -161,7 +174,14 @@ public sealed class ConfigResolver<T>
         var includes = new Resolution.Includes(builder, state.Diagnostics, _options.Limits, T.TypeInfo);
         foreach (var (load, path) in _files)
         {
-            includes.Merge(load(), path);
+            if (load is null)
+            {
+                includes.IncludePreset(ConfigScalar.Plain("preset:" + path, Origin.Code), "preset:" + path);
+            }
+            else
+            {
+                includes.Merge(load(), path);
+            }
         }
 
         for (var i = 0; i < _overrides.Count; i++)

@@ -135,7 +135,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
     }
 
     /// <summary>A preset, placed at the field of its class (the root, or the first such field breadth-first).</summary>
-    private void IncludePreset(ConfigNode item, string reference)
+    public void IncludePreset(ConfigNode item, string reference)
     {
         if (!ConfigPresets.TryRead(reference, limits, out var preset, out var tree, out var problem))
         {

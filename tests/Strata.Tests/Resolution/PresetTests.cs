@@ -32,6 +32,18 @@ public sealed class PresetTests
     }
 
     [Fact]
+    public void A_preset_added_to_the_resolver_is_a_layer_beneath_the_next_ones()
+    {
+        var resolved = new ConfigResolver<RunConfig>(new ResolveOptions { Environment = Resolve.NoEnvironment })
+            .AddPreset(s_small.Name)
+            .AddYaml("layers: {heads: 16}\n", "run.yaml")
+            .Resolve();
+
+        Assert.Equal((2, 16), (resolved.Config.Layers.NumLayers, resolved.Config.Layers.Heads));
+        Assert.Equal(["preset test-small-layers at layers", "file run.yaml"], resolved.Layers.Select(static l => l.ToString()));
+    }
+
+    [Fact]
     public void An_unknown_preset_is_an_error_that_suggests_the_closest_name()
     {
         var error = Assert.Single(Resolve.Errors("include: [preset:test-smal-layers]\n"));
