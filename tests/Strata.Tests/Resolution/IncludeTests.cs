@@ -32,6 +32,23 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
+    public void A_saved_config_is_flat_and_resolves_to_the_same_config_as_the_layers_it_came_from()
+    {
+        Write("base.yaml", "name: base\nlayers:\n  num_layers: 6\n");
+        var run = Write("run.yaml", "include: [base.yaml]\niterations: 20\n");
+        var resolved = new ConfigResolver<RunConfig>(new ResolveOptions { Environment = global::Strata.Tests.Resolution.Resolve.NoEnvironment })
+            .AddFile(run)
+            .AddOverrides(["ranks+=[4]", "~name", "tags+={a: x}", "split[0]=1"])
+            .Resolve();
+
+        var saved = resolved.ToYaml();
+        var again = global::Strata.Tests.Resolution.Resolve.Yaml(saved);
+
+        Assert.DoesNotContain("include", saved, StringComparison.Ordinal);
+        Assert.Equal((resolved.Fingerprint, saved), (again.Fingerprint, again.ToYaml()));
+    }
+
+    [Fact]
     public void Includes_nest_and_are_found_relative_to_the_file_that_names_them_whatever_the_working_directory()
     {
         Write("model/heads.yaml", "layers: {heads: 2}\n");
