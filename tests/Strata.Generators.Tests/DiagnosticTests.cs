@@ -162,6 +162,13 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_field_with_the_key_include_is_reported_because_a_file_lists_its_includes_under_it()
+    {
+        AssertReported("STRG019", "Include", "[Config] public partial class C { [Field] public partial string? Include { get; set; } }");
+        AssertReported("STRG019", "Files", "[Config] public partial class C { [Field(Name = \"include\")] public partial string? Files { get; set; } }");
+    }
+
+    [Fact]
     public void A_rule_on_a_property_that_is_not_partial_is_reported_as_a_field_the_generator_cannot_implement() =>
         AssertReported("STRG018", "Size", "[Config] public partial class C { [Min(1)] public int Size { get; set; } = 1; }");
 

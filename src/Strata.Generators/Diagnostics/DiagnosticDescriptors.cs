@@ -150,4 +150,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ReservedKey = new DiagnosticDescriptor(
+        "STRG019",
+        "Reserved key",
+        "Property '{1}' of config class '{0}' has the key 'include', which is reserved: a file's top-level 'include' lists the files it builds on; give the field another key with [Field(Name = ...)] or rename the property",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 }

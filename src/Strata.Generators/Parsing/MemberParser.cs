@@ -231,7 +231,12 @@ internal static class MemberParser
 
     private static void CheckKey(INamedTypeSymbol type, string key, string propertyName, Dictionary<string, string> keys, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
-        if (keys.TryGetValue(key, out var first))
+        if (key == "include")
+        {
+            // A file's top-level `include` lists the files it builds on: no field may have that key.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedKey, location, type.Name, propertyName));
+        }
+        else if (keys.TryGetValue(key, out var first))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKey, location, key, type.Name, first, propertyName));
         }

@@ -39,6 +39,9 @@ public static class DiagnosticCodes
     /// <summary>STR0012: a key is not a string scalar.</summary>
     public const string InvalidKey = "STR0012";
 
+    /// <summary>STR0013: a file's <c>include</c> list is malformed, names a file that includes it back (a cycle), or nests too deep.</summary>
+    public const string Include = "STR0013";
+
     /// <summary>STR0101: a key is not a field of the config (a suggestion names the closest one).</summary>
     public const string UnknownKey = "STR0101";
 

@@ -28,7 +28,7 @@ internal static class DiagnosticOrder
             keys[i] = origin?.Kind switch
             {
                 OriginKind.Checkpoint => (0, LayerOf(origin.Source, ref checkpointLayers, []), origin.Line, origin.Column, i),
-                OriginKind.File => (1, LayerOf(origin.Source, ref fileLayers, files), origin.Line, origin.Column, i),
+                OriginKind.File or OriginKind.Preset => (1, LayerOf(origin.Source, ref fileLayers, files), origin.Line, origin.Column, i),
                 OriginKind.Provider => (2, 0, 0, 0, i),
                 OriginKind.CommandLine => (3, origin.Argument, 0, origin.Column, i),
                 OriginKind.Environment => (4, 0, 0, 0, i),

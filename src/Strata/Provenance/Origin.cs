@@ -62,7 +62,7 @@ public sealed class Origin
     public Origin? Previous { get; }
 
     /// <summary>Whether a value with this origin is explicit (rule R3): set by a layer or by program code.</summary>
-    public bool IsExplicit => Kind is OriginKind.Checkpoint or OriginKind.File or OriginKind.CommandLine or OriginKind.Code or OriginKind.Provider;
+    public bool IsExplicit => Kind is OriginKind.Checkpoint or OriginKind.File or OriginKind.CommandLine or OriginKind.Code or OriginKind.Provider or OriginKind.Preset;
 
     /// <summary>Creates the origin of a position in a configuration file.</summary>
     /// <param name="path">The file path, as given by the user.</param>
@@ -102,6 +102,12 @@ public sealed class Origin
     /// <summary>The origin of a declared environment variable whose value an explicit value hid (<see cref="IsShadowed"/>).</summary>
     internal static Origin ShadowedEnvironment(string variable, Origin? previous) => new(OriginKind.Environment, variable, 0, 0, 0, previous, isShadowed: true);
 
+    /// <summary>Creates the origin of a position in a named preset.</summary>
+    /// <param name="name">The preset's name.</param>
+    /// <param name="line">The 1-based line in the preset's text.</param>
+    /// <param name="column">The 1-based column.</param>
+    public static Origin InPreset(string name, int line, int column) => new(OriginKind.Preset, name, line, column, 0, null);
+
     /// <summary>Creates the origin of a value supplied by a named provider (for example an <c>IConfiguration</c> key).</summary>
     /// <param name="provider">The provider and key, as shown to users.</param>
     public static Origin FromProvider(string provider) => new(OriginKind.Provider, provider, 0, 0, 0, null);
@@ -138,6 +144,7 @@ public sealed class Origin
         OriginKind.Environment => "env",
         OriginKind.Derived => "derived",
         OriginKind.Provider => "provider",
+        OriginKind.Preset => "preset",
         _ => "unknown",
     };
 
@@ -155,6 +162,7 @@ public sealed class Origin
         OriginKind.CommandLine => "cli arg #" + Count(Argument),
         OriginKind.Environment => "env " + Source + (IsShadowed ? " (shadowed)" : string.Empty),
         OriginKind.Provider => "provider " + Source,
+        OriginKind.Preset => "preset " + Source,
         _ => KindName,
     };
 

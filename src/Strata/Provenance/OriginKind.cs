@@ -26,4 +26,7 @@ public enum OriginKind
 
     /// <summary>A layer supplied by a host, such as an <c>IConfiguration</c> provider.</summary>
     Provider = 7,
+
+    /// <summary>A named preset a kind ships (<c>include: [preset:NAME]</c>, <c>a.b=@preset:NAME</c>).</summary>
+    Preset = 8,
 }

@@ -28,6 +28,9 @@ internal sealed class SourceInfo
     public static SourceInfo OfFile(string path, bool checkpoint) =>
         new(checkpoint ? OriginKind.Checkpoint : OriginKind.File, path, 0, null, 0);
 
+    /// <summary>A named preset: <see cref="Origin.InPreset"/>.</summary>
+    public static SourceInfo OfPreset(string name) => new(OriginKind.Preset, name, 0, null, 0);
+
     /// <summary>
     /// The override numbered <paramref name="argument"/>, typed (<c>cli arg #N</c>) or read from a response file at
     /// <paramref name="place"/> (<c>FILE:LINE</c>); lines are not used, and columns are those of a text that starts
@@ -46,6 +49,7 @@ internal sealed class SourceInfo
     {
         OriginKind.File => Origin.InFile(_path!, line, column),
         OriginKind.Checkpoint => Origin.InCheckpoint(_path!, line, column),
+        OriginKind.Preset => Origin.InPreset(_path!, line, column),
         _ => OverrideAt(_argument, _place, _columnOffset + Math.Max(column, 1)),
     };
 

@@ -14,10 +14,8 @@ public sealed class ConfigResolver<T>
     where T : ConfigObject, IConfig<T>
 {
     private readonly ResolveOptions _options;
-    private readonly List<Func<SourceDocument>> _files = [];
-
-    /// <summary>The name of each file layer, in step with <see cref="_files"/>: diagnostics are ordered by it.</summary>
-    private readonly List<string?> _fileNames = [];
+    /// <summary>Each file layer: how it is read, and its path (relative includes start from its directory), if it has one.</summary>
+    private readonly List<(Func<SourceDocument>? Load, string? Path)> _files = [];
     private readonly List<string> _overrides = [];
 
     /// <summary>The response file line of each override read from one, in step with <see cref="_overrides"/>; null while there is none.</summary>
@@ -33,21 +31,38 @@ public sealed class ConfigResolver<T>
     /// <summary>Adds a YAML or JSON file (by extension) as the next file layer.</summary>
     /// <param name="path">The path, relative to the working directory.</param>
     /// <returns>This resolver.</returns>
-    public ConfigResolver<T> AddFile(string path) => AddLayer(path, path, nameof(path), () => DocumentReader.Load(path, checkpoint: false, _options.Limits));
+    /// <remarks>
+    /// A file may name the files it builds on in a top-level <c>include</c> list (paths relative to the file): they are
+    /// merged in order beneath the file's own content, each value at its place in its own file.
+    /// </remarks>
+    public ConfigResolver<T> AddFile(string path) => AddLayer(path, nameof(path), () => DocumentReader.Load(path, checkpoint: false, _options.Limits), path);
+
+    /// <summary>
+    /// Adds a registered preset (<see cref="ConfigPresets"/>) as the next file layer, placed at the field of its class
+    /// as <c>include: [preset:NAME]</c> places it; an unknown name is an error of the resolution.
+    /// </summary>
+    /// <param name="name">The preset's name.</param>
+    /// <returns>This resolver.</returns>
+    public ConfigResolver<T> AddPreset(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _files.Add((null, name));
+        return this;
+    }
 
     /// <summary>Adds YAML text as the next file layer.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="sourceName">The name shown in origins.</param>
     /// <returns>This resolver.</returns>
     public ConfigResolver<T> AddYaml(string yaml, string sourceName = "<yaml>") =>
-        AddLayer(yaml, sourceName, nameof(yaml), () => YamlDocumentReader.Parse(yaml, sourceName, checkpoint: false, _options.Limits));
+        AddLayer(yaml, nameof(yaml), () => YamlDocumentReader.Parse(yaml, sourceName, checkpoint: false, _options.Limits));
 
     /// <summary>Adds JSON text as the next file layer.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="sourceName">The name shown in origins.</param>
     /// <returns>This resolver.</returns>
     public ConfigResolver<T> AddJson(string json, string sourceName = "<json>") =>
-        AddLayer(json, sourceName, nameof(json), () => JsonDocumentReader.Parse(json, sourceName, checkpoint: false, _options.Limits));
+        AddLayer(json, nameof(json), () => JsonDocumentReader.Parse(json, sourceName, checkpoint: false, _options.Limits));
 
     /// <summary>The options this resolver resolves with (its limits bound the layers added).</summary>
     public ResolveOptions Options => _options;
@@ -62,7 +77,7 @@ public sealed class ConfigResolver<T>
     public ConfigResolver<T> AddTree(ConfigMap root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        return AddLayer(root, root.Origin is { Kind: OriginKind.File } origin ? origin.Source : null, nameof(root), () => Bounded(root));
+        return AddLayer(root, nameof(root), () => Bounded(root));
     }
 
     /// <summary>Adds a <c>key.path=value</c> override; overrides apply after every file, in the order added.</summary>
@@ -123,9 +138,13 @@ public sealed class ConfigResolver<T>
         var state = new Resolution.ResolutionState(_options);
         var builder = Merge(state);
         var root = state.Diagnostics.HasErrors ? null : Resolution.ConfigPipeline.Run(T.TypeInfo, Resolution.BaseLayers.Apply(T.TypeInfo, builder.ToMap(), builder, state), state);
+        if (root is not null)
+        {
+            builder.ShowRemovals(root);
+        }
 
         // Values of secret fields never reach a message (R14), whichever stage reported them.
-        var all = SecretRedaction.Redact(DiagnosticOrder.Sort(state.Diagnostics.Items, _fileNames), T.TypeInfo);
+        var all = SecretRedaction.Redact(DiagnosticOrder.Sort(state.Diagnostics.Items, FileNames(builder.Layers)), T.TypeInfo);
         var raised = _options.WarningsAsErrors ? new Diagnostic[all.Count] : null;
         var failed = false;
         for (var i = 0; i < all.Count; i++)
@@ -146,7 +165,7 @@ public sealed class ConfigResolver<T>
             return false;
         }
 
-        resolved = new Resolved<T>(config, diagnostics, state.EnvironmentRead);
+        resolved = new Resolved<T>(config, diagnostics, state.EnvironmentRead, builder.Layers);
         return true;
     }
 
@@ -156,13 +175,16 @@ public sealed class ConfigResolver<T>
     private Resolution.MergeBuilder Merge(Resolution.ResolutionState state)
     {
         var builder = new Resolution.MergeBuilder(T.TypeInfo, state.Diagnostics);
-        foreach (var load in _files)
+        var includes = new Resolution.Includes(builder, state.Diagnostics, _options.Limits, T.TypeInfo);
+        foreach (var (load, path) in _files)
         {
-            var document = load();
-            state.Diagnostics.AddRange(document.Diagnostics);
-            if (document.Root is ConfigMap map)
+            if (load is null)
             {
-                builder.Merge(map);
+                includes.IncludePreset(ConfigScalar.Plain("preset:" + path, Origin.Code), "preset:" + path);
+            }
+            else
+            {
+                includes.Merge(load(), path);
             }
         }
 
@@ -175,18 +197,33 @@ public sealed class ConfigResolver<T>
                 continue;
             }
 
+            builder.Layers.Add(new ConfigLayer(OriginKind.CommandLine, SecretRedaction.IsSecretPath(T.TypeInfo, change.DottedPath) ? change.DottedPath + "=***" : MessageText.Bounded(change.Text), 0));
             builder.Set(change);
         }
 
         return builder;
     }
 
+    /// <summary>The files and presets merged, in merge order (included files before the file that names them): diagnostics are ordered by it.</summary>
+    private static List<string?> FileNames(List<ConfigLayer> layers)
+    {
+        var names = new List<string?>(layers.Count);
+        foreach (var layer in layers)
+        {
+            if (layer.Kind is OriginKind.File or OriginKind.Preset)
+            {
+                names.Add(layer.Kind == OriginKind.Preset ? layer.Name.Split(' ')[0] : layer.Name);
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Adds the next file layer, read when the config is resolved.</summary>
-    private ConfigResolver<T> AddLayer(object input, string? source, string name, Func<SourceDocument> load)
+    private ConfigResolver<T> AddLayer(object input, string name, Func<SourceDocument> load, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(input, name);
-        _files.Add(load);
-        _fileNames.Add(source);
+        _files.Add((load, path));
         return this;
     }
 

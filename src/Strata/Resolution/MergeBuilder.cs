@@ -25,7 +25,16 @@ internal sealed class MergeBuilder
     /// <summary>The value of an entry made for a key alone (its value is kept beside it, in the builder's slot).</summary>
     private static readonly ConfigScalar s_noValue = ConfigScalar.Null(Origin.Default);
 
+    /// <summary>How a field's default is read for an override that edits it (its whole value, secrets too).</summary>
+    private static readonly ValueWriteContext s_defaultContext = new() { Verbosity = Verbosity.All, Secrets = SecretHandling.Include };
+
     private Map _root = new(Origin.Default);
+
+    /// <summary>The path and origin (over the removed value's) of each <c>~KEY</c> that removed a key of a map.</summary>
+    private List<(IReadOnlyList<OverridePathSegment> Path, Origin Origin)>? _removals;
+
+    /// <summary>A default instance of each config class whose field defaults an override edited.</summary>
+    private Dictionary<ConfigTypeInfo, ConfigObject>? _defaults;
 
     /// <summary>What the base layer being merged under is, while the builder's values go over it; else null.</summary>
     private string? _beneath;
@@ -45,12 +54,13 @@ internal sealed class MergeBuilder
     /// <param name="layer">The layer's tree.</param>
     public void Merge(ConfigMap layer) => _root = AsMap(Merge(_root, layer, _place, null), layer);
 
-    /// <summary>Sets the path of an override to its value.</summary>
+    /// <summary>Applies an override at its path: sets, appends, adds or removes (<see cref="OverrideOperation"/>).</summary>
     /// <param name="change">The override.</param>
     public void Set(ConfigOverride change)
     {
-        var indexed = -1;
-        for (var i = 0; i < change.Path.Count; i++)
+        // A set goes in as a tree from past its last list index; every other operation walks to its last step.
+        var indexed = change.Operation is OverrideOperation.Set or OverrideOperation.Upsert ? -1 : change.Path.Count - 1;
+        for (var i = 0; i < change.Path.Count && indexed < change.Path.Count - 1; i++)
         {
             indexed = change.Path[i].IsIndex ? i : indexed;
         }
@@ -66,8 +76,43 @@ internal sealed class MergeBuilder
     /// <param name="steps">The keys and list indexes leading to the place, from the root.</param>
     /// <param name="tree">The base tree.</param>
     /// <param name="name">What the base tree is, for that report (<c>the pretrained checkpoint</c>); none for no report.</param>
-    public void MergeBeneath(IReadOnlyList<OverridePathSegment> steps, ConfigMap tree, string? name = null) =>
+    public void MergeBeneath(IReadOnlyList<OverridePathSegment> steps, ConfigMap tree, string? name = null)
+    {
+        Layers.Insert(0, new ConfigLayer(tree.Origin.Kind, tree.Origin.Source ?? name ?? ConfigOverride.DottedPathOf(steps), 0));
         _root = AsMap(Beneath(_root, steps, 0, _place, tree, name), tree);
+    }
+
+    /// <summary>
+    /// Puts each <c>~KEY</c> removal into the history of the field it sent back to its default (R13): the field's
+    /// origin is its default (or its derivation) over the removal, over the value removed. A field that a later layer
+    /// set again keeps that layer's history.
+    /// </summary>
+    /// <param name="root">The bound config.</param>
+    public void ShowRemovals(ConfigObject root)
+    {
+        foreach (var (path, origin) in _removals ?? [])
+        {
+            object? at = root;
+            for (var i = 0; i < path.Count - 1 && at is not null; i++)
+            {
+                at = path[i] is { IsIndex: true, Index: var index }
+                    ? at is System.Collections.IList list && (index < 0 ? index + list.Count : index) is var j && j >= 0 && j < list.Count ? list[j] : null
+                    : at is ConfigObject config && config.ConfigType.FindByKey(path[i].Key!) is { } field ? field.GetValue(config) : null;
+            }
+
+            if (at is ConfigObject owner && path[^1].Key is { } key && owner.ConfigType.FindByKey(key) is { } removed)
+            {
+                ref var slot = ref owner.Slot(removed.Index);
+                if ((slot.State & FieldState.Explicit) == 0)
+                {
+                    slot.Origin = (slot.Origin ?? Origin.Default).WithPrevious(origin);
+                }
+            }
+        }
+    }
+
+    /// <summary>The layers taken in, in merge order (the callers that know what a layer is say so), a base layer first.</summary>
+    public List<ConfigLayer> Layers { get; } = [];
 
     /// <summary>The merged tree, as it stands (the builder keeps its own arrays and may take more layers).</summary>
     public ConfigMap ToMap() => _root.Build();
@@ -175,13 +220,19 @@ internal sealed class MergeBuilder
     }
 
     /// <summary>
-    /// The value of a place once the path of <paramref name="change"/> from <paramref name="step"/> is set in it. Past the last
-    /// list index, the rest goes in as the tree it sets: renamed and removed keys and type changes apply as to a file.
+    /// The value of a place once the override <paramref name="change"/> is applied from <paramref name="step"/> of its
+    /// path. Past the last list index, a set goes in as the tree it sets: renamed and removed keys and type changes
+    /// apply as to a file. A list that no layer holds yet is indexed in its default value.
     /// </summary>
-    private object Set(object? current, ConfigOverride change, int step, int indexed, Place place)
+    private object? Set(object? current, ConfigOverride change, int step, int indexed, Place place)
     {
         if (step > indexed)
         {
+            if (change.Operation is OverrideOperation.Append)
+            {
+                return Append(current, change, place);
+            }
+
             var node = change.Value;
             for (var k = change.Path.Count - 1; k >= step; k--)
             {
@@ -191,32 +242,181 @@ internal sealed class MergeBuilder
             return Merge(current, node, place, change.Value);
         }
 
+        var last = step == change.Path.Count - 1;
         if (change.Path[step] is { IsIndex: true, Index: var i })
         {
-            var count = (current as Sequence)?.Items.Length ?? (current as ConfigSequence)?.ItemArray.Length ?? -1;
-            if (i < 0 || i >= count)
+            var count = (current as Sequence)?.Items.Count ?? (current as ConfigSequence)?.ItemArray.Length ?? -1;
+            var at = i < 0 && count >= 0 ? i + count : i;
+            if (at < 0 || at >= count || (last && change.Operation == OverrideOperation.Add))
             {
                 var path = _path.ToString();
                 _diagnostics.Error(
                     DiagnosticCodes.OverrideSyntax,
                     path,
                     change.Origin,
-                    count >= 0
-                        ? "index " + PathText.Index(i) + " is out of range for a list of " + count.ToString(CultureInfo.InvariantCulture)
-                        : MessageText.Quoted(path, '`', '`') + " is not a list, so " + PathText.Index(i) + " cannot be set");
+                    count < 0 ? MessageText.Quoted(path, '`', '`') + " is not a list, so " + PathText.Index(i) + " cannot be set"
+                    : last && change.Operation == OverrideOperation.Add ? "+ adds a key; an element of a list is set with KEY[i]=VALUE, or appended with KEY+=[VALUE]"
+                    : "index " + PathText.Index(i) + " is out of range for a list of " + count.ToString(CultureInfo.InvariantCulture));
                 return current ?? ConfigScalar.Null(change.Origin);
             }
 
             var sequence = current as Sequence ?? new Sequence((ConfigSequence)current!);
-            _path.PushIndex(i);
-            sequence.Items[i] = Set(sequence.Items[i], change, step + 1, indexed, place.Items ?? default);
+            if (last && change.Operation == OverrideOperation.Remove)
+            {
+                sequence.Items.RemoveAt(at);
+                sequence.Took(change.Origin);
+                return sequence;
+            }
+
+            _path.PushIndex(at);
+            sequence.Items[at] = Set(sequence.Items[at], change, step + 1, indexed, place.Items ?? default)!;
             _path.Pop();
             return sequence;
         }
 
         var key = change.Path[step].Key!;
         var map = Enter(current, key, change.Origin, place, out var index, out var child);
-        return Leave(map, index, key, change.Origin, Set(index >= 0 ? map.Value(index) : null, change, step + 1, indexed, child));
+        if (last && change.Operation is OverrideOperation.Remove or OverrideOperation.Add)
+        {
+            _path.Pop();
+            if ((index >= 0) != (change.Operation == OverrideOperation.Remove))
+            {
+                var path = _path.Combine(key);
+                _diagnostics.Error(
+                    DiagnosticCodes.OverrideSyntax,
+                    path,
+                    change.Origin,
+                    index < 0
+                        ? "nothing sets " + MessageText.Quoted(path, '`', '`') + " in the layers below, so there is nothing to remove"
+                        : MessageText.Quoted(path, '`', '`') + " is already set (" + OriginOf(map.Value(index)) + "); ++KEY=VALUE sets it whether or not it is set");
+                return map;
+            }
+
+            if (change.Operation == OverrideOperation.Remove)
+            {
+                // The removal is kept for the history of the field it reset (ShowRemovals); an entry of a dictionary
+                // or a list is part of the collection's value, whose origin the removal becomes.
+                (_removals ??= []).Add((change.Path, change.Origin.WithPrevious(OriginOf(map.Value(index)))));
+                map.RemoveAt(index);
+                if (place.Collection is not null)
+                {
+                    map.Took(change.Origin);
+                }
+
+                return map;
+            }
+
+            _path.Push(key);
+            return Leave(map, index, key, change.Origin, Set(null, change, step + 1, indexed, child)!);
+        }
+
+        var fromDefault = index < 0 && ((step + 1 < change.Path.Count && change.Path[step + 1].IsIndex) || (last && change.Operation == OverrideOperation.Append));
+        var below = index >= 0 ? map.Value(index) : fromDefault ? DefaultOf(map, place, key) : null;
+        var value = Set(below, change, step + 1, indexed, child)!;
+        if (fromDefault && value is Sequence set && change.Operation is not (OverrideOperation.Append or OverrideOperation.Remove))
+        {
+            set.Took(change.Origin); // an element set in the default: the list is the override's now (appends and removals say so themselves)
+        }
+
+        return Leave(map, index, key, change.Origin, value);
+    }
+
+    /// <summary>
+    /// <c>KEY+=[...]</c> appends to the list at a place (what the layers below hold, or its default; none is an empty
+    /// list); <c>KEY+={...}</c> adds entries to the dictionary there, and an entry it already has is an error.
+    /// </summary>
+    private object Append(object? current, ConfigOverride change, Place place)
+    {
+        var path = _path.ToString();
+        switch (change.Value)
+        {
+            case ConfigSequence items when current is null or Sequence or ConfigSequence or ConfigScalar { IsNull: true }:
+                if (current is not (Sequence or ConfigSequence))
+                {
+                    return current is ConfigScalar lower ? items.WithOrigin(items.Origin.WithPrevious(lower.Origin)) : items;
+                }
+
+                // Into the list's builder, so that appends one after another cost what they append.
+                var sequence = current as Sequence ?? new Sequence((ConfigSequence)current);
+                sequence.Items.AddRange(items.ItemArray);
+                sequence.Took(change.Origin);
+                return sequence;
+            case ConfigMap entries when place.Config is null && current is null or Map or ConfigMap or ConfigScalar { IsNull: true }:
+                if (current is not (Map or ConfigMap))
+                {
+                    return current is ConfigScalar nothing ? entries.WithOrigin(entries.Origin.WithPrevious(nothing.Origin)) : entries;
+                }
+
+                var map = AsMap(current, change.Origin);
+                foreach (var entry in entries.EntryArray)
+                {
+                    if (map.IndexOf(entry.Key) is var index and >= 0)
+                    {
+                        _diagnostics.Error(
+                            DiagnosticCodes.OverrideSyntax,
+                            PathText.Combine(path, entry.Key),
+                            entry.KeyOrigin,
+                            MessageText.Quoted(entry.Key, '`', '`') + " is already in " + MessageText.Quoted(path, '`', '`') + "; += adds new entries only (set it with KEY.ENTRY=VALUE)");
+                        continue;
+                    }
+
+                    map.Put(-1, entry, entry.Value);
+                }
+
+                map.Took(change.Origin);
+                return map;
+            default:
+                _diagnostics.Error(
+                    DiagnosticCodes.OverrideSyntax,
+                    path,
+                    change.Origin,
+                    "+= appends a list to a list ([x, y]) or adds a mapping's entries to a dictionary ({k: v}); "
+                    + MessageText.Quoted(path, '`', '`') + " holds " + Describe(current, place) + " and the value is " + change.Value.Describe());
+                return current ?? change.Value;
+        }
+    }
+
+    private static Origin OriginOf(object value) => (value as Builder)?.Origin ?? ((ConfigNode)value).Origin;
+
+    private static string Describe(object? value, Place place) => value switch
+    {
+        _ when place.Config is not null => "a config",
+        Sequence => "a list",
+        Map => "a mapping",
+        ConfigNode node => node.Describe(),
+        _ => "nothing",
+    };
+
+    /// <summary>
+    /// The default value of the field <paramref name="key"/> of the config at a place, as a tree at the default's
+    /// origin, or <see langword="null"/> when it has none (not a collection, or null).
+    /// </summary>
+    private ConfigNode? DefaultOf(Map map, Place place, string key)
+    {
+        if (place.Resolve(map) is not { } info || info.FindByKey(key) is not { } field)
+        {
+            return null;
+        }
+
+        var type = field.ValueType;
+        while (type is { Shape: ValueShape.Nullable, ElementType: { } inner })
+        {
+            type = inner;
+        }
+
+        if (type.Shape is not (ValueShape.List or ValueShape.Set or ValueShape.Dictionary))
+        {
+            return null;
+        }
+
+        _defaults ??= new(ReferenceEqualityComparer.Instance);
+        if (!_defaults.TryGetValue(info, out var instance))
+        {
+            _defaults[info] = instance = info.CreateInstance();
+        }
+
+        var node = Serialization.ConfigWriter.FieldValue(instance, field, s_defaultContext);
+        return node is ConfigScalar { IsNull: true } ? null : node.WithOrigin(Origin.Default);
     }
 
     /// <summary>
@@ -512,6 +712,9 @@ internal sealed class MergeBuilder
 
         public void TakeOriginOf(ConfigNode node) => _origin = node;
 
+        /// <summary>An override changed this map or list as a whole (an append, a removal): the origin is the override's, over the one it had.</summary>
+        public void Took(Origin origin) => _origin = origin.WithPrevious(Origin);
+
         public abstract ConfigNode Build();
     }
 
@@ -595,7 +798,26 @@ internal sealed class MergeBuilder
             }
         }
 
-        /// <summary>The map as it stands: the builders' values built into the entries, which the map shares.</summary>
+        public void RemoveAt(int index)
+        {
+            if (_shared)
+            {
+                Resize(_entries.Length);
+            }
+
+            var after = _count - index - 1;
+            Array.Copy(_entries, index + 1, _entries, index, after);
+            _entries[_count - 1] = default;
+            if (_builders is not null)
+            {
+                Array.Copy(_builders, index + 1, _builders, index, after);
+                _builders[_count - 1] = null;
+            }
+
+            _count--;
+            _index = null;
+        }
+
         public override ConfigMap Build()
         {
             if (_builders is not null)
@@ -639,11 +861,11 @@ internal sealed class MergeBuilder
     /// <summary>A list an override went into by index.</summary>
     private sealed class Sequence(ConfigSequence sequence) : Builder(sequence)
     {
-        public object[] Items { get; } = [.. sequence.ItemArray];
+        public List<object> Items { get; } = [.. sequence.ItemArray];
 
         public override ConfigSequence Build()
         {
-            var items = new ConfigNode[Items.Length];
+            var items = new ConfigNode[Items.Count];
             for (var i = 0; i < items.Length; i++)
             {
                 items[i] = Items[i] as ConfigNode ?? ((Builder)Items[i]).Build();

@@ -12,11 +12,12 @@ public abstract class Resolved
 {
     private string? _fingerprint;
 
-    private protected Resolved(ConfigObject config, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, string?> environmentRead)
+    private protected Resolved(ConfigObject config, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, string?> environmentRead, IReadOnlyList<ConfigLayer> layers)
     {
         Config = config;
         Diagnostics = diagnostics;
         EnvironmentRead = environmentRead;
+        Layers = layers;
     }
 
     /// <summary>The frozen config.</summary>
@@ -27,6 +28,12 @@ public abstract class Resolved
 
     /// <summary>The declared environment variables that resolution read, with their values (null when unset).</summary>
     public IReadOnlyDictionary<string, string?> EnvironmentRead { get; }
+
+    /// <summary>
+    /// The layers that built the config, in merge order: a checkpoint beneath the user's layers first, then each file
+    /// after the files and presets it includes, then the overrides; so that a run can be reproduced from them.
+    /// </summary>
+    public IReadOnlyList<ConfigLayer> Layers { get; }
 
     /// <summary>
     /// The SHA-256 (lowercase hex) of the canonical JSON of the full resolved config, rank-local and secret fields left

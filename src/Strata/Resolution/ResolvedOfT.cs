@@ -5,8 +5,8 @@ namespace Strata;
 public sealed class Resolved<T> : Resolved
     where T : ConfigObject
 {
-    internal Resolved(T config, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, string?> environmentRead)
-        : base(config, diagnostics, environmentRead)
+    internal Resolved(T config, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, string?> environmentRead, IReadOnlyList<ConfigLayer> layers)
+        : base(config, diagnostics, environmentRead, layers)
     {
         Config = config;
     }

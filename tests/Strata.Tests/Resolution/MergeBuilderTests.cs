@@ -38,12 +38,19 @@ public sealed class MergeBuilderTests
         from origin in Place
         select new ConfigMap(keys.Select((k, i) => new ConfigMapEntry(k, origins[i], values[i])), origin);
 
+    /// <summary>Overrides of every operation (set, append, add, upsert, remove), with indexes from the start and from the end.</summary>
     private static Gen<ConfigOverride> Override(int number) =>
         from length in Gen.Choose(1, 4)
-        from steps in Gen.ArrayOf(Gen.Frequency((5, Gen.Elements(s_keys).Select(OverridePathSegment.ForKey)), (1, Gen.Choose(0, 3).Select(OverridePathSegment.ForIndex))), length)
+        from steps in Gen.ArrayOf(Gen.Frequency((5, Gen.Elements(s_keys).Select(OverridePathSegment.ForKey)), (1, Gen.Choose(-3, 3).Select(OverridePathSegment.ForIndex))), length)
         from value in Node(1)
+        from operation in Gen.Frequency(
+            (4, Gen.Constant(OverrideOperation.Set)),
+            (1, Gen.Constant(OverrideOperation.Append)),
+            (1, Gen.Constant(OverrideOperation.Add)),
+            (1, Gen.Constant(OverrideOperation.Upsert)),
+            (1, Gen.Constant(OverrideOperation.Remove)))
         let origin = Origin.FromCommandLine(number, 3)
-        select new ConfigOverride([OverridePathSegment.ForKey("k0"), .. steps], value, "override", origin);
+        select new ConfigOverride([OverridePathSegment.ForKey("k0"), .. steps], value, "override", origin, operation);
 
     [Fact]
     public void Layers_merged_on_one_builder_give_each_layer_merged_into_the_tree_before_it() =>

@@ -73,10 +73,14 @@ public sealed class OverridePathTests
             {
                 var close = argument.IndexOf(']', i, end - i);
                 var digits = close < 0 ? ReadOnlySpan<char>.Empty : argument.AsSpan(i + 1, close - i - 1);
+                var sign = digits.StartsWith('-') ? -1 : 1;
+                digits = sign < 0 ? digits[1..] : digits;
                 if (digits.IsEmpty || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                 {
-                    return Error(argument, i + 1, "a list index is written [n] with n a non-negative integer");
+                    return Error(argument, i + 1, "a list index is written [n] with n an integer ([-1] is the last element)");
                 }
+
+                index *= sign;
 
                 i = close + 1;
                 path.Add(OverridePathSegment.ForIndex(index));

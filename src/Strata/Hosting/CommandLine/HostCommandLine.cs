@@ -25,6 +25,7 @@ internal static class HostCommandLine
         ("diff", DiffVerb.Create),
         ("schema", ExportVerbs.Schema),
         ("docs", ExportVerbs.Docs),
+        ("presets", PresetsVerb.Create),
     ];
 
     /// <summary>

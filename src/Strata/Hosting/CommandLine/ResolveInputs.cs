@@ -61,7 +61,7 @@ public sealed class ResolveInputs
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            if (token.Contains('=', StringComparison.Ordinal))
+            if (token.Contains('=', StringComparison.Ordinal) || token.StartsWith('~'))
             {
                 // An override read from a response file is placed at its line there; a typed one is cli arg #N.
                 var place = _context.CommandLine.PlaceOf(token);

@@ -98,14 +98,15 @@ internal static class ExplainWriter
     {
         var text = origin.ToString();
         return origin.Kind == OriginKind.CommandLine && origin.Argument >= 1 && origin.Argument <= overrides.Count
-            ? text + " (" + KeyOf(overrides[origin.Argument - 1]) + "=…)"
+            ? text + " (" + KeyOf(overrides[origin.Argument - 1]) + ")"
             : text;
     }
 
+    /// <summary>The override without its value: <c>KEY=…</c>, <c>KEY+=…</c>, or <c>~KEY</c> as it is.</summary>
     private static string KeyOf(string argument)
     {
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
-        return equals < 0 ? argument : argument[..equals];
+        return equals < 0 ? argument : argument[..equals] + "=…";
     }
 
     private static void TrimEnd(StringBuilder sb)

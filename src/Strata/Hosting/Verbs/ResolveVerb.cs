@@ -15,10 +15,12 @@ internal static class ResolveVerb
         var format = HostSymbols.Format("The document format.", "yaml", "json");
         var output = HostSymbols.Output();
         var sources = new Option<bool>("--sources") { Description = "Annotate each value with its origin, as a YAML comment." };
+        var layers = new Option<bool>("--show-layers") { Description = "List the layers that built the config, in merge order, on standard error." };
         command.Add(show);
         command.Add(format);
         command.Add(output);
         command.Add(sources);
+        command.Add(layers);
         HostCommandLine.SetAction(command, context, parse =>
         {
             var request = inputs.Read(parse, paths: null);
@@ -36,6 +38,17 @@ internal static class ResolveVerb
             if (outcome.Resolved is not { } resolved)
             {
                 return ExitCodes.Invalid;
+            }
+
+            if (parse.GetValue(layers))
+            {
+                var list = new System.Text.StringBuilder("layers, in merge order:\n");
+                foreach (var layer in resolved.Layers)
+                {
+                    list.Append("  ").Append(layer).Append('\n');
+                }
+
+                context.Console.Error.Write(list.ToString());
             }
 
             var verbosity = HostSymbols.ParseVerbosity(parse.GetValue(show));

@@ -2,7 +2,10 @@ using Strata.Tree;
 
 namespace Strata.Sources;
 
-/// <summary>A parsed <c>key.path=value</c> override (rule R2): sets one path, replacing what was there.</summary>
+/// <summary>
+/// A parsed override (rule R2): <c>key.path=value</c> sets one path, replacing what was there; the other
+/// <see cref="OverrideOperation"/>s append, add, or remove.
+/// </summary>
 public sealed class ConfigOverride
 {
     /// <summary>Creates an override.</summary>
@@ -11,6 +14,17 @@ public sealed class ConfigOverride
     /// <param name="text">The argument as given.</param>
     /// <param name="origin">The origin (<see cref="Origin.FromCommandLine"/>).</param>
     public ConfigOverride(IReadOnlyList<OverridePathSegment> path, ConfigNode value, string text, Origin origin)
+        : this(path, value, text, origin, OverrideOperation.Set)
+    {
+    }
+
+    /// <summary>Creates an override that does <paramref name="operation"/> at its path.</summary>
+    /// <param name="path">The path; at least one step.</param>
+    /// <param name="value">The value (for <see cref="OverrideOperation.Remove"/>, a null that is not used).</param>
+    /// <param name="text">The argument as given.</param>
+    /// <param name="origin">The origin (<see cref="Origin.FromCommandLine"/>).</param>
+    /// <param name="operation">What the override does.</param>
+    public ConfigOverride(IReadOnlyList<OverridePathSegment> path, ConfigNode value, string text, Origin origin, OverrideOperation operation)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(value);
@@ -25,7 +39,11 @@ public sealed class ConfigOverride
         Value = value;
         Text = text;
         Origin = origin;
+        Operation = operation;
     }
+
+    /// <summary>What the override does at its path.</summary>
+    public OverrideOperation Operation { get; }
 
     /// <summary>The path.</summary>
     public IReadOnlyList<OverridePathSegment> Path { get; }

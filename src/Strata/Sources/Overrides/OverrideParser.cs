@@ -55,58 +55,134 @@ public static class OverrideParser
     {
         result = null;
         var source = new Argument(argumentNumber, place);
-        var equals = argument.IndexOf('=', StringComparison.Ordinal);
-        if (equals < 0)
+        var (operation, start) = argument switch
+        {
+            ['+', '+', ..] => (OverrideOperation.Upsert, 2),
+            ['+', ..] => (OverrideOperation.Add, 1),
+            ['~', ..] => (OverrideOperation.Remove, 1),
+            _ => (OverrideOperation.Set, 0),
+        };
+        var equals = FindEquals(argument, start);
+        if (equals < 0 && operation != OverrideOperation.Remove)
         {
             error = SyntaxError(argument, source, 1, "expected key.path=value");
             return false;
         }
 
-        if (!TryParsePath(argument, equals, source, limits, out var path, out error)
-            || !TryParseValue(argument, equals + 1, source, path, limits, fastPaths, out var value, out error))
+        var end = equals < 0 ? argument.Length : equals;
+        if (operation == OverrideOperation.Set && end > start + 1 && argument[end - 1] == '+')
+        {
+            operation = OverrideOperation.Append;
+            end--;
+        }
+
+        if (start == end)
+        {
+            error = SyntaxError(argument, source, start + 1, "a key is missing (empty step in the path)");
+            return false;
+        }
+
+        if (!TryParsePath(argument, start, end, source, limits, out var path, out error))
         {
             return false;
         }
 
-        result = new ConfigOverride(path, value, argument, value.Origin);
+        ConfigNode? value;
+        if (operation == OverrideOperation.Remove)
+        {
+            if (equals >= 0 && equals + 1 < argument.Length)
+            {
+                error = SyntaxError(argument, source, equals + 2, "~KEY removes what the layers below set at KEY and takes no value");
+                return false;
+            }
+
+            value = ConfigScalar.Null(source.At(1));
+        }
+        else if (!TryParseValue(argument, equals + 1, source, path, limits, fastPaths, out value, out error))
+        {
+            return false;
+        }
+
+        result = new ConfigOverride(path, value, argument, operation == OverrideOperation.Remove ? source.At(1) : value.Origin, operation);
         return true;
     }
 
     /// <summary>
-    /// Reads the steps of <c>argument[..end]</c>: <c>key([index])*</c> separated by dots. A key longer than
-    /// <see cref="SourceLimits.MaxKeyLength"/> and a step past <see cref="SourceLimits.MaxDepth"/> are refused where
-    /// they start, so a path of any depth costs one pass and nothing downstream ever walks a deeper one.
+    /// The index of the <c>=</c> that ends the path: the first one from <paramref name="start"/> that is not inside a
+    /// quoted key (<c>"a=b".c=1</c>), or -1.
     /// </summary>
-    private static bool TryParsePath(string argument, int end, Argument source, SourceLimits limits, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
+    private static int FindEquals(string argument, int start)
+    {
+        var quoted = false;
+        for (var i = start; i < argument.Length; i++)
+        {
+            if (argument[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (argument[i] == '=' && !quoted)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Reads the steps of <c>argument[start..end]</c>: <c>key([index])*</c> separated by dots, where a key is bare or
+    /// double-quoted (<c>"web.en"</c>, for a key that holds dots) and an index is <c>[n]</c> or <c>[-n]</c> (from the end).
+    /// A key longer than <see cref="SourceLimits.MaxKeyLength"/> and a step past <see cref="SourceLimits.MaxDepth"/> are
+    /// refused where they start, so a path of any depth costs one pass and nothing downstream ever walks a deeper one.
+    /// </summary>
+    private static bool TryParsePath(string argument, int start, int end, Argument source, SourceLimits limits, [NotNullWhen(true)] out OverridePathSegment[]? path, [NotNullWhen(false)] out Diagnostic? error)
     {
         path = null;
 
-        // A valid path has a step per key (one more than its dots) and one per index (one per '['): the exact size,
+        // A valid path has a step per key (at most one more than its dots) and one per index (one per '['): the size,
         // unless that is past the depth limit, which the path then reaches before its end.
-        var text = argument.AsSpan(0, end);
+        var text = argument.AsSpan(start, end - start);
         var size = checked(text.Count('.') + text.Count('[') + 1);
         var steps = new OverridePathSegment[Math.Clamp(size, 0, Math.Max(limits.MaxDepth, 0))];
         var count = 0;
-        var i = 0;
+        var i = start;
         while (true)
         {
-            var start = i;
-            var stop = text[i..].IndexOfAny(s_pathStops);
-            i = stop < 0 ? end : i + stop;
-            if (i == start || (i < end && char.IsWhiteSpace(argument[i])))
+            var keyStart = i;
+            string key;
+            if (argument[i] == '"')
             {
-                var problem = i < end && char.IsWhiteSpace(argument[i]) ? "a key cannot hold spaces" : "a key is missing (empty step in the path)";
-                error = SyntaxError(argument, source, i + 1, problem);
+                var close = argument.IndexOf('"', i + 1, end - i - 1);
+                if (close < 0 || close == i + 1)
+                {
+                    error = SyntaxError(argument, source, i + 1, close < 0 ? "a quoted key is not closed" : "a quoted key is empty");
+                    return false;
+                }
+
+                key = argument[(i + 1)..close];
+                i = close + 1;
+            }
+            else
+            {
+                var stop = argument.AsSpan(i, end - i).IndexOfAny(s_pathStops);
+                i = stop < 0 ? end : i + stop;
+                if (i == keyStart || (i < end && char.IsWhiteSpace(argument[i])))
+                {
+                    var problem = i < end && char.IsWhiteSpace(argument[i]) ? "a key cannot hold spaces" : "a key is missing (empty step in the path)";
+                    error = SyntaxError(argument, source, i + 1, problem);
+                    return false;
+                }
+
+                key = argument[keyStart..i];
+            }
+
+            if (count == steps.Length || key.Length > limits.MaxKeyLength)
+            {
+                error = count == steps.Length ? TooDeep(source, keyStart + 1, limits) : KeyTooLong(source, keyStart + 1, key.Length, limits);
                 return false;
             }
 
-            if (count == steps.Length || i - start > limits.MaxKeyLength)
-            {
-                error = count == steps.Length ? TooDeep(source, start + 1, limits) : KeyTooLong(source, start + 1, i - start, limits);
-                return false;
-            }
-
-            steps[count++] = OverridePathSegment.ForKey(argument[start..i]);
+            steps[count++] = OverridePathSegment.ForKey(key);
             while (i < end && argument[i] == '[')
             {
                 if (count == steps.Length)
@@ -117,7 +193,7 @@ public static class OverrideParser
 
                 if (!TryParseIndex(argument, ref i, end, out var index))
                 {
-                    error = SyntaxError(argument, source, i + 1, "a list index is written [n] with n a non-negative integer");
+                    error = SyntaxError(argument, source, i + 1, "a list index is written [n] with n an integer ([-1] is the last element)");
                     return false;
                 }
 
@@ -127,7 +203,7 @@ public static class OverrideParser
             if (i == end)
             {
                 error = null;
-                path = steps;
+                path = count == steps.Length ? steps : steps[..count];
                 return true;
             }
 
@@ -138,20 +214,32 @@ public static class OverrideParser
             }
 
             i++;
+            if (i == end)
+            {
+                error = SyntaxError(argument, source, i + 1, "a key is missing (empty step in the path)");
+                return false;
+            }
         }
     }
 
-    /// <summary>Reads <c>[digits]</c> at <paramref name="i"/>; on success <paramref name="i"/> moves past the <c>]</c>.</summary>
+    /// <summary>Reads <c>[digits]</c> or <c>[-digits]</c> at <paramref name="i"/>; on success <paramref name="i"/> moves past the <c>]</c>.</summary>
     private static bool TryParseIndex(string argument, ref int i, int end, out int index)
     {
         var close = argument.IndexOf(']', i, end - i);
         var digits = close < 0 ? ReadOnlySpan<char>.Empty : argument.AsSpan(i + 1, close - i - 1);
+        var negative = digits.StartsWith('-');
+        if (negative)
+        {
+            digits = digits[1..];
+        }
+
         if (digits.IsEmpty || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out index))
         {
             index = -1;
             return false;
         }
 
+        index = negative ? -index : index;
         i = close + 1;
         return true;
     }
@@ -167,6 +255,11 @@ public static class OverrideParser
             // Before any reading, and without the text: a value past the limit is never echoed.
             error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.TooLong, ConfigOverride.DottedPathOf(path), source.At(column), "the value is " + Count(argument.Length - start) + " characters long, more than the limit of " + Count(limits.MaxScalarLength));
             return false;
+        }
+
+        if (argument.Length > start + 1 && argument[start] == '@')
+        {
+            return TryReadFile(argument, start, source, path, limits, out value, out error);
         }
 
         if (fastPaths && IsPlainValue(argument.AsSpan(start), limits))
@@ -220,6 +313,65 @@ public static class OverrideParser
     }
 
     /// <summary>
+    /// Reads <c>@FILE</c>, the value of <c>a.b=@FILE</c>: the file's mapping, with the file's own positions, placed at the
+    /// path as an inline <c>a.b={...}</c> would be (Hydra's config group selection). The file is read as <c>-c</c> reads
+    /// one (relative to the working directory, with the same limits); its first error is the override's error.
+    /// <c>@preset:NAME</c> is a registered preset's mapping instead, at <c>preset NAME</c>.
+    /// </summary>
+    private static bool TryReadFile(string argument, int start, Argument source, OverridePathSegment[] path, SourceLimits limits, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
+    {
+        var reference = argument[(start + 1)..];
+        if (ConfigPresets.IsReference(reference))
+        {
+            value = null;
+            error = null;
+            if (!ConfigPresets.TryRead(reference, limits, out _, out var tree, out var problem))
+            {
+                error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, ConfigOverride.DottedPathOf(path), source.At(start + 2), Describe(argument, start + 2) + ": " + problem);
+                return false;
+            }
+
+            value = tree;
+            return true;
+        }
+
+        var document = DocumentReader.Load(reference, checkpoint: false, limits);
+        if (document.Root is null && document.Diagnostics is [{ Code: DiagnosticCodes.Unreadable } unreadable])
+        {
+            // The file could not be read at all: the place to fix is the override that names it.
+            value = null;
+            error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Unreadable, ConfigOverride.DottedPathOf(path), source.At(start + 2), "cannot read " + MessageText.Quoted(MessageText.Bounded(reference)) + ": " + unreadable.Message);
+            return false;
+        }
+
+        foreach (var problem in document.Diagnostics)
+        {
+            if (problem.Severity == DiagnosticSeverity.Error)
+            {
+                value = null;
+                error = new Diagnostic(problem.Severity, problem.Code, Under(path, problem.Path), problem.Origin, problem.Message);
+                return false;
+            }
+        }
+
+        value = document.Root!;
+        if (TreeHeight.Measure(value).Height is var height && path.Length + height > limits.MaxDepth)
+        {
+            error = new Diagnostic(
+                DiagnosticSeverity.Error,
+                DiagnosticCodes.NestingLimit,
+                ConfigOverride.DottedPathOf(path),
+                value.Origin,
+                "the file placed by the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Length) + " in its path, " + Count(height) + " in the file)");
+            value = null;
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+
+    /// <summary>
     /// Whether a value needs no YAML parser: one that YAML reads as one plain scalar of exactly its text: empty (a
     /// null), or printable ASCII with no leading or trailing space, no start that YAML reads as an indicator (<c>-</c>
     /// only before a letter, a digit or a dot, as in <c>-1</c>, <c>-.5</c>), no <c>": "</c>, no <c>" #"</c>, no final
@@ -257,13 +409,14 @@ public static class OverrideParser
     {
         var column = problem.Origin?.Column ?? 0;
         var code = problem.Code == DiagnosticCodes.Syntax ? DiagnosticCodes.OverrideSyntax : problem.Code;
-        var fullPath = ConfigOverride.DottedPathOf(path);
-        if (problem.Path.Length > 0)
-        {
-            fullPath += (problem.Path[0] == '[' ? string.Empty : ".") + problem.Path;
-        }
+        return new Diagnostic(DiagnosticSeverity.Error, code, Under(path, problem.Path), problem.Origin, Describe(argument, column) + ": " + problem.Message);
+    }
 
-        return new Diagnostic(DiagnosticSeverity.Error, code, fullPath, problem.Origin, Describe(argument, column) + ": " + problem.Message);
+    /// <summary>The path of a problem inside the value, under the override's path.</summary>
+    private static string Under(OverridePathSegment[] path, string inner)
+    {
+        var outer = ConfigOverride.DottedPathOf(path);
+        return inner.Length == 0 ? outer : outer + (inner[0] == '[' ? string.Empty : ".") + inner;
     }
 
     private static Diagnostic SyntaxError(string argument, Argument source, int column, string message) =>

@@ -2,7 +2,10 @@ namespace Strata.Sources;
 
 /// <summary>One step of an override path: a mapping key, or a list index written <c>[i]</c>.</summary>
 /// <param name="Key">The mapping key, or <see langword="null"/> for a list index.</param>
-/// <param name="Index">The list index when <paramref name="Key"/> is <see langword="null"/>.</param>
+/// <param name="Index">
+/// The list index when <paramref name="Key"/> is <see langword="null"/>; a negative one counts from the end (<c>[-1]</c>
+/// is the last element).
+/// </param>
 public readonly record struct OverridePathSegment(string? Key, int Index)
 {
     /// <summary>Whether this step is a list index.</summary>
@@ -13,7 +16,7 @@ public readonly record struct OverridePathSegment(string? Key, int Index)
     public static OverridePathSegment ForKey(string key) => new(key, -1);
 
     /// <summary>A list index step.</summary>
-    /// <param name="index">The 0-based index.</param>
+    /// <param name="index">The 0-based index, or a negative one counted from the end.</param>
     public static OverridePathSegment ForIndex(int index) => new(null, index);
 
     /// <inheritdoc />

@@ -42,6 +42,9 @@ public static class YamlDocumentReader
         return ParseText(text, SourceInfo.OfFile(sourceName, checkpoint), limits ?? SourceLimits.Default, fastPath: true);
     }
 
+    /// <summary>Parses YAML text from a source other than a file (a preset).</summary>
+    internal static SourceDocument Parse(string text, SourceInfo source, SourceLimits limits) => ParseText(text, source, limits, fastPath: true);
+
     /// <summary>Reads a YAML file (strict UTF-8, byte-order mark accepted); never throws for a bad or missing file.</summary>
     /// <param name="path">The file path, as given by the user.</param>
     /// <param name="checkpoint">Whether the file is a checkpoint's configuration.</param>

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text;
+using Strata.Hosting.CommandLine;
+
+namespace Strata.Hosting.Verbs;
+
+/// <summary>
+/// <c>presets &lt;kind&gt;</c>: lists the presets that a config of the kind can use (<c>include: [preset:NAME]</c>,
+/// <c>PLACE=@preset:NAME</c>), each with the place it goes to.
+/// </summary>
+internal static class PresetsVerb
+{
+    public static Command Create(HostContext context)
+    {
+        var kind = HostSymbols.Kind(context);
+        var format = HostSymbols.Format("The listing format.", "text", "json");
+        var command = new Command("presets", "List the presets a kind can include: name, place, description.") { kind, format };
+        HostCommandLine.SetAction(command, context, parse =>
+        {
+            var root = context.FindKind(parse.GetValue(kind) ?? string.Empty).TypeInfo;
+            var rows = new List<(ConfigPreset Preset, string Place)>();
+            foreach (var preset in ConfigPresets.All)
+            {
+                if (ConfigPresets.PlaceIn(root, preset) is { } path)
+                {
+                    rows.Add((preset, path.Count == 0 ? "(root)" : string.Join('.', path)));
+                }
+            }
+
+            context.Console.Output.Write(parse.GetValue(format) == "json" ? Json(rows) : Text(rows));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Text(List<(ConfigPreset Preset, string Place)> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return "no presets\n";
+        }
+
+        var (name, place) = (4, 5);
+        foreach (var (preset, at) in rows)
+        {
+            (name, place) = (Math.Max(name, preset.Name.Length), Math.Max(place, at.Length));
+        }
+
+        var sb = new StringBuilder();
+        sb.Append("NAME".PadRight(name)).Append("  ").Append("PLACE".PadRight(place)).Append("  DESCRIPTION\n");
+        foreach (var (preset, at) in rows)
+        {
+            sb.Append(preset.Name.PadRight(name)).Append("  ").Append(at.PadRight(place)).Append("  ").Append(preset.Description).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Json(List<(ConfigPreset Preset, string Place)> rows) => JsonText.Write(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var (preset, place) in rows)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", preset.Name);
+            writer.WriteString("place", place == "(root)" ? string.Empty : place);
+            writer.WriteString("description", preset.Description);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using Strata.Schema;
+using Strata.Sources;
+using Strata.Tree;
+
+namespace Strata.Resolution;
+
+/// <summary>
+/// Merges a file layer with the files it builds on: a top-level <c>include</c> list of paths (relative to the including
+/// file, or to the working directory for text without a path) and presets (<c>preset:NAME</c>, placed at the field of
+/// the preset's class), merged in order beneath the file's own content; an included file may include others. A file that includes itself through others is refused with the chain, as are
+/// chains deeper than <see cref="MaxDepth"/> and more than <see cref="MaxFiles"/> included files in all.
+/// </summary>
+internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, SourceLimits limits, ConfigTypeInfo root)
+{
+    /// <summary>The key of the list; no config field may have it (the generator refuses one).</summary>
+    public const string Key = "include";
+
+    /// <summary>The longest chain of files including each other.</summary>
+    public const int MaxDepth = 16;
+
+    /// <summary>The most files included in one resolution.</summary>
+    public const int MaxFiles = 1_000;
+
+    private readonly List<(string FullPath, string Shown)> _chain = [];
+    private int _included;
+
+    /// <summary>How many files the file being merged is included through (0 for one given to the resolver).</summary>
+    private int _depth;
+
+    /// <summary>Merges a document read from <paramref name="path"/> (or from text, when null) with what it includes.</summary>
+    public void Merge(SourceDocument document, string? path)
+    {
+        var layer = builder.Layers.Count;
+        builder.Layers.Add(new ConfigLayer(OriginKind.File, path ?? (document.Root?.Origin.Source ?? "<text>"), _depth));
+        diagnostics.AddRange(document.Diagnostics);
+        if (document.Root is not ConfigMap map)
+        {
+            return;
+        }
+
+        var at = map.IndexOf(Key);
+        if (at >= 0)
+        {
+            var entry = map.EntryArray[at];
+            var rest = new ConfigMapEntry[map.Count - 1];
+            Array.Copy(map.EntryArray, 0, rest, 0, at);
+            Array.Copy(map.EntryArray, at + 1, rest, at, rest.Length - at);
+            map = new ConfigMap(rest, map.Origin, owned: true);
+
+            var full = path is null ? null : Path.GetFullPath(path);
+            if (full is not null)
+            {
+                _chain.Add((full, path!));
+            }
+
+            _depth++;
+            foreach (var item in entry.Value is ConfigSequence list ? list.ItemArray : [entry.Value])
+            {
+                Include(item, path);
+            }
+
+            _depth--;
+
+            if (full is not null)
+            {
+                _chain.RemoveAt(_chain.Count - 1);
+            }
+        }
+
+        // The file's own content goes in after what it includes: it is listed there too.
+        var self = builder.Layers[layer];
+        builder.Layers.RemoveAt(layer);
+        builder.Layers.Add(self);
+        builder.Merge(map);
+    }
+
+    private void Include(ConfigNode item, string? from)
+    {
+        if (item is not ConfigScalar { Value: { Length: > 0 } name })
+        {
+            diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, "an include is the path of a YAML or JSON file, got " + item.Describe());
+            return;
+        }
+
+        if (ConfigPresets.IsReference(name))
+        {
+            IncludePreset(item, name);
+            return;
+        }
+
+        var directory = from is null ? null : Path.GetDirectoryName(from);
+        var shown = string.IsNullOrEmpty(directory) || Path.IsPathRooted(name) ? name : Path.Combine(directory, name);
+        string full;
+        try
+        {
+            full = Path.GetFullPath(shown);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, MessageText.Quoted(name) + " is not a valid file path");
+            return;
+        }
+
+        foreach (var (including, _) in _chain)
+        {
+            if (string.Equals(including, full, StringComparison.Ordinal))
+            {
+                diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, "files include each other: " + Chain(shown));
+                return;
+            }
+        }
+
+        if (_depth >= MaxDepth || ++_included > MaxFiles)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.Include,
+                Key,
+                item.Origin,
+                _depth >= MaxDepth
+                    ? "includes nest deeper than the limit of " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " files"
+                    : "more than " + MaxFiles.ToString(CultureInfo.InvariantCulture) + " files are included");
+            return;
+        }
+
+        var document = DocumentReader.Load(shown, checkpoint: false, limits);
+        if (document.Root is null && document.Diagnostics is [{ Code: DiagnosticCodes.Unreadable } unreadable])
+        {
+            // The file could not be read at all: the place to fix is the include that names it.
+            diagnostics.Error(DiagnosticCodes.Unreadable, Key, item.Origin, "cannot read the included file " + MessageText.Quoted(MessageText.Bounded(shown)) + ": " + unreadable.Message);
+            return;
+        }
+
+        Merge(document, shown);
+    }
+
+    /// <summary>A preset, placed at the field of its class (the root, or the first such field breadth-first).</summary>
+    public void IncludePreset(ConfigNode item, string reference)
+    {
+        if (!ConfigPresets.TryRead(reference, limits, out var preset, out var tree, out var problem))
+        {
+            diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, problem);
+            return;
+        }
+
+        if (ConfigPresets.PlaceIn(root, preset) is not { } path)
+        {
+            diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, "the preset " + MessageText.Quoted(preset.Name) + " configures a " + preset.ConfigClass.Name + ", which has no place in a " + root.Name);
+            return;
+        }
+
+        builder.Layers.Add(new ConfigLayer(OriginKind.Preset, preset.Name + (path.Count == 0 ? string.Empty : " at " + string.Join('.', path)), _depth));
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            tree = new ConfigMap([new ConfigMapEntry(path[i], tree.Origin, tree)], tree.Origin, owned: true);
+        }
+
+        builder.Merge(tree);
+    }
+
+    /// <summary>The chain of files from the first that includes <paramref name="last"/> back, each as it was named.</summary>
+    private string Chain(string last)
+    {
+        var full = Path.GetFullPath(last);
+        var parts = new List<string>();
+        var start = _chain.FindIndex(c => string.Equals(c.FullPath, full, StringComparison.Ordinal));
+        for (var i = Math.Max(start, 0); i < _chain.Count; i++)
+        {
+            parts.Add(MessageText.Bounded(_chain[i].Shown));
+        }
+
+        parts.Add(MessageText.Bounded(last));
+        return string.Join(" -> ", parts);
+    }
+}
