@@ -33,7 +33,13 @@ internal static class DiffVerb
             var kind = context.FindKind(leftRequest.Kind);
             var a = kind.Resolve(leftRequest);
             var b = kind.Resolve(rightRequest);
-            WriteDiagnostics(context, a.Diagnostics, b.Diagnostics);
+            foreach (var (name, diagnostics) in BySide(a.Diagnostics, b.Diagnostics))
+            {
+                // Under the side's name: the places of two sides look alike (both have a cli arg #1).
+                context.Console.Error.Write(name + ":\n");
+                context.Printer.Write(diagnostics);
+            }
+
             if (a.Resolved is null || b.Resolved is null)
             {
                 return ExitCodes.Invalid;
@@ -101,21 +107,17 @@ internal static class DiffVerb
         var sideInputs = new ResolveInputs(context, side, acceptsPaths: false);
         side.Add(Format());
         side.Add(ExitCode());
-        var leftRequest = ReadSide(side, sideInputs, [kind?.Value ?? string.Empty, .. common, .. leftGroup], out var leftErrors);
-        var rightRequest = ReadSide(side, sideInputs, [kind?.Value ?? string.Empty, .. common, .. rightGroup], out var rightErrors);
+        List<string> leftErrors = [], rightErrors = [];
+        var leftRequest = ReadSide(side, sideInputs, [kind?.Value ?? string.Empty, .. common, .. leftGroup], leftErrors);
+        var rightRequest = ReadSide(side, sideInputs, [kind?.Value ?? string.Empty, .. common, .. rightGroup], rightErrors);
         if (leftRequest is null || rightRequest is null)
         {
             var messages = new List<string>();
-            foreach (var message in leftErrors)
+            foreach (var (name, errors) in BySide(leftErrors, rightErrors))
             {
-                messages.Add((rightErrors.Contains(message) ? "both sides: " : "left side: ") + message);
-            }
-
-            foreach (var message in rightErrors)
-            {
-                if (!leftErrors.Contains(message))
+                foreach (var error in errors)
                 {
-                    messages.Add("right side: " + message);
+                    messages.Add(name + ": " + error);
                 }
             }
 
@@ -125,20 +127,13 @@ internal static class DiffVerb
         return (leftRequest, rightRequest);
     }
 
-    private static ResolveRequest? ReadSide(Command side, ResolveInputs inputs, List<string> arguments, out List<string> errors)
+    private static ResolveRequest? ReadSide(Command side, ResolveInputs inputs, List<string> arguments, List<string> errors)
     {
-        errors = [];
-
-        // Response files were expanded with the whole command line: the parser must not read them again.
+        // Response files were expanded with the whole command line, which parsed with the same symbols: so does a part.
         var parse = side.Parse(arguments, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        foreach (var error in parse.Errors)
-        {
-            errors.Add(MessageText.OfLibrary(error.Message));
-        }
-
         try
         {
-            return errors.Count == 0 ? inputs.Read(parse) : null;
+            return inputs.Read(parse);
         }
         catch (UsageException e)
         {
@@ -152,46 +147,44 @@ internal static class DiffVerb
         new(request.Kind, [.. request.Files, file], request.Overrides, request.Options, request.OverridePlaces);
 
     /// <summary>
-    /// Each side's diagnostics under its name, with their count; one found on both sides (in an input they share) is
-    /// written once, under <c>both sides</c>.
+    /// The problems of the two sides by side, in order, each group named and not empty; one found on both sides (in an
+    /// input they share) is in the first group, <c>both sides</c>, once.
     /// </summary>
-    private static void WriteDiagnostics(HostContext context, IReadOnlyList<Diagnostic> left, IReadOnlyList<Diagnostic> right)
+    private static List<(string Name, List<T> Items)> BySide<T>(IReadOnlyList<T> left, IReadOnlyList<T> right)
+        where T : notnull
     {
-        var leftTexts = Texts(left);
-        var rightTexts = Texts(right);
-        List<Diagnostic> both = [], leftOnly = [], rightOnly = [];
-        foreach (var d in left)
+        var leftTexts = new HashSet<string>(StringComparer.Ordinal);
+        var rightTexts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in right)
         {
-            (rightTexts.Contains(d.ToString()) ? both : leftOnly).Add(d);
+            rightTexts.Add(item.ToString()!);
         }
 
-        foreach (var d in right)
+        List<T> both = [], leftOnly = [], rightOnly = [];
+        foreach (var item in left)
         {
-            if (!leftTexts.Contains(d.ToString()))
+            leftTexts.Add(item.ToString()!);
+            (rightTexts.Contains(item.ToString()!) ? both : leftOnly).Add(item);
+        }
+
+        foreach (var item in right)
+        {
+            if (!leftTexts.Contains(item.ToString()!))
             {
-                rightOnly.Add(d);
+                rightOnly.Add(item);
             }
         }
 
-        foreach (var (name, diagnostics) in new[] { ("both sides", both), ("left side", leftOnly), ("right side", rightOnly) })
+        var groups = new List<(string, List<T>)>();
+        foreach (var group in new[] { ("both sides", both), ("left side", leftOnly), ("right side", rightOnly) })
         {
-            if (diagnostics.Count > 0)
+            if (group.Item2.Count > 0)
             {
-                context.Console.Error.Write(name + ":\n");
-                context.Printer.Write(diagnostics);
+                groups.Add(group);
             }
         }
-    }
 
-    private static HashSet<string> Texts(IReadOnlyList<Diagnostic> diagnostics)
-    {
-        var texts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var d in diagnostics)
-        {
-            texts.Add(d.ToString());
-        }
-
-        return texts;
+        return groups;
     }
 
     private static string Text(IReadOnlyList<ConfigDifference> differences)
