@@ -21,15 +21,18 @@ internal static class DiffVerb
         var inputs = new ResolveInputs(context, command, acceptsPaths: true, ("KEY=VALUE|FILE", "Overrides of both sides; without --left and --right, the two config files A and B."));
         var left = new Option<bool>("--left") { Description = "The left side's own inputs follow (-c FILE, KEY=VALUE, up to --right), after those given before it." };
         var right = new Option<bool>("--right") { Description = "The right side's own inputs follow (-c FILE, KEY=VALUE), after those given before --left." };
-        var format = Format();
-        var exitCode = ExitCode();
+        var format = HostSymbols.Format("The output format.", "text", "json");
+        var exitCode = new Option<bool>("--exit-code")
+        {
+            Description = "Exit with 1 when the configs differ and 0 when they do not, as git diff --exit-code does.",
+        };
         command.Add(left);
         command.Add(right);
         command.Add(format);
         command.Add(exitCode);
         HostCommandLine.SetAction(command, context, parse =>
         {
-            var (leftRequest, rightRequest) = ReadSides(context, parse, inputs, left, right);
+            var (leftRequest, rightRequest) = ReadSides(context, parse, inputs, left, right, [format, exitCode]);
             var kind = context.FindKind(leftRequest.Kind);
             var a = kind.Resolve(leftRequest);
             var b = kind.Resolve(rightRequest);
@@ -52,20 +55,13 @@ internal static class DiffVerb
         return command;
     }
 
-    private static Option<string> Format() => HostSymbols.Format("The output format.", "text", "json");
-
-    private static Option<bool> ExitCode() => new("--exit-code")
-    {
-        Description = "Exit with 1 when the configs differ and 0 when they do not, as git diff --exit-code does.",
-    };
-
     /// <summary>
     /// The requests of the two sides. Without <c>--left</c> and <c>--right</c>: the inputs given, each side with one of
     /// the two files. With them: the arguments are split at the markers, and each side's (the common ones, then its group)
     /// parsed again as the verb's own, so that a side is read exactly as <c>resolve</c> reads a command line; a usage
     /// error names its side, or both when it is in the common inputs.
     /// </summary>
-    private static (ResolveRequest Left, ResolveRequest Right) ReadSides(HostContext context, ParseResult parse, ResolveInputs inputs, Option<bool> left, Option<bool> right)
+    private static (ResolveRequest Left, ResolveRequest Right) ReadSides(HostContext context, ParseResult parse, ResolveInputs inputs, Option<bool> left, Option<bool> right, Option[] shared)
     {
         Token? kind = null;
         foreach (var child in parse.CommandResult.Children)
@@ -105,8 +101,10 @@ internal static class DiffVerb
 
         var side = new Command(parse.CommandResult.Command.Name);
         var sideInputs = new ResolveInputs(context, side, acceptsPaths: false);
-        side.Add(Format());
-        side.Add(ExitCode());
+        foreach (var option in shared)
+        {
+            side.Add(option); // The verb's own options may be anywhere in a side's part.
+        }
         List<string> leftErrors = [], rightErrors = [];
         var leftRequest = ReadSide(side, sideInputs, [kind?.Value ?? string.Empty, .. common, .. leftGroup], leftErrors);
         var rightRequest = ReadSide(side, sideInputs, [kind?.Value ?? string.Empty, .. common, .. rightGroup], rightErrors);
