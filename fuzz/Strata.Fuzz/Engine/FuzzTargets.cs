@@ -205,7 +205,8 @@ internal static partial class FuzzTargets
     }
 
     /// <summary>
-    /// The input as a response file of <c>validate gpt-trainer @FILE</c>, run by a host with the GPT trainer kind. The
+    /// The input as a response file of <c>validate gpt-trainer @FILE</c> and of <c>diff gpt-trainer @FILE</c> (whose
+    /// arguments split at <c>--left</c> and <c>--right</c> into two sides), run by a host with the GPT trainer kind. The
     /// invariants: the exit code is one of the contract's; no stack trace; a failure says why (a diagnostic for 1, a usage
     /// line for 2) and a success has no error; every diagnostic placed in the file names one of its lines.
     /// </summary>
@@ -213,11 +214,16 @@ internal static partial class FuzzTargets
     {
         var path = Path.Combine(s_checkpoint.Value!, "args.rsp");
         File.WriteAllBytes(path, data);
+        return RunResponseFile(data, path, "validate") ^ (RunResponseFile(data, path, "diff") * 0xD6E8FEB86659FD93UL);
+    }
+
+    private static ulong RunResponseFile(byte[] data, string path, string verb)
+    {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var host = new ConfigHost("fuzz") { Environment = new Dictionary<string, string?>() }
             .AddKind<GPTTrainerConfig>("gpt-trainer", "A GPT training run.");
-        var code = host.RunAsync(["validate", "gpt-trainer", "@" + path], output, error).GetAwaiter().GetResult();
+        var code = host.RunAsync([verb, "gpt-trainer", "@" + path], output, error).GetAwaiter().GetResult();
         var text = error.ToString();
         if (code is < 0 or > 2)
         {
@@ -233,7 +239,9 @@ internal static partial class FuzzTargets
         var failed = code switch
         {
             0 => lines.Any(static l => l.Contains(": error ", StringComparison.Ordinal) || l.StartsWith("fuzz: error: ", StringComparison.Ordinal)),
-            1 => !lines.Any(static l => l.Contains("error STR", StringComparison.Ordinal)),
+            // diff --exit-code exits with 1 for configs that differ, which it lists.
+            1 => !lines.Any(static l => l.Contains("error STR", StringComparison.Ordinal))
+                && !(verb == "diff" && output.ToString() is { Length: > 0 } listed && listed != "no differences\n"),
             _ => !lines[0].StartsWith("fuzz: error: ", StringComparison.Ordinal),
         };
         if (failed)

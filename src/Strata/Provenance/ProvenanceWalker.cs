@@ -41,14 +41,14 @@ internal static class ProvenanceWalker
             }
 
             var slot = config.GetSlot(field.Index);
-            var value = ConfigWriter.DisplayText(config, field);
-            result.Add(new ValueProvenance(fieldPath, value, slot.Origin ?? Origin.Default, (slot.State & FieldState.Explicit) != 0, isDerivedField: false));
+            var text = ConfigWriter.DisplayText(config, field, out var value);
+            result.Add(new ValueProvenance(fieldPath, value, text, slot.Origin ?? Origin.Default, (slot.State & FieldState.Explicit) != 0, isDerivedField: false));
         }
 
         foreach (var derived in config.ConfigType.DerivedFields)
         {
             var node = derived.Compute(config);
-            result.Add(new ValueProvenance(PathText.Combine(path, derived.Key), node is null ? "?" : FlowText.Format(node), Origin.Derived, isExplicit: false, isDerivedField: true));
+            result.Add(new ValueProvenance(PathText.Combine(path, derived.Key), node, node is null ? "?" : FlowText.Format(node), Origin.Derived, isExplicit: false, isDerivedField: true));
         }
     }
 }

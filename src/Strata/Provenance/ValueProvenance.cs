@@ -1,11 +1,14 @@
+using Strata.Tree;
+
 namespace Strata.Provenance;
 
 /// <summary>Where one leaf of a resolved config came from (R13): its value, final origin and the layers it went through.</summary>
 public sealed class ValueProvenance
 {
-    internal ValueProvenance(string path, string value, Origin origin, bool isExplicit, bool isDerivedField)
+    internal ValueProvenance(string path, ConfigNode? node, string value, Origin origin, bool isExplicit, bool isDerivedField)
     {
         Path = path;
+        Node = node;
         Value = value;
         Origin = origin;
         IsExplicit = isExplicit;
@@ -17,6 +20,12 @@ public sealed class ValueProvenance
 
     /// <summary>The effective value as YAML flow text (secrets redacted).</summary>
     public string Value { get; }
+
+    /// <summary>
+    /// The effective value as <c>resolve</c> writes it (secrets redacted as in <see cref="Value"/>), for typed output;
+    /// <see langword="null"/> for a computed field that could not be computed.
+    /// </summary>
+    internal ConfigNode? Node { get; }
 
     /// <summary>The final origin.</summary>
     public Origin Origin { get; }

@@ -68,18 +68,22 @@ internal sealed class ConfigWriter : ValueSink
     }
 
     /// <summary>
-    /// A field's value as <c>explain</c> shows it: flow text; for a secret, <c>***</c> when it is set and <c>(unset)</c>
-    /// when it is null or empty (an empty environment value sets nothing), so that a configured key and a missing one
-    /// do not look alike, while the value itself is never shown.
+    /// A field's value as <c>explain</c> shows it: <paramref name="value"/> as <c>resolve</c> writes it (secrets inside it
+    /// redacted), and the flow text returned; for a secret, <c>***</c> when it is set and <c>(unset)</c> when it is null or
+    /// empty (an empty environment value sets nothing), as both, so that a configured key and a missing one do not look
+    /// alike, while the value itself is never shown.
     /// </summary>
-    public static string DisplayText(ConfigObject config, ConfigFieldInfo field)
+    public static string DisplayText(ConfigObject config, ConfigFieldInfo field, out ConfigNode value)
     {
         if (!field.IsSecret)
         {
-            return FlowText.Format(FieldValue(config, field, ValueWriteContext.Display));
+            value = FieldValue(config, field, ValueWriteContext.Display);
+            return FlowText.Format(value);
         }
 
-        return field.GetValue(config) is null or "" ? UnsetText : RedactedText;
+        var text = field.GetValue(config) is null or "" ? UnsetText : RedactedText;
+        value = ConfigScalar.Quoted(text, Origin.Default);
+        return text;
     }
 
     /// <summary>Writes <paramref name="config"/> as a mapping (<c>{}</c> when nothing is to be written).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Strata.Cli.Tests.Convert;
 
 namespace Strata.Cli.Tests.Hosting;
 
@@ -56,7 +57,8 @@ public sealed class ExplainVerbTests : IDisposable
 
         var hidden = entries[0];
         Assert.Equal("network.hidden", hidden.GetProperty("path").GetString());
-        Assert.Equal("48", hidden.GetProperty("value").GetString());
+        Assert.Equal(48, hidden.GetProperty("value").GetInt32());
+        Assert.Equal("48", hidden.GetProperty("text").GetString());
         var origin = hidden.GetProperty("origin");
         Assert.Equal("cli", origin.GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, origin.GetProperty("file").ValueKind);
@@ -69,7 +71,7 @@ public sealed class ExplainVerbTests : IDisposable
         Assert.Equal(JsonValueKind.Null, history[1].GetProperty("arg").ValueKind);
 
         var ffn = entries[1];
-        Assert.Equal("192", ffn.GetProperty("value").GetString());
+        Assert.Equal(192, ffn.GetProperty("value").GetInt32());
         Assert.Equal("derived", ffn.GetProperty("origin").GetProperty("kind").GetString());
 
         var steps = entries[2];
@@ -93,6 +95,71 @@ public sealed class ExplainVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_json_values_are_typed_and_the_text_is_the_table_value()
+    {
+        var file = _dir.Write("job.yaml", "learning_rate: 1.0e-05\nname: \"x: 1\"\n");
+
+        var result = await TestHost.Run("explain", "job", "-c", file, "steps=7", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var byPath = json.RootElement.EnumerateArray().ToDictionary(static e => e.GetProperty("path").GetString()!);
+        Assert.Equal(7, byPath["steps"].GetProperty("value").GetInt32());
+        Assert.Equal("7", byPath["steps"].GetProperty("text").GetString());
+        Assert.Equal("1.0e-05", byPath["learning_rate"].GetProperty("value").GetRawText());
+        Assert.Equal("x: 1", byPath["name"].GetProperty("value").GetString());
+        Assert.Equal("\"x: 1\"", byPath["name"].GetProperty("text").GetString());
+        Assert.Equal(256, byPath["network.ffn_hidden"].GetProperty("value").GetInt32());
+        Assert.Equal(32768, byPath["network.mlp_parameters"].GetProperty("value").GetInt64());
+    }
+
+    [Fact]
+    public async Task Explain_json_values_are_the_json_values_resolve_writes_at_the_same_paths()
+    {
+        var example = Path.Combine(StrataHost.Root, "examples", "from-scratch.yaml");
+
+        var explained = await StrataHost.Run("explain", "gpt-trainer", "-c", example, "--format", "json");
+        var resolved = await StrataHost.Run("resolve", "gpt-trainer", "-c", example, "--show", "all", "--format", "json");
+
+        Assert.Equal(0, explained.ExitCode);
+        using var explainJson = JsonDocument.Parse(explained.Output);
+        using var resolveJson = JsonDocument.Parse(resolved.Output);
+        var compared = 0;
+        var kinds = new HashSet<JsonValueKind>();
+        foreach (var entry in explainJson.RootElement.EnumerateArray())
+        {
+            var value = entry.GetProperty("value");
+            if (TryGet(resolveJson.RootElement, entry.GetProperty("path").GetString()!, out var written))
+            {
+                Assert.Equal(written.GetRawText(), value.GetRawText());
+                kinds.Add(value.ValueKind);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 200, compared + " values compared");
+        Assert.Superset(
+            new HashSet<JsonValueKind> { JsonValueKind.Number, JsonValueKind.True, JsonValueKind.False, JsonValueKind.String, JsonValueKind.Null, JsonValueKind.Array, JsonValueKind.Object },
+            kinds);
+    }
+
+    [Theory]
+    [InlineData("token=hunter2", "***")]
+    [InlineData("token=", "(unset)")]
+    [InlineData("steps=1", "(unset)")]
+    public async Task Explain_json_shows_a_secret_as_set_or_unset_and_never_its_value(string argument, string shown)
+    {
+        var result = await TestHost.Run("explain", "job", argument, "token", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("hunter2", result.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.Output);
+        var token = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        Assert.Equal(shown, token.GetProperty("value").GetString());
+        Assert.Equal(shown, token.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Explain_of_an_unknown_path_exits_1_with_a_suggestion()
     {
         var result = await TestHost.Run("explain", "job", "network.hiden");
@@ -108,5 +175,20 @@ public sealed class ExplainVerbTests : IDisposable
         var result = await TestHost.Run("explain", "job", "token=hunter2", "token");
 
         Assert.DoesNotContain("hunter2", result.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The value at a dotted path of a JSON object (keys only: a leaf under a list is not compared).</summary>
+    private static bool TryGet(JsonElement root, string path, out JsonElement value)
+    {
+        value = root;
+        foreach (var key in path.Split('.'))
+        {
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(key, out value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

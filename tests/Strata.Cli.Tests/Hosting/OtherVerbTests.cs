@@ -114,6 +114,121 @@ public sealed class OtherVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Diff_of_two_sides_that_differ_only_by_an_override_prints_that_value()
+    {
+        var common = _dir.Write("base.yaml", "steps: 10\nnetwork:\n  hidden: 32\n");
+
+        var result = await TestHost.Run("diff", "job", "-c", common, "--left", "steps=20", "--right", "steps=30");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("steps  20 → 30\n", result.Output);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public async Task Diff_takes_several_config_files_and_overrides_per_side_in_order_after_the_common_ones()
+    {
+        var common = _dir.Write("base.yaml", "steps: 10\n");
+        var small = _dir.Write("small.yaml", "network:\n  hidden: 32\n");
+        var big = _dir.Write("big.yaml", "network:\n  hidden: 64\n");
+        var longer = _dir.Write("longer.yaml", "steps: 50\n");
+
+        var result = await TestHost.Run(
+            "diff", "job", "-c", common, "name=run",
+            "--left", "-c", small, "-c", longer, "steps=40",
+            "--right", "-c", longer, "-c", big, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(
+            ["network.hidden 32 64", "network.ffn_hidden 128 256", "steps 40 50"],
+            json.RootElement.EnumerateArray().Select(static e => e.GetProperty("path").GetString() + " " + e.GetProperty("left").GetString() + " " + e.GetProperty("right").GetString()));
+    }
+
+    [Fact]
+    public async Task Diff_with_only_one_side_group_compares_it_with_the_common_inputs_alone()
+    {
+        var common = _dir.Write("base.yaml", "steps: 10\n");
+
+        var result = await TestHost.Run("diff", "job", "-c", common, "--right", "steps=11", "--exit-code");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("steps  10 → 11\n", result.Output);
+    }
+
+    [Fact]
+    public async Task A_usage_error_on_the_right_side_names_the_right_side_and_exits_2()
+    {
+        var result = await TestHost.Run("diff", "job", "--left", "steps=5", "--right", "steps", "6");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.StartsWith("jobs: error: right side: 'steps' is not a KEY=VALUE override: did you mean 'steps=6'?\nRun 'jobs diff --help' for usage.\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Conflicting_flags_in_one_side_group_are_a_usage_error_of_that_side()
+    {
+        var result = await TestHost.Run("diff", "job", "--left", "steps=6", "--lenient", "--strict-unknown", "--right", "steps=7");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("jobs: error: left side: --lenient and --strict-unknown cannot be used together\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_usage_error_in_the_common_inputs_is_reported_once_for_both_sides()
+    {
+        var result = await TestHost.Run("diff", "job", "bogus", "--right", "steps=6");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "jobs: error: both sides: 'bogus' is not a KEY=VALUE override (give config files with -c FILE)\n"
+            + "Run 'jobs diff --help' for usage.\n",
+            result.Error);
+    }
+
+    [Fact]
+    public async Task An_invalid_value_on_one_side_is_reported_under_that_side_and_one_in_a_shared_file_once()
+    {
+        var common = _dir.Write("base.yaml", "learning_rate: 0\n");
+
+        var result = await TestHost.Run("diff", "job", "-c", common, "--right", "steps=0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Equal(
+            "both sides:\n" + common + ":1:16: error STR0103: learning_rate: must be > 0.0, got 0.0\n1 error, 0 warnings\n"
+            + "right side:\ncli arg #1: error STR0103: steps: must be >= 1, got 0\n1 error, 0 warnings\n",
+            result.Error);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Diff_without_side_groups_needs_exactly_two_files(int count)
+    {
+        var files = Enumerable.Range(0, count).Select(i => _dir.Write("f" + i + ".yaml", "steps: 10\n")).ToArray();
+
+        var result = await TestHost.Run(["diff", "job", .. files]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("jobs: error: expected two config files, A and B, or each side's inputs after --left and --right; got " + count, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_of_two_files_applies_the_common_inputs_to_both()
+    {
+        var common = _dir.Write("base.yaml", "network:\n  hidden: 32\n");
+        var a = _dir.Write("a.yaml", "steps: 10\n");
+        var b = _dir.Write("b.yaml", "steps: 11\nnetwork:\n  layers: 3\n");
+
+        var result = await TestHost.Run("diff", "job", "-c", common, a, b, "network.layers=4");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("steps  10 → 11\n", result.Output);
+    }
+
+    [Fact]
     public async Task Kinds_lists_names_and_descriptions()
     {
         var result = await TestHost.Run("kinds");

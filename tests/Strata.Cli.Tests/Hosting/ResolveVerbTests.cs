@@ -280,7 +280,7 @@ public sealed class ResolveVerbTests : IDisposable
         var result = await TestHost.Run(host, "explain", "job", "world_size", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("\"value\": \"8\"", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"value\": 8,\n    \"text\": \"8\"", result.Output, StringComparison.Ordinal);
         Assert.Contains("\"kind\": \"env\"", result.Output, StringComparison.Ordinal);
     }
 }

@@ -102,11 +102,12 @@ public sealed class CliProcessTests
         Assert.Equal(["training.train_iters", "batch.sequential_micro_batches"], entries.Select(static e => e.GetProperty("path").GetString()));
         foreach (var entry in entries)
         {
-            Assert.Equal(["path", "value", "origin", "history"], entry.EnumerateObject().Select(static p => p.Name));
+            Assert.Equal(["path", "value", "text", "origin", "history"], entry.EnumerateObject().Select(static p => p.Name));
         }
 
         var iters = entries[0];
-        Assert.Equal("5", iters.GetProperty("value").GetString());
+        Assert.Equal(5, iters.GetProperty("value").GetInt32());
+        Assert.Equal("5", iters.GetProperty("text").GetString());
         Assert.Equal(["default", "file", "cli"], iters.GetProperty("history").EnumerateArray().Select(static h => h.GetProperty("kind").GetString()));
         var file = iters.GetProperty("history")[1];
         Assert.Equal(Example, file.GetProperty("file").GetString());
@@ -184,6 +185,7 @@ public sealed class CliProcessTests
     [InlineData("help.txt", "--help")]
     [InlineData("resolve-help.txt", "resolve", "--help")]
     [InlineData("explain-help.txt", "explain", "--help")]
+    [InlineData("diff-help.txt", "diff", "--help")]
     public async Task Help_text_matches_the_approved_snapshot(string snapshot, params string[] args)
     {
         var result = await StrataProcess.Run(args);

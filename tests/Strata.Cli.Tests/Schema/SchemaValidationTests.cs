@@ -72,6 +72,7 @@ public sealed class SchemaValidationTests : IDisposable
     [InlineData("key of another dataset type", "{\"data\": {\"datasets\": {\"training\": {\"type\": \"memmap\", \"name\": \"x\"}}}}", "/data/datasets/training")]
     [InlineData("nested dataset without a type", "{\"data\": {\"datasets\": {\"training\": {\"type\": \"blended\", \"datasets\": [{\"type\": \"random\"}, {\"path\": \"x\"}], \"weights\": [1, 1]}}}}", "/data/datasets/training/datasets/1")]
     [InlineData("unknown checkpoint format", "{\"pretrained\": {\"format\": \"gguf\"}}", "/pretrained/format")]
+    [InlineData("null without a derived default", "{\"model\": {\"base_model\": {\"transformer\": {\"num_layers\": null}}}}", "/model/base_model/transformer/num_layers")]
     public async Task An_invalid_document_is_rejected_by_the_validator_and_by_the_engine(string what, string json, string location)
     {
         var errors = GptSchemas.Errors("gpt-trainer", json);
@@ -81,6 +82,44 @@ public sealed class SchemaValidationTests : IDisposable
         Assert.NotEmpty(errors);
         Assert.Contains(errors, e => e.StartsWith(location + ":", StringComparison.Ordinal) || e.StartsWith(location + "/", StringComparison.Ordinal));
         Assert.Equal(1, engine.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("{\"batch\": {\"sequence_length\": null}}")]
+    [InlineData("{\"batch\": {\"micro_batch_size\": null, \"batch_size\": 8}}")]
+    [InlineData("{\"model\": {\"base_model\": {\"use_position_embeddings\": null}}}")]
+    public async Task An_explicit_null_on_a_field_with_a_derived_default_validates_as_the_engine_derives_it(string json)
+    {
+        var errors = GptSchemas.Errors("gpt-trainer", json);
+        var file = _dir.Write("null.json", json);
+        var engine = await StrataHost.Run("validate", "gpt-trainer", "-c", file);
+
+        Assert.Empty(errors);
+        Assert.Equal(0, engine.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("gpt-trainer", 20)]
+    [InlineData("gpt-model", 10)]
+    public void Every_field_with_a_derived_default_allows_null(string kind, int atLeast)
+    {
+        using var schema = JsonDocument.Parse(GptSchemas.Text(kind));
+        var derived = 0;
+        foreach (var definition in schema.RootElement.GetProperty("$defs").EnumerateObject())
+        {
+            foreach (var field in definition.Value.GetProperty("properties").EnumerateObject())
+            {
+                if (field.Value.TryGetProperty("description", out var description) && description.GetString()!.Contains("Derived when unset:", StringComparison.Ordinal))
+                {
+                    derived++;
+                    Assert.True(
+                        field.Value.TryGetProperty("anyOf", out var anyOf) && anyOf.EnumerateArray().Any(static a => a.TryGetProperty("type", out var t) && t.GetString() == "null"),
+                        definition.Name + "." + field.Name + " does not allow null: " + field.Value);
+                }
+            }
+        }
+
+        Assert.True(derived >= atLeast, derived + " fields with a derived default");
     }
 
     [Fact]

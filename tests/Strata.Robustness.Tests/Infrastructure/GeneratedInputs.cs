@@ -58,6 +58,9 @@ internal static class GeneratedInputs
         // 100 001 overrides: one past the limit of arguments.
         "many-arguments.rsp" => directory.Write(name, string.Concat(Enumerable.Repeat("training.train_iters=5\n", 100_001))),
 
+        // diff: 50 000 arguments alternating the two sides' markers and an override each.
+        "diff-side-markers.rsp" => directory.Write(name, string.Concat(Enumerable.Repeat("--left\ntraining.train_iters=5\n--right\ntraining.train_iters=6\n", 12_500))),
+
         // One argument of 2 MiB: longer than the longest override that can be valid.
         "long-argument.rsp" => directory.Write(name, "run.experiment_name=" + new string('x', 2 * 1024 * 1024) + "\n"),
 

@@ -24,33 +24,4 @@ internal static class JsonText
 
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length) + "\n";
     }
-
-    /// <summary>
-    /// Writes an origin as <c>{"kind", "file", "line", "column", "arg", "text"}</c>, with nulls where a part does not
-    /// apply; an override read from a response file has its file and line as well as its number.
-    /// </summary>
-    public static void WriteOrigin(Utf8JsonWriter writer, Origin origin)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("kind", origin.KindName);
-        writer.WriteString("file", origin.Kind is OriginKind.File or OriginKind.Checkpoint or OriginKind.CommandLine ? origin.Source : null);
-
-        WriteCount(writer, "line", origin.Line);
-        WriteCount(writer, "column", origin.Column);
-        WriteCount(writer, "arg", origin.Argument);
-        writer.WriteString("text", origin.ToString());
-        writer.WriteEndObject();
-    }
-
-    private static void WriteCount(Utf8JsonWriter writer, string name, int value)
-    {
-        if (value > 0)
-        {
-            writer.WriteNumber(name, value);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
 }

@@ -21,12 +21,17 @@ public sealed class ResolveInputs
     private readonly Option<bool> _strictUnknown = HostSymbols.StrictUnknown();
     private readonly Option<bool> _warningsAsErrors = HostSymbols.WarningsAsErrors();
 
-    internal ResolveInputs(HostContext context, Command command, bool acceptsPaths)
+    /// <param name="context">The host.</param>
+    /// <param name="command">The command the inputs are added to.</param>
+    /// <param name="acceptsPaths">Whether a positional argument without <c>=</c> is given back by <see cref="Read(ParseResult, List{string}?)"/> rather than refused.</param>
+    /// <param name="positionals">The help name and description of the positional arguments, when they are not those of <c>explain</c>.</param>
+    internal ResolveInputs(HostContext context, Command command, bool acceptsPaths, (string Name, string Description)? positionals = null)
     {
         _context = context;
         _acceptsPaths = acceptsPaths;
         _kind = HostSymbols.Kind(context);
-        _positionals = acceptsPaths
+        _positionals = positionals is { } help ? HostSymbols.Positionals(help.Name, help.Description)
+            : acceptsPaths
             ? HostSymbols.Positionals("KEY=VALUE|PATH", "Overrides (key.path=value, applied in order after the files) and the dotted paths to explain (all leaves when none).")
             : HostSymbols.Positionals("KEY=VALUE", "Overrides: key.path=value, applied in order after the files.");
         command.Add(_kind);

@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Text;
-using Strata.Hosting.CommandLine;
 using Strata.Provenance;
+using Strata.Serialization;
 
 namespace Strata.Hosting.Explain;
 
@@ -52,31 +53,48 @@ internal static class ExplainWriter
     }
 
     /// <summary>
-    /// A JSON array of <c>{"path", "value", "origin": {"kind", "file", "line", "column", "arg", "text"}, "history": [origin...]}</c>,
-    /// where <c>value</c> is the effective value as YAML flow text and <c>history</c> runs oldest first, ending with <c>origin</c>.
+    /// A JSON array of <c>{"path", "value", "text", "origin": {"kind", "file", "line", "column", "arg", "text"}, "history": [origin...]}</c>,
+    /// where <c>value</c> is the effective value as <c>resolve --format json</c> writes it (the same sink: numbers, booleans,
+    /// strings, nulls, lists and objects), <c>text</c> is the value as the table shows it, and <c>history</c> runs oldest
+    /// first, ending with <c>origin</c>.
     /// </summary>
-    public static string Json(IReadOnlyList<ValueProvenance> entries) => JsonText.Write(writer =>
+    public static string Json(IReadOnlyList<ValueProvenance> entries)
     {
-        writer.WriteStartArray();
+        var json = new JsonEmitter(indented: true);
+        json.StartList();
         foreach (var entry in entries)
         {
-            writer.WriteStartObject();
-            writer.WriteString("path", entry.Path);
-            writer.WriteString("value", entry.Value);
-            writer.WritePropertyName("origin");
-            JsonText.WriteOrigin(writer, entry.Origin);
-            writer.WriteStartArray("history");
-            foreach (var origin in History(entry))
+            json.StartMap();
+            json.Key("path");
+            json.String(entry.Path);
+            json.Key("value");
+            if (entry.Node is { } value)
             {
-                JsonText.WriteOrigin(writer, origin);
+                TreeSink.Replay(value, json);
+            }
+            else
+            {
+                json.Null();
             }
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            json.Key("text");
+            json.String(entry.Value);
+            json.Key("origin");
+            WriteOrigin(json, entry.Origin);
+            json.Key("history");
+            json.StartList();
+            foreach (var origin in History(entry))
+            {
+                WriteOrigin(json, origin);
+            }
+
+            json.EndList();
+            json.EndMap();
         }
 
-        writer.WriteEndArray();
-    });
+        json.EndList();
+        return json.ToString();
+    }
 
     /// <summary>
     /// The layers a value went through, oldest first. Every settable field starts from its class default, so the history
@@ -102,7 +120,51 @@ internal static class ExplainWriter
             : text;
     }
 
+<<<<<<< HEAD
     /// <summary>The override without its value: <c>KEY=…</c>, <c>KEY+=…</c>, or <c>~KEY</c> as it is.</summary>
+=======
+    /// <summary>
+    /// Writes an origin as <c>{"kind", "file", "line", "column", "arg", "text"}</c>, with nulls where a part does not
+    /// apply; an override read from a response file has its file and line as well as its number.
+    /// </summary>
+    private static void WriteOrigin(ValueSink json, Origin origin)
+    {
+        json.StartMap();
+        json.Key("kind");
+        json.String(origin.KindName);
+        json.Key("file");
+        if (origin.Kind is OriginKind.File or OriginKind.Checkpoint or OriginKind.CommandLine && origin.Source is { } file)
+        {
+            json.String(file);
+        }
+        else
+        {
+            json.Null();
+        }
+
+        WriteCount(json, "line", origin.Line);
+        WriteCount(json, "column", origin.Column);
+        WriteCount(json, "arg", origin.Argument);
+        json.Key("text");
+        json.String(origin.ToString());
+        json.EndMap();
+    }
+
+    private static void WriteCount(ValueSink json, string key, int value)
+    {
+        json.Key(key);
+        Span<char> digits = stackalloc char[11];
+        if (value > 0 && value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture))
+        {
+            json.Plain(digits[..length]);
+        }
+        else
+        {
+            json.Null();
+        }
+    }
+
+>>>>>>> i13-out
     private static string KeyOf(string argument)
     {
         var equals = argument.IndexOf('=', StringComparison.Ordinal);

@@ -162,12 +162,22 @@ internal static class JsonSchemaWriter
             }
         }
 
-        WriteValueKeywords(writer, field.ValueType, elementRules);
+        // An explicit null on a field with a derived default means "derive it" (R3): the file may hold it.
+        var acceptsNull = field.ValueType.AcceptsNull || field.DerivedDefault is not null;
+        if (acceptsNull && field.ValueType.Shape != ValueShape.Nullable)
+        {
+            WriteOrNull(writer, field.ValueType, elementRules);
+        }
+        else
+        {
+            WriteValueKeywords(writer, field.ValueType, elementRules);
+        }
+
         foreach (var rule in field.Rules)
         {
             if (!rule.AppliesToElements)
             {
-                WriteRule(writer, rule, field.ValueType.AcceptsNull);
+                WriteRule(writer, rule, acceptsNull);
             }
         }
 
@@ -235,14 +245,7 @@ internal static class JsonSchemaWriter
                 writer.WriteEndArray();
                 break;
             case ValueShape.Nullable when type.ElementType is { } inner:
-                writer.WriteStartArray("anyOf");
-                writer.WriteStartObject();
-                WriteValueKeywords(writer, inner, elementRules);
-                writer.WriteEndObject();
-                writer.WriteStartObject();
-                writer.WriteString("type", "null");
-                writer.WriteEndObject();
-                writer.WriteEndArray();
+                WriteOrNull(writer, inner, elementRules);
                 break;
             case ValueShape.List:
             case ValueShape.Set:
@@ -273,6 +276,19 @@ internal static class JsonSchemaWriter
 
                 break;
         }
+    }
+
+    /// <summary>The keywords of a value type, or null: an <c>anyOf</c> of the two, inside an already open schema object.</summary>
+    private static void WriteOrNull(Utf8JsonWriter writer, ConfigValueType type, IReadOnlyList<FieldRule> elementRules)
+    {
+        writer.WriteStartArray("anyOf");
+        writer.WriteStartObject();
+        WriteValueKeywords(writer, type, elementRules);
+        writer.WriteEndObject();
+        writer.WriteStartObject();
+        writer.WriteString("type", "null");
+        writer.WriteEndObject();
+        writer.WriteEndArray();
     }
 
     private static void WriteEnum(Utf8JsonWriter writer, IReadOnlyList<string> names)
