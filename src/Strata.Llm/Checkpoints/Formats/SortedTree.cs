@@ -7,14 +7,21 @@ internal static class SortedTree
 {
     public static ConfigMap Sort(ConfigMap map)
     {
-        var entries = new ConfigMapEntry[map.Entries.Count];
-        for (var i = 0; i < entries.Length; i++)
+        var source = map.Entries;
+        var order = new int[source.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            entries[i] = map.Entries[i] with { Value = Sort(map.Entries[i].Value) };
+            order[i] = i;
         }
 
-        // The keys of a mapping are distinct, so an unstable sort gives the one ordinal order.
-        Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        // Stable, as OrderBy was: equal keys (which a tree built by code may hold) keep their order.
+        Array.Sort(order, (a, b) => string.CompareOrdinal(source[a].Key, source[b].Key) is var c and not 0 ? c : a.CompareTo(b));
+        var entries = new ConfigMapEntry[order.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = source[order[i]] with { Value = Sort(source[order[i]].Value) };
+        }
+
         return new ConfigMap(entries, map.Origin);
     }
 
