@@ -11,9 +11,13 @@
 # floor of a NativeAOT process, and `me-config`, the same workload with Microsoft.Extensions.Configuration (NativeAOT);
 # the ratios strata/hello and strata/me-config are the figures to report. With --in-process, the in-process resolve
 # instead: `MeConfigAnchor --bench` (JIT) and Strata's probe of ResolveBenchmarks.Trainer, alternated --rounds times.
+# --strata BIN times that NativeAOT `strata` instead of publishing one (implies --only aot); --baseline BIN runs a second
+# `strata` (say, one published from main into a folder outside the repository) in the same interleaved rounds, so that a
+# change is measured against what it changes on the same machine at the same moment (ratios strata/baseline).
 #
 # Usage: scripts/bench-process.sh [--runs N] [--warmup N] [--rss-runs N] [--skip-build] [--only aot|jit]
 #                                 [--no-anchors] [--in-process [--rounds N]] [--bench DIR] [--out DIR]
+#                                 [--strata BIN] [--baseline BIN]
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,6 +31,8 @@ out="$repo/artifacts/bench-process"
 anchors=1
 in_process=0
 rounds=3
+strata_given=""
+baseline=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -40,7 +46,9 @@ while [ $# -gt 0 ]; do
     --no-anchors) anchors=0; shift ;;
     --in-process) in_process=1; shift ;;
     --rounds) rounds="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --strata) strata_given="$2"; only=aot; shift 2 ;;
+    --baseline) baseline="$2"; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "bench-process: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -85,8 +93,15 @@ publish_anchor() {
 }
 
 binary_of() {
-  if [ "$1" = aot ]; then echo "$out/aot/strata"; else echo "$out/jit/Strata.Cli"; fi
+  if [ "$1" = aot ] && [ -n "$strata_given" ]; then echo "$strata_given"
+  elif [ "$1" = aot ]; then echo "$out/aot/strata"
+  else echo "$out/jit/Strata.Cli"; fi
 }
+for given in "$strata_given" "$baseline"; do
+  if [ -n "$given" ] && [ ! -x "$given" ]; then echo "bench-process: $given is not an executable" >&2; exit 2; fi
+done
+if [ -n "$strata_given" ]; then strata_given="$(cd "$(dirname "$strata_given")" && pwd)/$(basename "$strata_given")"; fi
+if [ -n "$baseline" ]; then baseline="$(cd "$(dirname "$baseline")" && pwd)/$(basename "$baseline")"; fi
 
 modes=(aot jit)
 if [ -n "$only" ]; then modes=("$only"); fi
@@ -97,7 +112,10 @@ if [ ! -d "$bench/anchors/hello" ] || [ ! -d "$bench/anchors/me-config" ]; then
   anchors=0
 fi
 if [ "$skip_build" -eq 0 ]; then
-  for mode in "${modes[@]}"; do publish "$mode"; done
+  for mode in "${modes[@]}"; do
+    if [ "$mode" = aot ] && [ -n "$strata_given" ]; then continue; fi
+    publish "$mode"
+  done
   if [ "$in_process" -eq 1 ]; then
     publish_anchor me-config me-jit -p:PublishAot=false --self-contained false
     echo "==> dotnet build benchmarks/Strata.Benchmarks -c Release" >&2
@@ -176,11 +194,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 
 if [ "$anchors" -eq 1 ] && [ "$in_process" -eq 0 ] && [[ " ${modes[*]} " == *" aot "* ]]; then
   names=(strata hello me-config)
+  if [ -n "$baseline" ]; then names=(strata baseline hello me-config); fi
   strata_bin="$(binary_of aot)"  # outside the timed function: a command substitution there would fork in every run
   # Runs one of the programs on the workload, from the workload's folder.
   run_program() {
     case "$1" in
       strata) "$strata_bin" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" ;;
+      baseline) "$baseline" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" ;;
       hello) "$out/anchors/hello/Hello" ;;
       me-config) "$out/anchors/me-aot/MeConfigAnchor" trainer.yaml overrides.txt ;;
     esac
@@ -200,21 +220,29 @@ if [ "$anchors" -eq 1 ] && [ "$in_process" -eq 0 ] && [[ " ${modes[*]} " == *" a
   if [ -x /usr/bin/time ]; then
     for _ in $(seq "$rss_runs"); do
       rss_once "$strata_bin" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" >>"$out/side-rss-strata.txt"
+      if [ -n "$baseline" ]; then rss_once "$baseline" resolve gpt-trainer -c trainer.yaml "${overrides[@]}" >>"$out/side-rss-baseline.txt"; fi
       rss_once "$out/anchors/hello/Hello" >>"$out/side-rss-hello.txt"
       rss_once "$out/anchors/me-aot/MeConfigAnchor" trainer.yaml overrides.txt >>"$out/side-rss-me-config.txt"
     done
   fi
   echo
   echo "side by side (NativeAOT, interleaved, $runs runs each after $warmup warm-up rounds):"
-  printf '%-10s %-34s %s\n' program "wall ms: median [q1, q3] (min..max)" "peak RSS MiB: median"
+  printf '%-10s %-34s %-22s %s\n' program "wall ms: median [q1, q3] (min..max)" "peak RSS MiB: median" "binary bytes"
   declare -A median
   for name in "${names[@]}"; do
     read -r wm wq1 wq3 wmin wmax < <(stats <"$out/side-wall-$name.txt")
     read -r rm _ < <(stats <"$out/side-rss-$name.txt")
     median[$name]="$wm"
-    printf '%-10s %-34s %s\n' "$name" "$wm [$wq1, $wq3] ($wmin..$wmax)" "$rm"
+    case "$name" in
+      strata) bin="$strata_bin" ;; baseline) bin="$baseline" ;;
+      hello) bin="$out/anchors/hello/Hello" ;; me-config) bin="$out/anchors/me-aot/MeConfigAnchor" ;;
+    esac
+    printf '%-10s %-34s %-22s %s\n' "$name" "$wm [$wq1, $wq3] ($wmin..$wmax)" "$rm" "$(wc -c <"$bin")"
   done
   echo "ratios of the medians: strata/hello $(ratio "${median[strata]}" "${median[hello]}")  strata/me-config $(ratio "${median[strata]}" "${median[me-config]}")  (issue 12's targets: strata/hello <= 1.5)"
+  if [ -n "$baseline" ]; then
+    echo "  baseline/hello $(ratio "${median[baseline]}" "${median[hello]}")  baseline/me-config $(ratio "${median[baseline]}" "${median[me-config]}")  strata/baseline $(ratio "${median[strata]}" "${median[baseline]}")"
+  fi
 fi
 
 if [ "$in_process" -eq 1 ]; then

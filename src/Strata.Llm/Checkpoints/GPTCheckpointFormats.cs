@@ -39,7 +39,21 @@ public static class GPTCheckpointFormats
 
     /// <summary>Whether <paramref name="format"/> names a GPT checkpoint format.</summary>
     /// <param name="format">A format name.</param>
-    public static bool IsKnown(string? format) => format is not null && Names.Contains(format, StringComparer.Ordinal);
+    public static bool IsKnown(string? format) => format is not null && Contains(Names, format);
+
+    /// <summary>Whether <paramref name="names"/> holds <paramref name="name"/> (ordinal).</summary>
+    internal static bool Contains(IReadOnlyList<string> names, string name)
+    {
+        foreach (var known in names)
+        {
+            if (string.Equals(known, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the format can hold the optimizer state (only Fast-LLM's own formats can).</summary>
     /// <param name="format">A format name.</param>

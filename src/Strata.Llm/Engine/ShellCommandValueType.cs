@@ -37,7 +37,12 @@ public sealed class ShellCommandValueType : ConfigValueType<IList<string>?>
                 return false;
             }
 
-            var items = words.Select(word => (ConfigNode)ConfigScalar.Quoted(word, scalar.Origin));
+            var items = new ConfigNode[words.Count];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = ConfigScalar.Quoted(words[i], scalar.Origin);
+            }
+
             return s_list.TryRead(new ConfigSequence(items, scalar.Origin), context, out value);
         }
 

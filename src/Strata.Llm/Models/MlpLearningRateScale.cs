@@ -93,5 +93,5 @@ public readonly struct MlpLearningRateScale : IEquatable<MlpLearningRateScale>
     /// <summary>The value in flow style: <c>0.5</c> or <c>[1.0, null]</c>.</summary>
     public override string ToString() => _perExpert is null
         ? _scale.ToString("R", CultureInfo.InvariantCulture)
-        : "[" + string.Join(", ", _perExpert.Select(scale => scale?.ToString("R", CultureInfo.InvariantCulture) ?? "null")) + "]";
+        : "[" + string.Join(", ", Array.ConvertAll(_perExpert, static scale => scale?.ToString("R", CultureInfo.InvariantCulture) ?? "null")) + "]";
 }

@@ -51,7 +51,8 @@ public sealed partial class TransformerPeftConfig
             nameof(Layers),
             "LoRA is not supported on the MLP layers (mlp_1, mlp_2)");
         scope.Require(!Layers.Contains(TransformerSubLayerName.Dense), nameof(Layers), "LoRA is not supported on the dense layer");
-        var keyValueLayers = Layers.Distinct().Count(layer => layer is TransformerSubLayerName.Key or TransformerSubLayerName.Value or TransformerSubLayerName.KeyValue);
+        var keyValueLayers = (Layers.Contains(TransformerSubLayerName.Key) ? 1 : 0) + (Layers.Contains(TransformerSubLayerName.Value) ? 1 : 0)
+            + (Layers.Contains(TransformerSubLayerName.KeyValue) ? 1 : 0);
         scope.Require(keyValueLayers <= 1, nameof(Layers), "may name at most one of key, value and key_value");
     }
 }

@@ -76,15 +76,24 @@ public sealed class SafetensorsCheckpoint
                 return null;
             }
 
-            names = [.. weightMap.Values.Select(static v => v.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (file, _) in weightMap.Values)
+            {
+                distinct.Add(file);
+            }
+
+            names = [.. distinct];
         }
         else
         {
-            names = [.. System.IO.Directory.EnumerateFiles(directory, "*.safetensors", SearchOption.TopDirectoryOnly)
-                .Select(Path.GetFileName)
-                .OfType<string>()
-                .Order(StringComparer.Ordinal)];
+            names = [];
+            foreach (var path in System.IO.Directory.EnumerateFiles(directory, "*.safetensors", SearchOption.TopDirectoryOnly))
+            {
+                names.Add(Path.GetFileName(path));
+            }
         }
+
+        names.Sort(StringComparer.Ordinal);
 
         if (names.Count == 0)
         {
@@ -234,9 +243,17 @@ public sealed class SafetensorsCheckpoint
         string directory,
         ICollection<Diagnostic> diagnostics)
     {
-        var read = new HashSet<string>(files.Select(static f => Path.GetFileName(f.Path)), StringComparer.Ordinal);
-        foreach (var (name, (file, position)) in weightMap.OrderBy(static e => e.Key, StringComparer.Ordinal))
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in files)
         {
+            read.Add(Path.GetFileName(f.Path));
+        }
+
+        var mapped = new List<string>(weightMap.Keys);
+        mapped.Sort(StringComparer.Ordinal);
+        foreach (var name in mapped)
+        {
+            var (file, position) = weightMap[name];
             if (!read.Contains(file))
             {
                 continue; // the shard itself was reported
@@ -252,7 +269,9 @@ public sealed class SafetensorsCheckpoint
             }
         }
 
-        foreach (var tensor in tensors.Values.OrderBy(static t => t.Name, StringComparer.Ordinal))
+        var held = new List<SafetensorsTensor>(tensors.Values);
+        held.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var tensor in held)
         {
             if (!weightMap.ContainsKey(tensor.Name))
             {

@@ -28,7 +28,7 @@ public static class SafetensorsDataTypes
     ];
 
     /// <summary>Every header name, in the order of <see cref="SafetensorsDataType"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. s_types.Select(static t => t.Name)];
+    public static IReadOnlyList<string> Names { get; } = Array.ConvertAll(s_types, static t => t.Name);
 
     /// <summary>The name of a type as a header spells it (<c>BF16</c>).</summary>
     /// <param name="type">The type.</param>

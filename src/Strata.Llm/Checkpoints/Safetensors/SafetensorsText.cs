@@ -5,8 +5,16 @@ namespace Strata.Llm.Checkpoints.Safetensors;
 /// <summary>How shapes and places are written in messages.</summary>
 internal static class SafetensorsText
 {
-    public static string Shape(IReadOnlyList<long> shape) =>
-        "[" + string.Join(", ", shape.Select(static d => d.ToString(CultureInfo.InvariantCulture))) + "]";
+    public static string Shape(IReadOnlyList<long> shape)
+    {
+        var dimensions = new string[shape.Count];
+        for (var i = 0; i < dimensions.Length; i++)
+        {
+            dimensions[i] = shape[i].ToString(CultureInfo.InvariantCulture);
+        }
+
+        return "[" + string.Join(", ", dimensions) + "]";
+    }
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -20,5 +20,23 @@ public sealed class TensorComparison
     public ExpectedTensor? Expected { get; }
 
     /// <summary>Whether the checkpoint holds the tensor with the shape the config gives.</summary>
-    public bool Fits => Found is not null && Expected is not null && Found.Shape.SequenceEqual(Expected.Shape);
+    public bool Fits => Found is not null && Expected is not null && SameShape(Found.Shape, Expected.Shape);
+
+    private static bool SameShape(IReadOnlyList<long> a, IReadOnlyList<long> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

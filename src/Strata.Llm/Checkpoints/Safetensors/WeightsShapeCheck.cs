@@ -28,7 +28,15 @@ public static class WeightsShapeCheck
     public static IEnumerable<ExpectedTensor> ExpectedTensors(GPTBaseModelConfig model, string format)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return TensorLayout.For(model, KnownFormat(format)).Enumerate().Select(static e => e.Tensor);
+        return Tensors(TensorLayout.For(model, KnownFormat(format)));
+    }
+
+    private static IEnumerable<ExpectedTensor> Tensors(TensorLayout layout)
+    {
+        foreach (var (tensor, _) in layout.Enumerate())
+        {
+            yield return tensor;
+        }
     }
 
     /// <summary>Checks the tensors of a checkpoint directory against a model config.</summary>
@@ -144,7 +152,7 @@ public static class WeightsShapeCheck
 
         // The tensors the config does not call for, by name; the output layer of tied embeddings among them (a warning).
         var firstUnexpected = unexpected.Sorted();
-        var listedUnexpected = firstUnexpected.Take(Listed).ToList();
+        var listedUnexpected = firstUnexpected.GetRange(0, Math.Min(firstUnexpected.Count, Listed));
         if (tiedHead is not null)
         {
             var at = listedUnexpected.FindIndex(r => string.CompareOrdinal(r.Name, tiedHead.Name) > 0);
@@ -170,7 +178,7 @@ public static class WeightsShapeCheck
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        if (Formats.Contains(format, StringComparer.Ordinal))
+        if (GPTCheckpointFormats.Contains(Formats, format))
         {
             return format;
         }
@@ -188,7 +196,7 @@ public static class WeightsShapeCheck
 
         var file = Path.Combine(directory, "config.json");
         var modelType = ReadModelType(file);
-        if (modelType is not null && Formats.Contains(modelType, StringComparer.Ordinal))
+        if (modelType is not null && GPTCheckpointFormats.Contains(Formats, modelType))
         {
             return modelType;
         }
@@ -212,7 +220,7 @@ public static class WeightsShapeCheck
     private static string KnownFormat(string format)
     {
         ArgumentNullException.ThrowIfNull(format);
-        if (!Formats.Contains(format, StringComparer.Ordinal))
+        if (!GPTCheckpointFormats.Contains(Formats, format))
         {
             throw new ArgumentException("'" + SafetensorsText.Excerpt(format) + "' has no known tensor names; use one of " + string.Join(", ", Formats) + ".", nameof(format));
         }
@@ -265,7 +273,12 @@ public static class WeightsShapeCheck
 
         public List<TensorComparison> Sorted()
         {
-            var rows = _kept.UnorderedItems.Select(static e => e.Element).ToList();
+            var rows = new List<TensorComparison>(_kept.Count);
+            foreach (var (row, _) in _kept.UnorderedItems)
+            {
+                rows.Add(row);
+            }
+
             rows.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
             return rows;
         }

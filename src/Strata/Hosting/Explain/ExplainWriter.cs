@@ -120,9 +120,6 @@ internal static class ExplainWriter
             : text;
     }
 
-<<<<<<< HEAD
-    /// <summary>The override without its value: <c>KEY=…</c>, <c>KEY+=…</c>, or <c>~KEY</c> as it is.</summary>
-=======
     /// <summary>
     /// Writes an origin as <c>{"kind", "file", "line", "column", "arg", "text"}</c>, with nulls where a part does not
     /// apply; an override read from a response file has its file and line as well as its number.
@@ -164,7 +161,7 @@ internal static class ExplainWriter
         }
     }
 
->>>>>>> i13-out
+    /// <summary>The override without its value: <c>KEY=…</c>, <c>KEY+=…</c>, or <c>~KEY</c> as it is.</summary>
     private static string KeyOf(string argument)
     {
         var equals = argument.IndexOf('=', StringComparison.Ordinal);

@@ -131,7 +131,7 @@ internal static class CheckpointMetadataReader
         var ok = kind switch
         {
             ConfigNodeKind.Scalar => value is ConfigScalar { IsNull: false },
-            ConfigNodeKind.Sequence => value is ConfigSequence sequence && sequence.Items.All(static i => i is ConfigScalar { IsNull: false }),
+            ConfigNodeKind.Sequence => value is ConfigSequence sequence && AllNonNullScalars(sequence.Items),
             _ => value is ConfigMap,
         };
         if (!ok)
@@ -141,6 +141,19 @@ internal static class CheckpointMetadataReader
     }
 
     /// <summary>The model config: <c>config</c>, or the legacy sections assembled.</summary>
+    private static bool AllNonNullScalars(IReadOnlyList<ConfigNode> items)
+    {
+        foreach (var item in items)
+        {
+            if (item is not ConfigScalar { IsNull: false })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static ConfigMap? ReadConfig(Dictionary<string, ConfigMapEntry> entries, ConfigMap root, CheckpointReadScope scope)
     {
         if (entries.Remove(ConfigKey, out var config))

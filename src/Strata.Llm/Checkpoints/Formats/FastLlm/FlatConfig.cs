@@ -18,7 +18,14 @@ internal static class FlatConfig
     {
         var consumed = new HashSet<string>(StringComparer.Ordinal);
         var entries = Collect(flat, info, consumed);
-        entries.AddRange(flat.Entries.Where(e => !consumed.Contains(e.Key)));
+        foreach (var entry in flat.Entries)
+        {
+            if (!consumed.Contains(entry.Key))
+            {
+                entries.Add(entry);
+            }
+        }
+
         return new ConfigMap(entries, flat.Origin);
     }
 
@@ -62,6 +69,16 @@ internal static class FlatConfig
         return index >= 0 && consumed.Add(key) ? flat.Entries[index] : null;
     }
 
-    private static string? LegacyName(ConfigTypeInfo info, string key) =>
-        info.Renames.FirstOrDefault(r => string.Equals(r.NewPath, key, StringComparison.Ordinal) && !r.OldPath.Contains('.', StringComparison.Ordinal) && r.Converter is null)?.OldPath;
+    private static string? LegacyName(ConfigTypeInfo info, string key)
+    {
+        foreach (var r in info.Renames)
+        {
+            if (string.Equals(r.NewPath, key, StringComparison.Ordinal) && !r.OldPath.Contains('.', StringComparison.Ordinal) && r.Converter is null)
+            {
+                return r.OldPath;
+            }
+        }
+
+        return null;
+    }
 }

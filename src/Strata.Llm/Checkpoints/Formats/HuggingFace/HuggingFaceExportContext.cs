@@ -72,5 +72,5 @@ internal sealed class HuggingFaceExportContext
     }
 
     /// <summary>The written keys, sorted as <c>json.dumps(sort_keys=True)</c> sorts them.</summary>
-    public ConfigMap Build() => new(_entries.Select(static e => new ConfigMapEntry(e.Key, Origin.Code, e.Value)), Origin.Code);
+    public ConfigMap Build() => HuggingFaceJson.Object(_entries);
 }

@@ -18,6 +18,18 @@ internal static class HuggingFaceJson
         _ => throw new ArgumentException("No JSON form for a " + value.GetType().Name + ".", nameof(value)),
     };
 
+    /// <summary>A JSON object written by code: its keys in the dictionary's (sorted) order.</summary>
+    public static ConfigMap Object(SortedDictionary<string, ConfigNode> entries)
+    {
+        var list = new List<ConfigMapEntry>(entries.Count);
+        foreach (var (key, value) in entries)
+        {
+            list.Add(new ConfigMapEntry(key, Origin.Code, value));
+        }
+
+        return new ConfigMap(list, Origin.Code);
+    }
+
     /// <summary>A finite number as Python's <c>repr</c> writes a float: <c>500000.0</c>, <c>0.02</c>, <c>1e-05</c>.</summary>
     public static string Number(double value)
     {

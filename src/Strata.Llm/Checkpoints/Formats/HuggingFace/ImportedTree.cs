@@ -63,7 +63,15 @@ internal sealed class ImportedTree
             return child;
         }
 
-        public ConfigMap Build(Origin origin) =>
-            new(Order.Select(key => Values.TryGetValue(key, out var value) ? new ConfigMapEntry(key, value.Origin, value) : new ConfigMapEntry(key, origin, Children[key].Build(origin))), origin);
+        public ConfigMap Build(Origin origin)
+        {
+            var entries = new List<ConfigMapEntry>(Order.Count);
+            foreach (var key in Order)
+            {
+                entries.Add(Values.TryGetValue(key, out var value) ? new ConfigMapEntry(key, value.Origin, value) : new ConfigMapEntry(key, origin, Children[key].Build(origin)));
+            }
+
+            return new ConfigMap(entries, origin);
+        }
     }
 }

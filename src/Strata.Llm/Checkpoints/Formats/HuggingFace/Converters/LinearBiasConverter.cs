@@ -33,16 +33,31 @@ internal sealed class LinearBiasConverter : HuggingFaceConverter
             values.Add(value);
         }
 
-        if (values.Any(v => v.Boolean != values[0].Boolean))
+        HuggingFaceValue first = default, last = default;
+        var agree = true;
+        foreach (var v in values)
         {
-            var place = values.LastOrDefault(static v => v.Present);
-            context.Invalid(
-                place.Node?.Origin,
-                string.Join(" with ", values.Select(static v => v.Key + " " + MessageText.Bounded(v.Text ?? string.Empty))) + " cannot be expressed: add_linear_biases puts biases on every linear layer or on none");
+            agree &= v.Boolean == values[0].Boolean;
+            if (v.Present)
+            {
+                first = first.Present ? first : v;
+                last = v;
+            }
+        }
+
+        if (!agree)
+        {
+            var described = new string[values.Count];
+            for (var i = 0; i < values.Count; i++)
+            {
+                described[i] = values[i].Key + " " + MessageText.Bounded(values[i].Text ?? string.Empty);
+            }
+
+            context.Invalid(last.Node?.Origin, string.Join(" with ", described) + " cannot be expressed: add_linear_biases puts biases on every linear layer or on none");
             return;
         }
 
-        var origin = values.FirstOrDefault(static v => v.Present).Node?.Origin ?? context.AbsentOrigin;
+        var origin = first.Node?.Origin ?? context.AbsentOrigin;
         foreach (var value in values)
         {
             context.Mapped(value);

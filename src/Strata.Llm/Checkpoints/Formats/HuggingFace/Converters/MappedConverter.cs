@@ -30,7 +30,7 @@ internal sealed class MappedConverter : HuggingFaceConverter
         var pair = Array.FindIndex(_pairs, p => p.Hugging == value.Text);
         if (pair < 0)
         {
-            context.Invalid(value.Node.Origin, "config.json key " + MessageText.Quoted(_key) + " is " + value.Node.Describe() + ", which has no equivalent here (known: " + string.Join(", ", _pairs.Select(static p => p.Hugging)) + ")");
+            context.Invalid(value.Node.Origin, "config.json key " + MessageText.Quoted(_key) + " is " + value.Node.Describe() + ", which has no equivalent here (known: " + string.Join(", ", Array.ConvertAll(_pairs, static p => p.Hugging)) + ")");
             return;
         }
 

@@ -106,7 +106,7 @@ internal sealed class RopeScalingConverter : HuggingFaceConverter
             }
         }
 
-        return new ConfigMap(entries.Select(static e => new ConfigMapEntry(e.Key, Origin.Code, e.Value)), Origin.Code);
+        return HuggingFaceJson.Object(entries);
     }
 
     private static void ImportParameter(HuggingFaceImportContext context, ConfigMapEntry entry, Parameter[] parameters, string type, string typeKey)
