@@ -38,6 +38,6 @@ internal static class EnvironmentShadow
             PathText.Combine(config.ConfigPath, field.Key),
             winner,
             "environment variable " + name + " is " + MessageText.Quoted(text)
-            + ", but the value set here, " + MessageText.Quoted(ConfigWriter.DisplayText(config, field)) + ", wins over it");
+            + ", but the value set here, " + MessageText.Quoted(ConfigWriter.DisplayText(config, field, out _)) + ", wins over it");
     }
 }
