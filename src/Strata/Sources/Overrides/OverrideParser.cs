@@ -297,19 +297,7 @@ public static class OverrideParser
         value ??= ConfigScalar.Null(source.At(column));
 
         // The value's own nesting was bounded as a file's is; under its path, the whole must be too.
-        if (value is not ConfigScalar && TreeHeight.Measure(value).Height is var height && path.Length + height > limits.MaxDepth)
-        {
-            error = new Diagnostic(
-                DiagnosticSeverity.Error,
-                DiagnosticCodes.NestingLimit,
-                ConfigOverride.DottedPathOf(path),
-                value.Origin,
-                "the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Length) + " in its path, " + Count(height) + " in its value)");
-            value = null;
-            return false;
-        }
-
-        return true;
+        return value is ConfigScalar || FitsUnder(path, ref value, limits, "the override", "its value", out error);
     }
 
     /// <summary>
@@ -355,20 +343,28 @@ public static class OverrideParser
         }
 
         value = document.Root!;
-        if (TreeHeight.Measure(value).Height is var height && path.Length + height > limits.MaxDepth)
+        return FitsUnder(path, ref value, limits, "the file placed by the override", "the file", out error);
+    }
+
+    /// <summary>Whether a value nests within <see cref="SourceLimits.MaxDepth"/> under its path; else the error, and no value.</summary>
+    private static bool FitsUnder(OverridePathSegment[] path, [NotNullWhen(true)] ref ConfigNode? value, SourceLimits limits, string what, string part, [NotNullWhen(false)] out Diagnostic? error)
+    {
+        error = null;
+        var node = value!;
+        if (TreeHeight.Measure(node).Height is var height && path.Length + height <= limits.MaxDepth)
         {
-            error = new Diagnostic(
-                DiagnosticSeverity.Error,
-                DiagnosticCodes.NestingLimit,
-                ConfigOverride.DottedPathOf(path),
-                value.Origin,
-                "the file placed by the override nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Length) + " in its path, " + Count(height) + " in the file)");
-            value = null;
-            return false;
+            value = node;
+            return true;
         }
 
-        error = null;
-        return true;
+        error = new Diagnostic(
+            DiagnosticSeverity.Error,
+            DiagnosticCodes.NestingLimit,
+            ConfigOverride.DottedPathOf(path),
+            node.Origin,
+            what + " nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Length) + " in its path, " + Count(height) + " in " + part + ")");
+        value = null;
+        return false;
     }
 
     /// <summary>
