@@ -6,21 +6,34 @@ namespace Strata;
 /// </summary>
 public sealed class ConfigLayer
 {
+    /// <summary>The name, or what it is made from on first request (an override: its text, a secret's value hidden).</summary>
+    private object _name;
+
     internal ConfigLayer(OriginKind kind, string name, int depth)
     {
         Kind = kind;
-        Name = name;
+        _name = name;
         Depth = depth;
+    }
+
+    /// <summary>An override's layer: its name is made only when asked for (most resolutions never list their layers).</summary>
+    internal ConfigLayer(Sources.ConfigOverride change, Schema.ConfigTypeInfo root)
+    {
+        Kind = OriginKind.CommandLine;
+        _name = (change, root);
     }
 
     /// <summary>What the layer is: <see cref="OriginKind.File"/>, <see cref="OriginKind.Preset"/>, <see cref="OriginKind.Checkpoint"/> or <see cref="OriginKind.CommandLine"/>.</summary>
     public OriginKind Kind { get; }
 
     /// <summary>The file as named, the preset's name, the checkpoint's config file, or the override as given (a secret's value as <c>***</c>).</summary>
-    public string Name { get; }
+    public string Name => _name as string ?? (string)(_name = NameOf(((Sources.ConfigOverride, Schema.ConfigTypeInfo))_name));
 
     /// <summary>0 for a layer given to the resolver, 1 and more for one a file included (through that many files).</summary>
     public int Depth { get; }
+
+    private static string NameOf((Sources.ConfigOverride Change, Schema.ConfigTypeInfo Root) layer) =>
+        SecretRedaction.IsSecretPath(layer.Root, layer.Change.DottedPath) ? layer.Change.DottedPath + "=***" : MessageText.Bounded(layer.Change.Text);
 
     /// <summary>The layer as <c>resolve --show-layers</c> prints it: <c>file run.yaml</c>, <c>  include base.yaml</c>, <c>override a.b=1</c>.</summary>
     /// <returns>The line, indented by depth.</returns>

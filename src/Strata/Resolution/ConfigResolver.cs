@@ -197,7 +197,7 @@ public sealed class ConfigResolver<T>
                 continue;
             }
 
-            builder.Layers.Add(new ConfigLayer(OriginKind.CommandLine, SecretRedaction.IsSecretPath(T.TypeInfo, change.DottedPath) ? change.DottedPath + "=***" : MessageText.Bounded(change.Text), 0));
+            builder.Layers.Add(new ConfigLayer(change, T.TypeInfo));
             builder.Set(change);
         }
 
