@@ -9,7 +9,8 @@ namespace Strata.Resolution;
 /// Merges a file layer with the files it builds on: a top-level <c>include</c> list of paths (relative to the including
 /// file, or to the working directory for text without a path) and presets (<c>preset:NAME</c>, placed at the field of
 /// the preset's class), merged in order beneath the file's own content; an included file may include others. A file that includes itself through others is refused with the chain, as are
-/// chains deeper than <see cref="MaxDepth"/> and more than <see cref="MaxFiles"/> included files in all.
+/// chains deeper than <see cref="MaxDepth"/>, more than <see cref="MaxFiles"/> included files in all, and included files
+/// that hold more than the limit of one file together.
 /// </summary>
 internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, SourceLimits limits, ConfigTypeInfo root)
 {
@@ -24,6 +25,9 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
 
     private readonly List<(string FullPath, string Shown)> _chain = [];
     private int _included;
+
+    /// <summary>The bytes of the files included so far, against <see cref="SourceLimits.MaxFileBytes"/>.</summary>
+    private long _bytes;
 
     /// <summary>How many files the file being merged is included through (0 for one given to the resolver).</summary>
     private int _depth;
@@ -111,6 +115,11 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             }
         }
 
+        if (!TryCharge(full, item, shown))
+        {
+            return;
+        }
+
         if (_depth >= MaxDepth || ++_included > MaxFiles)
         {
             diagnostics.Error(
@@ -132,6 +141,51 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
         }
 
         Merge(document, shown);
+    }
+
+    /// <summary>
+    /// Counts an included file against the bound of all included files together, the limit of one file
+    /// (<see cref="SourceLimits.MaxFileBytes"/>): a small file that names a large one a thousand times must not make a
+    /// resolution read gigabytes. An include is a regular file (a FIFO or a device would make the bound meaningless);
+    /// one that does not exist or cannot be opened is left to the reader, which says why.
+    /// </summary>
+    private bool TryCharge(string full, ConfigNode item, string shown)
+    {
+        if (_bytes > limits.MaxFileBytes)
+        {
+            return false; // reported once, at the include that went past the bound: the rest are not read
+        }
+
+        var status = FileStatus.Of(full, followLinks: true);
+        if (status.Kind is not (FileKind.Regular or FileKind.Missing or FileKind.Unknown))
+        {
+            diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, "an included file must be a regular file: " + MessageText.Quoted(MessageText.Bounded(shown)) + " is not");
+            return false;
+        }
+
+        long length;
+        try
+        {
+            using var handle = File.OpenHandle(full);
+            length = RandomAccess.GetLength(handle);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return true;
+        }
+
+        _bytes = checked(_bytes + length);
+        if (_bytes <= limits.MaxFileBytes)
+        {
+            return true;
+        }
+
+        diagnostics.Error(
+            DiagnosticCodes.Include,
+            Key,
+            item.Origin,
+            "the included files hold more than " + limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture) + " bytes together (the limit of one file)");
+        return false;
     }
 
     /// <summary>A preset, placed at the field of its class (the root, or the first such field breadth-first).</summary>

@@ -97,6 +97,28 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
+    public void Included_files_are_bounded_together_by_the_limit_of_one_file_so_that_a_small_file_cannot_fan_out()
+    {
+        Write("big.yaml", "name: " + new string('x', 600) + "\n");
+        var run = Write("run.yaml", "include: [" + string.Join(", ", Enumerable.Repeat("big.yaml", 10)) + "]\n");
+        var options = new ResolveOptions { Environment = global::Strata.Tests.Resolution.Resolve.NoEnvironment, Limits = new global::Strata.Sources.SourceLimits { MaxFileBytes = 4096 } };
+
+        Assert.False(new ConfigResolver<RunConfig>(options).AddFile(run).TryResolve(out _, out var diagnostics));
+
+        var error = Assert.Single(diagnostics, static d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((DiagnosticCodes.Include, run + ":1:71"), (error.Code, error.Origin!.ToString()));
+        Assert.Equal("the included files hold more than 4096 bytes together (the limit of one file)", error.Message);
+    }
+
+    [Fact]
+    public void An_include_that_is_not_a_regular_file_is_an_error()
+    {
+        var error = Assert.Single(Errors(Write("run.yaml", "include: [model]\n")));
+
+        Assert.Equal((DiagnosticCodes.Include, "an included file must be a regular file: '" + Path.Combine(_directory, "model") + "' is not"), (error.Code, error.Message));
+    }
+
+    [Fact]
     public void Includes_deeper_than_the_limit_are_an_error()
     {
         for (var i = 0; i < 20; i++)
