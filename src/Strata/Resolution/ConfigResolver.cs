@@ -197,6 +197,16 @@ public sealed class ConfigResolver<T>
                 continue;
             }
 
+            if (change.PlacedFile is { } file)
+            {
+                if (includes.Place(change, file) is not { } tree)
+                {
+                    continue;
+                }
+
+                change = new ConfigOverride(change.Path, tree, change.Text, change.Origin, change.Operation);
+            }
+
             builder.Layers.Add(new ConfigLayer(change, T.TypeInfo));
             builder.Set(change);
         }

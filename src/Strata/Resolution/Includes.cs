@@ -115,7 +115,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             }
         }
 
-        if (!TryCharge(full, item, shown))
+        if (!TryCharge(full, item.Origin, shown, Key))
         {
             return;
         }
@@ -144,12 +144,69 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
     }
 
     /// <summary>
+    /// Reads the file of <c>KEY=@FILE</c> (<paramref name="change"/>), as an included file: against the same bound, its
+    /// problems under the override's path, an unreadable one reported at the override; <see langword="null"/> on error.
+    /// </summary>
+    public ConfigMap? Place(ConfigOverride change, string file)
+    {
+        var at = change.Value.Origin;
+        var path = change.DottedPath;
+        string? full = null;
+        try
+        {
+            full = Path.GetFullPath(file);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // The reader says why.
+        }
+
+        if (full is not null && !TryCharge(full, at, file, path))
+        {
+            return null;
+        }
+
+        var document = DocumentReader.Load(file, checkpoint: false, limits);
+        if (document.Root is null && document.Diagnostics is [{ Code: DiagnosticCodes.Unreadable } unreadable])
+        {
+            // The file could not be read at all: the place to fix is the override that names it.
+            diagnostics.Error(DiagnosticCodes.Unreadable, path, at, "cannot read " + MessageText.Quoted(MessageText.Bounded(file)) + ": " + unreadable.Message);
+            return null;
+        }
+
+        var failed = false;
+        foreach (var problem in document.Diagnostics)
+        {
+            failed |= problem.Severity == DiagnosticSeverity.Error;
+            diagnostics.Add(new Diagnostic(problem.Severity, problem.Code, OverrideParser.Under(change.Path, problem.Path), problem.Origin, problem.Message));
+        }
+
+        if (failed || document.Root is not ConfigMap tree)
+        {
+            return null;
+        }
+
+        if (Tree.TreeHeight.Measure(tree).Height is var height && change.Path.Count + height > limits.MaxDepth)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.NestingLimit,
+                path,
+                tree.Origin,
+                "the file placed by the override nests deeper than the limit of " + limits.MaxDepth.ToString(CultureInfo.InvariantCulture)
+                + " levels (" + change.Path.Count.ToString(CultureInfo.InvariantCulture) + " in its path, " + height.ToString(CultureInfo.InvariantCulture) + " in the file)");
+            return null;
+        }
+
+        return tree;
+    }
+
+    /// <summary>
     /// Counts an included file against the bound of all included files together, the limit of one file
     /// (<see cref="SourceLimits.MaxFileBytes"/>): a small file that names a large one a thousand times must not make a
     /// resolution read gigabytes. An include is a regular file (a FIFO or a device would make the bound meaningless);
     /// one that does not exist or cannot be opened is left to the reader, which says why.
     /// </summary>
-    private bool TryCharge(string full, ConfigNode item, string shown)
+    private bool TryCharge(string full, Origin at, string shown, string path)
     {
         if (_bytes > limits.MaxFileBytes)
         {
@@ -159,7 +216,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
         var status = FileStatus.Of(full, followLinks: true);
         if (status.Kind is not (FileKind.Regular or FileKind.Missing or FileKind.Unknown))
         {
-            diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, "an included file must be a regular file: " + MessageText.Quoted(MessageText.Bounded(shown)) + " is not");
+            diagnostics.Error(DiagnosticCodes.Include, path, at, "an included file must be a regular file: " + MessageText.Quoted(MessageText.Bounded(shown)) + " is not");
             return false;
         }
 
@@ -182,8 +239,8 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
 
         diagnostics.Error(
             DiagnosticCodes.Include,
-            Key,
-            item.Origin,
+            path,
+            at,
             "the included files hold more than " + limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture) + " bytes together (the limit of one file)");
         return false;
     }

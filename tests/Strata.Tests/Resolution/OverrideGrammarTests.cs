@@ -164,6 +164,45 @@ public sealed class OverrideGrammarTests
     }
 
     [Fact]
+    public void Files_placed_by_overrides_count_against_the_bound_of_included_files_so_that_one_file_named_many_times_is_refused()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "strata-placed-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(file, "num_layers: 3\nheads: 2\n" + new string('#', 900) + "\n");
+        try
+        {
+            var options = new ResolveOptions { Environment = Resolve.NoEnvironment, Limits = new global::Strata.Sources.SourceLimits { MaxFileBytes = 4096 } };
+            var overrides = Enumerable.Repeat("teacher=@" + file, 6).ToArray();
+
+            Assert.False(new ConfigResolver<RunConfig>(options).AddYaml("name: run\n", "run.yaml").AddOverrides(overrides).TryResolve(out _, out var diagnostics));
+
+            var error = Assert.Single(diagnostics, static d => d.Severity == DiagnosticSeverity.Error);
+            Assert.Equal((DiagnosticCodes.Include, "teacher", "cli arg #5"), (error.Code, error.Path, error.Origin!.ToString()));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_placed_file_with_a_mistake_reports_it_at_its_place_in_the_file_under_the_path_of_the_override()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "strata-placed-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(file, "num_layers: 3\nnum_layers: 4\n");
+        try
+        {
+            var error = Assert.Single(Resolve.Errors("name: run\n", "teacher=@" + file));
+
+            Assert.Equal((DiagnosticCodes.DuplicateKey, file + ":2:1"), (error.Code, error.Origin!.ToString()));
+            Assert.StartsWith("teacher", error.Path, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_file_that_cannot_be_read_is_the_error_of_the_override()
     {
         var error = Assert.Single(Resolve.Errors("name: run\n", "teacher=@" + Path.Combine(Path.GetTempPath(), "strata-missing-" + Guid.NewGuid().ToString("N") + ".yaml")));

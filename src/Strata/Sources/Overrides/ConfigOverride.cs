@@ -45,6 +45,12 @@ public sealed class ConfigOverride
     /// <summary>What the override does at its path.</summary>
     public OverrideOperation Operation { get; }
 
+    /// <summary>
+    /// For <c>KEY=@FILE</c>, the file whose mapping is the value, read when the override is applied (against the bound of
+    /// all included files); <see cref="Value"/> is then a null at the file's column.
+    /// </summary>
+    internal string? PlacedFile { get; init; }
+
     /// <summary>The path.</summary>
     public IReadOnlyList<OverridePathSegment> Path { get; }
 

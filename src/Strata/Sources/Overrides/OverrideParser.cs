@@ -88,7 +88,15 @@ public static class OverrideParser
         }
 
         ConfigNode? value;
-        if (operation == OverrideOperation.Remove)
+        string? placed = null;
+        if (operation != OverrideOperation.Remove && equals + 2 < argument.Length && argument[equals + 1] == '@'
+            && !ConfigPresets.IsReference(argument[(equals + 2)..]))
+        {
+            // KEY=@FILE: the file is read when the override is applied, against the bound of all included files.
+            placed = argument[(equals + 2)..];
+            value = ConfigScalar.Null(source.At(equals + 3));
+        }
+        else if (operation == OverrideOperation.Remove)
         {
             if (equals >= 0 && equals + 1 < argument.Length)
             {
@@ -103,7 +111,7 @@ public static class OverrideParser
             return false;
         }
 
-        result = new ConfigOverride(path, value, argument, operation == OverrideOperation.Remove ? source.At(1) : value.Origin, operation);
+        result = new ConfigOverride(path, value, argument, operation == OverrideOperation.Remove ? source.At(1) : value.Origin, operation) { PlacedFile = placed };
         return true;
     }
 
@@ -259,7 +267,7 @@ public static class OverrideParser
 
         if (argument.Length > start + 1 && argument[start] == '@')
         {
-            return TryReadFile(argument, start, source, path, limits, out value, out error);
+            return TryReadPreset(argument, start, source, path, limits, out value, out error);
         }
 
         if (fastPaths && IsPlainValue(argument.AsSpan(start), limits))
@@ -300,50 +308,19 @@ public static class OverrideParser
         return value is ConfigScalar || FitsUnder(path, ref value, limits, "the override", "its value", out error);
     }
 
-    /// <summary>
-    /// Reads <c>@FILE</c>, the value of <c>a.b=@FILE</c>: the file's mapping, with the file's own positions, placed at the
-    /// path as an inline <c>a.b={...}</c> would be (Hydra's config group selection). The file is read as <c>-c</c> reads
-    /// one (relative to the working directory, with the same limits); its first error is the override's error.
-    /// <c>@preset:NAME</c> is a registered preset's mapping instead, at <c>preset NAME</c>.
-    /// </summary>
-    private static bool TryReadFile(string argument, int start, Argument source, OverridePathSegment[] path, SourceLimits limits, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
+    /// <summary>Reads <c>@preset:NAME</c>, the value of <c>a.b=@preset:NAME</c>: a registered preset's mapping, at <c>preset NAME</c>.</summary>
+    private static bool TryReadPreset(string argument, int start, Argument source, OverridePathSegment[] path, SourceLimits limits, [NotNullWhen(true)] out ConfigNode? value, [NotNullWhen(false)] out Diagnostic? error)
     {
-        var reference = argument[(start + 1)..];
-        if (ConfigPresets.IsReference(reference))
+        value = null;
+        error = null;
+        if (!ConfigPresets.TryRead(argument[(start + 1)..], limits, out _, out var tree, out var problem))
         {
-            value = null;
-            error = null;
-            if (!ConfigPresets.TryRead(reference, limits, out _, out var tree, out var problem))
-            {
-                error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, ConfigOverride.DottedPathOf(path), source.At(start + 2), Describe(argument, start + 2) + ": " + problem);
-                return false;
-            }
-
-            value = tree;
-            return true;
-        }
-
-        var document = DocumentReader.Load(reference, checkpoint: false, limits);
-        if (document.Root is null && document.Diagnostics is [{ Code: DiagnosticCodes.Unreadable } unreadable])
-        {
-            // The file could not be read at all: the place to fix is the override that names it.
-            value = null;
-            error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Unreadable, ConfigOverride.DottedPathOf(path), source.At(start + 2), "cannot read " + MessageText.Quoted(MessageText.Bounded(reference)) + ": " + unreadable.Message);
+            error = new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, ConfigOverride.DottedPathOf(path), source.At(start + 2), Describe(argument, start + 2) + ": " + problem);
             return false;
         }
 
-        foreach (var problem in document.Diagnostics)
-        {
-            if (problem.Severity == DiagnosticSeverity.Error)
-            {
-                value = null;
-                error = new Diagnostic(problem.Severity, problem.Code, Under(path, problem.Path), problem.Origin, problem.Message);
-                return false;
-            }
-        }
-
-        value = document.Root!;
-        return FitsUnder(path, ref value, limits, "the file placed by the override", "the file", out error);
+        value = tree;
+        return FitsUnder(path, ref value, limits, "the preset placed by the override", "the preset", out error);
     }
 
     /// <summary>Whether a value nests within <see cref="SourceLimits.MaxDepth"/> under its path; else the error, and no value.</summary>
@@ -409,7 +386,7 @@ public static class OverrideParser
     }
 
     /// <summary>The path of a problem inside the value, under the override's path.</summary>
-    private static string Under(OverridePathSegment[] path, string inner)
+    internal static string Under(IReadOnlyList<OverridePathSegment> path, string inner)
     {
         var outer = ConfigOverride.DottedPathOf(path);
         return inner.Length == 0 ? outer : outer + (inner[0] == '[' ? string.Empty : ".") + inner;
