@@ -115,7 +115,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             }
         }
 
-        if (!TryCharge(full, item.Origin, shown, Key))
+        if (!TryCharge(full, item.Origin, shown, Key, "an included file"))
         {
             return;
         }
@@ -161,7 +161,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             // The reader says why.
         }
 
-        if (full is not null && !TryCharge(full, at, file, path))
+        if (full is not null && !TryCharge(full, at, file, path, "a file placed by an override"))
         {
             return null;
         }
@@ -206,7 +206,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
     /// resolution read gigabytes. An include is a regular file (a FIFO or a device would make the bound meaningless);
     /// one that does not exist or cannot be opened is left to the reader, which says why.
     /// </summary>
-    private bool TryCharge(string full, Origin at, string shown, string path)
+    private bool TryCharge(string full, Origin at, string shown, string path, string what)
     {
         if (_bytes > limits.MaxFileBytes)
         {
@@ -216,7 +216,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
         var status = FileStatus.Of(full, followLinks: true);
         if (status.Kind is not (FileKind.Regular or FileKind.Missing or FileKind.Unknown))
         {
-            diagnostics.Error(DiagnosticCodes.Include, path, at, "an included file must be a regular file: " + MessageText.Quoted(MessageText.Bounded(shown)) + " is not");
+            diagnostics.Error(DiagnosticCodes.Include, path, at, what + " must be a regular file: " + MessageText.Quoted(MessageText.Bounded(shown)) + " is not");
             return false;
         }
 
@@ -241,7 +241,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             DiagnosticCodes.Include,
             path,
             at,
-            "the included files hold more than " + limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture) + " bytes together (the limit of one file)");
+            "the files included or placed with @FILE hold more than " + limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture) + " bytes together (the limit of one file)");
         return false;
     }
 

@@ -107,7 +107,7 @@ public sealed class IncludeTests : IDisposable
 
         var error = Assert.Single(diagnostics, static d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal((DiagnosticCodes.Include, run + ":1:71"), (error.Code, error.Origin!.ToString()));
-        Assert.Equal("the included files hold more than 4096 bytes together (the limit of one file)", error.Message);
+        Assert.Equal("the files included or placed with @FILE hold more than 4096 bytes together (the limit of one file)", error.Message);
     }
 
     [Fact]

@@ -203,6 +203,15 @@ public sealed class OverrideGrammarTests
     }
 
     [Fact]
+    public void A_placed_file_must_be_a_regular_file()
+    {
+        var error = Assert.Single(Resolve.Errors("name: run\n", "teacher=@" + Path.GetTempPath()));
+
+        Assert.Equal((DiagnosticCodes.Include, "teacher"), (error.Code, error.Path));
+        Assert.StartsWith("a file placed by an override must be a regular file: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_that_cannot_be_read_is_the_error_of_the_override()
     {
         var error = Assert.Single(Resolve.Errors("name: run\n", "teacher=@" + Path.Combine(Path.GetTempPath(), "strata-missing-" + Guid.NewGuid().ToString("N") + ".yaml")));
