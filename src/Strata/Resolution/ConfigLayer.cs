@@ -9,11 +9,12 @@ public sealed class ConfigLayer
     /// <summary>The name, or what it is made from on first request (an override: its text, a secret's value hidden).</summary>
     private object _name;
 
-    internal ConfigLayer(OriginKind kind, string name, int depth)
+    internal ConfigLayer(OriginKind kind, string name, int depth, string? source = null)
     {
         Kind = kind;
         _name = name;
         Depth = depth;
+        Source = source ?? name;
     }
 
     /// <summary>An override's layer: its name is made only when asked for (most resolutions never list their layers).</summary>
@@ -28,6 +29,9 @@ public sealed class ConfigLayer
 
     /// <summary>The file as named, the preset's name, the checkpoint's config file, or the override as given (a secret's value as <c>***</c>).</summary>
     public string Name => _name as string ?? (string)(_name = NameOf(((Sources.ConfigOverride, Schema.ConfigTypeInfo))_name));
+
+    /// <summary>The <see cref="Origin.Source"/> of the layer's values (a file's path, a preset's name), for ordering diagnostics.</summary>
+    internal string? Source { get; }
 
     /// <summary>0 for a layer given to the resolver, 1 and more for one a file included (through that many files).</summary>
     public int Depth { get; }

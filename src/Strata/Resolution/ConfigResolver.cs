@@ -222,7 +222,7 @@ public sealed class ConfigResolver<T>
         {
             if (layer.Kind is OriginKind.File or OriginKind.Preset)
             {
-                names.Add(layer.Kind == OriginKind.Preset ? layer.Name.Split(' ')[0] : layer.Name);
+                names.Add(layer.Source);
             }
         }
 

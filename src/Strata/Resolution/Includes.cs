@@ -8,9 +8,10 @@ namespace Strata.Resolution;
 /// <summary>
 /// Merges a file layer with the files it builds on: a top-level <c>include</c> list of paths (relative to the including
 /// file, or to the working directory for text without a path) and presets (<c>preset:NAME</c>, placed at the field of
-/// the preset's class), merged in order beneath the file's own content; an included file may include others. A file that includes itself through others is refused with the chain, as are
-/// chains deeper than <see cref="MaxDepth"/>, more than <see cref="MaxFiles"/> included files in all, and included files
-/// that hold more than the limit of one file together.
+/// the preset's class), merged in order beneath the file's own content; an included file may include others. A file
+/// that includes itself through others is refused with the chain, as are chains deeper than <see cref="MaxDepth"/>, more
+/// than <see cref="MaxFiles"/> included files in all, and included files (and files placed by <c>KEY=@FILE</c>) that
+/// hold more than the limit of one file together.
 /// </summary>
 internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, SourceLimits limits, ConfigTypeInfo root)
 {
@@ -35,11 +36,12 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
     /// <summary>Merges a document read from <paramref name="path"/> (or from text, when null) with what it includes.</summary>
     public void Merge(SourceDocument document, string? path)
     {
-        var layer = builder.Layers.Count;
-        builder.Layers.Add(new ConfigLayer(OriginKind.File, path ?? (document.Root?.Origin.Source ?? "<text>"), _depth));
+        // The file is listed where its own content goes in: after what it includes.
+        var layer = new ConfigLayer(OriginKind.File, path ?? (document.Root?.Origin.Source ?? "<text>"), _depth);
         diagnostics.AddRange(document.Diagnostics);
         if (document.Root is not ConfigMap map)
         {
+            builder.Layers.Add(layer);
             return;
         }
 
@@ -72,10 +74,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             }
         }
 
-        // The file's own content goes in after what it includes: it is listed there too.
-        var self = builder.Layers[layer];
-        builder.Layers.RemoveAt(layer);
-        builder.Layers.Add(self);
+        builder.Layers.Add(layer);
         builder.Merge(map);
     }
 
@@ -106,18 +105,13 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             return;
         }
 
-        foreach (var (including, _) in _chain)
+        for (var i = 0; i < _chain.Count; i++)
         {
-            if (string.Equals(including, full, StringComparison.Ordinal))
+            if (string.Equals(_chain[i].FullPath, full, StringComparison.Ordinal))
             {
-                diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, "files include each other: " + Chain(shown));
+                diagnostics.Error(DiagnosticCodes.Include, Key, item.Origin, "files include each other: " + Chain(i, shown));
                 return;
             }
-        }
-
-        if (!TryCharge(full, item.Origin, shown, Key, "an included file"))
-        {
-            return;
         }
 
         if (_depth >= MaxDepth || ++_included > MaxFiles)
@@ -132,15 +126,10 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             return;
         }
 
-        var document = DocumentReader.Load(shown, checkpoint: false, limits);
-        if (document.Root is null && document.Diagnostics is [{ Code: DiagnosticCodes.Unreadable } unreadable])
+        if (Load(full, shown, item.Origin, Key, "an included file", "the included file") is { } document)
         {
-            // The file could not be read at all: the place to fix is the include that names it.
-            diagnostics.Error(DiagnosticCodes.Unreadable, Key, item.Origin, "cannot read the included file " + MessageText.Quoted(MessageText.Bounded(shown)) + ": " + unreadable.Message);
-            return;
+            Merge(document, shown);
         }
-
-        Merge(document, shown);
     }
 
     /// <summary>
@@ -149,8 +138,6 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
     /// </summary>
     public ConfigMap? Place(ConfigOverride change, string file)
     {
-        var at = change.Value.Origin;
-        var path = change.DottedPath;
         string? full = null;
         try
         {
@@ -161,16 +148,8 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             // The reader says why.
         }
 
-        if (full is not null && !TryCharge(full, at, file, path, "a file placed by an override"))
+        if (Load(full, file, change.Value.Origin, change.DottedPath, "a file placed by an override", "the file placed by the override") is not { } document)
         {
-            return null;
-        }
-
-        var document = DocumentReader.Load(file, checkpoint: false, limits);
-        if (document.Root is null && document.Diagnostics is [{ Code: DiagnosticCodes.Unreadable } unreadable])
-        {
-            // The file could not be read at all: the place to fix is the override that names it.
-            diagnostics.Error(DiagnosticCodes.Unreadable, path, at, "cannot read " + MessageText.Quoted(MessageText.Bounded(file)) + ": " + unreadable.Message);
             return null;
         }
 
@@ -186,18 +165,36 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             return null;
         }
 
-        if (Tree.TreeHeight.Measure(tree).Height is var height && change.Path.Count + height > limits.MaxDepth)
+        ConfigNode? placed = tree;
+        if (!OverrideParser.FitsUnder(change.Path, ref placed, limits, "the file placed by the override", "the file", out var tooDeep))
         {
-            diagnostics.Error(
-                DiagnosticCodes.NestingLimit,
-                path,
-                tree.Origin,
-                "the file placed by the override nests deeper than the limit of " + limits.MaxDepth.ToString(CultureInfo.InvariantCulture)
-                + " levels (" + change.Path.Count.ToString(CultureInfo.InvariantCulture) + " in its path, " + height.ToString(CultureInfo.InvariantCulture) + " in the file)");
+            diagnostics.Add(tooDeep);
             return null;
         }
 
         return tree;
+    }
+
+    /// <summary>
+    /// Reads an included or placed file once it is counted against the bound (<see cref="TryCharge"/>); a file that
+    /// cannot be read at all is reported at the include or override that names it (<paramref name="a"/> and
+    /// <paramref name="the"/> name such a file in messages).
+    /// </summary>
+    private SourceDocument? Load(string? full, string file, Origin at, string path, string a, string the)
+    {
+        if (full is not null && !TryCharge(full, at, file, path, a))
+        {
+            return null;
+        }
+
+        var document = DocumentReader.Load(file, checkpoint: false, limits);
+        if (document.Root is null && document.Diagnostics is [{ Code: DiagnosticCodes.Unreadable } unreadable])
+        {
+            diagnostics.Error(DiagnosticCodes.Unreadable, path, at, "cannot read " + the + " " + MessageText.Quoted(file) + ": " + unreadable.Message);
+            return null;
+        }
+
+        return document;
     }
 
     /// <summary>
@@ -216,17 +213,21 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
         var status = FileStatus.Of(full, followLinks: true);
         if (status.Kind is not (FileKind.Regular or FileKind.Missing or FileKind.Unknown))
         {
-            diagnostics.Error(DiagnosticCodes.Include, path, at, what + " must be a regular file: " + MessageText.Quoted(MessageText.Bounded(shown)) + " is not");
+            diagnostics.Error(DiagnosticCodes.Include, path, at, what + " must be a regular file: " + MessageText.Quoted(shown) + " is not");
             return false;
+        }
+
+        if (status.Kind != FileKind.Regular)
+        {
+            return true;
         }
 
         long length;
         try
         {
-            using var handle = File.OpenHandle(full);
-            length = RandomAccess.GetLength(handle);
+            length = new FileInfo(full).Length; // a status call, as above: the file is opened once, by the reader
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return true;
         }
@@ -260,7 +261,7 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             return;
         }
 
-        builder.Layers.Add(new ConfigLayer(OriginKind.Preset, preset.Name + (path.Count == 0 ? string.Empty : " at " + string.Join('.', path)), _depth));
+        builder.Layers.Add(new ConfigLayer(OriginKind.Preset, preset.Name + (path.Count == 0 ? string.Empty : " at " + string.Join('.', path)), _depth, preset.Name));
         for (var i = path.Count - 1; i >= 0; i--)
         {
             tree = new ConfigMap([new ConfigMapEntry(path[i], tree.Origin, tree)], tree.Origin, owned: true);
@@ -269,13 +270,11 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
         builder.Merge(tree);
     }
 
-    /// <summary>The chain of files from the first that includes <paramref name="last"/> back, each as it was named.</summary>
-    private string Chain(string last)
+    /// <summary>The chain of files from <c>_chain[start]</c>, which <paramref name="last"/> names again, each as it was named.</summary>
+    private string Chain(int start, string last)
     {
-        var full = Path.GetFullPath(last);
-        var parts = new List<string>();
-        var start = _chain.FindIndex(c => string.Equals(c.FullPath, full, StringComparison.Ordinal));
-        for (var i = Math.Max(start, 0); i < _chain.Count; i++)
+        var parts = new List<string>(_chain.Count - start + 1);
+        for (var i = start; i < _chain.Count; i++)
         {
             parts.Add(MessageText.Bounded(_chain[i].Shown));
         }

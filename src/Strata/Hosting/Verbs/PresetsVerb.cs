@@ -23,7 +23,7 @@ internal static class PresetsVerb
             {
                 if (ConfigPresets.PlaceIn(root, preset) is { } path)
                 {
-                    rows.Add((preset, path.Count == 0 ? "(root)" : string.Join('.', path)));
+                    rows.Add((preset, string.Join('.', path)));
                 }
             }
 
@@ -43,18 +43,21 @@ internal static class PresetsVerb
         var (name, place) = (4, 5);
         foreach (var (preset, at) in rows)
         {
-            (name, place) = (Math.Max(name, preset.Name.Length), Math.Max(place, at.Length));
+            (name, place) = (Math.Max(name, preset.Name.Length), Math.Max(place, Shown(at).Length));
         }
 
         var sb = new StringBuilder();
         sb.Append("NAME".PadRight(name)).Append("  ").Append("PLACE".PadRight(place)).Append("  DESCRIPTION\n");
         foreach (var (preset, at) in rows)
         {
-            sb.Append(preset.Name.PadRight(name)).Append("  ").Append(at.PadRight(place)).Append("  ").Append(preset.Description).Append('\n');
+            sb.Append(preset.Name.PadRight(name)).Append("  ").Append(Shown(at).PadRight(place)).Append("  ").Append(preset.Description).Append('\n');
         }
 
         return sb.ToString();
     }
+
+    /// <summary>The place as the table shows it: the dotted path, or <c>(root)</c> for a preset of the kind's own class.</summary>
+    private static string Shown(string place) => place.Length == 0 ? "(root)" : place;
 
     private static string Json(List<(ConfigPreset Preset, string Place)> rows) => JsonText.Write(writer =>
     {
@@ -63,7 +66,7 @@ internal static class PresetsVerb
         {
             writer.WriteStartObject();
             writer.WriteString("name", preset.Name);
-            writer.WriteString("place", place == "(root)" ? string.Empty : place);
+            writer.WriteString("place", place);
             writer.WriteString("description", preset.Description);
             writer.WriteEndObject();
         }

@@ -324,11 +324,11 @@ public static class OverrideParser
     }
 
     /// <summary>Whether a value nests within <see cref="SourceLimits.MaxDepth"/> under its path; else the error, and no value.</summary>
-    private static bool FitsUnder(OverridePathSegment[] path, [NotNullWhen(true)] ref ConfigNode? value, SourceLimits limits, string what, string part, [NotNullWhen(false)] out Diagnostic? error)
+    internal static bool FitsUnder(IReadOnlyList<OverridePathSegment> path, [NotNullWhen(true)] ref ConfigNode? value, SourceLimits limits, string what, string part, [NotNullWhen(false)] out Diagnostic? error)
     {
         error = null;
         var node = value!;
-        if (TreeHeight.Measure(node).Height is var height && path.Length + height <= limits.MaxDepth)
+        if (TreeHeight.Measure(node).Height is var height && path.Count + height <= limits.MaxDepth)
         {
             value = node;
             return true;
@@ -339,7 +339,7 @@ public static class OverrideParser
             DiagnosticCodes.NestingLimit,
             ConfigOverride.DottedPathOf(path),
             node.Origin,
-            what + " nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Length) + " in its path, " + Count(height) + " in " + part + ")");
+            what + " nests deeper than the limit of " + Count(limits.MaxDepth) + " levels (" + Count(path.Count) + " in its path, " + Count(height) + " in " + part + ")");
         value = null;
         return false;
     }

@@ -44,4 +44,7 @@ public sealed class ConfigPreset
 
     /// <summary>One line for listings.</summary>
     public string Description { get; }
+
+    /// <summary>The preset's tree, or why its text is not valid, once it has been read (<see cref="ConfigPresets"/>).</summary>
+    internal (Tree.ConfigMap? Tree, string? Problem)? Parsed { get; set; }
 }

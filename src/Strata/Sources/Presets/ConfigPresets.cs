@@ -112,19 +112,23 @@ public static class ConfigPresets
             return false;
         }
 
-        var document = Sources.YamlDocumentReader.Parse(preset.Yaml, SourceInfo.OfPreset(name), limits);
+        // Parsed once per process: a preset's text never changes, and its tree is immutable.
+        (tree, problem) = preset.Parsed ??= Parse(preset, limits);
+        return tree is not null;
+    }
+
+    private static (ConfigMap? Tree, string? Problem) Parse(ConfigPreset preset, Sources.SourceLimits limits)
+    {
+        var document = Sources.YamlDocumentReader.Parse(preset.Yaml, SourceInfo.OfPreset(preset.Name), limits);
         foreach (var diagnostic in document.Diagnostics)
         {
             if (diagnostic.Severity == DiagnosticSeverity.Error)
             {
-                problem = "the preset " + MessageText.Quoted(name) + " is not valid: " + diagnostic.Message;
-                return false;
+                return (null, "the preset " + MessageText.Quoted(preset.Name) + " is not valid: " + diagnostic.Message);
             }
         }
 
-        tree = (ConfigMap)document.Root!;
-        problem = null;
-        return true;
+        return ((ConfigMap)document.Root!, null);
     }
 
     /// <summary>Whether a reference names a preset (<c>preset:NAME</c>) rather than a file.</summary>
