@@ -6,7 +6,7 @@ using Strata.Tree;
 namespace Strata.Values;
 
 /// <summary>Dictionaries: a mapping whose keys are read with the key type (string or integer) and values with the value type.</summary>
-internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : BuiltInValueType<TDictionary>
+internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : CollectionValueType<TDictionary, KeyValuePair<TKey, TValue>>
     where TDictionary : class, IEnumerable<KeyValuePair<TKey, TValue>>
     where TKey : notnull
 {
@@ -14,6 +14,7 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : BuiltInVa
     private readonly ConfigValueType<TValue> _value;
 
     public DictionaryValueType(ConfigValueType<TKey> key, ConfigValueType<TValue> value)
+        : base(value)
     {
         _key = key;
         _value = value;
@@ -22,10 +23,6 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : BuiltInVa
     public override string DisplayName => "dict[" + _key.DisplayName + ", " + _value.DisplayName + "]";
 
     public override ValueShape Shape => ValueShape.Dictionary;
-
-    public override ConfigValueType ElementType => _value;
-
-    public override ConfigTypeInfo? NestedConfig => _value.NestedConfig;
 
     public override bool TryRead(ConfigNode node, ValueReadContext context, out TDictionary value)
     {
@@ -57,69 +54,8 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : BuiltInVa
         return ok;
     }
 
-    internal override void Write(TDictionary value, ConfigWriter writer)
-    {
-        if (value is null)
-        {
-            writer.Null();
-            return;
-        }
-
-        var entries = Entries(value);
-        writer.StartMap();
-        for (var i = 0; i < entries.Count; i++)
-        {
-            writer.Key(KeyText(entries[i].Key));
-            _value.Write(entries[i].Value, writer);
-        }
-
-        writer.EndMap();
-    }
-
-    public override bool ValueEquals(TDictionary left, TDictionary right)
-    {
-        if (ReferenceEquals(left, right) || left is null || right is null)
-        {
-            return ReferenceEquals(left, right);
-        }
-
-        var a = Entries(left);
-        var b = Entries(right);
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < a.Count; i++)
-        {
-            if (!EqualityComparer<TKey>.Default.Equals(a[i].Key, b[i].Key) || !_value.ValueEquals(a[i].Value, b[i].Value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     public override TDictionary Freeze(TDictionary value) =>
         value is null ? value! : (TDictionary)(object)(value as ConfigDictionary<TKey, TValue> ?? new ConfigDictionary<TKey, TValue>(new OrderedDictionary<TKey, TValue>(value))).Frozen();
-
-    internal override void CollectChildren(TDictionary value, string key, List<(ConfigObject Child, PathStep Step)> children)
-    {
-        if (value is null || _value.NestedConfig is null)
-        {
-            return;
-        }
-
-        var entries = Entries(value);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (entries[i].Value is ConfigObject config)
-            {
-                children.Add((config, new PathStep(key, EntryKey: KeyText(entries[i].Key))));
-            }
-        }
-    }
 
     private bool ReadEntry(ConfigMapEntry entry, OrderedDictionary<TKey, TValue> items, ref List<TKey>? failed, ValueReadContext context)
     {
@@ -155,8 +91,21 @@ internal sealed class DictionaryValueType<TDictionary, TKey, TValue> : BuiltInVa
     }
 
     /// <summary>The entries in order (the field's own dictionary, or a copy of one a program assigned).</summary>
-    private static IReadOnlyList<KeyValuePair<TKey, TValue>> Entries(TDictionary value) =>
+    protected override IReadOnlyList<KeyValuePair<TKey, TValue>> Items(TDictionary value) =>
         value is ConfigDictionary<TKey, TValue> dictionary ? dictionary.Entries : [.. value];
+
+    protected override void WriteItem(KeyValuePair<TKey, TValue> item, ConfigWriter writer)
+    {
+        writer.Key(KeyText(item.Key));
+        _value.Write(item.Value, writer);
+    }
+
+    protected override bool ItemEquals(KeyValuePair<TKey, TValue> left, KeyValuePair<TKey, TValue> right) =>
+        EqualityComparer<TKey>.Default.Equals(left.Key, right.Key) && _value.ValueEquals(left.Value, right.Value);
+
+    protected override ConfigObject? Child(KeyValuePair<TKey, TValue> item) => item.Value as ConfigObject;
+
+    protected override PathStep ChildStep(string key, int index, KeyValuePair<TKey, TValue> item) => new(key, EntryKey: KeyText(item.Key));
 
     private static string KeyText(TKey key) => key as string ?? Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -5,13 +5,14 @@ using Strata.Tree;
 namespace Strata.Values;
 
 /// <summary>Lists and sets: a sequence whose elements are read with the element type; a set keeps each element once and warns at a repetition.</summary>
-internal sealed class ListValueType<TCollection, T> : BuiltInValueType<TCollection>
+internal sealed class ListValueType<TCollection, T> : CollectionValueType<TCollection, T>
     where TCollection : class, IEnumerable<T>
 {
     private readonly ConfigValueType<T> _element;
     private readonly bool _isSet;
 
     public ListValueType(ConfigValueType<T> element, bool isSet)
+        : base(element)
     {
         _element = element;
         _isSet = isSet;
@@ -20,10 +21,6 @@ internal sealed class ListValueType<TCollection, T> : BuiltInValueType<TCollecti
     public override string DisplayName => (_isSet ? "set[" : "list[") + _element.DisplayName + "]";
 
     public override ValueShape Shape => _isSet ? ValueShape.Set : ValueShape.List;
-
-    public override ConfigValueType ElementType => _element;
-
-    public override ConfigTypeInfo? NestedConfig => _element.NestedConfig;
 
     public override bool TryRead(ConfigNode node, ValueReadContext context, out TCollection value)
     {
@@ -69,69 +66,17 @@ internal sealed class ListValueType<TCollection, T> : BuiltInValueType<TCollecti
         return ok;
     }
 
-    internal override void Write(TCollection value, ConfigWriter writer)
-    {
-        if (value is null)
-        {
-            writer.Null();
-            return;
-        }
-
-        var items = Items(value);
-        writer.StartList();
-        for (var i = 0; i < items.Count; i++)
-        {
-            _element.Write(items[i], writer);
-        }
-
-        writer.EndList();
-    }
-
-    public override bool ValueEquals(TCollection left, TCollection right)
-    {
-        if (ReferenceEquals(left, right) || left is null || right is null)
-        {
-            return ReferenceEquals(left, right);
-        }
-
-        var a = Items(left);
-        var b = Items(right);
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < a.Count; i++)
-        {
-            if (!_element.ValueEquals(a[i], b[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     public override TCollection Freeze(TCollection value) =>
         value is null ? value! : (TCollection)(object)(value as ConfigList<T> ?? new ConfigList<T>([.. value], _isSet)).Frozen();
 
-    internal override void CollectChildren(TCollection value, string key, List<(ConfigObject Child, PathStep Step)> children)
-    {
-        if (value is null || _element.NestedConfig is null)
-        {
-            return;
-        }
-
-        var items = Items(value);
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is ConfigObject child)
-            {
-                children.Add((child, new PathStep(key, i)));
-            }
-        }
-    }
-
     /// <summary>The elements by position (the field's own list, or a list or array a program assigned; a copy of any other collection).</summary>
-    private static IReadOnlyList<T> Items(TCollection value) => value as IReadOnlyList<T> ?? [.. value];
+    protected override IReadOnlyList<T> Items(TCollection value) => value as IReadOnlyList<T> ?? [.. value];
+
+    protected override void WriteItem(T item, ConfigWriter writer) => _element.Write(item, writer);
+
+    protected override bool ItemEquals(T left, T right) => _element.ValueEquals(left, right);
+
+    protected override ConfigObject? Child(T item) => item as ConfigObject;
+
+    protected override PathStep ChildStep(string key, int index, T item) => new(key, index);
 }

@@ -7,43 +7,54 @@ namespace Strata.Values;
 /// <summary>What a value type or null and a reference type or null have in common: they are described by their inner type.</summary>
 internal abstract class NullableValueTypeBase<TValue, TInner>(ConfigValueType<TInner> inner) : BuiltInValueType<TValue>
 {
-    public override string DisplayName => inner.DisplayName + "|None";
+    /// <summary>The type of the value when it is not null.</summary>
+    protected ConfigValueType<TInner> Inner { get; } = inner;
+
+    public override string DisplayName => Inner.DisplayName + "|None";
 
     public override bool AcceptsNull => true;
 
     public override ValueShape Shape => ValueShape.Nullable;
 
-    public override ConfigValueType ElementType => inner;
+    public override ConfigValueType ElementType => Inner;
 
-    public override ConfigTypeInfo? NestedConfig => inner.NestedConfig;
+    public override ConfigTypeInfo? NestedConfig => Inner.NestedConfig;
+
+    public sealed override bool TryRead(ConfigNode node, ValueReadContext context, out TValue value)
+    {
+        // Null (the default of both twins) for a null node, and for a value the inner type refused.
+        value = default!;
+        if (node is ConfigScalar { IsNull: true })
+        {
+            return true;
+        }
+
+        if (!Inner.TryRead(node, context, out var read))
+        {
+            return false;
+        }
+
+        value = Wrap(read);
+        return true;
+    }
+
+    /// <summary>The inner value as a value of this type (each twin converts in its own class: no generic method to instantiate).</summary>
+    protected abstract TValue Wrap(TInner value);
 }
 
 /// <summary>A value type or null.</summary>
 internal sealed class NullableValueType<T>(ConfigValueType<T> inner) : NullableValueTypeBase<T?, T>(inner)
     where T : struct
 {
-    private readonly ConfigValueType<T> _inner = inner;
-
     internal override bool FreezesValues => false;
 
-    public override bool TryRead(ConfigNode node, ValueReadContext context, out T? value)
-    {
-        if (node is ConfigScalar { IsNull: true })
-        {
-            value = null;
-            return true;
-        }
-
-        var ok = _inner.TryRead(node, context, out var inner);
-        value = ok ? inner : null;
-        return ok;
-    }
+    protected override T? Wrap(T value) => value;
 
     internal override void Write(T? value, ConfigWriter writer)
     {
         if (value is { } v)
         {
-            _inner.Write(v, writer);
+            Inner.Write(v, writer);
         }
         else
         {
@@ -52,27 +63,14 @@ internal sealed class NullableValueType<T>(ConfigValueType<T> inner) : NullableV
     }
 
     public override bool ValueEquals(T? left, T? right) =>
-        left.HasValue == right.HasValue && (!left.HasValue || _inner.ValueEquals(left.GetValueOrDefault(), right.GetValueOrDefault()));
+        left.HasValue == right.HasValue && (!left.HasValue || Inner.ValueEquals(left.GetValueOrDefault(), right.GetValueOrDefault()));
 }
 
 /// <summary>A reference type or null.</summary>
 internal sealed class NullableReferenceValueType<T>(ConfigValueType<T> inner) : NullableValueTypeBase<T?, T>(inner)
     where T : class
 {
-    private readonly ConfigValueType<T> _inner = inner;
-
-    public override bool TryRead(ConfigNode node, ValueReadContext context, out T? value)
-    {
-        if (node is ConfigScalar { IsNull: true })
-        {
-            value = null;
-            return true;
-        }
-
-        var ok = _inner.TryRead(node, context, out var inner);
-        value = ok ? inner : null;
-        return ok;
-    }
+    protected override T? Wrap(T value) => value;
 
     internal override void Write(T? value, ConfigWriter writer)
     {
@@ -82,22 +80,22 @@ internal sealed class NullableReferenceValueType<T>(ConfigValueType<T> inner) : 
         }
         else
         {
-            _inner.Write(value, writer);
+            Inner.Write(value, writer);
         }
     }
 
     public override bool ValueEquals(T? left, T? right) =>
-        left is null ? right is null : right is not null && _inner.ValueEquals(left, right);
+        left is null ? right is null : right is not null && Inner.ValueEquals(left, right);
 
-    public override T? Freeze(T? value) => value is null ? null : _inner.Freeze(value);
+    public override T? Freeze(T? value) => value is null ? null : Inner.Freeze(value);
 
-    internal override bool FreezesValues => _inner.FreezesValues;
+    internal override bool FreezesValues => Inner.FreezesValues;
 
     internal override void CollectChildren(T? value, string key, List<(ConfigObject Child, PathStep Step)> children)
     {
         if (value is not null)
         {
-            _inner.CollectChildren(value, key, children);
+            Inner.CollectChildren(value, key, children);
         }
     }
 }
