@@ -149,6 +149,17 @@ public sealed class ExplainPageTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task A_key_named_like_an_object_property_of_the_script_is_a_group_like_any_other()
+    {
+        await using var opened = await browser.OpenAsync(await FromScratchAsync("reference_models={__proto__: {}, constructor: {}}"));
+        var page = opened.Page;
+        await page.GetByLabel("Path contains").FillAsync("reference_models.__proto__.model.base_model.transformer.num_layers");
+        await Assertions.Expect(Leaf(page, "reference_models.__proto__.model.base_model.transformer.num_layers")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("details[data-path='reference_models.constructor']")).ToHaveCountAsync(1);
+        Assert.Empty(opened.Problems);
+    }
+
+    [Fact]
     public async Task A_value_from_an_included_file_is_marked_as_an_include()
     {
         _reports.Write("base.yaml", "training:\n  train_iters: 11\n");

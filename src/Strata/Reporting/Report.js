@@ -143,18 +143,20 @@
   var items = [];
 
   function buildTree(leaves) {
-    var root = { path: "", children: {}, order: [], leaves: 0 };
+    // Maps, not objects: a key of the config (a dictionary's) may be any text, "__proto__" too.
+    var root = { path: "", children: new Map(), order: [], leaves: 0 };
     leaves.forEach(function (leaf) {
       var node = root;
       root.leaves++;
       for (var i = 0; i < leaf.steps.length - 1; i++) {
         var step = leaf.steps[i];
-        if (!node.children[step]) {
+        if (!node.children.has(step)) {
           var path = node.path === "" ? step : node.path + (step.charAt(0) === "[" ? "" : ".") + step;
-          node.children[step] = { name: step, path: path, children: {}, order: [], leaves: 0 };
-          node.order.push(node.children[step]);
+          var group = { name: step, path: path, children: new Map(), order: [], leaves: 0 };
+          node.children.set(step, group);
+          node.order.push(group);
         }
-        node = node.children[step];
+        node = node.children.get(step);
         node.leaves++;
       }
       node.order.push({ name: leaf.steps[leaf.steps.length - 1], leaf: leaf });
@@ -193,9 +195,15 @@
     });
   }
 
-  function covers(a, b) {
-    // Whether path a is path b or a path above it (b under a).
-    return a === b || (b.length > a.length && b.lastIndexOf(a, 0) === 0 && (b.charAt(a.length) === "." || b.charAt(a.length) === "["));
+  // The paths above a path, and the path itself: "a.b[2]" is "a", "a.b" and "a.b[2]".
+  function prefixes(path) {
+    var result = [];
+    for (var i = 1; i < path.length; i++) {
+      var c = path.charAt(i);
+      if (c === "." || c === "[") { result.push(path.substring(0, i)); }
+    }
+    result.push(path);
+    return result;
   }
 
   if (!diff) {
@@ -204,24 +212,29 @@
     renderGroup(buildTree(side.leaves), tree);
     main.appendChild(el("section", { "aria-labelledby": "values-title" }, [el("h2", { id: "values-title", text: "Values, in the schema's order" }), tree]));
   } else {
-    var byPath = [{}, {}];
+    var byPath = [new Map(), new Map()];
     var paths = [];
     data.sides.forEach(function (s, i) {
       s.leaves.forEach(function (leaf) {
-        if (!byPath[0][leaf.path] && !byPath[1][leaf.path]) { paths.push(leaf.path); }
-        byPath[i][leaf.path] = leaf;
+        if (!byPath[0].has(leaf.path) && !byPath[1].has(leaf.path)) { paths.push(leaf.path); }
+        byPath[i].set(leaf.path, leaf);
       });
     });
+    // A leaf differs when a difference is at it, above it (a section one side lacks) or under it (an element of a
+    // list): two sets of paths, so that the page is linear in the leaves and the differences.
+    var differencePaths = new Set(data.differences);
+    var aboveDifferences = new Set();
+    data.differences.forEach(function (d) { prefixes(d).forEach(function (p) { aboveDifferences.add(p); }); });
     var body = el("tbody");
     var differing = 0;
     paths.forEach(function (path) {
-      var left = byPath[0][path];
-      var right = byPath[1][path];
-      var differs = data.differences.some(function (d) { return covers(d, path) || covers(path, d); });
-      if (differs) { differing++; }
+      var left = byPath[0].get(path);
+      var right = byPath[1].get(path);
+      var different = aboveDifferences.has(path) || prefixes(path).some(function (p) { return differencePaths.has(p); });
+      if (different) { differing++; }
       var panel = detailOf([left, right], ["left", "right"]);
-      var row = el("tr", { className: differs ? "differs" : "same", "data-path": path }, [
-        el("td", { className: "mark", text: differs ? "\u2260" : "=" }),
+      var row = el("tr", { className: different ? "differs" : "same", "data-path": path }, [
+        el("td", { className: "mark", text: different ? "\u2260" : "=" }),
         el("td", null, [toggleButton(path, panel), panel]),
         el("td", { className: "value", text: left ? left.value : "(absent)" }),
         el("td", null, [left ? originOf(left) : null]),
@@ -229,7 +242,7 @@
         el("td", null, [right ? originOf(right) : null])
       ]);
       body.appendChild(row);
-      items.push({ node: row, path: path.toLowerCase(), kinds: [left ? left.kind : null, right ? right.kind : null], differs: differs, groups: [] });
+      items.push({ node: row, path: path.toLowerCase(), kinds: [left ? left.kind : null, right ? right.kind : null], differs: different, groups: [] });
     });
     var head = el("thead", null, [el("tr", null, ["Differs", "Path", "Left value", "Left origin", "Right value", "Right origin"].map(function (t) {
       return el("th", { scope: "col", text: t });
