@@ -196,9 +196,9 @@ internal static class HtmlReport
         {
             var sb = new StringBuilder(_before.Length + _between.Length + _after.Length + title.Length + data.Length + 64);
             sb.Append(_before);
-            AppendText(sb, title);
+            Append(sb, title, json: false);
             sb.Append(_between);
-            AppendData(sb, data);
+            Append(sb, data, json: true);
             sb.Append(_after);
             return sb.ToString();
         }
@@ -211,37 +211,24 @@ internal static class HtmlReport
             return reader.ReadToEnd();
         }
 
-        /// <summary>Text in an element: the characters that make markup are written as references.</summary>
-        private static void AppendText(StringBuilder sb, string text)
+        /// <summary>
+        /// Text in an element, with the characters that make markup as references; or JSON in a <c>&lt;script
+        /// type="application/json"&gt;</c> element, where <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> can only be inside
+        /// strings and <c>\u003c</c> means the same, so that no value can close the element.
+        /// </summary>
+        private static void Append(StringBuilder sb, string text, bool json)
         {
             foreach (var c in text)
             {
-                _ = c switch
+                var escaped = c switch
                 {
-                    '<' => sb.Append("&lt;"),
-                    '>' => sb.Append("&gt;"),
-                    '&' => sb.Append("&amp;"),
-                    '"' => sb.Append("&quot;"),
-                    _ => sb.Append(c),
+                    '<' => json ? "\\u003c" : "&lt;",
+                    '>' => json ? "\\u003e" : "&gt;",
+                    '&' => json ? "\\u0026" : "&amp;",
+                    '"' when !json => "&quot;",
+                    _ => null,
                 };
-            }
-        }
-
-        /// <summary>
-        /// JSON in a <c>&lt;script type="application/json"&gt;</c> element: <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>
-        /// can only be inside JSON strings, where <c>\u003c</c> means the same, so no value can close the element.
-        /// </summary>
-        private static void AppendData(StringBuilder sb, string json)
-        {
-            foreach (var c in json)
-            {
-                _ = c switch
-                {
-                    '<' => sb.Append("\\u003c"),
-                    '>' => sb.Append("\\u003e"),
-                    '&' => sb.Append("\\u0026"),
-                    _ => sb.Append(c),
-                };
+                _ = escaped is null ? sb.Append(c) : sb.Append(escaped);
             }
         }
     }
