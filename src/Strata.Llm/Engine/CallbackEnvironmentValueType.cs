@@ -49,6 +49,9 @@ public sealed class CallbackEnvironmentValueType : ConfigValueType<IDictionary<s
     }
 
     /// <inheritdoc />
+    public override bool IsSecretEntry(string key) => IsSecretName(key);
+
+    /// <inheritdoc />
     public override bool TryRead(ConfigNode node, ValueReadContext context, out IDictionary<string, string> value) =>
         s_dictionary.TryRead(node, context, out value);
 

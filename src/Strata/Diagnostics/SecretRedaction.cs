@@ -37,8 +37,10 @@ internal static class SecretRedaction
     public static bool IsSecretPath(ConfigTypeInfo root, string path)
     {
         var info = root;
-        foreach (var raw in path.Split('.'))
+        var steps = path.Split('.');
+        for (var i = 0; i < steps.Length; i++)
         {
+            var raw = steps[i];
             var bracket = raw.IndexOf('[', StringComparison.Ordinal);
             var key = bracket >= 0 ? raw[..bracket] : raw;
             if (key.Length == 0)
@@ -59,7 +61,8 @@ internal static class SecretRedaction
 
             if (field.ValueType.NestedConfig is not { } nested)
             {
-                return false;
+                // An entry of the value (a dictionary's key) may be a secret of its own.
+                return i + 1 < steps.Length && field.ValueType.IsSecretEntry(steps[i + 1]);
             }
 
             info = nested;

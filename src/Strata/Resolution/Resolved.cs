@@ -55,6 +55,15 @@ public abstract class Resolved
     public string ToJson(Verbosity verbosity = Verbosity.Explicit, SecretHandling secrets = SecretHandling.Omit) =>
         ConfigSerializer.ToJson(Config, verbosity, secrets);
 
+    /// <summary>
+    /// The config as one self-contained HTML page: every value in the schema's order as a collapsible tree, marked by its
+    /// origin, with its history on click, a filter, the layers and the fingerprint (what <c>strata explain --format
+    /// html</c> writes). The page loads nothing from the network; secrets are redacted as in <see cref="Explain()"/>.
+    /// </summary>
+    /// <param name="title">What the page is of; the config class's name when not given.</param>
+    /// <returns>The HTML text.</returns>
+    public string ToHtml(string? title = null) => Reporting.HtmlReport.Explain(this, title ?? Config.ConfigType.Name, []);
+
     /// <summary>The provenance of every leaf and derived field, in schema order.</summary>
     /// <returns>One entry per leaf.</returns>
     public IReadOnlyList<ValueProvenance> Explain() => ProvenanceWalker.Collect(Config);

@@ -28,6 +28,14 @@ public abstract class ConfigValueType
     /// <summary>The allowed names of an enumeration type, or <see langword="null"/>.</summary>
     public virtual IReadOnlyList<string>? EnumNames => null;
 
+    /// <summary>
+    /// Whether the entry <paramref name="key"/> of a value of this type is a secret (rule R14) though the field is not: a
+    /// dictionary of environment variables whose <c>HF_TOKEN</c> is. Every output that may show the entry's value asks
+    /// (the layers' names, diagnostics); the type's own writer redacts it in the config. No entry is, by default.
+    /// </summary>
+    /// <param name="key">The entry's key, as written in a path.</param>
+    public virtual bool IsSecretEntry(string key) => false;
+
     /// <summary>The other names an enumeration type reads (<c>bf16</c> for <c>bfloat16</c>), for the JSON Schema; empty for other types.</summary>
     internal virtual IReadOnlyList<string> EnumAliases => [];
 

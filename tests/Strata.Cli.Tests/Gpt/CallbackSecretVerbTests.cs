@@ -34,4 +34,26 @@ public sealed class CallbackSecretVerbTests
         Assert.DoesNotContain(entry, result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("hf_abc", result.Output + result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("training.checkpoint.callback.environment.HF_TOKEN=hf_abc", "override training.checkpoint.callback.environment.HF_TOKEN=***")]
+    [InlineData("training.checkpoint.callback.environment={HF_TOKEN: hf_abc}", "override training.checkpoint.callback.environment=***")]
+    [InlineData("training.checkpoint.callback={environment: {HF_TOKEN: hf_abc}}", "override training.checkpoint.callback=***")]
+    public async Task The_layers_list_hides_an_override_that_sets_a_credential_like_entry(string argument, string layer)
+    {
+        var result = await StrataHost.Run(["resolve", "gpt-trainer", argument, "--show-layers"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("  " + layer + "\n", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hf_abc", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_override_of_an_ordinary_entry_is_listed_as_given()
+    {
+        var result = await StrataHost.Run(["resolve", "gpt-trainer", "training.checkpoint.callback.environment.CUDA_VISIBLE_DEVICES=0", "--show-layers"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("override training.checkpoint.callback.environment.CUDA_VISIBLE_DEVICES=0", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -191,4 +191,57 @@ public sealed class ExplainVerbTests : IDisposable
 
         return true;
     }
+
+    [Fact]
+    public async Task Explain_as_html_writes_one_self_contained_page_to_the_output_file()
+    {
+        var file = _dir.Write("job.yaml", "steps: 10\n");
+        var page = Path.Combine(_dir.Path, "report.html");
+
+        var result = await TestHost.Run("explain", "job", "-c", file, "steps=20", "--format", "html", "-o", page);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        var html = File.ReadAllText(page);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Strata explain: job</title>", html, StringComparison.Ordinal);
+        Assert.Contains("\"path\":\"steps\",\"steps\":[\"steps\"],\"value\":\"20\",\"kind\":\"cli\"", html, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(_dir.Path, "report*"));
+    }
+
+    [Fact]
+    public async Task Explain_as_html_of_some_paths_is_a_usage_error_that_points_to_the_page_filter()
+    {
+        var result = await TestHost.Run("explain", "job", "steps", "--format", "html");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--format html shows the whole config", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public async Task Explain_refuses_to_write_its_output_over_an_input()
+    {
+        var file = _dir.Write("job.yaml", "steps: 10\n");
+
+        var result = await TestHost.Run("explain", "job", "-c", file, "--format", "html", "-o", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("steps: 10\n", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task Diff_as_html_writes_both_sides_and_the_differing_paths()
+    {
+        var page = Path.Combine(_dir.Path, "diff.html");
+
+        var result = await TestHost.Run("diff", "job", "--left", "steps=1", "--right", "steps=2", "--format", "html", "-o", page);
+
+        Assert.Equal(0, result.ExitCode);
+        var html = File.ReadAllText(page);
+        Assert.Contains("<title>Strata diff: job</title>", html, StringComparison.Ordinal);
+        Assert.Contains("\"differences\":[\"steps\"]", html, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"steps=1\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"steps=2\"", html, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Strata.Hosting.CommandLine;
 using Strata.Provenance;
+using Strata.Reporting;
 using Strata.Schema;
 
 namespace Strata.Hosting.Explain;
@@ -15,12 +16,16 @@ internal static class ExplainVerb
     {
         var command = new Command("explain", "Show where each value came from: its effective value, origin and history.");
         var inputs = new ResolveInputs(context, command, acceptsPaths: true);
-        var format = HostSymbols.Format("The output format.", "text", "json");
+        var format = HostSymbols.Format("The output format: a table, JSON, or a self-contained HTML page.", "text", "json", "html");
+        var output = HostSymbols.Output();
         command.Add(format);
+        command.Add(output);
         HostCommandLine.SetAction(command, context, parse =>
         {
             var paths = new List<string>();
             var request = inputs.Read(parse, paths);
+            var outputPath = parse.GetValue(output);
+            HostOutput.EnsureNotAnInput(context, outputPath, request.Files);
             var outcome = context.FindKind(request.Kind).Resolve(request);
             if (outcome.Resolved is not { } resolved)
             {
@@ -38,9 +43,13 @@ internal static class ExplainVerb
                 return ExitCodes.Invalid;
             }
 
-            context.Console.Output.Write(parse.GetValue(format) == "json"
-                ? ExplainWriter.Json(selected)
-                : ExplainWriter.Table(selected, request.Overrides));
+            var text = parse.GetValue(format) switch
+            {
+                "json" => ExplainWriter.Json(selected),
+                "html" => paths.Count == 0 ? HtmlReport.Explain(resolved, request.Kind, request.Overrides) : throw new UsageException("--format html shows the whole config: give no PATH, and use its filter"),
+                _ => ExplainWriter.Table(selected, request.Overrides),
+            };
+            HostOutput.Write(context, outputPath, text, outcome.FilesRead);
             return ExitCodes.Success;
         });
         return command;

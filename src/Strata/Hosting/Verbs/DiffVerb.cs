@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text;
 using Strata.Hosting.CommandLine;
+using Strata.Reporting;
 
 namespace Strata.Hosting.Verbs;
 
@@ -21,7 +22,8 @@ internal static class DiffVerb
         var inputs = new ResolveInputs(context, command, acceptsPaths: true, ("KEY=VALUE|FILE", "Overrides of both sides; without --left and --right, the two config files A and B."));
         var left = new Option<bool>("--left") { Description = "The left side's own inputs follow (-c FILE, KEY=VALUE, up to --right), after those given before it." };
         var right = new Option<bool>("--right") { Description = "The right side's own inputs follow (-c FILE, KEY=VALUE), after those given before --left." };
-        var format = HostSymbols.Format("The output format.", "text", "json");
+        var format = HostSymbols.Format("The output format: lines, JSON, or a self-contained HTML page of both configs side by side.", "text", "json", "html");
+        var output = HostSymbols.Output();
         var exitCode = new Option<bool>("--exit-code")
         {
             Description = "Exit with 1 when the configs differ and 0 when they do not, as git diff --exit-code does.",
@@ -30,9 +32,12 @@ internal static class DiffVerb
         command.Add(right);
         command.Add(format);
         command.Add(exitCode);
+        command.Add(output);
         HostCommandLine.SetAction(command, context, parse =>
         {
-            var (leftRequest, rightRequest) = ReadSides(context, parse, inputs, left, right, [format, exitCode]);
+            var (leftRequest, rightRequest) = ReadSides(context, parse, inputs, left, right, [format, exitCode, output]);
+            var outputPath = parse.GetValue(output);
+            HostOutput.EnsureNotAnInput(context, outputPath, [.. leftRequest.Files, .. rightRequest.Files]);
             var kind = context.FindKind(leftRequest.Kind);
             var a = kind.Resolve(leftRequest);
             var b = kind.Resolve(rightRequest);
@@ -49,7 +54,13 @@ internal static class DiffVerb
             }
 
             var differences = ConfigComparer.Compare(a.Resolved.Config, b.Resolved.Config);
-            context.Console.Output.Write(parse.GetValue(format) == "json" ? Json(differences) : Text(differences));
+            var text = parse.GetValue(format) switch
+            {
+                "json" => Json(differences),
+                "html" => HtmlReport.Diff(a.Resolved, b.Resolved, leftRequest.Kind, differences, leftRequest.Overrides, rightRequest.Overrides),
+                _ => Text(differences),
+            };
+            HostOutput.Write(context, outputPath, text, [.. a.FilesRead, .. b.FilesRead]);
             return differences.Count > 0 && parse.GetValue(exitCode) ? ExitCodes.Invalid : ExitCodes.Success;
         });
         return command;
