@@ -333,7 +333,7 @@ internal static class SweepVerb
             }
 
             var count = Count(_errors) + " error" + (_errors == 1 ? string.Empty : "s") + ", " + Count(_warnings) + " warning" + (_warnings == 1 ? string.Empty : "s");
-            context.Console.Error.Write(count + (_hidden > 0 ? " (" + Count(_hidden) + " of points past the first " + Count(MaxShownPoints) + " not shown)" : string.Empty) + "\n");
+            context.Console.Error.Write(count + (_hidden > 0 ? " (" + Count(_hidden) + " more not shown)" : string.Empty) + "\n");
         }
     }
 }
