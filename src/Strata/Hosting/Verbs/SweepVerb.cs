@@ -89,6 +89,9 @@ internal static class SweepVerb
         return command;
     }
 
+    /// <summary>The width of the directory names: the digits of the last index, at least 3 (<c>000</c> to <c>999</c>, then <c>0000</c> …).</summary>
+    internal static int IndexWidth(int count) => Math.Max(3, (count - 1).ToString(CultureInfo.InvariantCulture).Length);
+
     /// <summary>The listing of <c>--dry-run</c>: one line per point, its index and values (as written).</summary>
     private static void List(HostContext context, ISweep sweep, bool json)
     {
@@ -123,7 +126,7 @@ internal static class SweepVerb
 
     private static int Write(HostContext context, ISweep sweep, string path, bool force, string[] given)
     {
-        var width = Math.Max(3, (sweep.Count - 1).ToString(CultureInfo.InvariantCulture).Length);
+        var width = IndexWidth(sweep.Count);
         var manifest = new StringBuilder();
         var report = new Report(context);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -171,12 +174,14 @@ internal static class SweepVerb
                 }
             }
 
-            report.Finish();
             if (invalid > 0)
             {
                 context.Printer.WriteError(context.Host.Name, Count(invalid) + " of " + Count(sweep.Count) + " points are invalid; nothing was written");
+                report.Finish();
                 return ExitCodes.Invalid;
             }
+
+            report.Finish();
 
             WarnOfDuplicates(context, duplicates);
             output.Write("manifest.jsonl", manifest.ToString());
