@@ -61,7 +61,8 @@ internal sealed class OutputDirectory : IDisposable
 
     /// <summary>
     /// Refuses a directory that holds one of the inputs, under any name: an input whose path, or the file its links lead
-    /// to, is inside the directory (seen by device and inode where the system has them).
+    /// to, is inside the directory (seen by device and inode where the system has them); and one that is or holds the
+    /// working directory.
     /// </summary>
     /// <exception cref="OutputFileException">The directory holds an input (<see cref="OutputFileException.IsAnInput"/>).</exception>
     public static void EnsureHoldsNoInput(string path, IEnumerable<string> inputs)
@@ -71,6 +72,12 @@ internal sealed class OutputDirectory : IDisposable
         if (directory.Kind != FileKind.Directory)
         {
             return; // a missing directory holds nothing
+        }
+
+        // Replacing the working directory (or a directory above it) would take every relative path with it.
+        if (IsInside(directory, full, Path.Combine(Environment.CurrentDirectory, "_")))
+        {
+            throw new OutputFileException("refusing to replace the directory " + OutputFile.Quote(path) + ", which holds the working directory", isAnInput: true, null, null);
         }
 
         foreach (var input in inputs)

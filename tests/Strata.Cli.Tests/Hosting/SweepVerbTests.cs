@@ -175,6 +175,19 @@ public sealed class SweepVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task A_directory_that_holds_the_working_directory_is_never_replaced()
+    {
+        var work = Directory.CreateDirectory(Path.Combine(_dir.Path, "work")).FullName;
+        File.WriteAllText(Path.Combine(work, "keep.txt"), "keep");
+
+        var result = await Strata.Cli.Tests.Process.StrataProcess.RunIn(work, "sweep", "gpt-trainer", "training.train_iters=1,2", "-o", _dir.Path, "--force");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("strata: error: refusing to replace the directory '" + _dir.Path + "', which holds the working directory\n", result.Error, StringComparison.Ordinal);
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(work, "keep.txt")));
+    }
+
+    [Fact]
     public async Task Dry_run_lists_the_points_and_writes_nothing()
     {
         var text = await TestHost.Run("sweep", "job", "steps=range(1,3)", "name='x,y',z", "--dry-run", "-o", Runs);
