@@ -53,6 +53,7 @@ internal static class Program
         "safetensors" => FuzzTarget.Safetensors,
         "rsp" => FuzzTarget.ResponseFile,
         "env" => FuzzTarget.Environment,
+        "sweep" => FuzzTarget.Sweep,
         _ => throw new ArgumentException("unknown target '" + name + "'", nameof(name)),
     };
 

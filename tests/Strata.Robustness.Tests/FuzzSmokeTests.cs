@@ -60,6 +60,7 @@ public sealed class FuzzSmokeTests
             "safetensors" => FuzzTarget.Safetensors,
             "rsp" => FuzzTarget.ResponseFile,
             "env" => FuzzTarget.Environment,
+            "sweep" => FuzzTarget.Sweep,
             _ => FuzzTarget.HuggingFace,
         };
 
@@ -83,7 +84,7 @@ public sealed class FuzzSmokeTests
     {
         Prop.ForAll(Documents(), static text =>
         {
-            foreach (var target in (ReadOnlySpan<FuzzTarget>)[FuzzTarget.Yaml, FuzzTarget.Json, FuzzTarget.Override])
+            foreach (var target in (ReadOnlySpan<FuzzTarget>)[FuzzTarget.Yaml, FuzzTarget.Json, FuzzTarget.Override, FuzzTarget.Sweep])
             {
                 var failure = FuzzRunner.Execute(target, Encoding.UTF8.GetBytes(text), out _);
                 if (failure is not null)

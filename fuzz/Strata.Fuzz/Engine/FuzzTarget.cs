@@ -32,4 +32,10 @@ internal enum FuzzTarget
     /// <c>LOCAL_RANK</c>, one a line), then the resolution of a GPT trainer config in that environment.
     /// </summary>
     Environment,
+
+    /// <summary>
+    /// The sweep grammar (one override per line; an odd first byte pairs the axes with <c>--zip</c>): the axes split,
+    /// ranges counted and bounded, then the first and last points resolved.
+    /// </summary>
+    Sweep,
 }

@@ -32,6 +32,7 @@ internal static partial class FuzzTargets
         FuzzTarget.Safetensors => RunSafetensors(data),
         FuzzTarget.ResponseFile => RunResponseFile(data),
         FuzzTarget.Environment => RunEnvironment(data),
+        FuzzTarget.Sweep => RunSweep(data),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 
@@ -82,6 +83,54 @@ internal static partial class FuzzTargets
         }
 
         return feature ^ Resolve(new ConfigResolver<GPTTrainerConfig>().AddOverrides(arguments));
+    }
+
+    /// <summary>
+    /// The sweep grammar: a sweep is made or refused with errors; one that is made has between 1 and
+    /// <see cref="Resolution.SweepGrid.MaxPoints"/> points, its values have no top-level comma of their own, and its
+    /// first and last points resolve or fail with well-formed errors.
+    /// </summary>
+    private static ulong RunSweep(byte[] data)
+    {
+        var text = Encoding.UTF8.GetString(data);
+        var arguments = text.Split('\n').Take(16).ToArray();
+        ConfigSweep<GPTTrainerConfig> sweep;
+        try
+        {
+            sweep = new ConfigResolver<GPTTrainerConfig>().Sweep(arguments, zip: data.Length > 0 && (data[0] & 1) == 1);
+        }
+        catch (ConfigException e)
+        {
+            CheckDiagnostics(e.Diagnostics, expectFailure: true);
+            return Features(3, e.Diagnostics);
+        }
+
+        if (sweep.Count < 1 || sweep.Count > Resolution.SweepGrid.MaxPoints)
+        {
+            throw new FuzzFinding("a sweep of " + sweep.Count + " points");
+        }
+
+        ulong feature = 0;
+        foreach (var index in (ReadOnlySpan<int>)[0, sweep.Count - 1])
+        {
+            var point = sweep[index];
+            foreach (var (path, value) in point.Values)
+            {
+                if (Resolution.SweepGrid.TopLevelCommas(value, 1).Count > 0)
+                {
+                    throw new FuzzFinding("point " + index + ": the value of " + path + " has a top-level comma: " + value);
+                }
+            }
+
+            if (!point.TryResolve(out _, out var diagnostics))
+            {
+                CheckDiagnostics(diagnostics, expectFailure: true);
+            }
+
+            feature ^= Features(4, diagnostics);
+        }
+
+        return feature;
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal static class SeedFiles
         FuzzTarget.Safetensors => [".safetensors"],
         FuzzTarget.ResponseFile => [".rsp"],
         FuzzTarget.Environment => [".env"],
+        FuzzTarget.Sweep => [".sweep"],
         _ => [".json"],
     };
 

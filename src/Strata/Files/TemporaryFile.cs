@@ -22,6 +22,7 @@ internal sealed class TemporaryFile : IDisposable
 
     private readonly string _path;
     private bool _created;
+    private bool _directory;
     private bool _finished;
     private PosixSignal? _interruptedBy;
 
@@ -63,14 +64,38 @@ internal sealed class TemporaryFile : IDisposable
         }
     }
 
-    /// <summary>Renames the file over <paramref name="target"/>, unless a signal came first (then it is already gone).</summary>
+    /// <summary>Creates the temporary as a directory (a verb whose output is a directory builds it there), unless a signal came first.</summary>
+    /// <exception cref="OperationCanceledException">A termination signal arrived; see <see cref="InterruptedBy"/>.</exception>
+    public void CreateDirectory()
+    {
+        lock (s_gate)
+        {
+            ThrowIfInterrupted();
+            Directory.CreateDirectory(_path);
+            _created = true;
+            _directory = true;
+        }
+    }
+
+    /// <summary>
+    /// Renames the file over <paramref name="target"/>, unless a signal came first (then it is already gone); a
+    /// directory is renamed to <paramref name="target"/>, which must not exist.
+    /// </summary>
     /// <exception cref="OperationCanceledException">A termination signal arrived; see <see cref="InterruptedBy"/>.</exception>
     public void MoveTo(string target)
     {
         lock (s_gate)
         {
             ThrowIfInterrupted();
-            File.Move(_path, target, overwrite: true);
+            if (_directory)
+            {
+                Directory.Move(_path, target);
+            }
+            else
+            {
+                File.Move(_path, target, overwrite: true);
+            }
+
             _finished = true;
         }
     }
@@ -146,7 +171,14 @@ internal sealed class TemporaryFile : IDisposable
         _finished = true;
         try
         {
-            File.Delete(_path);
+            if (_directory)
+            {
+                Directory.Delete(_path, recursive: true);
+            }
+            else
+            {
+                File.Delete(_path);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

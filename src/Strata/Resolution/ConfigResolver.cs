@@ -169,6 +169,50 @@ public sealed class ConfigResolver<T>
         return true;
     }
 
+    /// <summary>
+    /// The points of a sweep over this resolver's layers, as Hydra's multirun makes them: an override of
+    /// <paramref name="overrides"/> whose value is a list with a comma outside brackets, braces and quotes
+    /// (<c>optimizer.learning_rate.base=1e-4,3e-4</c>) or <c>range(start, stop[, step])</c> (integers, as Python's
+    /// range) is an axis; any other is applied as <see cref="AddOverride(string)"/> applies it. Each point is the
+    /// resolver's layers and overrides, then <paramref name="overrides"/> in order with each axis at one of its values:
+    /// every combination, the last axis changing fastest, or with <paramref name="zip"/> the axes' values paired by
+    /// position. Points are resolved when asked (<see cref="SweepPoint{T}.TryResolve"/>), each one resolution, the files
+    /// of the layers read once for all of them.
+    /// </summary>
+    /// <param name="overrides">The overrides in the sweep grammar, in order (numbered after the resolver's own).</param>
+    /// <param name="zip">Whether to pair the axes' values by position instead of taking every combination.</param>
+    /// <returns>The points, in order; later changes to this resolver do not change them.</returns>
+    /// <exception cref="ConfigException">
+    /// An axis is malformed (an empty value, a range that is empty, has a step of 0 or arguments that are not integers),
+    /// the sweep has more than 1 000 000 points, or <paramref name="zip"/> pairs axes of different lengths.
+    /// </exception>
+    public ConfigSweep<T> Sweep(IEnumerable<string> overrides, bool zip = false)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        return Sweep([.. overrides], null, zip, out var errors, out _) ?? throw new ConfigException(errors);
+    }
+
+    /// <summary>
+    /// The sweep of overrides a host read (with their response file lines); <see langword="null"/> with the errors when
+    /// the grammar is wrong, and the axes' lengths in <paramref name="zipMismatch"/> when that is the problem.
+    /// </summary>
+    internal ConfigSweep<T>? Sweep(IReadOnlyList<string> overrides, IReadOnlyList<ArgumentPlace?>? places, bool zip, out List<Diagnostic> errors, out string? zipMismatch)
+    {
+        errors = [];
+        var grid = Resolution.SweepGrid.Read(overrides, places, _overrides.Count + 1, zip, errors, out zipMismatch);
+        return grid is null ? null : new ConfigSweep<T>(Copy(), grid, places);
+    }
+
+    /// <summary>A resolver with the same options, layers and overrides: a point adds its own to it.</summary>
+    internal ConfigResolver<T> Copy()
+    {
+        var copy = new ConfigResolver<T>(_options);
+        copy._files.AddRange(_files);
+        copy._overrides.AddRange(_overrides);
+        copy._places = _places is null ? null : [.. _places];
+        return copy;
+    }
+
     /// <summary>Reads and merges the layers: files in order, then overrides in order (DESIGN §1, step 2).</summary>
     internal ConfigMap MergeLayers(Resolution.ResolutionState state) => Merge(state).ToMap();
 

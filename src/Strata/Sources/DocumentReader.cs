@@ -17,10 +17,13 @@ public static class DocumentReader
     public static SourceDocument Load(string path, bool checkpoint = false, SourceLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
+        return DocumentCache.Current is { } cache ? cache.Load(path, checkpoint, limits, Read) : Read(path, checkpoint, limits);
+    }
+
+    private static SourceDocument Read(string path, bool checkpoint, SourceLimits? limits) =>
+        Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
             ? JsonDocumentReader.Load(path, checkpoint, limits)
             : YamlDocumentReader.Load(path, checkpoint, limits);
-    }
 
     /// <summary>Reads a file as a document of <paramref name="parse"/>'s format: the bytes, strict UTF-8, then the tree.</summary>
     internal static SourceDocument Load(string path, bool checkpoint, SourceLimits? limits, Func<ReadOnlyMemory<byte>, SourceInfo, SourceLimits, SourceDocument> parse)

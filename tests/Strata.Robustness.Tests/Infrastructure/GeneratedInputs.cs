@@ -61,6 +61,10 @@ internal static class GeneratedInputs
         // diff: 50 000 arguments alternating the two sides' markers and an override each.
         "diff-side-markers.rsp" => directory.Write(name, string.Concat(Enumerable.Repeat("--left\ntraining.train_iters=5\n--right\ntraining.train_iters=6\n", 12_500))),
 
+        // Sweeps: a list of 100 001 values (100 000 commas), and one of 1 000 001 empty values, past the bound of points.
+        "sweep-many-commas.rsp" => directory.Write(name, "training.train_iters=" + string.Join(",", Enumerable.Range(0, 100_001)) + "\n"),
+        "sweep-commas-past-the-bound.rsp" => directory.Write(name, "run.experiment_name=" + new string(',', 1_000_000) + "\n"),
+
         // One argument of 2 MiB: longer than the longest override that can be valid.
         "long-argument.rsp" => directory.Write(name, "run.experiment_name=" + new string('x', 2 * 1024 * 1024) + "\n"),
 

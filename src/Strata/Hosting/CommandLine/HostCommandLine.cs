@@ -23,6 +23,7 @@ internal static class HostCommandLine
         ("validate", ValidateVerb.Create),
         ("explain", ExplainVerb.Create),
         ("diff", DiffVerb.Create),
+        ("sweep", SweepVerb.Create),
         ("schema", ExportVerbs.Schema),
         ("docs", ExportVerbs.Docs),
         ("presets", PresetsVerb.Create),

@@ -10,11 +10,13 @@ namespace Strata.Hosting.CommandLine;
 internal sealed class HostedKind
 {
     private readonly Func<ResolveRequest, ResolveOutcome> _resolve;
+    private readonly SweepFactory _sweep;
     private readonly Func<Resolved, CancellationToken, Task<int>>? _run;
     private readonly Func<ConfigTypeInfo> _typeInfo;
 
-    private HostedKind(string name, string description, Func<ConfigTypeInfo> typeInfo, Func<ResolveRequest, ResolveOutcome> resolve, Func<Resolved, CancellationToken, Task<int>>? run)
+    private HostedKind(string name, string description, Func<ConfigTypeInfo> typeInfo, Func<ResolveRequest, ResolveOutcome> resolve, SweepFactory sweep, Func<Resolved, CancellationToken, Task<int>>? run)
     {
+        _sweep = sweep;
         Name = name;
         Description = description;
         _typeInfo = typeInfo;
@@ -45,7 +47,7 @@ internal sealed class HostedKind
         }
 
         Func<Resolved, CancellationToken, Task<int>>? action = run is null ? null : (resolved, token) => run((Resolved<T>)resolved, token);
-        return new HostedKind(name, description, static () => T.TypeInfo, static request => Resolve<T>(request), action);
+        return new HostedKind(name, description, static () => T.TypeInfo, static request => Resolve<T>(request), SweepOf<T>, action);
     }
 
     public static string[] Names(IReadOnlyList<HostedKind> kinds)
@@ -61,6 +63,10 @@ internal sealed class HostedKind
 
     public ResolveOutcome Resolve(ResolveRequest request) => _resolve(request);
 
+    /// <summary>The sweep of a request's overrides over its files (<c>sweep</c>); null with the errors when its grammar is wrong.</summary>
+    public Resolution.ISweep? Sweep(ResolveRequest request, bool zip, out List<Diagnostic> errors, out string? zipMismatch) =>
+        _sweep(request, zip, out errors, out zipMismatch);
+
     public Task<int> RunAsync(Resolved resolved, CancellationToken cancellationToken) =>
         _run is null ? throw new InvalidOperationException("The kind '" + Name + "' has no run action.") : _run(resolved, cancellationToken);
 
@@ -75,6 +81,20 @@ internal sealed class HostedKind
         }
 
         return false;
+    }
+
+    private delegate Resolution.ISweep? SweepFactory(ResolveRequest request, bool zip, out List<Diagnostic> errors, out string? zipMismatch);
+
+    private static ConfigSweep<T>? SweepOf<T>(ResolveRequest request, bool zip, out List<Diagnostic> errors, out string? zipMismatch)
+        where T : ConfigObject, IConfig<T>
+    {
+        var resolver = new ConfigResolver<T>(request.Options);
+        foreach (var file in request.Files)
+        {
+            resolver.AddFile(file);
+        }
+
+        return resolver.Sweep(request.Overrides, request.OverridePlaces, zip, out errors, out zipMismatch);
     }
 
     private static ResolveOutcome Resolve<T>(ResolveRequest request)

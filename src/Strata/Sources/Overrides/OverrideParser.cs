@@ -119,7 +119,7 @@ public static class OverrideParser
     /// The index of the <c>=</c> that ends the path: the first one from <paramref name="start"/> that is not inside a
     /// quoted key (<c>"a=b".c=1</c>), or -1.
     /// </summary>
-    private static int FindEquals(string argument, int start)
+    internal static int FindEquals(string argument, int start)
     {
         var quoted = false;
         for (var i = start; i < argument.Length; i++)
