@@ -165,12 +165,12 @@ internal static class HuggingFaceFormats
             new RenameConverter("rope_theta", "transformer.rotary.theta", Number, d.RopeTheta),
             new RenameConverter("tie_word_embeddings", "tie_word_embeddings", Boolean, d.TieWordEmbeddings),
             new ConstantConverter("use_position_embeddings", "false", static v => v is false, "no absolute position embeddings"),
-            new ConstantConverter("transformer.num_shared_experts", null, static v => v is 0, "no shared experts"),
-            new ConstantConverter("transformer.normalization.zero_centered", null, static v => v is false, "normalization weights that are not zero-centered"),
+            new ConstantConverter("transformer.num_shared_experts", "0", static v => v is 0, "no shared experts"),
+            new ConstantConverter("transformer.normalization.zero_centered", "false", static v => v is false, "normalization weights that are not zero-centered"),
         ];
         if (predictionHeads is not null)
         {
-            converters.Add(new ConstantConverter("prediction_heads", null, static v => v is 1, "a single prediction head"));
+            converters.Add(new ConstantConverter("prediction_heads", "1", static v => v is 1, "a single prediction head"));
         }
 
         return converters;
@@ -199,13 +199,13 @@ internal static class HuggingFaceFormats
         static v => v is AddLinearBias { AddAttentionQkvBias: false, AddAttentionDenseBias: false, AddMlpBias: false },
         "no linear biases");
 
-    private static ConstantConverter DenseMlp() => new("transformer.num_experts", null, static v => v is 1, "a dense MLP (one expert)");
+    private static ConstantConverter DenseMlp() => new("transformer.num_experts", "1", static v => v is 1, "a dense MLP (one expert)");
 
-    private static ConstantConverter NoWindow() => new("transformer.window_size", null, static v => v is null, "full attention (no sliding window)");
+    private static ConstantConverter NoWindow() => new("transformer.window_size", "null", static v => v is null, "full attention (no sliding window)");
 
-    private static ConstantConverter WindowOnEveryLayer() => new("transformer.max_window_layers", null, static v => v is null, "the sliding window on every layer");
+    private static ConstantConverter WindowOnEveryLayer() => new("transformer.max_window_layers", "null", static v => v is null, "the sliding window on every layer");
 
-    private static ConstantConverter NoHiddenDropout() => new("transformer.hidden_dropout", null, static v => v is 0.0, "no dropout on the residual branches");
+    private static ConstantConverter NoHiddenDropout() => new("transformer.hidden_dropout", "0.0", static v => v is 0.0, "no dropout on the residual branches");
 
     private static ConfigMapEntry Entry(string key, string value) => new(key, Origin.Code, ConfigScalar.Quoted(value, Origin.Code));
 

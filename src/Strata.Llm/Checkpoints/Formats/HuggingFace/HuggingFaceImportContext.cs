@@ -89,8 +89,11 @@ internal sealed class HuggingFaceImportContext
         }
     }
 
-    /// <summary>Sets a value fixed by the format (for example <c>transformer.gated: true</c> for Llama).</summary>
-    public void SetConstant(string path, string text) => Tree.Set(path, ConfigScalar.Plain(text, FormatOrigin));
+    /// <summary>
+    /// Records a value fixed by the format (<c>transformer.gated: true</c>, <c>transformer.num_experts: 1</c> for Llama), a
+    /// JSON literal, with the checkpoint's origin: overriding it is overriding the checkpoint's architecture (R9).
+    /// </summary>
+    public void SetConstant(string path, string literal) => Tree.Set(path, Literal(literal, FormatOrigin));
 
     /// <summary>Reports that the file cannot be imported.</summary>
     public void Invalid(Origin? origin, string message) => Scope.Invalid(origin, message);
