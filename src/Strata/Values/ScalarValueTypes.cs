@@ -42,7 +42,7 @@ internal sealed class BooleanValueType : ScalarValueType<bool>
 
     public override ValueShape Shape => ValueShape.Boolean;
 
-    protected override string Expected => "a boolean (true or false)";
+    protected override string Expected => "a boolean (true or false; yes/no and on/off are read too)";
 
     internal override void Write(bool value, ConfigWriter writer) => writer.Plain(value ? "true" : "false");
 
