@@ -32,6 +32,8 @@ internal abstract class ScalarValueType<T> : BuiltInValueType<T>
 
     protected abstract bool TryParse(string text, ScalarStyle style, out T value);
 
+    internal override bool Refuses(ConfigNode node) => node is ConfigScalar { Value: { } text } scalar && !TryParse(text, scalar.Style, out _);
+
     /// <summary>Lets a type report a more precise problem (out of range) instead of a type mismatch.</summary>
     protected virtual bool Reported(ConfigScalar scalar, ValueReadContext context) => false;
 }
