@@ -87,7 +87,7 @@ public sealed class ConfigurationLayerTests
     [Fact]
     public void Every_value_is_typed_by_its_field_and_a_bad_one_is_an_ordinary_diagnostic_at_the_provider_key()
     {
-        var exception = Assert.Throws<ConfigException>(() => Resolve(new() { ["App:NumLayers"] = "four", ["App:Verbose"] = "yes" }));
+        var exception = Assert.Throws<ConfigException>(() => Resolve(new() { ["App:NumLayers"] = "four", ["App:Verbose"] = "y" }));
 
         var numLayers = Assert.Single(exception.Diagnostics, d => d.Path == "num_layers");
         Assert.Equal(DiagnosticCodes.TypeMismatch, numLayers.Code);
@@ -95,7 +95,7 @@ public sealed class ConfigurationLayerTests
         Assert.Equal("MemoryConfigurationProvider App:NumLayers", numLayers.Origin?.Source);
         Assert.StartsWith("provider MemoryConfigurationProvider App:NumLayers: error STR0102: num_layers:", numLayers.ToString(), StringComparison.Ordinal);
 
-        // "yes" is not a boolean to Strata (rule R5), whatever the configuration binder would say.
+        // "y" is not a boolean to Strata (rule R5: true/false, yes/no, on/off), whatever the configuration binder would say.
         Assert.Contains(exception.Diagnostics, d => d.Path == "verbose" && d.Code == DiagnosticCodes.TypeMismatch);
     }
 

@@ -128,7 +128,9 @@ internal static class ConvertVerb
         string written;
         try
         {
-            written = CheckpointConfigWriter.Save(model.Model, output, outputFormat, diagnostics);
+            // A Hugging Face checkpoint converted to a Hugging Face format keeps the form of its transformers version.
+            var version = GPTCheckpointFormats.IsHuggingFace(inputFormat) ? CheckpointConfigReader.TransformersVersion(input) : null;
+            written = CheckpointConfigWriter.Save(model.Model, output, outputFormat, diagnostics, version);
         }
         catch (ConfigException e)
         {

@@ -77,6 +77,50 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
     };
 
     /// <summary>
+    /// The <c>transformers_version</c> a Hugging Face checkpoint's <c>config.json</c> names (<c>4.43.0.dev0</c>,
+    /// <c>5.0.0</c>), so that a conversion writes the form that version reads (<c>rope_parameters</c> from 5.x). <see
+    /// langword="null"/> when the directory has no <c>config.json</c>, the file cannot be read (the import reports why),
+    /// or the key is absent or not a version (digits, then dot-separated parts of letters and digits, at most 32 characters).
+    /// </summary>
+    /// <param name="directory">The checkpoint directory.</param>
+    /// <param name="limits">The input limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The version text, or <see langword="null"/>.</returns>
+    public static string? TransformersVersion(string directory, SourceLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var file = System.IO.Path.Combine(directory, HuggingFaceImporter.FileName);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        var document = DocumentReader.Load(file, checkpoint: true, limits ?? SourceLimits.Default);
+        return document.Success && document.Root is ConfigMap root
+            && root.TryGetValue("transformers_version", out var node) && node is ConfigScalar { Style: ScalarStyle.Quoted, Value: { } version }
+            && IsVersion(version)
+            ? version
+            : null;
+    }
+
+    private static bool IsVersion(string text)
+    {
+        if (text.Length is 0 or > 32 || !char.IsAsciiDigit(text[0]) || text[^1] == '.')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!(char.IsAsciiLetterOrDigit(text[i]) || (text[i] == '.' && text[i - 1] != '.')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The format that reads a checkpoint directory, judged by the config file it holds: <c>fast_llm</c> for a
     /// <c>metadata.yaml</c> (Fast-LLM's own formats; <c>distributed</c> reads the same file), <c>auto</c> for a
     /// <c>config.json</c> (a Hugging Face checkpoint, whose format its <c>model_type</c> names). <see langword="null"/> when

@@ -16,8 +16,12 @@ public static class CheckpointConfigWriter
     /// <param name="model">The model config, resolved.</param>
     /// <param name="format">A checkpoint format name other than <c>auto</c>.</param>
     /// <param name="diagnostics">Receives warnings about values the format leaves out; may be <see langword="null"/>.</param>
+    /// <param name="transformersVersion">
+    /// For a Hugging Face format, the <c>transformers_version</c> whose form to write and name (<c>rope_parameters</c> from
+    /// 5.x; see <see cref="CheckpointConfigReader.TransformersVersion"/>); <see langword="null"/> for the 4.x form.
+    /// </param>
     /// <exception cref="ConfigException">The model cannot be written in the format (for example an architecture the format cannot express).</exception>
-    public static string Write(GPTModelConfig model, string format, ICollection<Diagnostic>? diagnostics = null)
+    public static string Write(GPTModelConfig model, string format, ICollection<Diagnostic>? diagnostics = null, string? transformersVersion = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(format);
@@ -27,7 +31,7 @@ public static class CheckpointConfigWriter
         }
 
         var found = new List<Diagnostic>();
-        var config = HuggingFaceExporter.Export(model.BaseModel, format, found);
+        var config = HuggingFaceExporter.Export(model.BaseModel, format, found, transformersVersion);
         foreach (var diagnostic in found)
         {
             diagnostics?.Add(diagnostic);
@@ -41,12 +45,13 @@ public static class CheckpointConfigWriter
     /// <param name="directory">The checkpoint directory.</param>
     /// <param name="format">A checkpoint format name other than <c>auto</c>.</param>
     /// <param name="diagnostics">Receives warnings about values the format leaves out; may be <see langword="null"/>.</param>
+    /// <param name="transformersVersion">For a Hugging Face format, the <c>transformers_version</c> whose form to write (see <see cref="Write"/>).</param>
     /// <exception cref="ConfigException">The model cannot be written in the format.</exception>
     /// <exception cref="OutputFileException">The directory or the file cannot be written (the message says why); nothing was replaced.</exception>
-    public static string Save(GPTModelConfig model, string directory, string format, ICollection<Diagnostic>? diagnostics = null)
+    public static string Save(GPTModelConfig model, string directory, string format, ICollection<Diagnostic>? diagnostics = null, string? transformersVersion = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var text = Write(model, format, diagnostics);
+        var text = Write(model, format, diagnostics, transformersVersion);
         var fileName = CheckpointConfigReader.ConfigFileName(format)
             ?? throw new ArgumentException("'" + format + "' is not a checkpoint format of GPT models.", nameof(format));
         OutputFile.CreateDirectory(directory);

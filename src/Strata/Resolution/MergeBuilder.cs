@@ -481,8 +481,10 @@ internal sealed partial class MergeBuilder
     private void CheckArchitecture(ConfigTypeInfo? info, string key, object? lower, ConfigNode upper)
     {
         if (_beneath is null || lower is not ConfigNode saved || info?.FindByKey(key) is not { IsArchitecture: true } field
-            || (field.ValueType.NestedConfig is not null && saved is ConfigMap && upper is ConfigMap) || SameValue(saved, upper))
+            || (field.ValueType.NestedConfig is not null && saved is ConfigMap && upper is ConfigMap) || SameValue(saved, upper)
+            || field.ValueType.Refuses(upper))
         {
+            // A value the field cannot read replaces nothing: the binder's error is the one report of it.
             return;
         }
 

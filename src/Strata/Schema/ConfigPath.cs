@@ -1,8 +1,11 @@
 namespace Strata;
 
 /// <summary>
-/// A filesystem path held by a config field. Kept as written (relative paths stay relative to the working directory,
-/// as in Fast-LLM); an empty path means the current directory and is written <c>.</c>.
+/// A filesystem path held by a config field, normalized lexically as Python's <c>pathlib.PurePosixPath</c> does, so that
+/// Fast-LLM and Strata name the same path the same way (R5): repeated separators, <c>.</c> parts and a trailing separator
+/// are dropped (<c>./exp//a/</c> is <c>exp/a</c>), <c>..</c> is kept (resolving it would need the filesystem), a leading
+/// <c>//</c> stays (POSIX leaves its meaning open) while three or more are one. Relative paths stay relative to the
+/// working directory, as in Fast-LLM; an empty path means the current directory and is written <c>.</c>.
 /// </summary>
 public readonly struct ConfigPath : IEquatable<ConfigPath>
 {
@@ -13,7 +16,7 @@ public readonly struct ConfigPath : IEquatable<ConfigPath>
     public ConfigPath(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        _value = value.Length == 0 ? "." : value;
+        _value = Normalize(value);
     }
 
     /// <summary>The path text.</summary>
@@ -56,4 +59,54 @@ public readonly struct ConfigPath : IEquatable<ConfigPath>
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    /// <summary>The text as <c>str(PurePosixPath(text))</c> gives it; the same string when it is already normal.</summary>
+    private static string Normalize(string text)
+    {
+        var root = text.StartsWith("//", StringComparison.Ordinal) && !text.StartsWith("///", StringComparison.Ordinal) ? 2 : text.StartsWith('/') ? 1 : 0;
+        if (IsNormal(text, root))
+        {
+            return text;
+        }
+
+        // One pass over the parts, linear in the text: empty and "." parts are dropped, every other part kept.
+        var builder = new System.Text.StringBuilder(text.Length);
+        builder.Append('/', root);
+        foreach (var range in text.AsSpan().Split('/'))
+        {
+            var part = text.AsSpan(range);
+            if (part.Length == 0 || part is ".")
+            {
+                continue;
+            }
+
+            if (builder.Length > root)
+            {
+                builder.Append('/');
+            }
+
+            builder.Append(part);
+        }
+
+        return builder.Length == 0 ? "." : builder.ToString();
+    }
+
+    /// <summary>Whether the text has no empty or <c>.</c> part after its root (the common case: no allocation).</summary>
+    private static bool IsNormal(string text, int root)
+    {
+        if (text.Length == root)
+        {
+            return root > 0;
+        }
+
+        if (text.Length == 1 && text[0] == '.')
+        {
+            return true;
+        }
+
+        var rest = text.AsSpan(root);
+        return !rest.StartsWith('/') && !rest.EndsWith('/') && !rest.Contains("//", StringComparison.Ordinal)
+            && !rest.StartsWith("./", StringComparison.Ordinal) && !rest.EndsWith("/.", StringComparison.Ordinal)
+            && !rest.Contains("/./", StringComparison.Ordinal) && rest is not ".";
+    }
 }

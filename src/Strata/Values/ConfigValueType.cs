@@ -1,3 +1,5 @@
+using Strata.Tree;
+
 namespace Strata.Schema;
 
 /// <summary>
@@ -47,4 +49,12 @@ public abstract class ConfigValueType
 
     /// <summary>Whether freezing may change a field of this type: <see cref="FreezesValues"/>, for reference types only.</summary>
     internal abstract bool ValuesNeedFreeze { get; }
+
+    /// <summary>
+    /// Whether a node is certainly not a value of this type, known from the type's own reader without reporting anything
+    /// (a scalar that a number, bool or enum type refuses): such a value overrides nothing, so the merge does not warn
+    /// that it replaces a checkpoint's architecture value, and the binder's error is the one report of the problem.
+    /// Other types say no.
+    /// </summary>
+    internal virtual bool Refuses(ConfigNode node) => false;
 }

@@ -57,6 +57,8 @@ internal sealed class EnumValueType<TEnum> : BuiltInValueType<TEnum>
 
     internal override bool FreezesValues => false;
 
+    internal override bool Refuses(ConfigNode node) => node is not ConfigScalar { IsNull: true } && !(node is ConfigScalar { Value: { } text } && _byName.ContainsKey(text));
+
     public override bool TryRead(ConfigNode node, ValueReadContext context, out TEnum value)
     {
         if (node is ConfigScalar { Value: { } text })

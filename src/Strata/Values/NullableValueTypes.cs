@@ -20,6 +20,8 @@ internal abstract class NullableValueTypeBase<TValue, TInner>(ConfigValueType<TI
 
     public override ConfigTypeInfo? NestedConfig => Inner.NestedConfig;
 
+    internal sealed override bool Refuses(ConfigNode node) => node is not ConfigScalar { IsNull: true } && Inner.Refuses(node);
+
     public sealed override bool TryRead(ConfigNode node, ValueReadContext context, out TValue value)
     {
         // Null (the default of both twins) for a null node, and for a value the inner type refused.

@@ -5,16 +5,22 @@ using Strata.Values;
 namespace Strata.Schema;
 
 /// <summary>
-/// Culture-invariant reading and writing of scalar text under the schema (rule R5): <c>1e-5</c> is a float, <c>off</c>
-/// is not a bool, <c>4.0</c> is not an int, integers of any size are exact.
+/// Culture-invariant reading and writing of scalar text under the schema (rule R5): <c>1e-5</c> is a float, <c>4.0</c> is
+/// not an int, integers of any size are exact; the spellings Fast-LLM's configs use are read as Python reads them:
+/// <c>100_000</c> in a number (a single <c>_</c> between digits), <c>yes</c>/<c>no</c>/<c>on</c>/<c>off</c> in a bool.
 /// </summary>
 public static class ScalarText
 {
-    /// <summary>Parses <c>true</c>/<c>false</c> (YAML 1.2 core: also <c>True</c>, <c>TRUE</c>, <c>False</c>, <c>FALSE</c>).</summary>
+    /// <summary>
+    /// Parses a bool: <c>true</c>/<c>false</c> (also <c>True</c>, <c>TRUE</c>, <c>False</c>, <c>FALSE</c>), and
+    /// <c>yes</c>/<c>on</c> and <c>no</c>/<c>off</c> in any case, as Fast-LLM's YAML 1.1 configs write them (R5; only a
+    /// bool field reads them so: a string field keeps the word).
+    /// </summary>
     /// <param name="text">The text.</param>
     /// <param name="value">The value.</param>
     public static bool TryParseBoolean(string text, out bool value)
     {
+        ArgumentNullException.ThrowIfNull(text);
         switch (text)
         {
             case "true" or "True" or "TRUE":
@@ -23,10 +29,10 @@ public static class ScalarText
             case "false" or "False" or "FALSE":
                 value = false;
                 return true;
-            default:
-                value = false;
-                return false;
         }
+
+        value = text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("on", StringComparison.OrdinalIgnoreCase);
+        return value || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text.Equals("off", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -40,7 +46,9 @@ public static class ScalarText
 
     /// <summary>
     /// Parses an integer: decimal with an optional sign, or <c>0x</c>/<c>0o</c>/<c>0b</c> prefixed, of at most
-    /// <see cref="MaxIntegerDigits"/> significant digits (a longer one returns <see langword="false"/>).
+    /// <see cref="MaxIntegerDigits"/> significant digits (a longer one returns <see langword="false"/>). A single
+    /// <c>_</c> may separate two digits (or follow the base prefix), as in Python's <c>int(text, 0)</c>: <c>100_000</c>,
+    /// <c>0x_ff</c>; <c>_1</c>, <c>1_</c> and <c>1__0</c> are not integers.
     /// </summary>
     /// <param name="text">The text.</param>
     /// <param name="value">The value.</param>
@@ -61,6 +69,11 @@ public static class ScalarText
         var isBig = false;
         foreach (var c in text.AsSpan(shape.Start))
         {
+            if (c == '_')
+            {
+                continue;
+            }
+
             var digit = DigitValue(c);
             if (!isBig && word <= WordLimit)
             {
@@ -118,11 +131,24 @@ public static class ScalarText
             return false;
         }
 
-        // Every character a digit of the base; the significant ones start at the first non-zero digit. (Digit
-        // separators, if the grammar ever takes them, are skipped here and in TryParseInteger, and not counted.)
+        // Every character a digit of the base or a separator; the significant digits start at the first non-zero one and
+        // the separators are not counted (skipped here and in TryParseInteger). A separator stands between two digits,
+        // or right after a base prefix (Python's 0x_ff): so never first (unless prefixed), last, or doubled.
         var first = text.Length;
+        var separators = 0;
         for (var i = start; i < text.Length; i++)
         {
+            if (text[i] == '_')
+            {
+                if ((i == start && radix == 10) || i + 1 == text.Length || text[i + 1] == '_')
+                {
+                    return false;
+                }
+
+                separators += first == text.Length ? 0 : 1;
+                continue;
+            }
+
             var digit = DigitValue(text[i]);
             if (digit >= radix)
             {
@@ -135,7 +161,7 @@ public static class ScalarText
             }
         }
 
-        shape = new IntegerShape(radix, negative, text.Length - first, first);
+        shape = new IntegerShape(radix, negative, text.Length - first - separators, first);
         return true;
     }
 
@@ -198,7 +224,8 @@ public static class ScalarText
         }
 
         value = 0;
-        if (!IsDecimalNumber(text))
+        var decimalText = text.Contains('_') ? WithoutSeparators(text) : text;
+        if (decimalText is null || !IsDecimalNumber(decimalText))
         {
             if (!TryMeasureInteger(text, out var shape))
             {
@@ -218,7 +245,24 @@ public static class ScalarText
             return true;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return double.TryParse(decimalText, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// The text of a decimal number without its digit separators, as Python's <c>float()</c> takes them (<c>1_0e1_0</c>
+    /// is <c>10e10</c>: each <c>_</c> between two decimal digits), or <see langword="null"/> when one is elsewhere.
+    /// </summary>
+    private static string? WithoutSeparators(string text)
+    {
+        for (var i = text.IndexOf('_'); i >= 0; i = text.IndexOf('_', i + 1))
+        {
+            if (i == 0 || i + 1 == text.Length || !char.IsAsciiDigit(text[i - 1]) || !char.IsAsciiDigit(text[i + 1]))
+            {
+                return null;
+            }
+        }
+
+        return text.Replace("_", string.Empty, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -32,6 +32,8 @@ internal abstract class ScalarValueType<T> : BuiltInValueType<T>
 
     protected abstract bool TryParse(string text, ScalarStyle style, out T value);
 
+    internal override bool Refuses(ConfigNode node) => node is ConfigScalar { Value: { } text } scalar && !TryParse(text, scalar.Style, out _);
+
     /// <summary>Lets a type report a more precise problem (out of range) instead of a type mismatch.</summary>
     protected virtual bool Reported(ConfigScalar scalar, ValueReadContext context) => false;
 }
@@ -42,7 +44,7 @@ internal sealed class BooleanValueType : ScalarValueType<bool>
 
     public override ValueShape Shape => ValueShape.Boolean;
 
-    protected override string Expected => "a boolean (true or false)";
+    protected override string Expected => "a boolean (true or false; yes/no and on/off are read too)";
 
     internal override void Write(bool value, ConfigWriter writer) => writer.Plain(value ? "true" : "false");
 

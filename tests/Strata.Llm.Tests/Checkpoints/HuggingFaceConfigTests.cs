@@ -7,8 +7,8 @@ using Strata.Tree;
 namespace Strata.Llm.Tests.Checkpoints;
 
 /// <summary>
-/// Hugging Face <c>config.json</c> import and export, on the published configs of Llama-3-8B, Llama-3.1-8B, Mistral-7B-v0.1,
-/// Mixtral-8x7B-v0.1, Qwen2-7B and StarCoder2-7B (TestData/Checkpoints).
+/// Hugging Face <c>config.json</c> import and export, on the published configs of TestData/Checkpoints (their sources:
+/// TestData/Checkpoints/SOURCES.md), one of them saved by transformers 5.
 /// </summary>
 public sealed class HuggingFaceConfigTests
 {
@@ -20,6 +20,13 @@ public sealed class HuggingFaceConfigTests
         { "mixtral-8x7b-v0.1", "mixtral" },
         { "qwen2-7b", "qwen2" },
         { "starcoder2-7b", "starcoder2" },
+        { "llama-2-7b", "llama" },
+        { "llama-3.2-1b", "llama" },
+        { "codellama-7b", "llama" },
+        { "deepseek-llm-7b-base", "llama" },
+        { "mistral-nemo-base-2407", "mistral" },
+        { "qwen2.5-0.5b", "qwen2" },
+        { "qwen2.5-1.5b-transformers-5", "qwen2" },
     };
 
     [Theory]
@@ -50,7 +57,7 @@ public sealed class HuggingFaceConfigTests
         var imported = HuggingFaceImporter.Import(original, format, file, scope);
         Assert.NotNull(imported);
 
-        var exported = Export(Resolved(name, format).Model, format);
+        var exported = Export(Resolved(name, format).Model, format, CheckpointConfigReader.TransformersVersion(Checkpoint.Fixture(name)));
         Assert.True(imported.MappedKeys.Count >= 12, string.Join(", ", imported.MappedKeys));
         foreach (var key in imported.MappedKeys)
         {
@@ -68,6 +75,11 @@ public sealed class HuggingFaceConfigTests
         CheckpointConfigWriter.Save(model, Path.Combine(temp.Path, "exported"), format);
         var reimported = Checkpoint.Model("pretrained:\n  format: " + format + "\n  path: '" + Path.Combine(temp.Path, "exported") + "'\n").Config.Model;
         Assert.Empty(ConfigComparer.Compare(model.BaseModel, reimported.BaseModel));
+
+        // And in the form of transformers 5 (rope_parameters), whatever form the file had.
+        CheckpointConfigWriter.Save(model, Path.Combine(temp.Path, "exported-5"), format, transformersVersion: "5.0.0");
+        var reimported5 = Checkpoint.Model("pretrained:\n  format: " + format + "\n  path: '" + Path.Combine(temp.Path, "exported-5") + "'\n").Config.Model;
+        Assert.Empty(ConfigComparer.Compare(model.BaseModel, reimported5.BaseModel));
     }
 
     [Fact]
@@ -335,9 +347,9 @@ public sealed class HuggingFaceConfigTests
     private static PretrainedGPTModelConfig Resolved(string name, string format, string user = "") =>
         Checkpoint.Model("pretrained:\n  format: " + format + "\n  path: " + name + "\n" + user).Config;
 
-    private static ConfigMap Export(GPTModelConfig model, string format)
+    private static ConfigMap Export(GPTModelConfig model, string format, string? transformersVersion = null)
     {
-        var text = CheckpointConfigWriter.Write(model, format);
+        var text = CheckpointConfigWriter.Write(model, format, transformersVersion: transformersVersion);
         return Assert.IsType<ConfigMap>(JsonDocumentReader.Parse(text, "exported.json").Root);
     }
 

@@ -95,6 +95,13 @@ internal static class GeneratedInputs
         "long-explain-path.rsp" => directory.Write(name, "model." + new string('x', 120 * 1024) + "\n"),
         "unknown-explain-paths.rsp" => directory.Write(name, UnknownPaths(60_000)),
         "enum-1mib.yaml" => directory.Write(name, "model:\n  base_model:\n    transformer:\n      activation_type: " + new string('x', 1024 * 1024) + "\n"),
+
+        // Digit separators and path segments (issue 17): 100 000 separators in an int and a float field, read in linear
+        // time and refused as out of range by their digit count; 100 000 separators in a row; a path of 100 000 "./".
+        "separators-int.yaml" => directory.Write(name, "training:\n  train_iters: 1" + string.Concat(Enumerable.Repeat("_1", 100_000)) + "\n"),
+        "separators-float.yaml" => directory.Write(name, "optimizer:\n  learning_rate:\n    base: 1" + string.Concat(Enumerable.Repeat("_1", 100_000)) + ".0\n"),
+        "separators-run.yaml" => directory.Write(name, "training:\n  train_iters: 1" + new string('_', 100_000) + "1\n"),
+        "dot-segments-path.yaml" => directory.Write(name, "run:\n  experiment_dir: " + string.Concat(Enumerable.Repeat("./", 100_000)) + "exp\n"),
         _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
     };
 

@@ -22,7 +22,7 @@ public sealed class TypingTests
     [Theory]
     [InlineData("iterations: 4.0", DiagnosticCodes.TypeMismatch)]
     [InlineData("iterations: '4'", DiagnosticCodes.TypeMismatch)]
-    [InlineData("flag: off", DiagnosticCodes.TypeMismatch)]
+    [InlineData("flag: 'off'", DiagnosticCodes.TypeMismatch)]
     [InlineData("flag: 1", DiagnosticCodes.TypeMismatch)]
     [InlineData("learning_rate: '1e-5'", DiagnosticCodes.TypeMismatch)]
     [InlineData("batch_size: 99999999999", DiagnosticCodes.NumberOutOfRange)]

@@ -33,7 +33,7 @@ public sealed class IntegerDigitTests
     [InlineData("0x")]
     [InlineData("12a")]
     [InlineData("0b102")]
-    [InlineData("1_000")]
+    [InlineData("1__000")]
     [InlineData("4.0")]
     public void Text_that_is_not_an_integer_is_not_measured(string text) => Assert.False(ScalarText.TryMeasureInteger(text, out _));
 

@@ -12,12 +12,16 @@ internal sealed class HuggingFaceExportContext
     /// <summary>The configs read so far as the public writer shows them (every field, secrets redacted), each written once.</summary>
     private readonly Dictionary<ConfigObject, ConfigMap> _shown = new(ReferenceEqualityComparer.Instance);
 
-    public HuggingFaceExportContext(GPTBaseModelConfig model, HuggingFaceFormat format, ICollection<Diagnostic> diagnostics)
+    public HuggingFaceExportContext(GPTBaseModelConfig model, HuggingFaceFormat format, string? transformersVersion, ICollection<Diagnostic> diagnostics)
     {
         Model = model;
         Format = format;
+        TransformersVersion = transformersVersion;
         _diagnostics = diagnostics;
     }
+
+    /// <summary>The transformers version whose form is written (<c>rope_parameters</c> from 5.x), or <see langword="null"/> for the 4.x form.</summary>
+    public string? TransformersVersion { get; }
 
     /// <summary>The exported base model (resolved, so that derived values are known).</summary>
     public GPTBaseModelConfig Model { get; }

@@ -13,7 +13,11 @@ internal static class HuggingFaceExporter
     /// <param name="model">The base model, resolved (derived values are written too).</param>
     /// <param name="format">A Hugging Face format name (not <c>auto</c>).</param>
     /// <param name="diagnostics">Where problems go.</param>
-    public static ConfigMap? Export(GPTBaseModelConfig model, string format, ICollection<Diagnostic> diagnostics)
+    /// <param name="transformersVersion">
+    /// The <c>transformers_version</c> whose form to write (and which the file then names), as a checkpoint that was read
+    /// names it; <see langword="null"/> for the 4.x form without the key.
+    /// </param>
+    public static ConfigMap? Export(GPTBaseModelConfig model, string format, ICollection<Diagnostic> diagnostics, string? transformersVersion = null)
     {
         if (HuggingFaceFormats.Find(format) is not { } chosen)
         {
@@ -28,8 +32,13 @@ internal static class HuggingFaceExporter
             return null;
         }
 
-        var context = new HuggingFaceExportContext(model, chosen, diagnostics);
+        var context = new HuggingFaceExportContext(model, chosen, transformersVersion, diagnostics);
         context.Write("model_type", chosen.ModelType);
+        if (transformersVersion is not null)
+        {
+            context.Write("transformers_version", transformersVersion);
+        }
+
         context.Write("architectures", new ConfigSequence([ConfigScalar.Quoted(chosen.Architecture, Origin.Code)], Origin.Code));
         if (chosen.AutoMap is { } autoMap)
         {

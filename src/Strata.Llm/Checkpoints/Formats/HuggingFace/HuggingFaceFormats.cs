@@ -55,6 +55,7 @@ internal static class HuggingFaceFormats
             DenseMlp(),
             NoWindow(),
             NoHiddenDropout(),
+            new LayerTypesConverter(windowed: false),
         ];
         if (multiToken)
         {
@@ -85,6 +86,7 @@ internal static class HuggingFaceFormats
             new RenameConverter("sliding_window", "transformer.window_size", NullableInteger, "4096"),
             WindowOnEveryLayer(),
             NoHiddenDropout(),
+            new LayerTypesConverter(windowed: true),
         ]);
 
     private static HuggingFaceFormat Mixtral() => new(
@@ -103,6 +105,7 @@ internal static class HuggingFaceFormats
             new RenameConverter("sliding_window", "transformer.window_size", NullableInteger, "null"),
             WindowOnEveryLayer(),
             NoHiddenDropout(),
+            new LayerTypesConverter(windowed: true),
         ]);
 
     private static HuggingFaceFormat Qwen2() => new(
@@ -121,6 +124,7 @@ internal static class HuggingFaceFormats
             new Qwen2SlidingWindowConverter(),
             new RenameConverter("max_window_layers", "transformer.max_window_layers", NullableInteger, "28"),
             NoHiddenDropout(),
+            new LayerTypesConverter(windowed: true),
         ]);
 
     private static HuggingFaceFormat Starcoder2() => new(
@@ -137,6 +141,7 @@ internal static class HuggingFaceFormats
             new RenameConverter("sliding_window", "transformer.window_size", NullableInteger, "null"),
             WindowOnEveryLayer(),
             new DropoutConverter(),
+            new LayerTypesConverter(windowed: true),
         ]);
 
     /// <summary>The keys every format has.</summary>
@@ -149,7 +154,7 @@ internal static class HuggingFaceFormats
             new RenameConverter("intermediate_size", "transformer.ffn_hidden_size", Integer, d.IntermediateSize),
             new RenameConverter("num_hidden_layers", "transformer.num_layers", Integer, d.NumHiddenLayers),
             new RenameConverter("num_attention_heads", "transformer.num_attention_heads", Integer, d.NumAttentionHeads),
-            new RenameConverter("num_key_value_heads", "transformer.head_groups", Integer, d.NumKeyValueHeads),
+            new RenameConverter("num_key_value_heads", "transformer.head_groups", NullableInteger, d.NumKeyValueHeads, RenameConverter.NullMeans.Fallback),
             new MappedConverter(
                 "hidden_act",
                 "transformer.activation_type",
@@ -161,16 +166,15 @@ internal static class HuggingFaceFormats
             new RenameConverter("max_position_embeddings", "max_position_embeddings", Integer, d.MaxPositionEmbeddings),
             new RenameConverter("initializer_range", "transformer.init_method_std", Number, d.InitializerRange),
             new RenameConverter("attention_dropout", "transformer.attention_dropout", Number, "0.0"),
-            new RopeScalingConverter(),
-            new RenameConverter("rope_theta", "transformer.rotary.theta", Number, d.RopeTheta),
+            new RopeConverter(d.RopeTheta),
             new RenameConverter("tie_word_embeddings", "tie_word_embeddings", Boolean, d.TieWordEmbeddings),
             new ConstantConverter("use_position_embeddings", "false", static v => v is false, "no absolute position embeddings"),
-            new ConstantConverter("transformer.num_shared_experts", null, static v => v is 0, "no shared experts"),
-            new ConstantConverter("transformer.normalization.zero_centered", null, static v => v is false, "normalization weights that are not zero-centered"),
+            new ConstantConverter("transformer.num_shared_experts", "0", static v => v is 0, "no shared experts"),
+            new ConstantConverter("transformer.normalization.zero_centered", "false", static v => v is false, "normalization weights that are not zero-centered"),
         ];
         if (predictionHeads is not null)
         {
-            converters.Add(new ConstantConverter("prediction_heads", null, static v => v is 1, "a single prediction head"));
+            converters.Add(new ConstantConverter("prediction_heads", "1", static v => v is 1, "a single prediction head"));
         }
 
         return converters;
@@ -184,7 +188,7 @@ internal static class HuggingFaceFormats
     ];
 
     /// <summary><c>head_dim</c> ↔ <c>kv_channels</c>; an absent or null <c>head_dim</c> leaves kv_channels to its derived default, as transformers does.</summary>
-    private static RenameConverter HeadDim() => new("head_dim", "transformer.kv_channels", NullableInteger, null, nullLeavesUnset: true);
+    private static RenameConverter HeadDim() => new("head_dim", "transformer.kv_channels", NullableInteger, null, RenameConverter.NullMeans.Unset);
 
     /// <summary>For formats without <c>head_dim</c>: the head size must be hidden_size / num_attention_heads.</summary>
     private static ConstantConverter DerivedHeadSize() => new(
@@ -199,13 +203,13 @@ internal static class HuggingFaceFormats
         static v => v is AddLinearBias { AddAttentionQkvBias: false, AddAttentionDenseBias: false, AddMlpBias: false },
         "no linear biases");
 
-    private static ConstantConverter DenseMlp() => new("transformer.num_experts", null, static v => v is 1, "a dense MLP (one expert)");
+    private static ConstantConverter DenseMlp() => new("transformer.num_experts", "1", static v => v is 1, "a dense MLP (one expert)");
 
-    private static ConstantConverter NoWindow() => new("transformer.window_size", null, static v => v is null, "full attention (no sliding window)");
+    private static ConstantConverter NoWindow() => new("transformer.window_size", "null", static v => v is null, "full attention (no sliding window)");
 
-    private static ConstantConverter WindowOnEveryLayer() => new("transformer.max_window_layers", null, static v => v is null, "the sliding window on every layer");
+    private static ConstantConverter WindowOnEveryLayer() => new("transformer.max_window_layers", "null", static v => v is null, "the sliding window on every layer");
 
-    private static ConstantConverter NoHiddenDropout() => new("transformer.hidden_dropout", null, static v => v is 0.0, "no dropout on the residual branches");
+    private static ConstantConverter NoHiddenDropout() => new("transformer.hidden_dropout", "0.0", static v => v is 0.0, "no dropout on the residual branches");
 
     private static ConfigMapEntry Entry(string key, string value) => new(key, Origin.Code, ConfigScalar.Quoted(value, Origin.Code));
 

@@ -44,6 +44,9 @@ internal sealed class HuggingFaceImportContext
     /// <summary>Whether a key was read by a converter (imported, or found consistent and without effect).</summary>
     public bool WasRead(string key) => _read.Contains(key);
 
+    /// <summary>Records a key as read without taking its value (a key another one replaces, reported by its reader).</summary>
+    public void MarkRead(string key) => _read.Add(key);
+
     /// <summary>
     /// Reads a key: its value when present and of the right kind; the format's default when absent (<paramref name="fallback"/>:
     /// a JSON literal, <c>=other_key</c> for the value of another key, or <see langword="null"/> for none); <see langword="null"/>
@@ -63,15 +66,18 @@ internal sealed class HuggingFaceImportContext
             return null;
         }
 
-        return fallback switch
-        {
-            null => null,
-            ['=', .. var other] => Config.TryGetValue(other, out var same) && HuggingFaceValue.HasKind(same, kind)
-                ? new HuggingFaceValue(key, same.WithOrigin(AbsentOrigin), Present: false)
-                : null,
-            _ => new HuggingFaceValue(key, Literal(fallback, AbsentOrigin), Present: false),
-        };
+        return Fallback(key, kind, fallback, AbsentOrigin);
     }
+
+    /// <summary>The value transformers gives a key that is absent (or null where its class replaces a null), with the origin given.</summary>
+    public HuggingFaceValue? Fallback(string key, HuggingFaceValueKind kind, string? fallback, Origin origin) => fallback switch
+    {
+        null => null,
+        ['=', .. var other] => Config.TryGetValue(other, out var same) && HuggingFaceValue.HasKind(same, kind)
+            ? new HuggingFaceValue(key, same.WithOrigin(origin), Present: false)
+            : null,
+        _ => new HuggingFaceValue(key, Literal(fallback, origin), Present: false),
+    };
 
     /// <summary>Sets a value of the base-model tree, and records its key as mapped when it came from the file.</summary>
     public void Set(string path, HuggingFaceValue value, ConfigNode? node = null)
@@ -89,8 +95,11 @@ internal sealed class HuggingFaceImportContext
         }
     }
 
-    /// <summary>Sets a value fixed by the format (for example <c>transformer.gated: true</c> for Llama).</summary>
-    public void SetConstant(string path, string text) => Tree.Set(path, ConfigScalar.Plain(text, FormatOrigin));
+    /// <summary>
+    /// Records a value fixed by the format (<c>transformer.gated: true</c>, <c>transformer.num_experts: 1</c> for Llama), a
+    /// JSON literal, with the checkpoint's origin: overriding it is overriding the checkpoint's architecture (R9).
+    /// </summary>
+    public void SetConstant(string path, string literal) => Tree.Set(path, Literal(literal, FormatOrigin));
 
     /// <summary>Reports that the file cannot be imported.</summary>
     public void Invalid(Origin? origin, string message) => Scope.Invalid(origin, message);

@@ -123,12 +123,17 @@ internal static class HuggingFaceImporter
         {
             case "architectures" when entry.Value is ConfigSequence { Items: [ConfigScalar { Value: var name }] } && name == format.Architecture:
             case "pretraining_tp" when entry.Value is ConfigScalar { Style: ScalarStyle.Plain, Value: "1" }:
+            case "use_mrope" when entry.Value is ConfigScalar { Style: ScalarStyle.Plain, Value: "false" }:
                 return;
             case "architectures":
                 scope.KeyIgnored(entry.Value.Origin, "config.json key 'architectures' does not name the model class of the " + format.Name + " format (" + format.Architecture + ") and is not imported");
                 return;
             case "pretraining_tp":
                 scope.KeyIgnored(entry.Value.Origin, "config.json key 'pretraining_tp' is not imported: it only tells how the original weights were split for tensor parallelism");
+                return;
+            case "use_mrope":
+                // Qwen2.5 writes use_mrope: false (plain rotary embeddings); multimodal rotary sections have no equivalent.
+                scope.Invalid(entry.Value.Origin, "config.json key 'use_mrope' must be false here: multimodal rotary embeddings (mrope) have no equivalent, got " + entry.Value.Describe());
                 return;
         }
 

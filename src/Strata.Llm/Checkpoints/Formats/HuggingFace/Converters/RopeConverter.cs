@@ -1,0 +1,222 @@
+using System.Globalization;
+using Strata.Llm.Models;
+using Strata.Tree;
+
+namespace Strata.Llm.Checkpoints.Formats.HuggingFace.Converters;
+
+/// <summary>
+/// The rotary embeddings ↔ <c>transformer.rotary</c>, in both forms transformers writes: 4.x's <c>rope_theta</c> and
+/// <c>rope_scaling</c> (<c>null</c> or the <c>default</c> type is plain rotary embeddings), and 5.x's
+/// <c>rope_parameters</c>, one object with <c>rope_type</c>, <c>rope_theta</c> and the type's parameters. <c>llama3</c>
+/// and <c>yarn</c> carry their parameters (<c>factor</c> → <c>scale_factor</c>, <c>original_max_position_embeddings</c> →
+/// <c>original_context_length</c>, and so on). Other types (<c>linear</c>, <c>dynamic</c>, <c>longrope</c>) have no
+/// equivalent and are errors at their place. Parameters absent from the file keep the field defaults; parameters the
+/// type does not use are reported and left out. Export writes the form of the transformers version it is given (5.x:
+/// <c>rope_parameters</c>; otherwise, or without one, 4.x), so that import∘export is the identity in either form.
+/// </summary>
+internal sealed class RopeConverter : HuggingFaceConverter
+{
+    private const string ScalingKey = "rope_scaling";
+    private const string ThetaKey = "rope_theta";
+    private const string ParametersKey = "rope_parameters";
+    private const string TypePath = "transformer.rotary.type";
+    private const string ThetaPath = "transformer.rotary.theta";
+
+    private static readonly Parameter[] s_llama3 =
+    [
+        new("factor", "scale_factor", HuggingFaceValueKind.Number),
+        new("low_freq_factor", "low_frequency_factor", HuggingFaceValueKind.Number),
+        new("high_freq_factor", "high_frequency_factor", HuggingFaceValueKind.Number),
+        new("original_max_position_embeddings", "original_context_length", HuggingFaceValueKind.Integer),
+    ];
+
+    private static readonly Parameter[] s_yarn =
+    [
+        new("factor", "scale_factor", HuggingFaceValueKind.Number),
+        new("original_max_position_embeddings", "original_context_length", HuggingFaceValueKind.Integer),
+        new("attention_factor", "attention_factor", HuggingFaceValueKind.NullableNumber),
+        new("beta_fast", "beta_fast", HuggingFaceValueKind.Number),
+        new("beta_slow", "beta_slow", HuggingFaceValueKind.Number),
+    ];
+
+    private readonly string _defaultTheta;
+
+    /// <param name="defaultTheta">The <c>rope_theta</c> transformers gives the format when the file has none (a JSON literal).</param>
+    public RopeConverter(string defaultTheta)
+    {
+        _defaultTheta = defaultTheta;
+    }
+
+    /// <summary>Whether a <c>transformers_version</c> is 5 or later (the version that writes <c>rope_parameters</c>).</summary>
+    public static bool WritesRopeParameters(string? transformersVersion)
+    {
+        var major = transformersVersion?.Split('.')[0];
+        return major is not null && int.TryParse(major, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 5;
+    }
+
+    public override void Import(HuggingFaceImportContext context)
+    {
+        if (context.Read(ParametersKey, HuggingFaceValueKind.NullableObject, "null") is { IsNull: false } parameters)
+        {
+            ImportParameters(context, parameters);
+            return;
+        }
+
+        if (context.Read(ThetaKey, HuggingFaceValueKind.Number, _defaultTheta) is { } theta)
+        {
+            context.Set(ThetaPath, theta);
+        }
+
+        if (context.Read(ScalingKey, HuggingFaceValueKind.NullableObject, "null") is not { } value)
+        {
+            return;
+        }
+
+        context.Mapped(value);
+        if (value.Node is not ConfigMap scaling)
+        {
+            context.Tree.Set(TypePath, ConfigScalar.Plain("default", value.Node.Origin));
+            return;
+        }
+
+        ImportTyped(context, scaling, ScalingKey, skip: null);
+    }
+
+    public override void Export(HuggingFaceExportContext context)
+    {
+        var type = context.Get(TypePath);
+        var parameters = type.Value switch
+        {
+            RotaryEmbeddingType.Default => [],
+            RotaryEmbeddingType.Llama3 => s_llama3,
+            RotaryEmbeddingType.Yarn => s_yarn,
+            _ => (Parameter[]?)null,
+        };
+        if (parameters is null)
+        {
+            context.Unsupported(type, "the format uses rotary position embeddings (default, llama3 or yarn)");
+            return;
+        }
+
+        var theta = context.Get(ThetaPath).Value;
+        if (WritesRopeParameters(context.TransformersVersion))
+        {
+            var entries = Entries(context, type.Text, parameters);
+            entries[ThetaKey] = HuggingFaceJson.Node(theta);
+            context.Write(ParametersKey, HuggingFaceJson.Object(entries));
+            return;
+        }
+
+        context.Write(ThetaKey, theta);
+        context.Write(ScalingKey, type.Value is RotaryEmbeddingType.Default ? ConfigScalar.Null(Origin.Code) : (ConfigNode)HuggingFaceJson.Object(Entries(context, type.Text, parameters)));
+    }
+
+    /// <summary>transformers 5's <c>rope_parameters</c>: the type, the base (or the format's default) and the type's parameters in one object.</summary>
+    private void ImportParameters(HuggingFaceImportContext context, HuggingFaceValue value)
+    {
+        context.Mapped(value);
+        foreach (var legacy in (ReadOnlySpan<string>)[ThetaKey, ScalingKey])
+        {
+            // transformers 5 reads rope_parameters only: a 4.x key beside it has no effect, and says so.
+            if (context.Config.TryGetValue(legacy, out var node))
+            {
+                context.MarkRead(legacy);
+                context.Scope.KeyIgnored(node.Origin, "config.json key " + MessageText.Quoted(legacy) + " is not imported: 'rope_parameters' (transformers 5) takes its place");
+            }
+        }
+
+        var parameters = (ConfigMap)value.Node;
+        if (!ImportTyped(context, parameters, ParametersKey, ThetaKey))
+        {
+            return;
+        }
+
+        if (!parameters.TryGetValue(ThetaKey, out var theta))
+        {
+            context.Tree.Set(ThetaPath, HuggingFaceImportContext.Literal(_defaultTheta, context.AbsentOrigin));
+        }
+        else if (HuggingFaceValue.HasKind(theta, HuggingFaceValueKind.Number))
+        {
+            context.Tree.Set(ThetaPath, theta);
+        }
+        else
+        {
+            context.Invalid(theta.Origin, "rope_parameters key 'rope_theta' must be a number, got " + theta.Describe());
+        }
+    }
+
+    /// <summary>Imports a typed object (<c>rope_scaling</c> or <c>rope_parameters</c>): its type, then its parameters; false after reporting an unknown type.</summary>
+    private static bool ImportTyped(HuggingFaceImportContext context, ConfigMap map, string key, string? skip)
+    {
+        var typeKey = map.IndexOf("rope_type") >= 0 || key == ParametersKey ? "rope_type" : "type";
+        if (!map.TryGetValue(typeKey, out var typeNode) || typeNode is not ConfigScalar { Style: ScalarStyle.Quoted, Value: { } type })
+        {
+            context.Invalid(typeNode?.Origin ?? map.Origin, "config.json key " + MessageText.Quoted(key) + " must name its type in 'rope_type' (a string)");
+            return false;
+        }
+
+        Parameter[]? parameters = type switch
+        {
+            "default" => [],
+            "llama3" => s_llama3,
+            "yarn" => s_yarn,
+            _ => null,
+        };
+        if (parameters is null)
+        {
+            context.Invalid(typeNode.Origin, key + " type " + MessageText.Quoted(type, '"', '"') + " has no equivalent here (known: default, llama3, yarn)");
+            return false;
+        }
+
+        context.Tree.Set(TypePath, ConfigScalar.Plain(type, typeNode.Origin));
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Key != skip)
+            {
+                ImportParameter(context, entry, parameters, type, typeKey, key);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The type and its parameters, keys sorted; an unset <c>attention_factor</c> is left out.</summary>
+    private static SortedDictionary<string, ConfigNode> Entries(HuggingFaceExportContext context, string type, Parameter[] parameters)
+    {
+        var entries = new SortedDictionary<string, ConfigNode>(StringComparer.Ordinal) { ["rope_type"] = ConfigScalar.Quoted(type, Origin.Code) };
+        foreach (var parameter in parameters)
+        {
+            var value = context.Get("transformer.rotary." + parameter.Field).Value;
+            if (value is not null || parameter.Kind != HuggingFaceValueKind.NullableNumber)
+            {
+                entries[parameter.Key] = HuggingFaceJson.Node(value);
+            }
+        }
+
+        return entries;
+    }
+
+    private static void ImportParameter(HuggingFaceImportContext context, ConfigMapEntry entry, Parameter[] parameters, string type, string typeKey, string key)
+    {
+        if (entry.Key == typeKey || (entry.Key == "type" && entry.Value is ConfigScalar { Value: var legacy } && legacy == type))
+        {
+            return;
+        }
+
+        var parameter = Array.Find(parameters, p => p.Key == entry.Key);
+        if (parameter is null)
+        {
+            context.Scope.KeyIgnored(entry.KeyOrigin, key + " key " + MessageText.Quoted(entry.Key) + " is not imported: rope type \"" + type + "\" has no such parameter here");
+        }
+        else if (!HuggingFaceValue.HasKind(entry.Value, parameter.Kind))
+        {
+            context.Invalid(entry.Value.Origin, key + " key " + MessageText.Quoted(entry.Key) + " must be " + HuggingFaceValue.Describe(parameter.Kind) + ", got " + entry.Value.Describe());
+        }
+        else
+        {
+            context.Tree.Set("transformer.rotary." + parameter.Field, entry.Value);
+        }
+    }
+
+    private sealed record Parameter(string Key, string Field, HuggingFaceValueKind Kind);
+}

@@ -1,0 +1,134 @@
+using Strata.Llm.Models;
+using Strata.Tree;
+
+namespace Strata.Llm.Tests.Checkpoints;
+
+/// <summary>
+/// transformers 5's <c>rope_parameters</c>, <c>layer_types</c>, and a <c>null</c> where transformers' configuration class
+/// gives a default: imported as transformers reads them, or refused at their place.
+/// </summary>
+public sealed class RopeParametersTests
+{
+    [Fact]
+    public void Llama3_rope_parameters_import_the_base_the_type_and_its_parameters()
+    {
+        var rotary = Model(
+            "\"rope_parameters\": {\"factor\": 8.0, \"high_freq_factor\": 4.0, \"low_freq_factor\": 1.0, \"original_max_position_embeddings\": 8192, \"rope_theta\": 500000.0, \"rope_type\": \"llama3\"}").Transformer.Rotary;
+
+        Assert.Equal((RotaryEmbeddingType.Llama3, 500000.0, 8.0, 1.0, 4.0, 8192), (rotary.Type, rotary.Theta, rotary.ScaleFactor, rotary.LowFrequencyFactor, rotary.HighFrequencyFactor, rotary.OriginalContextLength));
+    }
+
+    [Fact]
+    public void Yarn_rope_parameters_import_their_parameters()
+    {
+        var rotary = Model(
+            "\"rope_parameters\": {\"rope_type\": \"yarn\", \"rope_theta\": 1000000.0, \"factor\": 4.0, \"original_max_position_embeddings\": 32768, \"beta_fast\": 16.0, \"beta_slow\": 2.0, \"attention_factor\": 1.2}").Transformer.Rotary;
+
+        Assert.Equal((RotaryEmbeddingType.Yarn, 1000000.0, 4.0, 32768, 16.0, 2.0, 1.2), (rotary.Type, rotary.Theta, rotary.ScaleFactor, rotary.OriginalContextLength, rotary.BetaFast, rotary.BetaSlow, rotary.AttentionFactor));
+    }
+
+    [Fact]
+    public void Rope_parameters_without_a_base_take_the_formats_default_base()
+    {
+        Assert.Equal((RotaryEmbeddingType.Default, 10000.0), (Model("\"rope_parameters\": {\"rope_type\": \"default\"}").Transformer.Rotary.Type, Model("\"rope_parameters\": {\"rope_type\": \"default\"}").Transformer.Rotary.Theta));
+    }
+
+    [Fact]
+    public void Rope_theta_beside_rope_parameters_is_not_imported_and_says_so()
+    {
+        var diagnostics = Import("{\"model_type\": \"llama\", \"rope_theta\": 10000.0, \"rope_parameters\": {\"rope_type\": \"default\", \"rope_theta\": 500000.0}}", out var config);
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticSeverity.Warning, 1, 39), (warning.Severity, warning.Origin?.Line, warning.Origin?.Column));
+        Assert.Equal("config.json key 'rope_theta' is not imported: 'rope_parameters' (transformers 5) takes its place", warning.Message);
+        Assert.Contains("theta: 500000.0", TreeText.Show(config!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"rope_type\": \"linear\", \"factor\": 2.0, \"rope_theta\": 10000.0}", 1, 58, "rope_parameters type \"linear\" has no equivalent here (known: default, llama3, yarn)")]
+    [InlineData("{\"rope_type\": \"longrope\", \"rope_theta\": 10000.0}", 1, 58, "rope_parameters type \"longrope\" has no equivalent here (known: default, llama3, yarn)")]
+    [InlineData("{\"rope_theta\": 10000.0}", 1, 44, "config.json key 'rope_parameters' must name its type in 'rope_type' (a string)")]
+    [InlineData("{\"rope_type\": 3}", 1, 58, "config.json key 'rope_parameters' must name its type in 'rope_type' (a string)")]
+    [InlineData("{\"full_attention\": {\"rope_type\": \"default\", \"rope_theta\": 10000.0}, \"sliding_attention\": {\"rope_type\": \"default\", \"rope_theta\": 1000.0}}", 1, 44, "config.json key 'rope_parameters' must name its type in 'rope_type' (a string)")]
+    [InlineData("{\"rope_type\": \"default\", \"rope_theta\": \"big\"}", 1, 83, "rope_parameters key 'rope_theta' must be a number, got the string \"big\"")]
+    [InlineData("{\"rope_type\": \"llama3\", \"rope_theta\": 5e5, \"factor\": [8]}", 1, 97, "rope_parameters key 'factor' must be a number, got a list")]
+    [InlineData("[\"default\"]", 1, 44, "config.json key 'rope_parameters' must be an object or null, got a list")]
+    [InlineData("\"default\"", 1, 44, "config.json key 'rope_parameters' must be an object or null, got the string \"default\"")]
+    public void Rope_parameters_of_another_type_or_shape_are_refused_at_their_place(string parameters, int line, int column, string message)
+    {
+        var diagnostics = Import("{\"model_type\": \"llama\", \"rope_parameters\": " + parameters + "}", out var config);
+
+        Assert.Null(config);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticSeverity.Error, line, column, message), (error.Severity, error.Origin?.Line ?? 0, error.Origin?.Column ?? 0, error.Message));
+    }
+
+    [Fact]
+    public void Layer_types_of_full_attention_everywhere_are_accepted_quietly()
+    {
+        var diagnostics = Import("{\"model_type\": \"qwen2\", \"num_hidden_layers\": 3, \"layer_types\": [\"full_attention\", \"full_attention\", \"full_attention\"]}", out var config);
+        Assert.Empty(diagnostics);
+        Assert.Contains("window_size: null", TreeText.Show(config!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[\"sliding_attention\", \"sliding_attention\", \"full_attention\"]", "window_size: 4096", "max_window_layers: 2")]
+    [InlineData("[\"sliding_attention\", \"sliding_attention\", \"sliding_attention\"]", "window_size: 4096", "max_window_layers: null")]
+    public void Sliding_attention_on_the_bottom_layers_sets_the_window_and_the_windowed_layers(string layers, string window, string count)
+    {
+        var diagnostics = Import("{\"model_type\": \"mistral\", \"num_hidden_layers\": 3, \"sliding_window\": 4096, \"layer_types\": " + layers + "}", out var config);
+        Assert.Empty(diagnostics);
+        var text = TreeText.Show(config!);
+        Assert.Contains(window, text, StringComparison.Ordinal);
+        Assert.Contains(count, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mistral", "[\"full_attention\", \"sliding_attention\"]", 1, 85, "layer_types[1] is sliding attention above a full attention layer: the sliding window here covers the bottom layers only (max_window_layers)")]
+    [InlineData("mistral", "[\"sliding_attention\", \"chunked_attention\"]", 1, 88, "layer_types[1] must be \"full_attention\" or \"sliding_attention\", got the string \"chunked_attention\"")]
+    [InlineData("mistral", "\"full_attention\"", 1, 66, "config.json key 'layer_types' must be a list of attention kinds (full_attention, sliding_attention), got the string \"full_attention\"")]
+    [InlineData("llama", "[\"sliding_attention\"]", 1, 64, "config.json key 'layer_types' names sliding attention layers, but the llama format has no sliding window")]
+    public void Other_layer_type_patterns_are_refused_at_their_place(string format, string layers, int line, int column, string message)
+    {
+        var diagnostics = Import("{\"model_type\": \"" + format + "\", \"sliding_window\": 4096, \"layer_types\": " + layers + "}", out var config, format);
+
+        Assert.Null(config);
+        var error = Assert.Single(diagnostics, static d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((line, column, message), (error.Origin?.Line ?? 0, error.Origin?.Column ?? 0, error.Message));
+    }
+
+    [Fact]
+    public void A_null_num_key_value_heads_is_num_attention_heads_as_transformers_reads_it()
+    {
+        var model = Model("\"num_attention_heads\": 16, \"hidden_size\": 1024, \"num_key_value_heads\": null");
+        Assert.Equal(16, model.Transformer.HeadGroups);
+    }
+
+    [Theory]
+    [InlineData("hidden_size")]
+    [InlineData("rms_norm_eps")]
+    [InlineData("rope_theta")]
+    public void A_null_in_a_number_transformers_keeps_as_none_is_refused(string key)
+    {
+        var diagnostics = Import("{\"model_type\": \"llama\", \"" + key + "\": null}", out var config);
+        Assert.Null(config);
+        Assert.Contains("must be a number", Assert.Single(diagnostics).Message.Replace("an integer", "a number", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private static GPTBaseModelConfig Model(string keys)
+    {
+        using var temp = new TemporaryDirectory();
+        temp.Write("ckpt", "config.json", "{\"model_type\": \"llama\", " + keys + "}");
+        return new ConfigResolver<PretrainedGPTModelConfig>(Checkpoint.Options(temp.Path))
+            .AddYaml("pretrained:\n  format: llama\n  path: ckpt\n", "model.yaml")
+            .Resolve().Config.Model.BaseModel;
+    }
+
+    private static List<Diagnostic> Import(string json, out ConfigMap? config, string format = "auto")
+    {
+        using var temp = new TemporaryDirectory();
+        var path = temp.Write("ckpt", "config.json", json);
+        (config, var diagnostics) = Checkpoint.Read(path, format);
+        return diagnostics;
+    }
+}
