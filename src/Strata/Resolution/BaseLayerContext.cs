@@ -68,7 +68,15 @@ public sealed class BaseLayerContext
         }
 
         context.Push(field.Key);
-        field.Bind(Current, node, context);
+        if (Interpolation.IsExpression(node))
+        {
+            context.Error(DiagnosticCodes.Interpolation, node, "an interpolation cannot set `" + field.Key + "`: it is read before interpolations are resolved, to find the base layers");
+        }
+        else
+        {
+            field.Bind(Current, node, context);
+        }
+
         context.ClearPath();
     }
 

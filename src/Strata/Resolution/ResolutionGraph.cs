@@ -15,6 +15,9 @@ internal sealed class ResolutionGraph
     /// <summary>The origin recorded by implicit assignments (derived, or an environment variable).</summary>
     public Origin ImplicitOrigin { get; set; } = Origin.Derived;
 
+    /// <summary>The fields a layer set to an interpolation (<c>${path}</c>), by config and field index; null while there is none.</summary>
+    public Dictionary<(ConfigObject Config, int Index), InterpolationSite>? Interpolations { get; set; }
+
     /// <summary>Allows the next implicit assignment of a field over its explicit value (a value forced by a rule).</summary>
     public void AllowOverride(ConfigObject config, int index)
     {

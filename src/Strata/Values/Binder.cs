@@ -134,7 +134,15 @@ internal sealed class Binder
             {
                 if (field is not null)
                 {
-                    if (bound is null || !bound.Contains(field.Index))
+                    if (bound is not null && bound.Contains(field.Index))
+                    {
+                        // Its base layer's hook bound it.
+                    }
+                    else if (entry.Value is ConfigScalar { Value: { } text } scalar && text.Contains("${", StringComparison.Ordinal))
+                    {
+                        Interpolation.Defer(target, field, scalar, context);
+                    }
+                    else
                     {
                         field.Bind(target, entry.Value, context);
                     }
