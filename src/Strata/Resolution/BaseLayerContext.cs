@@ -68,13 +68,21 @@ public sealed class BaseLayerContext
         }
 
         context.Push(field.Key);
-        if (Interpolation.IsExpression(node))
+        context.Binder.RefusesInterpolation = true;
+        try
         {
-            context.Error(DiagnosticCodes.Interpolation, node, "an interpolation cannot set `" + field.Key + "`: it is read before interpolations are resolved, to find the base layers");
+            if (Interpolation.IsExpression(node))
+            {
+                Interpolation.Defer(Current, field, (ConfigScalar)node, context);
+            }
+            else
+            {
+                field.Bind(Current, node, context);
+            }
         }
-        else
+        finally
         {
-            field.Bind(Current, node, context);
+            context.Binder.RefusesInterpolation = false;
         }
 
         context.ClearPath();

@@ -15,7 +15,7 @@ namespace Strata.Resolution;
 /// that a derivation set, or changed after an interpolation took it, cannot be taken (no cycles through hooks).
 /// A checkpoint's strings are data: they are never interpolated.
 /// </summary>
-internal static class Interpolation
+internal sealed class Interpolation
 {
     /// <summary>The most <c>${</c> of one value.</summary>
     public const int MaxReferences = 32;
@@ -41,6 +41,12 @@ internal static class Interpolation
             return;
         }
 
+        if (context.Binder.RefusesInterpolation)
+        {
+            context.Error(DiagnosticCodes.Interpolation, node, "an interpolation cannot set `" + field.Key + "`: it is read before interpolations are resolved, to find the base layers");
+            return;
+        }
+
         var graph = context.Binder.Graph;
         (graph.Interpolations ??= [])[(target, field.Index)] = new InterpolationSite(target, field, node, context.Path);
         ref var slot = ref target.Slot(field.Index);
@@ -48,13 +54,33 @@ internal static class Interpolation
         slot.BoundFrom(node);
     }
 
+    private readonly ConfigObject _root;
+    private readonly Dictionary<(ConfigObject Config, int Index), InterpolationSite> _sites;
+    private readonly ResolutionState _state;
+
+    /// <summary>The interpolations being resolved, outermost first: meeting one of them again is a cycle.</summary>
+    private readonly List<InterpolationSite> _chain = [];
+
+    /// <summary>The children of each config a path stepped through, by their step: listed once per resolution.</summary>
+    private readonly Dictionary<ConfigObject, Dictionary<string, ConfigObject>> _children = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Where a chain too deep stopped: a chain that starts there continues it.</summary>
+    private HashSet<InterpolationSite>? _deep;
+
+    private Interpolation(ConfigObject root, Dictionary<(ConfigObject Config, int Index), InterpolationSite> sites, ResolutionState state)
+    {
+        _root = root;
+        _sites = sites;
+        _state = state;
+    }
+
     /// <summary>Resolves every deferred field, in the order the binder met them (diagnostics are ordered by place later).</summary>
     public static void Resolve(ConfigObject root, Dictionary<(ConfigObject Config, int Index), InterpolationSite> sites, ResolutionState state)
     {
-        var chain = new List<InterpolationSite>();
+        var resolution = new Interpolation(root, sites, state);
         foreach (var site in sites.Values)
         {
-            Evaluate(root, site, sites, chain, state);
+            resolution.Evaluate(site);
         }
     }
 
@@ -79,12 +105,7 @@ internal static class Interpolation
         }
     }
 
-    private static bool Evaluate(
-        ConfigObject root,
-        InterpolationSite site,
-        Dictionary<(ConfigObject Config, int Index), InterpolationSite> sites,
-        List<InterpolationSite> chain,
-        ResolutionState state)
+    private bool Evaluate(InterpolationSite site)
     {
         if (site.Succeeded is { } done)
         {
@@ -94,50 +115,52 @@ internal static class Interpolation
         if (site.Resolving)
         {
             // One error, at the first place of the cycle; the others fail as follow-ons of it.
-            var start = chain.IndexOf(site);
+            var start = _chain.IndexOf(site);
             var sb = new StringBuilder("interpolation cycle: ");
-            for (var i = start; i < chain.Count; i++)
+            for (var i = start; i < _chain.Count; i++)
             {
-                sb.Append(chain[i].Path).Append(" → ");
+                sb.Append(_chain[i].Path).Append(" → ");
             }
 
-            Error(state, site, sb.Append(site.Path).ToString());
+            Error(_state, site, sb.Append(site.Path).ToString());
             return false;
         }
 
-        if (chain.Count >= MaxChainDepth)
+        if (_chain.Count >= MaxChainDepth)
         {
-            Error(state, chain[0], "a chain of interpolations deeper than " + Count(MaxChainDepth) + ": " + chain[0].Path + " → " + chain[1].Path + " → … → " + site.Path);
+            // One error per chain: the rest of a longer one, resolved later from where this stopped, is a follow-on of it.
+            _deep ??= new(ReferenceEqualityComparer.Instance);
+            if (!_deep.Contains(_chain[0]))
+            {
+                Error(_state, _chain[0], "a chain of interpolations deeper than " + Count(MaxChainDepth) + ": " + _chain[0].Path + " → " + _chain[1].Path + " → … → " + site.Path);
+            }
+
+            _deep.Add(site);
             return false;
         }
 
         site.Resolving = true;
-        chain.Add(site);
-        var succeeded = Take(root, site, sites, chain, state);
-        chain.RemoveAt(chain.Count - 1);
+        _chain.Add(site);
+        var succeeded = Take(site);
+        _chain.RemoveAt(_chain.Count - 1);
         site.Resolving = false;
         site.Succeeded = succeeded;
         if (!succeeded)
         {
             // Its rules are not checked: the interpolation's error is the error.
-            state.FailedFields.Add((site.Config, site.Field.Index));
+            _state.FailedFields.Add((site.Config, site.Field.Index));
         }
 
         return succeeded;
     }
 
     /// <summary>Takes the values <paramref name="site"/> names and binds the result to its field.</summary>
-    private static bool Take(
-        ConfigObject root,
-        InterpolationSite site,
-        Dictionary<(ConfigObject Config, int Index), InterpolationSite> sites,
-        List<InterpolationSite> chain,
-        ResolutionState state)
+    private bool Take(InterpolationSite site)
     {
         var parts = new List<(string Text, bool IsReference)>();
         if (Parse(site.Expression.Value!, parts) is { } problem)
         {
-            Error(state, site, problem);
+            Error(_state, site, problem);
             return false;
         }
 
@@ -145,7 +168,7 @@ internal static class Interpolation
         var shape = site.Field.ValueType.Shape == ValueShape.Nullable ? site.Field.ValueType.ElementType?.Shape : site.Field.ValueType.Shape;
         if (!whole && shape is not (ValueShape.String or ValueShape.Path) && parts.Exists(static p => p.IsReference))
         {
-            Error(state, site, "an interpolation inside a longer string is only for str and path fields; `" + site.Field.Key + "` is " + site.Field.ValueType.DisplayName);
+            Error(_state, site, "an interpolation inside a longer string is only for str and path fields; `" + site.Field.Key + "` is " + site.Field.ValueType.DisplayName);
             return false;
         }
 
@@ -159,14 +182,14 @@ internal static class Interpolation
                 continue;
             }
 
-            if (Find(root, part, site, state) is not { } found)
+            if (Find(part, site) is not { } found)
             {
                 return false;
             }
 
             var (config, field, path) = found;
             site.References.Add(path);
-            if (!TakeValue(root, config, field, path, site, sites, chain, state))
+            if (!TakeValue(config, field, path, site))
             {
                 return false;
             }
@@ -176,13 +199,13 @@ internal static class Interpolation
             {
                 if (value is not ConfigScalar { Value: { } scalar })
                 {
-                    Error(state, site, "`" + path + "` is " + (value is ConfigScalar ? "null" : "a " + field.ValueType.DisplayName) + ", which cannot be written into a string");
+                    Error(_state, site, "`" + path + "` is " + (value is ConfigScalar ? "null" : "a " + field.ValueType.DisplayName) + ", which cannot be written into a string");
                     return false;
                 }
 
-                if (text.Length + scalar.Length > state.Limits.MaxScalarLength)
+                if (text.Length + scalar.Length > _state.Limits.MaxScalarLength)
                 {
-                    Error(state, site, "the interpolated string is longer than " + Count(state.Limits.MaxScalarLength) + " characters");
+                    Error(_state, site, "the interpolated string is longer than " + Count(_state.Limits.MaxScalarLength) + " characters");
                     return false;
                 }
 
@@ -192,11 +215,11 @@ internal static class Interpolation
 
         var origin = site.Expression.Origin;
         var result = whole ? value! : ConfigScalar.Quoted(text.ToString(), origin);
-        var read = new ValueReadContext(new DiagnosticBag(), state.Binder);
+        var read = new ValueReadContext(new DiagnosticBag(), _state.Binder);
         if (!site.Field.BindImplicit(site.Config, result, read))
         {
             var reason = read.Diagnostics.Items.Count > 0 ? read.Diagnostics.Items[0].Message : "not a valid " + site.Field.ValueType.DisplayName;
-            Error(state, site, (whole ? "the value of `" + site.References[0] + "` " : "the interpolated string ") + "does not fit " + site.Field.ValueType.DisplayName + ": " + reason);
+            Error(_state, site, (whole ? "the value of `" + site.References[0] + "` " : "the interpolated string ") + "does not fit " + site.Field.ValueType.DisplayName + ": " + reason);
             return false;
         }
 
@@ -214,27 +237,19 @@ internal static class Interpolation
     /// Makes the effective value of a field ready to be taken: an interpolation is resolved first, an environment binding
     /// no layer overrides is applied now (the derive walk then skips it); a derived default cannot be taken.
     /// </summary>
-    private static bool TakeValue(
-        ConfigObject root,
-        ConfigObject config,
-        ConfigFieldInfo field,
-        string path,
-        InterpolationSite site,
-        Dictionary<(ConfigObject Config, int Index), InterpolationSite> sites,
-        List<InterpolationSite> chain,
-        ResolutionState state)
+    private bool TakeValue(ConfigObject config, ConfigFieldInfo field, string path, InterpolationSite site)
     {
         if (field.IsSecret)
         {
-            Error(state, site, "`" + path + "` is secret: an interpolation cannot copy it into another field");
+            Error(_state, site, "`" + path + "` is secret: an interpolation cannot copy it into another field");
             return false;
         }
 
         var slot = config.GetSlot(field.Index);
-        if ((slot.State & FieldState.Interpolated) != 0 && sites.TryGetValue((config, field.Index), out var other))
+        if ((slot.State & FieldState.Interpolated) != 0 && _sites.TryGetValue((config, field.Index), out var other))
         {
             // A failed one reported its own error.
-            if (!Evaluate(root, other, sites, chain, state))
+            if (!Evaluate(other))
             {
                 return false;
             }
@@ -243,17 +258,17 @@ internal static class Interpolation
         {
             if (field.DerivedDefault is not null)
             {
-                Error(state, site, "`" + path + "` is derived (" + field.DerivedDefault + "); an interpolation takes only a value a layer, the environment or the class default gives");
+                Error(_state, site, "`" + path + "` is derived (" + field.DerivedDefault + "); an interpolation takes only a value a layer, the environment or the class default gives");
                 return false;
             }
 
-            if (field.EnvironmentVariable is { } name && (state.EnvironmentApplied ??= []).Add((config, field.Index)))
+            if (field.EnvironmentVariable is { } name && (_state.EnvironmentApplied ??= []).Add((config, field.Index)))
             {
-                var errors = state.Diagnostics.ErrorCount;
-                state.Graph.Kind = PhaseKind.Deriving;
-                ConfigPipeline.ApplyEnvironment(config, field, name, state);
-                state.Graph.Kind = PhaseKind.Binding;
-                if (state.Diagnostics.ErrorCount != errors)
+                var errors = _state.Diagnostics.ErrorCount;
+                _state.Graph.Kind = PhaseKind.Deriving;
+                ConfigPipeline.ApplyEnvironment(config, field, name, _state);
+                _state.Graph.Kind = PhaseKind.Binding;
+                if (_state.Diagnostics.ErrorCount != errors)
                 {
                     return false;
                 }
@@ -266,67 +281,69 @@ internal static class Interpolation
     }
 
     /// <summary>The field a path names, from the root: keys, <c>key[i]</c> in a list of configs, <c>key.name</c> in a dictionary of them.</summary>
-    private static (ConfigObject Config, ConfigFieldInfo Field, string Path)? Find(ConfigObject root, string text, InterpolationSite site, ResolutionState state)
+    private (ConfigObject Config, ConfigFieldInfo Field, string Path)? Find(string text, InterpolationSite site)
     {
-        var steps = text.Split('.');
-        var current = root;
+        var keys = text.Split('.');
+        var current = _root;
         var path = string.Empty;
-        for (var i = 0; i < steps.Length; i++)
+        for (var i = 0; i < keys.Length; i++)
         {
-            var step = steps[i];
+            var step = keys[i];
             var bracket = step.IndexOf('[', StringComparison.Ordinal);
             var key = bracket < 0 ? step : step[..bracket];
             var info = current.ConfigType;
             var field = key.Length == 0 ? null : info.FindByKey(key);
             if (field is null)
             {
-                ReportUnknown(state, site, info, key, path);
+                ReportUnknown(_state, site, info, key, path);
                 return null;
             }
 
             var fieldPath = PathText.Combine(path, key);
             var nested = field.ValueType.NestedConfig is not null;
-            if (!nested && bracket < 0 && i == steps.Length - 1)
+            if (!nested && bracket < 0 && i == keys.Length - 1)
             {
                 return (current, field, fieldPath);
             }
 
             if (!nested)
             {
-                Error(state, site, "`" + fieldPath + "` is a " + field.ValueType.DisplayName + " value: " + MessageText.Quoted("${" + text + "}") + " goes past it");
+                Error(_state, site, "`" + fieldPath + "` is a " + field.ValueType.DisplayName + " value: " + MessageText.Quoted("${" + text + "}") + " goes past it");
                 return null;
             }
 
             var childStep = bracket >= 0 ? step
-                : field.ValueType.Shape == ValueShape.Dictionary && i < steps.Length - 1 ? key + "." + steps[++i]
+                : field.ValueType.Shape == ValueShape.Dictionary && i < keys.Length - 1 ? key + "." + keys[++i]
                 : key;
-            if (i == steps.Length - 1 && childStep == key)
+            if (i == keys.Length - 1 && childStep == key)
             {
-                Error(state, site, "`" + fieldPath + "` is a config section: an interpolation takes the value of a field");
+                Error(_state, site, "`" + fieldPath + "` is a config section: an interpolation takes the value of a field");
                 return null;
             }
 
-            ConfigObject? next = null;
-            foreach (var (child, stepText) in ConfigGraph.Children(current))
+            if (!_children.TryGetValue(current, out var steps))
             {
-                if (stepText == childStep)
+                // Each config's children are listed once per resolution: a _chain through a dictionary of 10⁴ configs stays linear.
+                steps = new Dictionary<string, ConfigObject>(StringComparer.Ordinal);
+                foreach (var (child, stepText) in ConfigGraph.Children(current))
                 {
-                    next = child;
-                    break;
+                    steps.TryAdd(stepText, child);
                 }
+
+                _children.Add(current, steps);
             }
 
             path = PathText.Combine(path, childStep);
-            if (next is null)
+            if (!steps.TryGetValue(childStep, out var next))
             {
-                Error(state, site, MessageText.Quoted(path, '`', '`') + " is not set (no such entry, or null)");
+                Error(_state, site, MessageText.Quoted(path, '`', '`') + " is not set (no such entry, or null)");
                 return null;
             }
 
             current = next;
         }
 
-        Error(state, site, "`" + path + "` is a config section: an interpolation takes the value of a field");
+        Error(_state, site, "`" + path + "` is a config section: an interpolation takes the value of a field");
         return null;
     }
 

@@ -26,6 +26,9 @@ internal sealed class Binder
 
     public bool LenientUnknownKeys { get; }
 
+    /// <summary>While a base layer's hook binds its inputs: they are read before interpolations are resolved, so cannot hold one.</summary>
+    public bool RefusesInterpolation { get; set; }
+
     /// <summary>The graph of the resolution: every config the binder makes belongs to it.</summary>
     public ResolutionGraph Graph { get; }
 

@@ -282,19 +282,18 @@ public sealed class InterpolationTests
     }
 
     [Fact]
-    public void A_chain_deeper_than_the_bound_is_one_error_naming_its_ends()
+    public void A_chain_deeper_than_the_bound_is_one_error_naming_its_ends_however_long_it_is()
     {
         var yaml = new System.Text.StringBuilder("extra:\n");
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 1000; i++)
         {
-            yaml.Append("  - num_layers: ").Append(i == 99 ? "1" : "${extra[" + (i + 1) + "].num_layers}").Append('\n');
+            yaml.Append("  - num_layers: ").Append(i == 999 ? "1" : "${extra[" + (i + 1) + "].num_layers}").Append('\n');
         }
 
-        var errors = Resolve.Errors(yaml.ToString());
+        var error = Assert.Single(Resolve.Errors(yaml.ToString()));
 
-        Assert.All(errors, static e => Assert.Equal(DiagnosticCodes.Interpolation, e.Code));
-        Assert.Contains("a chain of interpolations deeper than 64: extra[0].num_layers → extra[1].num_layers → … → extra[64].num_layers", errors[0].Message, StringComparison.Ordinal);
-        Assert.True(errors.Count <= 2, "one error per chain of 64, not one per link");
+        Assert.Equal((DiagnosticCodes.Interpolation, "extra[0].num_layers"), (error.Code, error.Path));
+        Assert.Equal("a chain of interpolations deeper than 64: extra[0].num_layers → extra[1].num_layers → … → extra[64].num_layers", error.Message);
     }
 
     [Fact]
