@@ -44,7 +44,7 @@ internal static class ProvenanceWalker
             var text = ConfigWriter.DisplayText(config, field, out var value);
             result.Add(new ValueProvenance(fieldPath, value, text, slot.Origin ?? Origin.Default, (slot.State & FieldState.Explicit) != 0, isDerivedField: false)
             {
-                References = (slot.State & FieldState.Interpolated) != 0 ? config.Graph?.Interpolations?.GetValueOrDefault((config, field.Index))?.References : null,
+                References = (slot.State & FieldState.Interpolated) != 0 && config.Graph?.Interpolations?.GetValueOrDefault((config, field.Index)) is { } site ? site.References : [],
             });
         }
 

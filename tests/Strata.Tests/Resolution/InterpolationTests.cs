@@ -332,4 +332,48 @@ public sealed class InterpolationTests
         Assert.Equal("16", entry.Value);
         Assert.Equal(["iterations"], entry.References);
     }
+
+    [Fact]
+    public void A_checkpoints_strings_are_data_taken_literally_and_written_escaped()
+    {
+        var origin = Origin.InCheckpoint("ckpt/config.yaml", 1, 7);
+        var tree = new Strata.Tree.ConfigMap([new Strata.Tree.ConfigMapEntry("name", origin, Strata.Tree.ConfigScalar.Quoted("${iterations}", origin))], origin);
+
+        var r = new ConfigResolver<RunConfig>(new ResolveOptions { Environment = Resolve.NoEnvironment }).AddTree(tree).Resolve();
+
+        Assert.Equal("${iterations}", r.Config.Name);
+        Assert.Equal(OriginKind.Checkpoint, r.Config.GetOrigin(nameof(RunConfig.Name)).Kind);
+        Assert.Equal("${iterations}", Resolve.Yaml(r.ToYaml()).Config.Name);
+    }
+
+    [Fact]
+    public void A_json_string_is_an_interpolation_too()
+    {
+        var r = new ConfigResolver<RunConfig>(new ResolveOptions { Environment = Resolve.NoEnvironment })
+            .AddJson("{\"iterations\": 3, \"layers\": {\"num_layers\": \"${iterations}\"}}", "run.json")
+            .Resolve();
+
+        Assert.Equal(3, r.Config.Layers.NumLayers);
+        Assert.Equal("interpolation of iterations (run.json:1:47)", r.Config.Layers.GetOrigin(nameof(LayerConfig.NumLayers)).ToString());
+    }
+
+    [Fact]
+    public void A_later_layer_replaces_an_interpolation_with_a_value_and_the_value_is_written()
+    {
+        var r = Resolve.Yaml("iterations: 3
+layers:
+  num_layers: ${iterations}
+", "layers.num_layers=5");
+
+        Assert.Equal(5, r.Config.Layers.NumLayers);
+        Assert.Contains("num_layers: 5", r.ToYaml(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_collection_is_taken_whole_and_read_by_the_type_of_the_field_that_holds_it()
+    {
+        var r = Resolve.Yaml("ranks: [1, 2]\nsplit: ${ranks}\n");
+
+        Assert.Equal([1.0, 2.0], r.Config.Split);
+    }
 }

@@ -40,7 +40,7 @@ internal static class ExplainVerb
 
             context.Console.Output.Write(parse.GetValue(format) == "json"
                 ? ExplainWriter.Json(selected)
-                : ExplainWriter.Table(selected, request.Overrides));
+                : ExplainWriter.Table(selected, request.Overrides, all));
             return ExitCodes.Success;
         });
         return command;

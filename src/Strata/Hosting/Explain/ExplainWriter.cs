@@ -17,17 +17,18 @@ internal static class ExplainWriter
     /// A table with the columns PATH, VALUE, ORIGIN and HISTORY (oldest first: default → checkpoint → file → override →
     /// derived). An override's origin shows the override itself.
     /// </summary>
-    public static string Table(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides)
+    /// <remarks>An interpolated value's history goes on with that of each value it took, found in <paramref name="all"/> (else in <paramref name="entries"/>).</remarks>
+    public static string Table(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides, IReadOnlyList<ValueProvenance>? all = null)
     {
         var rows = new List<string[]>(entries.Count + 1) { s_header };
         Dictionary<string, ValueProvenance>? byPath = null;
         foreach (var entry in entries)
         {
             var history = string.Join(" → ", History(entry));
-            foreach (var reference in entry.References ?? [])
+            foreach (var reference in entry.References)
             {
                 // An interpolated value, then the history of each value it took.
-                byPath ??= ByPath(entries);
+                byPath ??= ByPath(all ?? entries);
                 history += byPath.TryGetValue(reference, out var taken) ? " ⇐ " + reference + ": " + string.Join(" → ", History(taken)) : string.Empty;
             }
 
@@ -98,7 +99,7 @@ internal static class ExplainWriter
             }
 
             json.EndList();
-            if (entry.References is { } references)
+            if (entry.References is { Count: > 0 } references)
             {
                 json.Key("interpolates");
                 json.StartList();
