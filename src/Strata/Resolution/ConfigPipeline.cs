@@ -110,7 +110,7 @@ internal static class ConfigPipeline
                 continue;
             }
 
-            if (state.EnvironmentApplied?.Contains((config, field.Index)) != true)
+            if (state.Graph.EnvironmentApplied?.Contains((config, field.Index)) != true)
             {
                 ApplyEnvironment(config, field, name, state);
             }

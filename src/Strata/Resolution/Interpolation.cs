@@ -262,7 +262,7 @@ internal sealed class Interpolation
                 return false;
             }
 
-            if (field.EnvironmentVariable is { } name && (_state.EnvironmentApplied ??= []).Add((config, field.Index)))
+            if (field.EnvironmentVariable is { } name && (_state.Graph.EnvironmentApplied ??= []).Add((config, field.Index)))
             {
                 var errors = _state.Diagnostics.ErrorCount;
                 _state.Graph.Kind = PhaseKind.Deriving;

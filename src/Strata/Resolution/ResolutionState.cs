@@ -34,9 +34,6 @@ internal sealed class ResolutionState
     /// <summary>Fields whose derivation failed: their rules are not checked (the failure is the error).</summary>
     public HashSet<(ConfigObject Config, int Index)> FailedFields { get; } = [];
 
-    /// <summary>The environment bindings an interpolation applied before the derive walk (it skips them); null while there is none.</summary>
-    public HashSet<(ConfigObject Config, int Index)>? EnvironmentApplied { get; set; }
-
     /// <summary>The environment variables read, for reproducibility (R12).</summary>
     public SortedDictionary<string, string?> EnvironmentRead { get; } = new(StringComparer.Ordinal);
 
