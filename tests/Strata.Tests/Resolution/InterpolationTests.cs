@@ -354,16 +354,13 @@ public sealed class InterpolationTests
             .Resolve();
 
         Assert.Equal(3, r.Config.Layers.NumLayers);
-        Assert.Equal("interpolation of iterations (run.json:1:47)", r.Config.Layers.GetOrigin(nameof(LayerConfig.NumLayers)).ToString());
+        Assert.Equal("interpolation of iterations (run.json:1:44)", r.Config.Layers.GetOrigin(nameof(LayerConfig.NumLayers)).ToString());
     }
 
     [Fact]
     public void A_later_layer_replaces_an_interpolation_with_a_value_and_the_value_is_written()
     {
-        var r = Resolve.Yaml("iterations: 3
-layers:
-  num_layers: ${iterations}
-", "layers.num_layers=5");
+        var r = Resolve.Yaml("iterations: 3\nlayers:\n  num_layers: ${iterations}\n", "layers.num_layers=5");
 
         Assert.Equal(5, r.Config.Layers.NumLayers);
         Assert.Contains("num_layers: 5", r.ToYaml(), StringComparison.Ordinal);
