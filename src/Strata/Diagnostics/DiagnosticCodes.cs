@@ -122,4 +122,10 @@ public static class DiagnosticCodes
     /// (a <c>world_size</c> in a file under a launcher that sets <c>WORLD_SIZE</c>).
     /// </summary>
     public const string EnvironmentShadowed = "STR0126";
+
+    /// <summary>
+    /// STR0127: an interpolation (<c>${path}</c>) cannot be resolved: malformed, an unknown path (with a suggestion), a
+    /// cycle, a chain too deep, a value its field cannot take, a derived or secret field, or one a base layer reads first.
+    /// </summary>
+    public const string Interpolation = "STR0127";
 }

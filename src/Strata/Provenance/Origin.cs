@@ -62,7 +62,7 @@ public sealed class Origin
     public Origin? Previous { get; }
 
     /// <summary>Whether a value with this origin is explicit (rule R3): set by a layer or by program code.</summary>
-    public bool IsExplicit => Kind is OriginKind.Checkpoint or OriginKind.File or OriginKind.CommandLine or OriginKind.Code or OriginKind.Provider or OriginKind.Preset;
+    public bool IsExplicit => Kind is OriginKind.Checkpoint or OriginKind.File or OriginKind.CommandLine or OriginKind.Code or OriginKind.Provider or OriginKind.Preset or OriginKind.Interpolation;
 
     /// <summary>Creates the origin of a position in a configuration file.</summary>
     /// <param name="path">The file path, as given by the user.</param>
@@ -108,6 +108,16 @@ public sealed class Origin
     /// <param name="column">The 1-based column.</param>
     public static Origin InPreset(string name, int line, int column) => new(OriginKind.Preset, name, line, column, 0, null);
 
+    /// <summary>
+    /// The origin of an interpolated value: <paramref name="references"/> are the fields it took (shown as written in
+    /// <see cref="Source"/>), <paramref name="place"/> the origin of the expression (kept as <see cref="Previous"/>, with
+    /// the history of the layers beneath it).
+    /// </summary>
+    internal static Origin FromInterpolation(string references, Origin place) => new(OriginKind.Interpolation, references, 0, 0, 0, place);
+
+    /// <summary>The place of the expression of an interpolation, else <see langword="null"/>.</summary>
+    internal Origin? Place => Kind == OriginKind.Interpolation ? Previous : null;
+
     /// <summary>Creates the origin of a value supplied by a named provider (for example an <c>IConfiguration</c> key).</summary>
     /// <param name="provider">The provider and key, as shown to users.</param>
     public static Origin FromProvider(string provider) => new(OriginKind.Provider, provider, 0, 0, 0, null);
@@ -123,7 +133,8 @@ public sealed class Origin
         get
         {
             var list = new List<Origin>();
-            for (Origin? o = this; o is not null; o = o.Previous)
+            // An interpolation stands for the place of its expression: that place is not a step of its own.
+            for (Origin? o = this; o is not null; o = o.Kind == OriginKind.Interpolation ? o.Previous?.Previous : o.Previous)
             {
                 list.Add(o);
             }
@@ -145,6 +156,7 @@ public sealed class Origin
         OriginKind.Derived => "derived",
         OriginKind.Provider => "provider",
         OriginKind.Preset => "preset",
+        OriginKind.Interpolation => "interpolation",
         _ => "unknown",
     };
 
@@ -163,6 +175,7 @@ public sealed class Origin
         OriginKind.Environment => "env " + Source + (IsShadowed ? " (shadowed)" : string.Empty),
         OriginKind.Provider => "provider " + Source,
         OriginKind.Preset => "preset " + Source,
+        OriginKind.Interpolation => "interpolation of " + Source + " (" + Previous?.Location + ")",
         _ => KindName,
     };
 

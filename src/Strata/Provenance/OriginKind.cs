@@ -29,4 +29,7 @@ public enum OriginKind
 
     /// <summary>A named preset a kind ships (<c>include: [preset:NAME]</c>, <c>a.b=@preset:NAME</c>).</summary>
     Preset = 8,
+
+    /// <summary>An interpolation (<c>${path}</c>) a layer wrote: the value of another field, taken where it was written.</summary>
+    Interpolation = 9,
 }

@@ -42,7 +42,10 @@ internal static class ProvenanceWalker
 
             var slot = config.GetSlot(field.Index);
             var text = ConfigWriter.DisplayText(config, field, out var value);
-            result.Add(new ValueProvenance(fieldPath, value, text, slot.Origin ?? Origin.Default, (slot.State & FieldState.Explicit) != 0, isDerivedField: false));
+            result.Add(new ValueProvenance(fieldPath, value, text, slot.Origin ?? Origin.Default, (slot.State & FieldState.Explicit) != 0, isDerivedField: false)
+            {
+                References = (slot.State & FieldState.Interpolated) != 0 && config.Graph?.Interpolations?.GetValueOrDefault((config, field.Index)) is { } site ? site.References : [],
+            });
         }
 
         foreach (var derived in config.ConfigType.DerivedFields)

@@ -36,6 +36,9 @@ public sealed class ValueProvenance
     /// <summary>Whether the value is explicit (R3).</summary>
     public bool IsExplicit { get; }
 
+    /// <summary>The paths of the fields an interpolation (<c>${path}</c>) took the value from; empty for any other value.</summary>
+    public IReadOnlyList<string> References { get; internal init; } = [];
+
     /// <summary>Whether this is a derived (computed) field (R4).</summary>
     public bool IsDerivedField { get; }
 

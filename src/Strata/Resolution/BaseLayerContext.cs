@@ -68,7 +68,23 @@ public sealed class BaseLayerContext
         }
 
         context.Push(field.Key);
-        field.Bind(Current, node, context);
+        context.Binder.RefusesInterpolation = true;
+        try
+        {
+            if (Interpolation.IsExpression(node))
+            {
+                Interpolation.Defer(Current, field, (ConfigScalar)node, context);
+            }
+            else
+            {
+                field.Bind(Current, node, context);
+            }
+        }
+        finally
+        {
+            context.Binder.RefusesInterpolation = false;
+        }
+
         context.ClearPath();
     }
 

@@ -17,7 +17,20 @@ internal static class ConfigPipeline
             return null;
         }
 
+        // Interpolations take effective values after the merge and the bind and before derivation, so that a derived
+        // default sees the interpolated value; that no derivation changed a value they took is checked after it.
+        var interpolations = state.Graph.Interpolations;
+        if (interpolations is not null)
+        {
+            Interpolation.Resolve(root, interpolations, state);
+        }
+
         PrepareAndDerive(root, state);
+        if (interpolations is not null)
+        {
+            Interpolation.CheckTakenValues(interpolations, state);
+        }
+
         ValidateAndFreeze(root, state);
         return root;
     }
@@ -97,43 +110,52 @@ internal static class ConfigPipeline
                 continue;
             }
 
-            var text = state.GetEnvironmentVariable(name);
-            if (text is null)
+            if (state.Graph.EnvironmentApplied?.Contains((config, field.Index)) != true)
             {
-                continue;
+                ApplyEnvironment(config, field, name, state);
             }
+        }
+    }
 
-            var path = PathText.Combine(config.ConfigPath, field.Key);
-            var origin = Origin.FromEnvironment(name);
-            if (IsInteger(field.ValueType) && !EnvironmentInteger.IsDecimal(text))
-            {
-                // Refused before the field's reader sees it: that reader takes the forms of a config file (0x8, 1_000).
-                state.Diagnostics.Error(DiagnosticCodes.EnvironmentValue, path, origin, EnvironmentInteger.NotDecimal(name, text));
-                continue;
-            }
+    /// <summary>Binds the value of the environment variable <paramref name="name"/>, when set, to a field no layer set (implicit).</summary>
+    internal static void ApplyEnvironment(ConfigObject config, ConfigFieldInfo field, string name, ResolutionState state)
+    {
+        var text = state.GetEnvironmentVariable(name);
+        if (text is null)
+        {
+            return;
+        }
 
-            var context = state.ReadContext;
-            context.Push(path);
-            var errors = state.Diagnostics.ErrorCount;
-            state.Graph.ImplicitOrigin = origin;
-            try
+        var path = PathText.Combine(config.ConfigPath, field.Key);
+        var origin = Origin.FromEnvironment(name);
+        if (IsInteger(field.ValueType) && !EnvironmentInteger.IsDecimal(text))
+        {
+            // Refused before the field's reader sees it: that reader takes the forms of a config file (0x8, 1_000).
+            state.Diagnostics.Error(DiagnosticCodes.EnvironmentValue, path, origin, EnvironmentInteger.NotDecimal(name, text));
+            return;
+        }
+
+        var context = state.ReadContext;
+        context.Push(path);
+        var errors = state.Diagnostics.ErrorCount;
+        state.Graph.ImplicitOrigin = origin;
+        try
+        {
+            // The field's reader reports a value it cannot take (out of range, not one of the names) at env NAME:
+            // that report is the one error; only a refusal it did not explain gets one here.
+            if (!field.BindImplicit(config, ConfigScalar.Plain(text, origin), context) && state.Diagnostics.ErrorCount == errors)
             {
-                // The field's reader reports a value it cannot take (out of range, not one of the names) at env NAME:
-                // that report is the one error; only a refusal it did not explain gets one here.
-                if (!field.BindImplicit(config, ConfigScalar.Plain(text, origin), context) && state.Diagnostics.ErrorCount == errors)
-                {
-                    state.Diagnostics.Error(
-                        DiagnosticCodes.EnvironmentValue,
-                        path,
-                        origin,
-                        "environment variable " + name + " is not a valid " + field.ValueType.DisplayName);
-                }
+                state.Diagnostics.Error(
+                    DiagnosticCodes.EnvironmentValue,
+                    path,
+                    origin,
+                    "environment variable " + name + " is not a valid " + field.ValueType.DisplayName);
             }
-            finally
-            {
-                state.Graph.ImplicitOrigin = Origin.Derived;
-                context.Pop();
-            }
+        }
+        finally
+        {
+            state.Graph.ImplicitOrigin = Origin.Derived;
+            context.Pop();
         }
     }
 

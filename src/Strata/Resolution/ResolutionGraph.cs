@@ -6,8 +6,8 @@ namespace Strata.Resolution;
 /// </summary>
 internal sealed class ResolutionGraph
 {
-    /// <summary>The fields whose next implicit assignment may replace their explicit value: a few at most, searched in order.</summary>
-    private List<(ConfigObject Config, int Index)>? _overrides;
+    /// <summary>What few resolutions use (forced values, interpolations), made on first use: an ordinary resolve allocates none of it.</summary>
+    private Rare? _rare;
 
     /// <summary>What the setters do now: the binder records origins itself, hooks assign implicitly, freezing records nothing.</summary>
     public PhaseKind Kind { get; set; } = PhaseKind.Binding;
@@ -15,24 +15,49 @@ internal sealed class ResolutionGraph
     /// <summary>The origin recorded by implicit assignments (derived, or an environment variable).</summary>
     public Origin ImplicitOrigin { get; set; } = Origin.Derived;
 
+    /// <summary>The fields a layer set to an interpolation (<c>${path}</c>), by config and field index; null while there is none.</summary>
+    public Dictionary<(ConfigObject Config, int Index), InterpolationSite>? Interpolations
+    {
+        get => _rare?.Interpolations;
+        set => (_rare ??= new()).Interpolations = value;
+    }
+
+    /// <summary>The environment bindings an interpolation applied before the derive walk (it skips them); null while there is none.</summary>
+    public HashSet<(ConfigObject Config, int Index)>? EnvironmentApplied
+    {
+        get => _rare?.EnvironmentApplied;
+        set => (_rare ??= new()).EnvironmentApplied = value;
+    }
+
     /// <summary>Allows the next implicit assignment of a field over its explicit value (a value forced by a rule).</summary>
     public void AllowOverride(ConfigObject config, int index)
     {
         TakeOverride(config, index); // Once, however often it is allowed.
-        (_overrides ??= []).Add((config, index));
+        ((_rare ??= new()).Overrides ??= []).Add((config, index));
     }
 
     public bool TakeOverride(ConfigObject config, int index)
     {
-        for (var i = 0; _overrides is not null && i < _overrides.Count; i++)
+        var overrides = _rare?.Overrides;
+        for (var i = 0; overrides is not null && i < overrides.Count; i++)
         {
-            if (ReferenceEquals(_overrides[i].Config, config) && _overrides[i].Index == index)
+            if (ReferenceEquals(overrides[i].Config, config) && overrides[i].Index == index)
             {
-                _overrides.RemoveAt(i);
+                overrides.RemoveAt(i);
                 return true;
             }
         }
 
         return false;
+    }
+
+    private sealed class Rare
+    {
+        /// <summary>The fields whose next implicit assignment may replace their explicit value: a few at most, searched in order.</summary>
+        public List<(ConfigObject Config, int Index)>? Overrides;
+
+        public Dictionary<(ConfigObject Config, int Index), InterpolationSite>? Interpolations;
+
+        public HashSet<(ConfigObject Config, int Index)>? EnvironmentApplied;
     }
 }

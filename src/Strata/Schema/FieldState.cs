@@ -15,4 +15,7 @@ internal enum FieldState : byte
 
     /// <summary>Set by derivation or from the environment.</summary>
     Implicit = 4,
+
+    /// <summary>Set by an interpolation (<c>${path}</c>): explicit, written back as the expression the user wrote.</summary>
+    Interpolated = 8,
 }

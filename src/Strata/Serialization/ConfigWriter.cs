@@ -34,6 +34,9 @@ internal sealed class ConfigWriter : ValueSink
     /// <summary>Above zero while the value of a secret field is written redacted.</summary>
     private int _redacting;
 
+    /// <summary>Whether the next string is a field's whole value in an output that is an input: its <c>${</c> is written <c>$${</c>.</summary>
+    private bool _escape;
+
     public ConfigWriter(ValueSink sink, ValueWriteContext context)
     {
         _sink = sink;
@@ -99,6 +102,7 @@ internal sealed class ConfigWriter : ValueSink
     public override void StartMap()
     {
         Flush();
+        _escape = false;
         _sink.StartMap();
     }
 
@@ -113,6 +117,7 @@ internal sealed class ConfigWriter : ValueSink
     public override void StartList()
     {
         Flush();
+        _escape = false;
         _sink.StartList();
     }
 
@@ -121,6 +126,7 @@ internal sealed class ConfigWriter : ValueSink
     public override void Plain(ReadOnlySpan<char> text)
     {
         Flush();
+        _escape = false;
         if (_redacting > 0)
         {
             _sink.String(RedactedText);
@@ -134,12 +140,19 @@ internal sealed class ConfigWriter : ValueSink
     public override void String(string text)
     {
         Flush();
+        if (_escape)
+        {
+            _escape = false;
+            text = text.Replace("${", "$${", StringComparison.Ordinal);
+        }
+
         _sink.String(_redacting > 0 ? RedactedText : text);
     }
 
     public override void Null()
     {
         Flush();
+        _escape = false;
         _sink.Null();
     }
 
@@ -221,13 +234,23 @@ internal sealed class ConfigWriter : ValueSink
 
     private void WriteValue(ConfigObject config, ConfigFieldInfo field)
     {
-        if ((config.GetSlot(field.Index).State & FieldState.NullRequested) != 0 && _explicitOnly)
+        var state = config.GetSlot(field.Index).State;
+        if ((state & FieldState.NullRequested) != 0 && _explicitOnly)
         {
             Null();
         }
+        else if ((state & FieldState.Interpolated) != 0 && _explicitOnly
+            && config.Graph?.Interpolations?.GetValueOrDefault((config, field.Index)) is { } site)
+        {
+            // The saved config keeps the expression the user wrote (explicit); every other output has its value.
+            String(site.Expression.Value!);
+        }
         else
         {
+            // A string a field holds is read back as an interpolation when it holds `${`: outputs that are inputs escape it.
+            _escape = !ReferenceEquals(Context, ValueWriteContext.Display);
             field.Write(config, this);
+            _escape = false;
         }
     }
 

@@ -26,6 +26,9 @@ internal sealed class Binder
 
     public bool LenientUnknownKeys { get; }
 
+    /// <summary>While a base layer's hook binds its inputs: they are read before interpolations are resolved, so cannot hold one.</summary>
+    public bool RefusesInterpolation { get; set; }
+
     /// <summary>The graph of the resolution: every config the binder makes belongs to it.</summary>
     public ResolutionGraph Graph { get; }
 
@@ -134,7 +137,15 @@ internal sealed class Binder
             {
                 if (field is not null)
                 {
-                    if (bound is null || !bound.Contains(field.Index))
+                    if (bound is not null && bound.Contains(field.Index))
+                    {
+                        // Its base layer's hook bound it.
+                    }
+                    else if (entry.Value is ConfigScalar { Value: { } text } scalar && text.Contains("${", StringComparison.Ordinal))
+                    {
+                        Interpolation.Defer(target, field, scalar, context);
+                    }
+                    else
                     {
                         field.Bind(target, entry.Value, context);
                     }

@@ -102,6 +102,12 @@ internal static class GeneratedInputs
         "separators-float.yaml" => directory.Write(name, "optimizer:\n  learning_rate:\n    base: 1" + string.Concat(Enumerable.Repeat("_1", 100_000)) + ".0\n"),
         "separators-run.yaml" => directory.Write(name, "training:\n  train_iters: 1" + new string('_', 100_000) + "1\n"),
         "dot-segments-path.yaml" => directory.Write(name, "run:\n  experiment_dir: " + string.Concat(Enumerable.Repeat("./", 100_000)) + "exp\n"),
+        // Interpolation (issue 15): a chain of 20 000 interpolations (one error at the bound of 64, in linear time),
+        // 100 000 `${` in one value, a path of a million characters, 10 000 references to one field.
+        "interpolation-deep-chain.yaml" => directory.Write(name, "training:\n  evaluations:\n" + string.Concat(Enumerable.Range(0, 20_000).Select(static i => "    e" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":\n      iterations: " + (i == 19_999 ? "3" : "${training.evaluations.e" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".iterations}") + "\n"))),
+        "interpolation-many.yaml" => directory.Write(name, "run:\n  experiment_name: '" + string.Concat(Enumerable.Repeat("${a}", 100_000)) + "'\n"),
+        "interpolation-huge-path.yaml" => directory.Write(name, "run:\n  experiment_name: '${" + new string('a', 1_000_000) + "}'\n"),
+        "interpolation-fan-in.yaml" => directory.Write(name, "training:\n  train_iters: 7\n  evaluations:\n" + string.Concat(Enumerable.Range(0, 10_000).Select(static i => "    e" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":\n      iterations: ${training.train_iters}\n"))),
         _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
     };
 

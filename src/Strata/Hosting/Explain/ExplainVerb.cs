@@ -47,7 +47,7 @@ internal static class ExplainVerb
             {
                 "json" => ExplainWriter.Json(selected),
                 "html" => paths.Count == 0 ? HtmlReport.Explain(resolved, request.Kind, request.Overrides) : throw new UsageException("--format html shows the whole config: give no PATH, and use its filter"),
-                _ => ExplainWriter.Table(selected, request.Overrides),
+                _ => ExplainWriter.Table(selected, request.Overrides, all),
             };
             HostOutput.Write(context, outputPath, text, outcome.FilesRead);
             return ExitCodes.Success;

@@ -17,16 +17,26 @@ internal static class ExplainWriter
     /// A table with the columns PATH, VALUE, ORIGIN and HISTORY (oldest first: default → checkpoint → file → override →
     /// derived). An override's origin shows the override itself.
     /// </summary>
-    public static string Table(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides)
+    /// <remarks>An interpolated value's history goes on with that of each value it took, found in <paramref name="all"/> (else in <paramref name="entries"/>).</remarks>
+    public static string Table(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides, IReadOnlyList<ValueProvenance>? all = null)
     {
         var rows = new List<string[]>(entries.Count + 1) { s_header };
+        Dictionary<string, ValueProvenance>? byPath = null;
         foreach (var entry in entries)
         {
+            var history = string.Join(" → ", History(entry));
+            foreach (var reference in entry.References)
+            {
+                // An interpolated value, then the history of each value it took.
+                byPath ??= ByPath(all ?? entries);
+                history += byPath.TryGetValue(reference, out var taken) ? " ⇐ " + reference + ": " + string.Join(" → ", History(taken)) : string.Empty;
+            }
+
             rows.Add([
                 entry.Path,
                 entry.Value,
                 Describe(entry.Origin, overrides),
-                string.Join(" → ", History(entry)),
+                history,
             ]);
         }
 
@@ -89,11 +99,34 @@ internal static class ExplainWriter
             }
 
             json.EndList();
+            if (entry.References is { Count: > 0 } references)
+            {
+                json.Key("interpolates");
+                json.StartList();
+                foreach (var reference in references)
+                {
+                    json.String(reference);
+                }
+
+                json.EndList();
+            }
+
             json.EndMap();
         }
 
         json.EndList();
         return json.ToString();
+    }
+
+    private static Dictionary<string, ValueProvenance> ByPath(IReadOnlyList<ValueProvenance> entries)
+    {
+        var byPath = new Dictionary<string, ValueProvenance>(entries.Count, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            byPath[entry.Path] = entry;
+        }
+
+        return byPath;
     }
 
     /// <summary>
@@ -126,11 +159,13 @@ internal static class ExplainWriter
     /// </summary>
     private static void WriteOrigin(ValueSink json, Origin origin)
     {
+        // An interpolation is placed where its expression was written: its file, line, column or override number.
+        var place = origin.Place ?? origin;
         json.StartMap();
         json.Key("kind");
         json.String(origin.KindName);
         json.Key("file");
-        if (origin.Kind is OriginKind.File or OriginKind.Checkpoint or OriginKind.CommandLine && origin.Source is { } file)
+        if (place.Kind is OriginKind.File or OriginKind.Checkpoint or OriginKind.CommandLine && place.Source is { } file)
         {
             json.String(file);
         }
@@ -139,9 +174,9 @@ internal static class ExplainWriter
             json.Null();
         }
 
-        WriteCount(json, "line", origin.Line);
-        WriteCount(json, "column", origin.Column);
-        WriteCount(json, "arg", origin.Argument);
+        WriteCount(json, "line", place.Line);
+        WriteCount(json, "column", place.Column);
+        WriteCount(json, "arg", place.Argument);
         json.Key("text");
         json.String(origin.ToString());
         json.EndMap();
