@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Strata.Resolution;
 using Strata.Schema;
@@ -124,33 +125,59 @@ public abstract class ConfigObject
                 if (ConfigType.FieldArray[index].ValueType.Shape == ValueShape.Config)
                 {
                     // Replacing a sub-config changes no explicit value: the child's fields keep theirs.
+                    graph!.Reads?.Drop();
                     return true;
                 }
 
                 ref var slot = ref Slot(index);
+                var previous = slot.Inputs;
                 if ((slot.State & FieldState.Explicit) != 0 && (slot.State & FieldState.NullRequested) == 0)
                 {
                     if (!graph!.TakeOverride(this, index))
                     {
                         // A derived default never overwrites an explicit value (DESIGN §7.3).
+                        graph.Reads?.Drop();
                         return false;
                     }
 
                     slot.State = FieldState.Implicit;
                     slot.Origin = Origin.Derived.WithPrevious(slot.Origin);
-                    return true;
+                }
+                else
+                {
+                    slot.State |= FieldState.Implicit;
+                    slot.Origin = (slot.State & FieldState.NullRequested) != 0
+                        ? graph!.ImplicitOrigin.WithPrevious(slot.Origin)
+                        : graph!.ImplicitOrigin;
                 }
 
-                slot.State |= FieldState.Implicit;
-                slot.Origin = (slot.State & FieldState.NullRequested) != 0
-                    ? graph!.ImplicitOrigin.WithPrevious(slot.Origin)
-                    : graph!.ImplicitOrigin;
+                // Set by a hook: the values it read since it set the previous one are this one's inputs.
+                if (graph.Reads?.Take(this, index, previous) is { } inputs)
+                {
+                    slot.SetInputs(inputs);
+                }
+
                 return true;
             default:
                 ref var codeSlot = ref Slot(index);
                 codeSlot.State = FieldState.Explicit;
                 codeSlot.Origin = unchanged && codeSlot.Origin?.Kind == OriginKind.Code ? codeSlot.Origin : Origin.Code.WithPrevious(codeSlot.Origin);
                 return true;
+        }
+    }
+
+    /// <summary>
+    /// Called by generated getters: while a hook of the resolution runs, notes that it read the field (an input of the
+    /// next value it sets); otherwise one test of a reference that is null.
+    /// </summary>
+    /// <param name="index">The field's index in <see cref="ConfigType"/>.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void NoteRead(int index)
+    {
+        if (Graph?.Reads is { } reads)
+        {
+            reads.Note(this, index);
         }
     }
 

@@ -1,3 +1,4 @@
+using Strata.Provenance;
 using Strata.Tree;
 
 namespace Strata.Schema;
@@ -15,9 +16,15 @@ internal struct FieldSlot
 
     public Origin? Origin
     {
-        readonly get => _origin as Origin ?? (_origin as ConfigNode)?.Origin;
+        readonly get => _origin as Origin ?? (_origin as ConfigNode)?.Origin ?? (_origin as DerivedInputs)?.Origin;
         set => _origin = value;
     }
+
+    /// <summary>The values a hook read to set this one (see <see cref="ReadRecorder"/>), or <see langword="null"/>.</summary>
+    public readonly FieldRead[]? Inputs => (_origin as DerivedInputs)?.Reads;
+
+    /// <summary>Records the inputs of the value a hook just set (its origin is set already).</summary>
+    public void SetInputs(FieldRead[] reads) => _origin = new DerivedInputs(Origin ?? Origin.Derived, reads);
 
     /// <summary>Records that the value was bound from <paramref name="node"/>, whose origin is the field's.</summary>
     public void BoundFrom(ConfigNode node) => _origin = node;

@@ -7,7 +7,7 @@ namespace Strata.Hosting.Explain;
 
 /// <summary>
 /// <c>explain &lt;kind&gt; [PATH]...</c>: for each requested path (every leaf when none), the effective value, its origin
-/// and its history, as a table or as JSON.
+/// and its history, as a table or as JSON; with <c>--why</c>, the chain of values each was derived from.
 /// </summary>
 internal static class ExplainVerb
 {
@@ -17,10 +17,21 @@ internal static class ExplainVerb
         var inputs = new ResolveInputs(context, command, acceptsPaths: true);
         var format = HostSymbols.Format("The output format.", "text", "json");
         command.Add(format);
+        var why = new Option<bool>("--why")
+        {
+            Description = "For each PATH, the values it was derived from, their own, down to where a layer, a default or the environment set them.",
+        };
+        command.Add(why);
         HostCommandLine.SetAction(command, context, parse =>
         {
             var paths = new List<string>();
             var request = inputs.Read(parse, paths);
+            var chains = parse.GetValue(why);
+            if (chains && paths.Count == 0)
+            {
+                throw new UsageException("--why needs the PATH of a value to explain (explain --why model.base_model.transformer.ffn_hidden_size)");
+            }
+
             var outcome = context.FindKind(request.Kind).Resolve(request);
             if (outcome.Resolved is not { } resolved)
             {
@@ -38,9 +49,10 @@ internal static class ExplainVerb
                 return ExitCodes.Invalid;
             }
 
-            context.Console.Output.Write(parse.GetValue(format) == "json"
-                ? ExplainWriter.Json(selected)
-                : ExplainWriter.Table(selected, request.Overrides));
+            var json = parse.GetValue(format) == "json";
+            context.Console.Output.Write(chains
+                ? json ? ExplainWriter.Json(WhyWriter.Values(selected)) : WhyWriter.Text(selected, request.Overrides)
+                : json ? ExplainWriter.Json(selected) : ExplainWriter.Table(selected, request.Overrides));
             return ExitCodes.Success;
         });
         return command;

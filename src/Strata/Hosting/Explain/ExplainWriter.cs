@@ -20,22 +20,25 @@ internal static class ExplainWriter
     public static string Table(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides)
     {
         var rows = new List<string[]>(entries.Count + 1) { s_header };
+        int pathWidth = 0, valueWidth = 0, originWidth = s_header[2].Length;
         foreach (var entry in entries)
         {
+            var origin = Describe(entry.Origin, overrides);
+
+            // The inputs of a derived value follow its origin without widening the column: they push the rest of their row.
+            originWidth = Math.Max(originWidth, origin.Length);
             rows.Add([
                 entry.Path,
                 entry.Value,
-                Describe(entry.Origin, overrides),
+                origin + DerivedFrom(entry),
                 string.Join(" → ", History(entry)),
             ]);
         }
 
-        int pathWidth = 0, valueWidth = 0, originWidth = 0;
         foreach (var row in rows)
         {
             pathWidth = Math.Max(pathWidth, row[0].Length);
             valueWidth = Math.Max(valueWidth, Math.Min(MaxValueWidth, row[1].Length));
-            originWidth = Math.Max(originWidth, row[2].Length);
         }
 
         var sb = new StringBuilder();
@@ -89,11 +92,58 @@ internal static class ExplainWriter
             }
 
             json.EndList();
+            if (entry.Origin.Kind == OriginKind.Derived)
+            {
+                json.Key("depends_on");
+                json.StartList();
+                foreach (var input in entry.DependsOn)
+                {
+                    json.String(input);
+                }
+
+                json.EndList();
+            }
+
             json.EndMap();
         }
 
         json.EndList();
         return json.ToString();
+    }
+
+    /// <summary>
+    /// What a derived value was derived from, after its origin: <c> from hidden_size (file.yaml:5:20)</c>, each input
+    /// with its place (a key of the same config by its key, another by its full path), at most
+    /// <see cref="WhyWriter.MaxInputsShown"/> of them; empty for any other value.
+    /// </summary>
+    public static string DerivedFrom(ValueProvenance entry)
+    {
+        var inputs = entry.Inputs;
+        if (inputs.Length == 0 || entry.Origin.Kind != OriginKind.Derived)
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(" from ");
+        var parent = entry.Path.LastIndexOf('.');
+        for (var i = 0; i < inputs.Length && i < WhyWriter.MaxInputsShown; i++)
+        {
+            var path = inputs[i].Path;
+            var sameConfig = parent > 0 && path.Length > parent + 1 && string.CompareOrdinal(path, 0, entry.Path, 0, parent + 1) == 0
+                && path.IndexOfAny(['.', '['], parent + 1) < 0;
+            sb.Append(i == 0 ? string.Empty : ", ").Append(sameConfig ? path[(parent + 1)..] : path);
+            if (inputs[i].Config is { } config)
+            {
+                sb.Append(" (").Append(config.GetSlot(inputs[i].Index).Origin ?? Origin.Default).Append(')');
+            }
+        }
+
+        if (inputs.Length > WhyWriter.MaxInputsShown)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", and {inputs.Length - WhyWriter.MaxInputsShown} more");
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>
