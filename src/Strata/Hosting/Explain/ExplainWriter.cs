@@ -11,6 +11,9 @@ internal static class ExplainWriter
     /// <summary>Values longer than this do not widen the value column; they push the rest of their row instead.</summary>
     private const int MaxValueWidth = 32;
 
+    /// <summary>The inputs a derived value's origin names in the table stop here (<c>explain --why</c> lists them all).</summary>
+    private const int MaxDerivedFromLength = 100;
+
     private static readonly string[] s_header = ["PATH", "VALUE", "ORIGIN", "HISTORY"];
 
     /// <summary>
@@ -113,8 +116,9 @@ internal static class ExplainWriter
 
     /// <summary>
     /// What a derived value was derived from, after its origin: <c> from hidden_size (file.yaml:5:20)</c>, each input
-    /// with its place (a key of the same config by its key, another by its full path), at most
-    /// <see cref="WhyWriter.MaxInputsShown"/> of them; empty for any other value.
+    /// with its place (a key of the same config by its key, another by its full path), as many as fit in
+    /// <see cref="MaxDerivedFromLength"/> characters (one at least; the others counted, <c>explain --why</c> lists
+    /// them); empty for any other value.
     /// </summary>
     public static string DerivedFrom(ValueProvenance entry)
     {
@@ -126,21 +130,25 @@ internal static class ExplainWriter
 
         var sb = new StringBuilder(" from ");
         var parent = entry.Path.LastIndexOf('.');
-        for (var i = 0; i < inputs.Length && i < WhyWriter.MaxInputsShown; i++)
+        var shown = 0;
+        for (; shown < inputs.Length; shown++)
         {
-            var path = inputs[i].Path;
+            var path = inputs[shown].Path;
             var sameConfig = parent > 0 && path.Length > parent + 1 && string.CompareOrdinal(path, 0, entry.Path, 0, parent + 1) == 0
                 && path.IndexOfAny(['.', '['], parent + 1) < 0;
-            sb.Append(i == 0 ? string.Empty : ", ").Append(sameConfig ? path[(parent + 1)..] : path);
-            if (inputs[i].Config is { } config)
+            var text = (sameConfig ? path[(parent + 1)..] : path)
+                + (inputs[shown].Config is { } config ? " (" + (config.GetSlot(inputs[shown].Index).Origin ?? Origin.Default) + ")" : string.Empty);
+            if (shown > 0 && sb.Length + text.Length > MaxDerivedFromLength)
             {
-                sb.Append(" (").Append(config.GetSlot(inputs[i].Index).Origin ?? Origin.Default).Append(')');
+                break;
             }
+
+            sb.Append(shown == 0 ? string.Empty : ", ").Append(text);
         }
 
-        if (inputs.Length > WhyWriter.MaxInputsShown)
+        if (shown < inputs.Length)
         {
-            sb.Append(CultureInfo.InvariantCulture, $", and {inputs.Length - WhyWriter.MaxInputsShown} more");
+            sb.Append(CultureInfo.InvariantCulture, $" and {inputs.Length - shown} more");
         }
 
         return sb.ToString();

@@ -11,9 +11,6 @@ namespace Strata.Hosting.Explain;
 /// </summary>
 internal static class WhyWriter
 {
-    /// <summary>The inputs the origin column of the table names; the rest are counted.</summary>
-    public const int MaxInputsShown = 4;
-
     /// <summary>How deep the chain is followed (a hook's inputs are rarely more than a few derivations deep).</summary>
     public const int MaxDepth = 16;
 
@@ -74,9 +71,13 @@ internal static class WhyWriter
 
         public void Write(ValueProvenance entry, int depth)
         {
-            var first = _seen.Add(entry.Path);
-            var again = first || entry.Inputs.Length == 0 ? ")" : ", shown above)";
-            if (!Line(depth, entry.Path + " = " + Cut(entry.Value) + "  (" + Origin(entry) + again) || !first)
+            if (!_seen.Add(entry.Path))
+            {
+                Line(depth, entry.Path + "  (shown above)");
+                return;
+            }
+
+            if (!Line(depth, entry.Path + " = " + Cut(entry.Value) + "  (" + Origin(entry) + ")"))
             {
                 return;
             }
