@@ -17,6 +17,7 @@ public abstract class ConfigObject
 {
     private FieldSlot[]? _slots;
     private bool _frozen;
+    private ResolutionGraph? _graph;
 
     /// <summary>Initializes a config object.</summary>
     protected ConfigObject()
@@ -39,8 +40,16 @@ public abstract class ConfigObject
     /// <summary>The merged tree this config was bound from: where its own diagnostics are placed.</summary>
     internal ConfigMap? SourceTree { get; set; }
 
-    /// <summary>The resolution this config belongs to, or <see langword="null"/> for a config made by program code.</summary>
-    internal ResolutionGraph? Graph { get; set; }
+    /// <summary>
+    /// The resolution this config belongs to, or <see langword="null"/> for a config made by program code. A child config
+    /// its parent made (a default the binder filled in) belongs to its parent's before a walk links it: a parent's
+    /// <c>Prepare</c> hook that reads or sets it is then seen as such (what it reads is noted, what it sets is implicit).
+    /// </summary>
+    internal ResolutionGraph? Graph
+    {
+        get => _graph ??= Parent?.Graph;
+        set => _graph = value;
+    }
 
     /// <summary>The path of a config made before its parent (a base layer's place), until it is linked to one.</summary>
     internal string? DetachedPath { get; set; }
@@ -236,9 +245,10 @@ public abstract class ConfigObject
 
     internal void AttachTo(ConfigObject parent, PathStep step)
     {
-        if (Graph is null && parent.Graph is { } graph)
+        // A config a hook made has no graph until it is linked (nor one of its own children): it joins its parent's.
+        if (_graph is null && parent.Graph is { } graph)
         {
-            Join(graph);
+            Join(graph, HolderInputs(parent, step.Key));
         }
 
         // Every walk of the graph links the children again: a link that holds already is not written again.
@@ -254,8 +264,10 @@ public abstract class ConfigObject
     /// <summary>
     /// A config a hook made joins the graph it is linked to: what code set on it before then was set by the hook, so it
     /// is implicit (derived), as the hook's own assignments are (DESIGN §7.2: generated legacy datasets stay implicit).
+    /// Those values were set where no read could be told apart: they take the inputs of the value that holds the config
+    /// (<paramref name="inputs"/>: what the hook read before it set that field).
     /// </summary>
-    private void Join(ResolutionGraph graph)
+    private void Join(ResolutionGraph graph, Provenance.FieldRead[]? inputs)
     {
         Graph = graph;
         for (var i = 0; graph.Kind != PhaseKind.Binding && _slots is not null && i < _slots.Length; i++)
@@ -264,8 +276,39 @@ public abstract class ConfigObject
             if (slot.State == FieldState.Explicit && slot.Origin?.Kind == OriginKind.Code)
             {
                 slot = new FieldSlot { State = FieldState.Implicit, Origin = graph.ImplicitOrigin };
+                if (inputs is not null)
+                {
+                    slot.SetInputs(inputs);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The inputs of the value that holds a config a hook made: those of the field of <paramref name="parent"/> named
+    /// <paramref name="key"/> (a list or dictionary of configs the hook set); a config field records none, so for a child
+    /// config those of the value that holds its parent, and so on up (a legacy dataset's <c>fim</c>: the datasets').
+    /// </summary>
+    private static Provenance.FieldRead[]? HolderInputs(ConfigObject? parent, string key)
+    {
+        for (var depth = 0; parent is not null && depth < 64; depth++)
+        {
+            if (parent.ConfigType.FindByKey(key) is not { } holder)
+            {
+                return null;
+            }
+
+            var inputs = parent.GetSlot(holder.Index).Inputs;
+            if (inputs is not null || holder.ValueType.Shape != ValueShape.Config)
+            {
+                return inputs;
+            }
+
+            key = parent.Step.Key;
+            parent = parent.Parent;
+        }
+
+        return null;
     }
 
     internal void MarkFrozen() => _frozen = true;
