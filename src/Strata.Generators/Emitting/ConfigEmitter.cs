@@ -80,9 +80,9 @@ internal sealed class ConfigEmitter
             _writer.WriteLine("return field;");
             _writer.CloseBlock();
         }
-        else if (field.IsConfig)
+        else if (field.IsConfig || field.ValueType.HoldsConfig)
         {
-            // Reading a child config is a step towards its fields, not an input of a derived value: not noted.
+            // Reading a child config (or a list of them) is a step towards their fields, not an input of a derived value: not noted.
             _writer.WriteLine(getter + " => field;");
         }
         else

@@ -30,10 +30,10 @@ internal sealed class ReadRecorder
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void Note(ConfigObject config, int index)
     {
-        // A field that holds configs (a list of datasets) is a step towards their fields, which are the inputs.
-        if (_thread == Environment.CurrentManagedThreadId && config.ConfigType.FieldArray[index].ValueType.NestedConfig is null)
+        // The generated getters of fields that hold configs (a list of datasets) note nothing: their fields are the inputs.
+        if (_thread == Environment.CurrentManagedThreadId)
         {
-            Add(config, index, null);
+            Add(new FieldRead(config, index));
         }
     }
 
@@ -42,7 +42,7 @@ internal sealed class ReadRecorder
     {
         if (_thread == Environment.CurrentManagedThreadId)
         {
-            Add(null, 0, name);
+            Add(new FieldRead(name));
         }
     }
 
@@ -57,7 +57,7 @@ internal sealed class ReadRecorder
         var self = false;
         foreach (var read in _pending)
         {
-            if (read.Is(config, index, null))
+            if (read.Is(config, index))
             {
                 self = true;
             }
@@ -71,7 +71,7 @@ internal sealed class ReadRecorder
         {
             foreach (var read in previous)
             {
-                Add(read.Config, read.Index, read.Variable);
+                Add(read);
             }
 
             count = _pending.Count - 1;
@@ -84,7 +84,7 @@ internal sealed class ReadRecorder
             var at = 0;
             foreach (var read in _pending)
             {
-                if (!read.Is(config, index, null))
+                if (!read.Is(config, index))
                 {
                     result[at++] = read;
                 }
@@ -98,21 +98,21 @@ internal sealed class ReadRecorder
     /// <summary>The value was not assigned (a child config replaced, an explicit value kept): its reads are dropped with it.</summary>
     public void Drop() => _pending.Clear();
 
-    private void Add(ConfigObject? config, int index, string? variable)
+    private void Add(FieldRead read)
     {
         if (_pending.Count >= MaxReads)
         {
             return;
         }
 
-        foreach (var read in _pending)
+        foreach (var pending in _pending)
         {
-            if (read.Is(config, index, variable))
+            if (pending.Is(read))
             {
                 return;
             }
         }
 
-        _pending.Add(new FieldRead(config, index, variable));
+        _pending.Add(read);
     }
 }

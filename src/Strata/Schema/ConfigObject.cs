@@ -47,7 +47,7 @@ public abstract class ConfigObject
     /// </summary>
     internal ResolutionGraph? Graph
     {
-        get => _graph ??= Parent?.Graph;
+        get => _graph ?? ParentGraph();
         set => _graph = value;
     }
 
@@ -184,11 +184,25 @@ public abstract class ConfigObject
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void NoteRead(int index)
     {
-        if (Graph?.Reads is { } reads)
+        // The field, not the property: a config linked to its graph (every config of a resolved graph) costs one test.
+        var graph = _graph;
+        if (graph is null)
+        {
+            NoteReadUnlinked(index);
+        }
+        else if (graph.Reads is { } reads)
         {
             reads.Note(this, index);
         }
     }
+
+    /// <summary>The graph of the nearest parent that has one, kept (not inlined into every setter: rarely reached).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ResolutionGraph? ParentGraph() => Parent is { } parent ? _graph = parent.Graph : null;
+
+    /// <summary>A read of a config not linked to a graph yet (a child its parent made), or made by program code.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void NoteReadUnlinked(int index) => Graph?.Reads?.Note(this, index);
 
     /// <summary>Called by generated setters of config-valued fields to link the child to this config.</summary>
     /// <param name="child">The child config, or <see langword="null"/>.</param>

@@ -12,7 +12,7 @@ internal static class ExplainWriter
     private const int MaxValueWidth = 32;
 
     /// <summary>The inputs a derived value's origin names in the table stop here (<c>explain --why</c> lists them all).</summary>
-    private const int MaxDerivedFromLength = 100;
+    private const int MaxDerivedFromLength = 120;
 
     private static readonly string[] s_header = ["PATH", "VALUE", "ORIGIN", "HISTORY"];
 
