@@ -63,10 +63,7 @@ public sealed partial class GPTTrainerConfig
     partial void Prepare(PrepareContext context)
     {
         // Megatron-LM's seed shifts, where no one set them (Fast-LLM overwrites even explicit values).
-        if (Model.BaseModel.UseMegatronInitialization)
-        {
-            Model.Distributed.UseMegatronSeedShifts();
-        }
+        Model.Distributed.UseMegatronSeedShifts(Model.BaseModel);
 
         Batch.SetDistributed(Model.Distributed);
         Batch.SetBaseModel(Model.BaseModel);

@@ -80,9 +80,18 @@ internal sealed class ConfigEmitter
             _writer.WriteLine("return field;");
             _writer.CloseBlock();
         }
+        else if (field.IsConfig || field.ValueType.HoldsConfig)
+        {
+            // Reading a child config (or a list of them) is a step towards their fields, not an input of a derived value: not noted.
+            _writer.WriteLine(getter + " => field;");
+        }
         else
         {
-            _writer.WriteLine(getter + " => field;");
+            // While a hook runs, the read is noted as an input of the next value it sets (one null test otherwise).
+            _writer.OpenBlock(getter);
+            _writer.WriteLine("NoteRead(s_fieldBase + " + Literals.Int(index) + ");");
+            _writer.WriteLine("return field;");
+            _writer.CloseBlock();
         }
 
         _writer.OpenBlock(Accessor(property.SetterModifiers, "set"));

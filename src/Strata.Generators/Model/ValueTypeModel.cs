@@ -17,6 +17,28 @@ internal sealed record ValueTypeModel(
     EquatableArray<ValueTypeModel> Arguments,
     EquatableArray<EnumMemberModel> EnumMembers)
 {
+    /// <summary>Whether values of this type are or hold configs (a nested config, a list or dictionary of them).</summary>
+    public bool HoldsConfig
+    {
+        get
+        {
+            if (Kind == ValueKind.Config)
+            {
+                return true;
+            }
+
+            foreach (var argument in Arguments)
+            {
+                if (argument.HoldsConfig)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     public static ValueTypeModel Simple(ValueKind kind, string typeName) =>
         new(kind, typeName, EquatableArray<ValueTypeModel>.Empty, EquatableArray<EnumMemberModel>.Empty);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Strata.Llm.Models;
 
 namespace Strata.Llm.Engine;
 
@@ -191,15 +192,27 @@ public sealed partial class DistributedConfig
     /// <param name="main">The main model's distributed config.</param>
     internal void ShareFrom(DistributedConfig main) => _reference = ReferenceEquals(main, this) ? null : main;
 
-    /// <summary>Sets the seed shifts that reproduce Megatron-LM's initialisation, where no one set them.</summary>
-    internal void UseMegatronSeedShifts()
+    /// <summary>
+    /// Sets the seed shifts that reproduce Megatron-LM's initialisation, where no one set them, when the model uses it.
+    /// The flag is read before each assignment, so that each value records it as its input (explain's derived from).
+    /// </summary>
+    /// <param name="model">The base model whose <c>use_megatron_initialization</c> decides.</param>
+    internal void UseMegatronSeedShifts(GPTBaseModelConfig model)
     {
-        SetIfUnset(nameof(DpSeedShift), () => DpSeedShift = BigInteger.Zero);
-        SetIfUnset(nameof(PpSeedShift), () => PpSeedShift = new BigInteger(100));
-        SetIfUnset(nameof(PpGenInitSeedShift), () => PpGenInitSeedShift = BigInteger.Zero);
-        SetIfUnset(nameof(TpSeedShift), () => TpSeedShift = BigInteger.One);
-        SetIfUnset(nameof(TpGenInitSeedShift), () => TpGenInitSeedShift = new BigInteger(2718));
-        SetIfUnset(nameof(ReproducibleInit), () => ReproducibleInit = false);
+        void Megatron(string propertyName, Action assign)
+        {
+            if (model.UseMegatronInitialization)
+            {
+                SetIfUnset(propertyName, assign);
+            }
+        }
+
+        Megatron(nameof(DpSeedShift), () => DpSeedShift = BigInteger.Zero);
+        Megatron(nameof(PpSeedShift), () => PpSeedShift = new BigInteger(100));
+        Megatron(nameof(PpGenInitSeedShift), () => PpGenInitSeedShift = BigInteger.Zero);
+        Megatron(nameof(TpSeedShift), () => TpSeedShift = BigInteger.One);
+        Megatron(nameof(TpGenInitSeedShift), () => TpGenInitSeedShift = new BigInteger(2718));
+        Megatron(nameof(ReproducibleInit), () => ReproducibleInit = false);
     }
 
     partial void Derive(DeriveContext context)

@@ -105,25 +105,20 @@ public sealed partial class GPTBatchConfig
         }
     }
 
+    /// <summary>
+    /// The sizes are derived with the values they read read where they are used (not kept in locals across an
+    /// assignment): each assignment's inputs are the values read since the previous one (explain's derived from).
+    /// </summary>
     private void DeriveSizes(DeriveContext context)
     {
-        // Without a distributed config (a batch config resolved on its own) the run is a single process.
-        var batchDataParallel = _distributed?.BatchDataParallel ?? 1;
-        var pipelineParallel = _distributed?.PipelineParallel ?? 1;
-        if (batchDataParallel <= 0)
-        {
-            // The distributed config is invalid and reports it.
-            _derivationFailed = true;
-            return;
-        }
-
         var batchSet = IsSet(nameof(BatchSize));
         var microSet = IsSet(nameof(MicroBatchSize));
         if (batchSet && microSet)
         {
             if (!IsSet(nameof(SequentialMicroBatches)))
             {
-                if (Divide(context, nameof(SequentialMicroBatches), BatchSize, [MicroBatchSize, batchDataParallel], "batch_size", "micro_batch_size × batch_data_parallel", nameof(BatchSize), nameof(MicroBatchSize)) is not { } sequential)
+                if (!HasValidDataParallel()
+                    || Divide(context, nameof(SequentialMicroBatches), BatchSize, [MicroBatchSize, BatchDataParallel], "batch_size", "micro_batch_size × batch_data_parallel", nameof(BatchSize), nameof(MicroBatchSize)) is not { } sequential)
                 {
                     return;
                 }
@@ -131,13 +126,13 @@ public sealed partial class GPTBatchConfig
                 SequentialMicroBatches = sequential;
             }
 
-            SplitSequential(context, pipelineParallel);
+            SplitSequential(context);
             return;
         }
 
         if (IsSet(nameof(SequentialMicroBatches)))
         {
-            SplitSequential(context, pipelineParallel);
+            SplitSequential(context);
         }
         else
         {
@@ -165,17 +160,22 @@ public sealed partial class GPTBatchConfig
             SequentialMicroBatches = sequential;
         }
 
+        if (!batchSet && !microSet)
+        {
+            MicroBatchSize = 1;
+        }
+
+        if (!HasValidDataParallel())
+        {
+            return;
+        }
+
         if (!batchSet)
         {
-            if (!microSet)
-            {
-                MicroBatchSize = 1;
-            }
-
             if (context.Product(
                 nameof(BatchSize),
                 "micro_batch_size × sequential_micro_batches × batch_data_parallel",
-                [MicroBatchSize, SequentialMicroBatches, batchDataParallel],
+                [MicroBatchSize, SequentialMicroBatches, BatchDataParallel],
                 nameof(MicroBatchSize),
                 nameof(SequentialMicroBatches),
                 nameof(DepthFirstMicroBatches),
@@ -188,7 +188,7 @@ public sealed partial class GPTBatchConfig
                 _derivationFailed = true;
             }
         }
-        else if (Divide(context, nameof(MicroBatchSize), BatchSize, [SequentialMicroBatches, batchDataParallel], "batch_size", "sequential_micro_batches × batch_data_parallel", nameof(BatchSize), nameof(SequentialMicroBatches), nameof(DepthFirstMicroBatches), nameof(BreadthFirstMicroBatches)) is { } micro)
+        else if (Divide(context, nameof(MicroBatchSize), BatchSize, [SequentialMicroBatches, BatchDataParallel], "batch_size", "sequential_micro_batches × batch_data_parallel", nameof(BatchSize), nameof(SequentialMicroBatches), nameof(DepthFirstMicroBatches), nameof(BreadthFirstMicroBatches)) is { } micro)
         {
             MicroBatchSize = micro;
         }
@@ -244,15 +244,15 @@ public sealed partial class GPTBatchConfig
     }
 
     /// <summary>Derives the depth-first and breadth-first counts that are not set from the sequential count.</summary>
-    private void SplitSequential(DeriveContext context, int pipelineParallel)
+    private void SplitSequential(DeriveContext context)
     {
         var depthSet = IsSet(nameof(DepthFirstMicroBatches));
         var breadthSet = IsSet(nameof(BreadthFirstMicroBatches));
         if (!depthSet && !breadthSet)
         {
             // With pipeline parallelism, micro-batches are interleaved in the pipeline; otherwise they run one after the other.
-            DepthFirstMicroBatches = pipelineParallel > 1 ? 1 : SequentialMicroBatches;
-            BreadthFirstMicroBatches = pipelineParallel > 1 ? SequentialMicroBatches : 1;
+            DepthFirstMicroBatches = PipelineParallel > 1 ? 1 : SequentialMicroBatches;
+            BreadthFirstMicroBatches = PipelineParallel > 1 ? SequentialMicroBatches : 1;
         }
         else if (!depthSet)
         {
@@ -266,6 +266,24 @@ public sealed partial class GPTBatchConfig
         {
             BreadthFirstMicroBatches = breadth;
         }
+    }
+
+    /// <summary>The data parallelism of the model's distributed config; 1 without one (a batch config resolved on its own: one process).</summary>
+    private int BatchDataParallel => _distributed?.BatchDataParallel ?? 1;
+
+    /// <summary>The pipeline parallelism of the model's distributed config; 1 without one.</summary>
+    private int PipelineParallel => _distributed?.PipelineParallel ?? 1;
+
+    /// <summary>Whether the data parallelism can divide a batch; when not, the distributed config is invalid and reports it.</summary>
+    private bool HasValidDataParallel()
+    {
+        if (BatchDataParallel > 0)
+        {
+            return true;
+        }
+
+        _derivationFailed = true;
+        return false;
     }
 
     /// <summary>

@@ -255,9 +255,6 @@ public sealed partial class TransformerConfig
             InitMethodStd = Math.Pow(HiddenSize, -0.5);
         }
 
-        // Fast-LLM divides by sqrt(2 × num_layers) and crashes for a model without layers; with no layer there is
-        // nothing to scale, so the unscaled value is used.
-        var outputStd = NumLayers > 0 ? InitMethodStd / Math.Sqrt(2.0 * NumLayers) : InitMethodStd;
         if (!IsSet(nameof(InitMethodStdQkv)))
         {
             InitMethodStdQkv = InitMethodStd;
@@ -265,7 +262,7 @@ public sealed partial class TransformerConfig
 
         if (!IsSet(nameof(InitMethodStdAttnProj)))
         {
-            InitMethodStdAttnProj = outputStd;
+            InitMethodStdAttnProj = OutputStd();
         }
 
         if (!IsSet(nameof(InitMethodStdMlp1)))
@@ -275,11 +272,18 @@ public sealed partial class TransformerConfig
 
         if (!IsSet(nameof(InitMethodStdMlp2)))
         {
-            InitMethodStdMlp2 = outputStd;
+            InitMethodStdMlp2 = OutputStd();
         }
 
         DeriveBounds();
     }
+
+    /// <summary>
+    /// The std of the output projections. Fast-LLM divides by sqrt(2 × num_layers) and crashes for a model without
+    /// layers; with no layer there is nothing to scale, so the unscaled value is used. Computed where it is assigned, so
+    /// that the values it reads are recorded as the inputs of that assignment (explain's derived from).
+    /// </summary>
+    private double OutputStd() => NumLayers > 0 ? InitMethodStd / Math.Sqrt(2.0 * NumLayers) : InitMethodStd;
 
     private void DeriveBounds()
     {

@@ -40,18 +40,52 @@ internal static class ProvenanceWalker
                 }
             }
 
-            var slot = config.GetSlot(field.Index);
-            var text = ConfigWriter.DisplayText(config, field, out var value);
-            result.Add(new ValueProvenance(fieldPath, value, text, slot.Origin ?? Origin.Default, (slot.State & FieldState.Explicit) != 0, isDerivedField: false)
-            {
-                References = (slot.State & FieldState.Interpolated) != 0 && config.Graph?.Interpolations?.GetValueOrDefault((config, field.Index)) is { } site ? site.References : [],
-            });
+            result.Add(Leaf(config, field, fieldPath));
         }
 
         foreach (var derived in config.ConfigType.DerivedFields)
         {
-            var node = derived.Compute(config);
-            result.Add(new ValueProvenance(PathText.Combine(path, derived.Key), node, node is null ? "?" : FlowText.Format(node), Origin.Derived, isExplicit: false, isDerivedField: true));
+            var inputs = Compute(config, derived, out var node);
+            result.Add(new ValueProvenance(PathText.Combine(path, derived.Key), node, node is null ? "?" : FlowText.Format(node), Origin.Derived, isExplicit: false, isDerivedField: true, inputs));
+        }
+    }
+
+    /// <summary>The provenance of one settable field (an input of a derived value, for <c>explain --why</c>).</summary>
+    public static ValueProvenance Leaf(ConfigObject config, ConfigFieldInfo field, string path)
+    {
+        var slot = config.GetSlot(field.Index);
+        var text = ConfigWriter.DisplayText(config, field, out var value);
+        return new ValueProvenance(path, value, text, slot.Origin ?? Origin.Default, (slot.State & FieldState.Explicit) != 0, isDerivedField: false, slot.Inputs)
+        {
+            References = (slot.State & FieldState.Interpolated) != 0 && config.Graph?.Interpolations?.GetValueOrDefault((config, field.Index)) is { } site ? site.References : [],
+        };
+    }
+
+    /// <summary>
+    /// Computes a computed field (R4) while noting what it reads, as a hook's reads are noted: the graph is frozen, so
+    /// only this thread's reads are noted, one computation at a time per graph.
+    /// </summary>
+    private static FieldRead[]? Compute(ConfigObject config, ConfigDerivedInfo derived, out ConfigNode? node)
+    {
+        if (config.Graph is not { } graph)
+        {
+            node = derived.Compute(config);
+            return null;
+        }
+
+        lock (graph)
+        {
+            var reads = new ReadRecorder();
+            graph.Reads = reads.Begin();
+            try
+            {
+                node = derived.Compute(config);
+                return reads.Take(config, -1, null);
+            }
+            finally
+            {
+                graph.Reads = null;
+            }
         }
     }
 }

@@ -5,8 +5,11 @@ namespace Strata.Provenance;
 /// <summary>Where one leaf of a resolved config came from (R13): its value, final origin and the layers it went through.</summary>
 public sealed class ValueProvenance
 {
-    internal ValueProvenance(string path, ConfigNode? node, string value, Origin origin, bool isExplicit, bool isDerivedField)
+    private IReadOnlyList<string>? _dependsOn;
+
+    internal ValueProvenance(string path, ConfigNode? node, string value, Origin origin, bool isExplicit, bool isDerivedField, FieldRead[]? inputs = null)
     {
+        Inputs = inputs ?? [];
         Path = path;
         Node = node;
         Value = value;
@@ -41,6 +44,34 @@ public sealed class ValueProvenance
 
     /// <summary>Whether this is a derived (computed) field (R4).</summary>
     public bool IsDerivedField { get; }
+
+    /// <summary>
+    /// What the value was derived from: the full dotted paths of the fields the hook (or the computed field) read to
+    /// produce it, in the order read, and <c>env NAME</c> for an environment variable the hook read through its context.
+    /// Empty for a value no hook set, and for a value a hook set without reading anything (a constant). The inputs are
+    /// the reads since the previous value the same hook set (docs/engine.md, "Why a derived value is what it is").
+    /// </summary>
+    public IReadOnlyList<string> DependsOn
+    {
+        get
+        {
+            if (_dependsOn is null)
+            {
+                var paths = new string[Inputs.Length];
+                for (var i = 0; i < paths.Length; i++)
+                {
+                    paths[i] = Inputs[i].Path;
+                }
+
+                _dependsOn = paths;
+            }
+
+            return _dependsOn;
+        }
+    }
+
+    /// <summary>The inputs as recorded (configs and field indexes), made into paths only by <see cref="DependsOn"/>.</summary>
+    internal FieldRead[] Inputs { get; }
 
     /// <inheritdoc />
     public override string ToString() => Path + " = " + Value + "  (" + Origin + ")";

@@ -1,3 +1,4 @@
+using Strata.Provenance;
 using Strata.Schema;
 using Strata.Tree;
 
@@ -44,18 +45,32 @@ internal static class ConfigPipeline
         state.Graph.Kind = PhaseKind.Deriving;
         ConfigGraph.Walk(
             root,
-            (Prepare: new PrepareContext(state), Derive: new DeriveContext(state), State: state),
+            (Prepare: new PrepareContext(state), Derive: new DeriveContext(state), State: state, Reads: new ReadRecorder()),
             static (config, s) =>
             {
                 s.Prepare.Current = config;
-                RunHook(config, s.State, "preparation", s.Prepare, static (c, x) => c.InvokePrepare(x));
+                RunRecorded(config, s.State, s.Reads, "preparation", s.Prepare, static (c, x) => c.InvokePrepare(x));
             },
             static (config, s) =>
             {
                 ApplyEnvironment(config, s.State);
                 s.Derive.Current = config;
-                RunHook(config, s.State, "derivation", s.Derive, static (c, x) => c.InvokeDerive(x));
+                RunRecorded(config, s.State, s.Reads, "derivation", s.Derive, static (c, x) => c.InvokeDerive(x));
             });
+    }
+
+    /// <summary>Runs a hook that may set values, noting what it reads only while it runs (the inputs of what it sets).</summary>
+    private static void RunRecorded<TContext>(ConfigObject config, ResolutionState state, ReadRecorder reads, string stage, TContext context, Action<ConfigObject, TContext> hook)
+    {
+        state.Graph.Reads = reads.Begin();
+        try
+        {
+            RunHook(config, state, stage, context, hook);
+        }
+        finally
+        {
+            state.Graph.Reads = null;
+        }
     }
 
     /// <summary>

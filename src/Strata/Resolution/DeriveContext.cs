@@ -126,7 +126,7 @@ public sealed class DeriveContext
     /// <returns>The value, or <see langword="null"/> when the variable is not set or is not a valid int (reported).</returns>
     public int? GetEnvironmentInteger(string name)
     {
-        if (_state.GetEnvironmentVariable(name) is not { } text)
+        if (GetEnvironmentVariable(name) is not { } text)
         {
             return null;
         }
@@ -146,7 +146,11 @@ public sealed class DeriveContext
 
     /// <summary>Reads a declared environment variable (recorded for reproducibility).</summary>
     /// <param name="name">The variable name.</param>
-    public string? GetEnvironmentVariable(string name) => _state.GetEnvironmentVariable(name);
+    public string? GetEnvironmentVariable(string name)
+    {
+        _state.Graph.Reads?.NoteEnvironment(name);
+        return _state.GetEnvironmentVariable(name);
+    }
 
     /// <summary>
     /// Lets the next assignment of a field replace its explicit value, because a rule forces it; reports a warning that

@@ -43,5 +43,9 @@ public sealed class PrepareContext
 
     /// <summary>Reads a declared environment variable (recorded for reproducibility).</summary>
     /// <param name="name">The variable name.</param>
-    public string? GetEnvironmentVariable(string name) => _state.GetEnvironmentVariable(name);
+    public string? GetEnvironmentVariable(string name)
+    {
+        _state.Graph.Reads?.NoteEnvironment(name);
+        return _state.GetEnvironmentVariable(name);
+    }
 }

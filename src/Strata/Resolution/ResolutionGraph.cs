@@ -29,6 +29,12 @@ internal sealed class ResolutionGraph
         set => (_rare ??= new()).EnvironmentApplied = value;
     }
 
+    /// <summary>
+    /// Notes what the generated getters read while a hook runs (DESIGN §5: why a derived value is what it is);
+    /// <see langword="null"/> at every other time, so that a getter outside hooks costs one test.
+    /// </summary>
+    public Provenance.ReadRecorder? Reads { get; set; }
+
     /// <summary>Allows the next implicit assignment of a field over its explicit value (a value forced by a rule).</summary>
     public void AllowOverride(ConfigObject config, int index)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Strata.Resolution;
 using Strata.Schema;
@@ -16,6 +17,7 @@ public abstract class ConfigObject
 {
     private FieldSlot[]? _slots;
     private bool _frozen;
+    private ResolutionGraph? _graph;
 
     /// <summary>Initializes a config object.</summary>
     protected ConfigObject()
@@ -38,8 +40,16 @@ public abstract class ConfigObject
     /// <summary>The merged tree this config was bound from: where its own diagnostics are placed.</summary>
     internal ConfigMap? SourceTree { get; set; }
 
-    /// <summary>The resolution this config belongs to, or <see langword="null"/> for a config made by program code.</summary>
-    internal ResolutionGraph? Graph { get; set; }
+    /// <summary>
+    /// The resolution this config belongs to, or <see langword="null"/> for a config made by program code. A child config
+    /// its parent made (a default the binder filled in) belongs to its parent's before a walk links it: a parent's
+    /// <c>Prepare</c> hook that reads or sets it is then seen as such (what it reads is noted, what it sets is implicit).
+    /// </summary>
+    internal ResolutionGraph? Graph
+    {
+        get => _graph ?? ParentGraph();
+        set => _graph = value;
+    }
 
     /// <summary>The path of a config made before its parent (a base layer's place), until it is linked to one.</summary>
     internal string? DetachedPath { get; set; }
@@ -124,27 +134,38 @@ public abstract class ConfigObject
                 if (ConfigType.FieldArray[index].ValueType.Shape == ValueShape.Config)
                 {
                     // Replacing a sub-config changes no explicit value: the child's fields keep theirs.
+                    graph!.Reads?.Drop();
                     return true;
                 }
 
                 ref var slot = ref Slot(index);
+                var previous = slot.Inputs;
                 if ((slot.State & FieldState.Explicit) != 0 && (slot.State & FieldState.NullRequested) == 0)
                 {
                     if (!graph!.TakeOverride(this, index))
                     {
                         // A derived default never overwrites an explicit value (DESIGN §7.3).
+                        graph.Reads?.Drop();
                         return false;
                     }
 
                     slot.State = FieldState.Implicit;
                     slot.Origin = Origin.Derived.WithPrevious(slot.Origin);
-                    return true;
+                }
+                else
+                {
+                    slot.State |= FieldState.Implicit;
+                    slot.Origin = (slot.State & FieldState.NullRequested) != 0
+                        ? graph!.ImplicitOrigin.WithPrevious(slot.Origin)
+                        : graph!.ImplicitOrigin;
                 }
 
-                slot.State |= FieldState.Implicit;
-                slot.Origin = (slot.State & FieldState.NullRequested) != 0
-                    ? graph!.ImplicitOrigin.WithPrevious(slot.Origin)
-                    : graph!.ImplicitOrigin;
+                // Set by a hook: the values it read since it set the previous one are this one's inputs.
+                if (graph.Reads?.Take(this, index, previous) is { } inputs)
+                {
+                    slot.SetInputs(inputs);
+                }
+
                 return true;
             default:
                 ref var codeSlot = ref Slot(index);
@@ -153,6 +174,35 @@ public abstract class ConfigObject
                 return true;
         }
     }
+
+    /// <summary>
+    /// Called by generated getters: while a hook of the resolution runs, notes that it read the field (an input of the
+    /// next value it sets); otherwise one test of a reference that is null.
+    /// </summary>
+    /// <param name="index">The field's index in <see cref="ConfigType"/>.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void NoteRead(int index)
+    {
+        // The field, not the property: a config linked to its graph (every config of a resolved graph) costs one test.
+        var graph = _graph;
+        if (graph is null)
+        {
+            NoteReadUnlinked(index);
+        }
+        else if (graph.Reads is { } reads)
+        {
+            reads.Note(this, index);
+        }
+    }
+
+    /// <summary>The graph of the nearest parent that has one, kept (not inlined into every setter: rarely reached).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ResolutionGraph? ParentGraph() => Parent is { } parent ? _graph = parent.Graph : null;
+
+    /// <summary>A read of a config not linked to a graph yet (a child its parent made), or made by program code.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void NoteReadUnlinked(int index) => Graph?.Reads?.Note(this, index);
 
     /// <summary>Called by generated setters of config-valued fields to link the child to this config.</summary>
     /// <param name="child">The child config, or <see langword="null"/>.</param>
@@ -209,9 +259,10 @@ public abstract class ConfigObject
 
     internal void AttachTo(ConfigObject parent, PathStep step)
     {
-        if (Graph is null && parent.Graph is { } graph)
+        // A config a hook made has no graph until it is linked (nor one of its own children): it joins its parent's.
+        if (_graph is null && parent.Graph is { } graph)
         {
-            Join(graph);
+            Join(graph, HolderInputs(parent, step.Key));
         }
 
         // Every walk of the graph links the children again: a link that holds already is not written again.
@@ -227,8 +278,10 @@ public abstract class ConfigObject
     /// <summary>
     /// A config a hook made joins the graph it is linked to: what code set on it before then was set by the hook, so it
     /// is implicit (derived), as the hook's own assignments are (DESIGN §7.2: generated legacy datasets stay implicit).
+    /// Those values were set where no read could be told apart: they take the inputs of the value that holds the config
+    /// (<paramref name="inputs"/>: what the hook read before it set that field).
     /// </summary>
-    private void Join(ResolutionGraph graph)
+    private void Join(ResolutionGraph graph, Provenance.FieldRead[]? inputs)
     {
         Graph = graph;
         for (var i = 0; graph.Kind != PhaseKind.Binding && _slots is not null && i < _slots.Length; i++)
@@ -237,8 +290,39 @@ public abstract class ConfigObject
             if (slot.State == FieldState.Explicit && slot.Origin?.Kind == OriginKind.Code)
             {
                 slot = new FieldSlot { State = FieldState.Implicit, Origin = graph.ImplicitOrigin };
+                if (inputs is not null)
+                {
+                    slot.SetInputs(inputs);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The inputs of the value that holds a config a hook made: those of the field of <paramref name="parent"/> named
+    /// <paramref name="key"/> (a list or dictionary of configs the hook set); a config field records none, so for a child
+    /// config those of the value that holds its parent, and so on up (a legacy dataset's <c>fim</c>: the datasets').
+    /// </summary>
+    private static Provenance.FieldRead[]? HolderInputs(ConfigObject? parent, string key)
+    {
+        for (var depth = 0; parent is not null && depth < 64; depth++)
+        {
+            if (parent.ConfigType.FindByKey(key) is not { } holder)
+            {
+                return null;
+            }
+
+            var inputs = parent.GetSlot(holder.Index).Inputs;
+            if (inputs is not null || holder.ValueType.Shape != ValueShape.Config)
+            {
+                return inputs;
+            }
+
+            key = parent.Step.Key;
+            parent = parent.Parent;
+        }
+
+        return null;
     }
 
     internal void MarkFrozen() => _frozen = true;

@@ -244,4 +244,73 @@ public sealed class ExplainVerbTests : IDisposable
         Assert.Contains("\"name\":\"steps=1\"", html, StringComparison.Ordinal);
         Assert.Contains("\"name\":\"steps=2\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Explain_names_what_a_derived_value_was_derived_from_with_its_place()
+    {
+        var file = _dir.Write("job.yaml", "network:\n  hidden: 32\n");
+
+        var result = await TestHost.Run("explain", "job", "-c", file, "network.ffn_hidden");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("network.ffn_hidden  128    derived from hidden (" + file + ":2:11)  default → derived", lines[1]);
+    }
+
+    [Fact]
+    public async Task Explain_json_gives_each_derived_value_its_depends_on_as_full_paths()
+    {
+        var result = await TestHost.Run("explain", "job", "network.ffn_hidden", "network.mlp_parameters", "network.hidden", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var entries = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["network.hidden"], entries[0].GetProperty("depends_on").EnumerateArray().Select(static d => d.GetString()));
+        Assert.Equal(["network.hidden", "network.ffn_hidden"], entries[1].GetProperty("depends_on").EnumerateArray().Select(static d => d.GetString()));
+        Assert.False(entries[2].TryGetProperty("depends_on", out _));
+    }
+
+    [Fact]
+    public async Task Explain_why_walks_a_computed_field_back_to_the_override_that_set_its_input()
+    {
+        var result = await TestHost.Run("explain", "job", "network.hidden=48", "--why", "network.mlp_parameters");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "network.mlp_parameters = 18432  (derived)\n"
+            + "  network.hidden = 48  (cli arg #1 (network.hidden=…))\n"
+            + "  network.ffn_hidden = 192  (derived)\n"
+            + "    network.hidden  (shown above)\n",
+            result.Output);
+    }
+
+    [Fact]
+    public async Task Explain_why_in_json_lists_each_value_of_the_chain_once_with_its_depends_on()
+    {
+        var result = await TestHost.Run("explain", "job", "--why", "network.mlp_parameters", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(
+            ["network.mlp_parameters", "network.hidden", "network.ffn_hidden"],
+            json.RootElement.EnumerateArray().Select(static e => e.GetProperty("path").GetString()));
+    }
+
+    [Fact]
+    public async Task Explain_why_without_a_path_is_a_usage_error()
+    {
+        var result = await TestHost.Run("explain", "job", "--why");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--why needs the PATH of a value to explain", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_why_of_an_unknown_path_is_an_error_that_suggests_the_closest()
+    {
+        var result = await TestHost.Run("explain", "job", "--why", "network.ffn_hiden");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("did you mean 'network.ffn_hidden'?", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -102,7 +102,11 @@ public sealed class CliProcessTests
         Assert.Equal(["training.train_iters", "batch.sequential_micro_batches"], entries.Select(static e => e.GetProperty("path").GetString()));
         foreach (var entry in entries)
         {
-            Assert.Equal(["path", "value", "text", "origin", "history"], entry.EnumerateObject().Select(static p => p.Name));
+            // A derived value also names the values it was derived from.
+            string[] keys = entry.GetProperty("origin").GetProperty("kind").GetString() == "derived"
+                ? ["path", "value", "text", "origin", "history", "depends_on"]
+                : ["path", "value", "text", "origin", "history"];
+            Assert.Equal(keys, entry.EnumerateObject().Select(static p => p.Name));
         }
 
         var iters = entries[0];
@@ -115,6 +119,7 @@ public sealed class CliProcessTests
         Assert.True(file.GetProperty("column").GetInt32() > 0);
         Assert.Equal(1, iters.GetProperty("origin").GetProperty("arg").GetInt32());
         Assert.Equal("derived", entries[1].GetProperty("origin").GetProperty("kind").GetString());
+        Assert.Contains("batch.batch_size", entries[1].GetProperty("depends_on").EnumerateArray().Select(static d => d.GetString()));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Strata.Hosting.Explain;
 
 /// <summary>
 /// <c>explain &lt;kind&gt; [PATH]...</c>: for each requested path (every leaf when none), the effective value, its origin
-/// and its history, as a table or as JSON.
+/// and its history, as a table or as JSON; with <c>--why</c>, the chain of values each was derived from.
 /// </summary>
 internal static class ExplainVerb
 {
@@ -20,12 +20,23 @@ internal static class ExplainVerb
         var output = HostSymbols.Output();
         command.Add(format);
         command.Add(output);
+        var why = new Option<bool>("--why")
+        {
+            Description = "For each PATH, the values it was derived from, their own, down to where a layer, a default or the environment set them.",
+        };
+        command.Add(why);
         HostCommandLine.SetAction(command, context, parse =>
         {
             var paths = new List<string>();
             var request = inputs.Read(parse, paths);
             var outputPath = parse.GetValue(output);
             HostOutput.EnsureNotAnInput(context, outputPath, request.Files);
+            var chains = parse.GetValue(why);
+            if (chains && paths.Count == 0)
+            {
+                throw new UsageException("--why needs the PATH of a value to explain (explain --why model.base_model.transformer.ffn_hidden_size)");
+            }
+
             var outcome = context.FindKind(request.Kind).Resolve(request);
             if (outcome.Resolved is not { } resolved)
             {
@@ -43,11 +54,12 @@ internal static class ExplainVerb
                 return ExitCodes.Invalid;
             }
 
+            var json = parse.GetValue(format) == "json";
             var text = parse.GetValue(format) switch
             {
-                "json" => ExplainWriter.Json(selected),
-                "html" => paths.Count == 0 ? HtmlReport.Explain(resolved, request.Kind, request.Overrides) : throw new UsageException("--format html shows the whole config: give no PATH, and use its filter"),
-                _ => ExplainWriter.Table(selected, request.Overrides, all),
+                "html" => paths.Count == 0 && !chains ? HtmlReport.Explain(resolved, request.Kind, request.Overrides) : throw new UsageException("--format html shows the whole config: give no PATH and no --why, and use its filter"),
+                _ when chains => json ? ExplainWriter.Json(WhyWriter.Values(selected)) : WhyWriter.Text(selected, request.Overrides),
+                _ => json ? ExplainWriter.Json(selected) : ExplainWriter.Table(selected, request.Overrides, all),
             };
             HostOutput.Write(context, outputPath, text, outcome.FilesRead);
             return ExitCodes.Success;

@@ -11,6 +11,9 @@ internal static class ExplainWriter
     /// <summary>Values longer than this do not widen the value column; they push the rest of their row instead.</summary>
     private const int MaxValueWidth = 32;
 
+    /// <summary>The inputs a derived value's origin names in the table stop here (<c>explain --why</c> lists them all).</summary>
+    private const int MaxDerivedFromLength = 120;
+
     private static readonly string[] s_header = ["PATH", "VALUE", "ORIGIN", "HISTORY"];
 
     /// <summary>
@@ -21,9 +24,11 @@ internal static class ExplainWriter
     public static string Table(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides, IReadOnlyList<ValueProvenance>? all = null)
     {
         var rows = new List<string[]>(entries.Count + 1) { s_header };
+        int pathWidth = 0, valueWidth = 0, originWidth = s_header[2].Length;
         Dictionary<string, ValueProvenance>? byPath = null;
         foreach (var entry in entries)
         {
+            var origin = Describe(entry.Origin, overrides);
             var history = string.Join(" → ", History(entry));
             foreach (var reference in entry.References)
             {
@@ -32,20 +37,20 @@ internal static class ExplainWriter
                 history += byPath.TryGetValue(reference, out var taken) ? " ⇐ " + reference + ": " + string.Join(" → ", History(taken)) : string.Empty;
             }
 
+            // The inputs of a derived value follow its origin without widening the column: they push the rest of their row.
+            originWidth = Math.Max(originWidth, origin.Length);
             rows.Add([
                 entry.Path,
                 entry.Value,
-                Describe(entry.Origin, overrides),
+                origin + DerivedFrom(entry),
                 history,
             ]);
         }
 
-        int pathWidth = 0, valueWidth = 0, originWidth = 0;
         foreach (var row in rows)
         {
             pathWidth = Math.Max(pathWidth, row[0].Length);
             valueWidth = Math.Max(valueWidth, Math.Min(MaxValueWidth, row[1].Length));
-            originWidth = Math.Max(originWidth, row[2].Length);
         }
 
         var sb = new StringBuilder();
@@ -111,6 +116,18 @@ internal static class ExplainWriter
                 json.EndList();
             }
 
+            if (entry.Origin.Kind == OriginKind.Derived)
+            {
+                json.Key("depends_on");
+                json.StartList();
+                foreach (var input in entry.DependsOn)
+                {
+                    json.String(input);
+                }
+
+                json.EndList();
+            }
+
             json.EndMap();
         }
 
@@ -127,6 +144,46 @@ internal static class ExplainWriter
         }
 
         return byPath;
+    }
+
+    /// <summary>
+    /// What a derived value was derived from, after its origin: <c> from hidden_size (file.yaml:5:20)</c>, each input
+    /// with its place (a key of the same config by its key, another by its full path), as many as fit in
+    /// <see cref="MaxDerivedFromLength"/> characters (one at least; the others counted, <c>explain --why</c> lists
+    /// them); empty for any other value.
+    /// </summary>
+    public static string DerivedFrom(ValueProvenance entry)
+    {
+        var inputs = entry.Inputs;
+        if (inputs.Length == 0 || entry.Origin.Kind != OriginKind.Derived)
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(" from ");
+        var parent = entry.Path.LastIndexOf('.');
+        var shown = 0;
+        for (; shown < inputs.Length; shown++)
+        {
+            var path = inputs[shown].Path;
+            var sameConfig = parent > 0 && path.Length > parent + 1 && string.CompareOrdinal(path, 0, entry.Path, 0, parent + 1) == 0
+                && path.IndexOfAny(['.', '['], parent + 1) < 0;
+            var text = (sameConfig ? path[(parent + 1)..] : path)
+                + (inputs[shown].Config is { } config ? " (" + (config.GetSlot(inputs[shown].Index).Origin ?? Origin.Default) + ")" : string.Empty);
+            if (shown > 0 && sb.Length + text.Length > MaxDerivedFromLength)
+            {
+                break;
+            }
+
+            sb.Append(shown == 0 ? string.Empty : ", ").Append(text);
+        }
+
+        if (shown < inputs.Length)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" and {inputs.Length - shown} more");
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>
