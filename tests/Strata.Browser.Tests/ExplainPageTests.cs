@@ -112,6 +112,34 @@ public sealed class ExplainPageTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task Clicking_a_derived_value_shows_the_fields_it_was_derived_from()
+    {
+        await using var opened = await browser.OpenAsync(await FromScratchAsync("model.base_model.transformer.num_layers=4"));
+        var page = opened.Page;
+        const string path = "model.base_model.transformer.init_method_std_attn_proj";
+        await page.GetByLabel("Path contains").FillAsync(path);
+        var leaf = Leaf(page, path);
+        await Assertions.Expect(leaf.Locator(".row > .badge")).ToHaveTextAsync("derived");
+        await leaf.GetByRole(AriaRole.Button).ClickAsync();
+        var detail = leaf.Locator(".detail");
+        await Assertions.Expect(detail).ToContainTextAsync("derived from");
+        await Assertions.Expect(detail).ToContainTextAsync("model.base_model.transformer.num_layers");
+    }
+
+    [Fact]
+    public async Task An_interpolated_value_is_marked_as_such_and_names_the_field_it_took()
+    {
+        await using var opened = await browser.OpenAsync(await FromScratchAsync("run.experiment_name=run-${training.train_iters}"));
+        var page = opened.Page;
+        await page.GetByLabel("Path contains").FillAsync("experiment_name");
+        var leaf = Leaf(page, "run.experiment_name");
+        await Assertions.Expect(leaf.Locator(".row > .badge")).ToHaveTextAsync("interpolation");
+        await leaf.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(leaf.Locator(".detail")).ToContainTextAsync("the value of");
+        await Assertions.Expect(leaf.Locator(".detail")).ToContainTextAsync("training.train_iters");
+    }
+
+    [Fact]
     public async Task The_layers_and_the_fingerprint_head_the_page()
     {
         await using var opened = await browser.OpenAsync(await FromScratchAsync("training.train_iters=7"));

@@ -115,11 +115,31 @@ internal static class HtmlReport
             }
 
             json.EndList();
+            WritePaths(json, "dependsOn", entry.Origin.Kind == OriginKind.Derived ? entry.DependsOn : []);
+            WritePaths(json, "references", entry.References);
             json.EndMap();
         }
 
         json.EndList();
         json.EndMap();
+    }
+
+    /// <summary>The fields a derived value was computed from, or those an interpolation took: left out when there are none.</summary>
+    private static void WritePaths(JsonEmitter json, string key, IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            return;
+        }
+
+        json.Key(key);
+        json.StartList();
+        foreach (var path in paths)
+        {
+            json.String(path);
+        }
+
+        json.EndList();
     }
 
     private static string KindOf(Origin origin, HashSet<string> included) =>

@@ -127,6 +127,9 @@
       if (leaf.dependsOn && leaf.dependsOn.length > 0) {
         panel.appendChild(details(prefix + "derived from", leaf.dependsOn, false));
       }
+      if (leaf.references && leaf.references.length > 0) {
+        panel.appendChild(details(prefix + "the value of", leaf.references, false));
+      }
     });
     return panel;
   }
