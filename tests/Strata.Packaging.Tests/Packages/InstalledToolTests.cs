@@ -127,7 +127,8 @@ public sealed class InstalledToolTests : IDisposable
         using (var archive = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(feed, "Strata.Cli.any.*.nupkg"))))
         {
             Assert.Contains(archive.Entries, e => e.FullName == "tools/net10.0/any/Strata.Cli.dll");
-            Assert.DoesNotContain(archive.Entries, e => e.FullName.EndsWith(".pdb", StringComparison.Ordinal) || e.FullName.EndsWith(".xml", StringComparison.Ordinal) && !e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal));
+            Assert.DoesNotContain(archive.Entries, e => e.FullName.StartsWith("tools/", StringComparison.Ordinal)
+                && (e.FullName.EndsWith(".pdb", StringComparison.Ordinal) || (e.FullName.EndsWith(".xml", StringComparison.Ordinal) && !e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal))));
         }
     }
 
@@ -135,6 +136,6 @@ public sealed class InstalledToolTests : IDisposable
     {
         Span<byte> magic = stackalloc byte[4];
         using var file = File.OpenRead(path);
-        return file.Read(magic) == 4 && magic.SequenceEqual("\x7FELF"u8);
+        return file.Read(magic) == 4 && magic.SequenceEqual((ReadOnlySpan<byte>)[0x7F, (byte)'E', (byte)'L', (byte)'F']);
     }
 }
