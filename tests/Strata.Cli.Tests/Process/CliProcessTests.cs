@@ -192,6 +192,7 @@ public sealed class CliProcessTests
     [InlineData("explain-help.txt", "explain", "--help")]
     [InlineData("diff-help.txt", "diff", "--help")]
     [InlineData("sweep-help.txt", "sweep", "--help")]
+    [InlineData("completion-help.txt", "completion", "--help")]
     public async Task Help_text_matches_the_approved_snapshot(string snapshot, params string[] args)
     {
         var result = await StrataProcess.Run(args);

@@ -12,6 +12,7 @@ namespace Strata.Packaging.Tests.Packages;
 /// works from there. Slow (one pack per package, one restore and build): about a minute.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(PackingCollection.Name)]
 public sealed class PackageConsumerTests : IDisposable
 {
     private static readonly TimeSpan s_commandTimeout = TimeSpan.FromMinutes(4);

@@ -49,6 +49,13 @@ internal static class HostCommandLine
 
     private static async Task<int> InvokeAsync(HostContext context, CancellationToken cancellationToken)
     {
+        if (KeyCompletion.IsRequest(context.CommandLine.Tokens) && KeyCompletion.Problem(context.CommandLine.Tokens) is { } problem)
+        {
+            context.Printer.WriteError(context.Host.Name, problem);
+            WriteHelpHint(context.Console, context.Host.Name);
+            return ExitCodes.Usage;
+        }
+
         var root = Build(context, out var quick);
 
         // Response files are expanded already, each argument with its place: the parser must not read them again.
@@ -130,9 +137,16 @@ internal static class HostCommandLine
     /// </summary>
     private static Command Build(HostContext context, out HashSet<Command> quick)
     {
-        var root = new Command(context.Host.Name, context.Host.Description ?? "Typed, layered configuration.");
+        var description = context.Host.Description ?? "Typed, layered configuration.";
         var tokens = context.CommandLine.Tokens;
-        if (MayAskForHelpOrVersion(tokens))
+
+        // A completion request ([suggest:N] "LINE", as dotnet-suggest and the completion scripts send it) needs the
+        // root that carries the directive; the RootCommand comes with the help and version options, which it lists.
+        // The line, not the directive, names the verb to build.
+        var completing = KeyCompletion.IsRequest(tokens);
+        var verbToken = completing ? KeyCompletion.FirstWord(tokens) : tokens.Count > 0 ? tokens[0] : null;
+        var root = completing ? new RootCommand(description) : new Command(context.Host.Name, description);
+        if (!completing && MayAskForHelpOrVersion(tokens))
         {
             // Both options read their descriptions from System.CommandLine's resources, whose first use costs about as
             // much as resolving a config in a fresh process; a command line that cannot name them does without them.
@@ -162,10 +176,12 @@ internal static class HostCommandLine
             }
         }
 
+        verbs.Add(("completion", () => CompletionVerb.Create(context), true));
+
         string? named = null;
         foreach (var verb in verbs)
         {
-            if (tokens.Count > 0 && tokens[0] == verb.Name)
+            if (verbToken == verb.Name)
             {
                 named = verb.Name;
                 break;

@@ -34,6 +34,7 @@ public sealed class ResolveInputs
             : acceptsPaths
             ? HostSymbols.Positionals("KEY=VALUE|PATH", "Overrides (key.path=value, applied in order after the files) and the dotted paths to explain (all leaves when none).")
             : HostSymbols.Positionals("KEY=VALUE", "Overrides: key.path=value, applied in order after the files.");
+        KeyCompletion.Attach(context, _kind, _positionals, _config, acceptsPaths);
         command.Add(_kind);
         command.Add(_positionals);
         command.Add(_config);
