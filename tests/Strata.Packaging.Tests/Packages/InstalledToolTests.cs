@@ -42,9 +42,11 @@ public sealed class InstalledToolTests : IDisposable
         var feed = Path.GetFullPath(packages, Repository.Root);
         AssertPackages(feed);
 
+        // The built tool's assembly, run by dotnet: packing the pointer package rebuilds the project without an apphost,
+        // so the Strata.Cli launcher beside it is gone after scripts/pack-tool.sh.
         var expected = ProcessRunner.Run(
-            Repository.PathOf("src/Strata.Cli/bin/" + Repository.Configuration + "/net10.0/Strata.Cli"),
-            ["resolve", "gpt-trainer", "-c", Example],
+            ProcessRunner.Dotnet,
+            [Repository.PathOf("src/Strata.Cli/bin/" + Repository.Configuration + "/net10.0/Strata.Cli.dll"), "resolve", "gpt-trainer", "-c", Example],
             Repository.Root,
             s_timeout);
         Assert.Equal(0, expected.ExitCode);
