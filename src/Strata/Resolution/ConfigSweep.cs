@@ -62,7 +62,26 @@ public sealed class ConfigSweep<T> : IReadOnlyList<SweepPoint<T>>, ISweep
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    KeyValuePair<string, string>[] ISweep.ValuesAt(int index) => _grid.ValuesAt(index);
+    KeyValuePair<string, string>[] ISweep.ShownValuesAt(int index)
+    {
+        var values = _grid.ValuesAt(index);
+        for (var k = 0; k < values.Length; k++)
+        {
+            var (path, value) = values[k];
+
+            // Read as the resolution reads the override, so that a mapping holding a secret entry is seen as one; a value
+            // that does not parse is judged by its path alone (its error comes from the resolution).
+            var secret = OverrideParser.TryParse(path + "=" + value, k + 1, null, _resolver.Options.Limits, out var change, out _)
+                ? SecretRedaction.SetsSecret(T.TypeInfo, change)
+                : SecretRedaction.IsSecretPath(T.TypeInfo, path);
+            if (secret)
+            {
+                values[k] = new(path, "***");
+            }
+        }
+
+        return values;
+    }
 
     IReadOnlyList<OverridePathSegment> ISweep.StepsOf(int axis) => _grid.StepsOf(axis);
 

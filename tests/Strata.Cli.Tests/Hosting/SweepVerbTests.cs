@@ -261,6 +261,22 @@ public sealed class SweepVerbTests : IDisposable
         Assert.Equal(JsonValueKind.Null, Manifest(Runs)[0].GetProperty("values").GetProperty("token").ValueKind);
     }
 
+    [Fact]
+    public async Task A_swept_secret_is_shown_as_stars_in_the_dry_run_and_in_the_label_of_a_points_errors()
+    {
+        var text = await TestHost.Run("sweep", "job", "token=hunter2,swordfish", "steps=0", "--dry-run");
+        var json = await TestHost.Run("sweep", "job", "token=hunter2,swordfish", "--dry-run", "--format", "json");
+        var invalid = await TestHost.Run("sweep", "job", "token=hunter2,swordfish", "steps=0", "-o", Runs);
+
+        Assert.Equal("0 token=***\n1 token=***\n", text.Output);
+        Assert.Equal("{\"index\":0,\"values\":{\"token\":\"***\"}}\n{\"index\":1,\"values\":{\"token\":\"***\"}}\n", json.Output);
+        Assert.Equal(1, invalid.ExitCode);
+        Assert.StartsWith("point 0 (token=***): cli arg #2: error STR0103: steps: must be >= 1, got 0\n", invalid.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", invalid.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("swordfish", invalid.Error, StringComparison.Ordinal);
+        Assert.Empty(Others());
+    }
+
     [Theory]
     [InlineData(1, 3)]
     [InlineData(1000, 3)]

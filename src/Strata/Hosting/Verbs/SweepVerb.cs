@@ -98,7 +98,7 @@ internal static class SweepVerb
         var text = new StringBuilder();
         for (var i = 0; i < sweep.Count; i++)
         {
-            var values = sweep.ValuesAt(i);
+            var values = sweep.ShownValuesAt(i);
             if (json)
             {
                 text.Append(JsonLine(i, values, null, null, null));
@@ -141,7 +141,7 @@ internal static class SweepVerb
                 for (var i = 0; i < sweep.Count; i++)
                 {
                     var valid = sweep.TryResolve(i, out var resolved, out var diagnostics);
-                    report.Add(i, sweep.ValuesAt(i), diagnostics);
+                    report.Add(i, sweep.ShownValuesAt(i), diagnostics);
                     if (!valid)
                     {
                         // Nothing more is written: the directory will not be put in place.
@@ -170,7 +170,7 @@ internal static class SweepVerb
                     var name = i.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0') + "/config.yaml";
                     var yaml = resolved.ToYaml();
                     output.Write(name, yaml.EndsWith('\n') ? yaml : yaml + "\n");
-                    manifest.Append(JsonLine(i, sweep.ValuesAt(i), Typed(sweep, resolved), fingerprint, name));
+                    manifest.Append(JsonLine(i, sweep.ShownValuesAt(i), Typed(sweep, resolved), fingerprint, name));
                 }
             }
 
@@ -203,7 +203,7 @@ internal static class SweepVerb
     private static string?[] Typed(ISweep sweep, Resolved resolved)
     {
         var tree = ConfigSerializer.ToTree(resolved.Config);
-        var values = new string?[sweep.ValuesAt(0).Length];
+        var values = new string?[sweep.ShownValuesAt(0).Length];
         for (var k = 0; k < values.Length; k++)
         {
             ConfigNode? node = tree;
