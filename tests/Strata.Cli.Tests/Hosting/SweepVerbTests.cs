@@ -277,6 +277,16 @@ public sealed class SweepVerbTests : IDisposable
         Assert.Empty(Others());
     }
 
+    [Fact]
+    public async Task The_manifest_holds_the_effective_value_of_an_interpolated_axis_not_its_expression()
+    {
+        var result = await TestHost.Run("sweep", "job", "steps=3", "name=run${steps},plain", "-o", Runs);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("run3", Manifest(Runs)[0].GetProperty("values").GetProperty("name").GetString());
+        Assert.Equal("steps: 3\nname: run${steps}\n", File.ReadAllText(Path.Combine(Runs, "000", "config.yaml")));
+    }
+
     [Theory]
     [InlineData(1, 3)]
     [InlineData(1000, 3)]

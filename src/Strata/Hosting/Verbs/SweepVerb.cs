@@ -197,12 +197,13 @@ internal static class SweepVerb
     }
 
     /// <summary>
-    /// The value of each axis in the point's config, as JSON of its type (what the explicit config holds at the path);
-    /// null for a path the config does not write (a secret field, a key the config ignored).
+    /// The value of each axis in the point's config, as JSON of its type: the effective value at the path (an
+    /// interpolation's value, not its <c>${…}</c> as the explicit config keeps it); null for a path the config does not
+    /// write (a secret field, a key the config ignored).
     /// </summary>
     private static string?[] Typed(ISweep sweep, Resolved resolved)
     {
-        var tree = ConfigSerializer.ToTree(resolved.Config);
+        var tree = ConfigSerializer.ToTree(resolved.Config, Verbosity.All);
         var values = new string?[sweep.ShownValuesAt(0).Length];
         for (var k = 0; k < values.Length; k++)
         {
