@@ -251,6 +251,23 @@ public sealed class SweepVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_whose_status_cannot_be_read_is_refused_with_the_reason()
+    {
+        var file = _dir.Write("file.txt", "keep");
+        var underFile = Path.Combine(file, "runs");
+        var tooLong = Path.Combine(_dir.Path, new string('a', 300));
+
+        var notADirectory = await TestHost.Run("sweep", "job", "steps=1,2", "-o", underFile);
+        var nameTooLong = await TestHost.Run("sweep", "job", "steps=1,2", "-o", tooLong);
+
+        Assert.Equal(1, notADirectory.ExitCode);
+        Assert.Equal("jobs: error: cannot write '" + underFile + "': a part of the path is not a directory\n", notADirectory.Error);
+        Assert.Equal(1, nameTooLong.ExitCode);
+        Assert.EndsWith("': the path is too long\n", nameTooLong.Error, StringComparison.Ordinal);
+        Assert.Equal(["file.txt"], Others());
+    }
+
+    [Fact]
     public async Task A_swept_secret_is_not_written_to_the_manifest()
     {
         var result = await TestHost.Run("sweep", "job", "token=hunter2,swordfish", "-o", Runs);
