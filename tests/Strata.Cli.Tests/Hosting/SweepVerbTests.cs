@@ -268,6 +268,18 @@ public sealed class SweepVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task The_line_that_names_the_written_directory_writes_a_control_character_as_an_escape()
+    {
+        var runs = Path.Combine(_dir.Path, "r\u001b[31m");
+
+        var result = await TestHost.Run("sweep", "job", "steps=1,2", "-o", runs);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("wrote 2 points to '" + runs.Replace("\u001b", "\\u001b", StringComparison.Ordinal) + "'\n", result.Error);
+        Assert.True(Directory.Exists(runs));
+    }
+
+    [Fact]
     public async Task A_swept_secret_is_not_written_to_the_manifest()
     {
         var result = await TestHost.Run("sweep", "job", "token=hunter2,swordfish", "-o", Runs);

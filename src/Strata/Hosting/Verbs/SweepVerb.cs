@@ -187,7 +187,7 @@ internal static class SweepVerb
             output.Write("manifest.jsonl", manifest.ToString());
             OutputDirectory.EnsureHoldsNoInput(path, [.. given, .. read]);
             output.Commit(force);
-            context.Console.Error.Write("wrote " + Count(sweep.Count) + " point" + (sweep.Count == 1 ? string.Empty : "s") + " to " + OutputFile.Quote(path) + "\n");
+            context.Console.Error.Write(MessageText.Printable("wrote " + Count(sweep.Count) + " point" + (sweep.Count == 1 ? string.Empty : "s") + " to " + OutputFile.Quote(path)) + "\n");
             return ExitCodes.Success;
         }
         finally
