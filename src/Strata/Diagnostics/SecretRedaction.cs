@@ -71,6 +71,30 @@ internal static class SecretRedaction
         return false;
     }
 
+    /// <summary>
+    /// Whether an override sets a secret: its path is a secret field or lies inside one, or it sets a mapping with an
+    /// entry that is a secret, at any depth (<c>environment={HF_TOKEN: x}</c>, <c>callback={environment: {HF_TOKEN: x}}</c>).
+    /// Every place that shows an override as written (the layers list, a sweep's points) asks this.
+    /// </summary>
+    /// <param name="root">The schema of the root config.</param>
+    /// <param name="change">The override, parsed.</param>
+    public static bool SetsSecret(ConfigTypeInfo root, Sources.ConfigOverride change) =>
+        IsSecretPath(root, change.DottedPath) || (change.Value is Tree.ConfigMap map && HasSecretEntry(root, change.DottedPath, map));
+
+    private static bool HasSecretEntry(ConfigTypeInfo root, string path, Tree.ConfigMap map)
+    {
+        foreach (var entry in map.Entries)
+        {
+            var entryPath = PathText.Combine(path, entry.Key);
+            if (IsSecretPath(root, entryPath) || (entry.Value is Tree.ConfigMap inner && HasSecretEntry(root, entryPath, inner)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The field of that key in the class or, for a polymorphic class, in any of its registered subclasses.</summary>
     private static ConfigFieldInfo? Find(ConfigTypeInfo info, string key)
     {

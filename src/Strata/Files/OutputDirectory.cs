@@ -54,6 +54,9 @@ internal sealed class OutputDirectory : IDisposable
 
             case FileKind.SymbolicLink:
                 throw Cannot(path, "it is a symbolic link; name the directory itself");
+            case FileKind.Unknown:
+                // No status (a name too long, a part of the path that is a file): say why, as -o FILE does.
+                throw Cannot(path, OutputFile.Describe(status.Error));
             default:
                 throw Cannot(path, "it exists and is not a directory");
         }

@@ -406,7 +406,8 @@ public static class OutputFile
     }
 
     /// <summary>A failed status call in words (Linux <c>errno</c> numbers; 0 when the cause is not known).</summary>
-    private static string Describe(int errno) => errno switch
+    /// <summary>Why the status of a path could not be read, from its <c>errno</c>.</summary>
+    internal static string Describe(int errno) => errno switch
     {
         FileStatus.NotADirectory => "a part of the path is not a directory",
         FileStatus.AccessDenied => "permission denied",

@@ -37,30 +37,9 @@ public sealed class ConfigLayer
     public int Depth { get; }
 
     private static string NameOf((Sources.ConfigOverride Change, Schema.ConfigTypeInfo Root) layer) =>
-        SecretRedaction.IsSecretPath(layer.Root, layer.Change.DottedPath) || HasSecretEntry(layer.Root, layer.Change)
+        SecretRedaction.SetsSecret(layer.Root, layer.Change)
             ? layer.Change.DottedPath + "=***"
             : MessageText.Bounded(layer.Change.Text);
-
-    /// <summary>
-    /// Whether the override sets a mapping with an entry that is a secret, at any depth (<c>environment={HF_TOKEN: x}</c>,
-    /// <c>callback={environment: {HF_TOKEN: x}}</c>).
-    /// </summary>
-    private static bool HasSecretEntry(Schema.ConfigTypeInfo root, Sources.ConfigOverride change) =>
-        change.Value is Tree.ConfigMap map && HasSecretEntry(root, change.DottedPath, map);
-
-    private static bool HasSecretEntry(Schema.ConfigTypeInfo root, string path, Tree.ConfigMap map)
-    {
-        foreach (var entry in map.Entries)
-        {
-            var entryPath = Schema.PathText.Combine(path, entry.Key);
-            if (SecretRedaction.IsSecretPath(root, entryPath) || (entry.Value is Tree.ConfigMap inner && HasSecretEntry(root, entryPath, inner)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>The layer as <c>resolve --show-layers</c> prints it: <c>file run.yaml</c>, <c>  include base.yaml</c>, <c>override a.b=1</c>.</summary>
     /// <returns>The line, indented by depth.</returns>

@@ -27,6 +27,9 @@ public sealed class ConfigSweep<T> : IReadOnlyList<SweepPoint<T>>, ISweep
     private readonly IReadOnlyList<ArgumentPlace?>? _places;
     private readonly DocumentCache _documents = new();
 
+    /// <summary>Made on first use; two threads that make it at once make the same array.</summary>
+    private bool[]? _secretPaths;
+
     internal ConfigSweep(ConfigResolver<T> resolver, SweepGrid grid, IReadOnlyList<ArgumentPlace?>? places)
     {
         _resolver = resolver;
@@ -62,7 +65,40 @@ public sealed class ConfigSweep<T> : IReadOnlyList<SweepPoint<T>>, ISweep
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    KeyValuePair<string, string>[] ISweep.ValuesAt(int index) => _grid.ValuesAt(index);
+    KeyValuePair<string, string>[] ISweep.ShownValuesAt(int index)
+    {
+        var values = _grid.ValuesAt(index);
+        var secretPaths = _secretPaths ??= SecretAxes(values);
+        for (var k = 0; k < values.Length; k++)
+        {
+            var (path, value) = values[k];
+
+            // Below a path that is not secret, only a mapping can hold a secret entry: that value is read as the
+            // resolution reads the override (one that does not parse gets its error from the resolution).
+            var secret = secretPaths[k]
+                || (value.AsSpan().TrimStart().StartsWith('{')
+                    && OverrideParser.TryParse(path + "=" + value, k + 1, null, _resolver.Options.Limits, out var change, out _)
+                    && SecretRedaction.SetsSecret(T.TypeInfo, change));
+            if (secret)
+            {
+                values[k] = new(path, "***");
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Whether each axis' path is a secret field or lies inside one (the same at every point).</summary>
+    private static bool[] SecretAxes(KeyValuePair<string, string>[] values)
+    {
+        var secret = new bool[values.Length];
+        for (var k = 0; k < values.Length; k++)
+        {
+            secret[k] = SecretRedaction.IsSecretPath(T.TypeInfo, values[k].Key);
+        }
+
+        return secret;
+    }
 
     IReadOnlyList<OverridePathSegment> ISweep.StepsOf(int axis) => _grid.StepsOf(axis);
 

@@ -7,9 +7,13 @@ internal interface ISweep
 {
     int Count { get; }
 
-    KeyValuePair<string, string>[] ValuesAt(int index);
+    /// <summary>
+    /// The swept paths of a point with their values as written, for showing (the <c>--dry-run</c> listing, the label of
+    /// a point's diagnostics): the value of an axis that sets a secret is <c>***</c>, as in the layers list.
+    /// </summary>
+    KeyValuePair<string, string>[] ShownValuesAt(int index);
 
-    /// <summary>The steps of the path of axis <paramref name="axis"/> (in the order of <see cref="ValuesAt"/>).</summary>
+    /// <summary>The steps of the path of axis <paramref name="axis"/> (in the order of <see cref="ShownValuesAt"/>).</summary>
     IReadOnlyList<OverridePathSegment> StepsOf(int axis);
 
     bool TryResolve(int index, out Resolved? resolved, out IReadOnlyList<Diagnostic> diagnostics);

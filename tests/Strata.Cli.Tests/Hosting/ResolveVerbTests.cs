@@ -19,6 +19,18 @@ public sealed class ResolveVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task The_layers_list_writes_a_control_character_of_a_file_name_as_an_escape()
+    {
+        var file = _dir.Write("e\u001b[31m.yaml", "steps: 10\n");
+
+        var result = await TestHost.Run("resolve", "job", "-c", file, "--show-layers");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("  file " + file.Replace("\u001b", "\\u001b", StringComparison.Ordinal) + "\n", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.Error);
+    }
+
+    [Fact]
     public async Task Overrides_are_accepted_before_between_and_after_options()
     {
         var a = _dir.Write("a.yaml", "steps: 10\n");

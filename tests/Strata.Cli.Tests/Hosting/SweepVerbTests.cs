@@ -251,6 +251,35 @@ public sealed class SweepVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_whose_status_cannot_be_read_is_refused_with_the_reason()
+    {
+        var file = _dir.Write("file.txt", "keep");
+        var underFile = Path.Combine(file, "runs");
+        var tooLong = Path.Combine(_dir.Path, new string('a', 300));
+
+        var notADirectory = await TestHost.Run("sweep", "job", "steps=1,2", "-o", underFile);
+        var nameTooLong = await TestHost.Run("sweep", "job", "steps=1,2", "-o", tooLong);
+
+        Assert.Equal(1, notADirectory.ExitCode);
+        Assert.Equal("jobs: error: cannot write '" + underFile + "': a part of the path is not a directory\n", notADirectory.Error);
+        Assert.Equal(1, nameTooLong.ExitCode);
+        Assert.EndsWith("': the path is too long\n", nameTooLong.Error, StringComparison.Ordinal);
+        Assert.Equal(["file.txt"], Others());
+    }
+
+    [Fact]
+    public async Task The_line_that_names_the_written_directory_writes_a_control_character_as_an_escape()
+    {
+        var runs = Path.Combine(_dir.Path, "r\u001b[31m");
+
+        var result = await TestHost.Run("sweep", "job", "steps=1,2", "-o", runs);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("wrote 2 points to '" + runs.Replace("\u001b", "\\u001b", StringComparison.Ordinal) + "'\n", result.Error);
+        Assert.True(Directory.Exists(runs));
+    }
+
+    [Fact]
     public async Task A_swept_secret_is_not_written_to_the_manifest()
     {
         var result = await TestHost.Run("sweep", "job", "token=hunter2,swordfish", "-o", Runs);
@@ -259,6 +288,32 @@ public sealed class SweepVerbTests : IDisposable
         var text = File.ReadAllText(Path.Combine(Runs, "manifest.jsonl"));
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, Manifest(Runs)[0].GetProperty("values").GetProperty("token").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_swept_secret_is_shown_as_stars_in_the_dry_run_and_in_the_label_of_a_points_errors()
+    {
+        var text = await TestHost.Run("sweep", "job", "token=hunter2,swordfish", "steps=0", "--dry-run");
+        var json = await TestHost.Run("sweep", "job", "token=hunter2,swordfish", "--dry-run", "--format", "json");
+        var invalid = await TestHost.Run("sweep", "job", "token=hunter2,swordfish", "steps=0", "-o", Runs);
+
+        Assert.Equal("0 token=***\n1 token=***\n", text.Output);
+        Assert.Equal("{\"index\":0,\"values\":{\"token\":\"***\"}}\n{\"index\":1,\"values\":{\"token\":\"***\"}}\n", json.Output);
+        Assert.Equal(1, invalid.ExitCode);
+        Assert.StartsWith("point 0 (token=***): cli arg #2: error STR0103: steps: must be >= 1, got 0\n", invalid.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", invalid.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("swordfish", invalid.Error, StringComparison.Ordinal);
+        Assert.Empty(Others());
+    }
+
+    [Fact]
+    public async Task The_manifest_holds_the_effective_value_of_an_interpolated_axis_not_its_expression()
+    {
+        var result = await TestHost.Run("sweep", "job", "steps=3", "name=run${steps},plain", "-o", Runs);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("run3", Manifest(Runs)[0].GetProperty("values").GetProperty("name").GetString());
+        Assert.Equal("steps: 3\nname: run${steps}\n", File.ReadAllText(Path.Combine(Runs, "000", "config.yaml")));
     }
 
     [Theory]

@@ -146,7 +146,7 @@ public sealed class DependsOnTests
     public void Why_walks_the_chain_down_to_the_layers_and_shows_a_shared_input_once()
     {
         var resolved = Resolve("width: 4\n");
-        var text = WhyWriter.Text([Entry(resolved, "total")], []);
+        var text = WhyWriter.Text([Entry(resolved, "total")], [], []);
 
         Assert.Equal(
             """
@@ -167,7 +167,7 @@ public sealed class DependsOnTests
     public void Why_names_a_constant_and_marks_an_input_met_before()
     {
         var resolved = Resolve("width: 4\n");
-        var text = WhyWriter.Text([Entry(resolved, "constant"), Entry(resolved, "area"), Entry(resolved, "padded")], []);
+        var text = WhyWriter.Text([Entry(resolved, "constant"), Entry(resolved, "area"), Entry(resolved, "padded")], [], []);
 
         Assert.Equal(
             """
@@ -183,13 +183,32 @@ public sealed class DependsOnTests
     }
 
     [Fact]
+    public void Why_follows_an_interpolation_to_the_value_it_took_and_down_to_its_layer()
+    {
+        var resolved = Resolve("width: 4\ndepth: ${height}\nheight: 6\n");
+        var all = resolved.Explain();
+        var text = WhyWriter.Text([Entry(resolved, "half"), Entry(resolved, "depth")], [], all);
+
+        Assert.Equal(
+            """
+            half = 3  (derived)
+              depth = 6  (interpolation of height (why.yaml:2:8))
+                height = 6  (why.yaml:3:9)
+            depth  (shown above)
+
+            """,
+            text);
+        Assert.Equal(["half", "depth", "height"], WhyWriter.Values([Entry(resolved, "half")], all).Select(static v => v.Path));
+    }
+
+    [Fact]
     public void Why_is_bounded_in_lines_however_many_values_are_asked()
     {
         var resolved = Resolve();
         var all = resolved.Explain();
         var many = Enumerable.Repeat(all, 200).SelectMany(static a => a).ToList();
 
-        var text = WhyWriter.Text(many, []);
+        var text = WhyWriter.Text(many, [], []);
 
         Assert.True(text.Split('\n').Length <= WhyWriter.MaxLines + 2);
         Assert.EndsWith("more lines left out)\n", text, StringComparison.Ordinal);

@@ -135,7 +135,7 @@ internal static class ExplainWriter
         return json.ToString();
     }
 
-    private static Dictionary<string, ValueProvenance> ByPath(IReadOnlyList<ValueProvenance> entries)
+    internal static Dictionary<string, ValueProvenance> ByPath(IReadOnlyList<ValueProvenance> entries)
     {
         var byPath = new Dictionary<string, ValueProvenance>(entries.Count, StringComparer.Ordinal);
         foreach (var entry in entries)

@@ -5,8 +5,8 @@ using Strata.Provenance;
 namespace Strata.Hosting.Explain;
 
 /// <summary>
-/// <c>explain --why</c>: a value, the inputs it was derived from, their inputs, down to the values a layer, a default or
-/// the environment set, as an indented list (or the same values as the JSON array of <see cref="ExplainWriter.Json"/>).
+/// <c>explain --why</c>: a value, the inputs it was derived from (or the values its interpolation took), their inputs,
+/// down to the values a layer, a default or the environment set, as an indented list (or the same values as the JSON array of <see cref="ExplainWriter.Json"/>).
 /// Bounded: an input met before is shown once and then named only, and depth, inputs per value and lines are capped.
 /// </summary>
 internal static class WhyWriter
@@ -26,9 +26,12 @@ internal static class WhyWriter
     private const string Indent = "  ";
 
     /// <summary>The chains of <paramref name="entries"/>, one after the other, each input of them shown once.</summary>
-    public static string Text(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides)
+    /// <param name="entries">The values asked about.</param>
+    /// <param name="overrides">The overrides as given, to show an override's origin.</param>
+    /// <param name="all">Every leaf of the config, where the value an interpolation took is found.</param>
+    public static string Text(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides, IReadOnlyList<ValueProvenance> all)
     {
-        var walk = new Walk(overrides);
+        var walk = new Walk(overrides, all);
         foreach (var entry in entries)
         {
             walk.Write(entry, 0);
@@ -43,9 +46,11 @@ internal static class WhyWriter
     }
 
     /// <summary>The values of the chains, each once, in the order the text lists them (for <c>--format json</c>).</summary>
-    public static List<ValueProvenance> Values(IReadOnlyList<ValueProvenance> entries)
+    /// <param name="entries">The values asked about.</param>
+    /// <param name="all">Every leaf of the config, where the value an interpolation took is found.</param>
+    public static List<ValueProvenance> Values(IReadOnlyList<ValueProvenance> entries, IReadOnlyList<ValueProvenance> all)
     {
-        var walk = new Walk(overrides: null);
+        var walk = new Walk(overrides: null, all);
         foreach (var entry in entries)
         {
             walk.Write(entry, 0);
@@ -58,9 +63,10 @@ internal static class WhyWriter
     private static ValueProvenance? InputOf(FieldRead read) =>
         read.Config is { } config && read.Field is { } field ? ProvenanceWalker.Leaf(config, field, read.Path) : null;
 
-    private sealed class Walk(IReadOnlyList<string>? overrides)
+    private sealed class Walk(IReadOnlyList<string>? overrides, IReadOnlyList<ValueProvenance> all)
     {
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private Dictionary<string, ValueProvenance>? _byPath;
         private int _lines;
 
         public StringBuilder Output { get; } = new();
@@ -84,7 +90,8 @@ internal static class WhyWriter
 
             Values.Add(entry);
             var inputs = entry.Inputs;
-            if (inputs.Length > 0 && depth + 1 >= MaxDepth)
+            var references = entry.References;
+            if (inputs.Length + references.Count > 0 && depth + 1 >= MaxDepth)
             {
                 Line(depth + 1, "… (deeper inputs left out)");
                 return;
@@ -105,6 +112,17 @@ internal static class WhyWriter
             if (inputs.Length > MaxInputs)
             {
                 Line(depth + 1, string.Create(CultureInfo.InvariantCulture, $"… and {inputs.Length - MaxInputs} more inputs"));
+            }
+
+            // An interpolated value is what the fields it names hold: their chains go on below it (at most
+            // Interpolation.MaxReferences of them, each walked once as any input is).
+            foreach (var reference in references)
+            {
+                _byPath ??= ExplainWriter.ByPath(all);
+                if (_byPath.TryGetValue(reference, out var taken))
+                {
+                    Write(taken, depth + 1);
+                }
             }
         }
 

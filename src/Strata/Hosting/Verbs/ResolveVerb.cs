@@ -45,7 +45,8 @@ internal static class ResolveVerb
                 var list = new System.Text.StringBuilder("layers, in merge order:\n");
                 foreach (var layer in resolved.Layers)
                 {
-                    list.Append("  ").Append(layer).Append('\n');
+                    // A file's name is as given: a control character in it is written as an escape, as in a diagnostic.
+                    list.Append("  ").Append(MessageText.Printable(layer.ToString())).Append('\n');
                 }
 
                 context.Console.Error.Write(list.ToString());

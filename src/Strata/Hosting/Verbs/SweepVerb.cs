@@ -98,7 +98,7 @@ internal static class SweepVerb
         var text = new StringBuilder();
         for (var i = 0; i < sweep.Count; i++)
         {
-            var values = sweep.ValuesAt(i);
+            var values = sweep.ShownValuesAt(i);
             if (json)
             {
                 text.Append(JsonLine(i, values, null, null, null));
@@ -141,7 +141,7 @@ internal static class SweepVerb
                 for (var i = 0; i < sweep.Count; i++)
                 {
                     var valid = sweep.TryResolve(i, out var resolved, out var diagnostics);
-                    report.Add(i, sweep.ValuesAt(i), diagnostics);
+                    report.Add(i, sweep.ShownValuesAt(i), diagnostics);
                     if (!valid)
                     {
                         // Nothing more is written: the directory will not be put in place.
@@ -170,7 +170,7 @@ internal static class SweepVerb
                     var name = i.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0') + "/config.yaml";
                     var yaml = resolved.ToYaml();
                     output.Write(name, yaml.EndsWith('\n') ? yaml : yaml + "\n");
-                    manifest.Append(JsonLine(i, sweep.ValuesAt(i), Typed(sweep, resolved), fingerprint, name));
+                    manifest.Append(JsonLine(i, sweep.ShownValuesAt(i), Typed(sweep, resolved), fingerprint, name));
                 }
             }
 
@@ -187,7 +187,7 @@ internal static class SweepVerb
             output.Write("manifest.jsonl", manifest.ToString());
             OutputDirectory.EnsureHoldsNoInput(path, [.. given, .. read]);
             output.Commit(force);
-            context.Console.Error.Write("wrote " + Count(sweep.Count) + " point" + (sweep.Count == 1 ? string.Empty : "s") + " to " + OutputFile.Quote(path) + "\n");
+            context.Console.Error.Write(MessageText.Printable("wrote " + Count(sweep.Count) + " point" + (sweep.Count == 1 ? string.Empty : "s") + " to " + OutputFile.Quote(path)) + "\n");
             return ExitCodes.Success;
         }
         finally
@@ -197,13 +197,14 @@ internal static class SweepVerb
     }
 
     /// <summary>
-    /// The value of each axis in the point's config, as JSON of its type (what the explicit config holds at the path);
-    /// null for a path the config does not write (a secret field, a key the config ignored).
+    /// The value of each axis in the point's config, as JSON of its type: the effective value at the path (an
+    /// interpolation's value, not its <c>${…}</c> as the explicit config keeps it); null for a path the config does not
+    /// write (a secret field, a key the config ignored).
     /// </summary>
     private static string?[] Typed(ISweep sweep, Resolved resolved)
     {
-        var tree = ConfigSerializer.ToTree(resolved.Config);
-        var values = new string?[sweep.ValuesAt(0).Length];
+        var tree = ConfigSerializer.ToTree(resolved.Config, Verbosity.All);
+        var values = new string?[sweep.ShownValuesAt(0).Length];
         for (var k = 0; k < values.Length; k++)
         {
             ConfigNode? node = tree;
