@@ -17,47 +17,47 @@ internal static class HtmlReport
 
     /// <summary>The page of one resolved config: its layers, fingerprint, and every leaf with its origin and history.</summary>
     /// <param name="resolved">The resolved config.</param>
+    /// <param name="entries">Its provenance (<see cref="Resolved.Explain()"/>), which the caller may already hold.</param>
     /// <param name="title">What the page is of (a kind's name, or the config class's).</param>
     /// <param name="overrides">The overrides as given, so that an override's origin names the key it set; may be empty.</param>
-    public static string Explain(Resolved resolved, string title, IReadOnlyList<string> overrides)
-    {
-        var json = new JsonEmitter(indented: false);
-        json.StartMap();
-        Member(json, "mode", "explain");
-        Member(json, "title", title);
-        json.Key("sides");
-        json.StartList();
-        WriteSide(json, resolved, resolved.Explain(), overrides);
-        json.EndList();
-        json.EndMap();
-        return s_template.Value.Fill("Strata explain: " + title, json.ToString());
-    }
+    public static string Explain(Resolved resolved, IReadOnlyList<ValueProvenance> entries, string title, IReadOnlyList<string> overrides) =>
+        Page("explain", title, [(resolved, entries, overrides)], differences: null);
 
     /// <summary>
     /// The page of two resolved configs side by side: every leaf of either, marked where its effective values differ
     /// (the differences <see cref="ConfigComparer"/> finds, as <c>diff</c> prints them).
     /// </summary>
-    public static string Diff(Resolved left, Resolved right, string title, IReadOnlyList<ConfigDifference> differences, IReadOnlyList<string> leftOverrides, IReadOnlyList<string> rightOverrides)
+    public static string Diff(Resolved left, Resolved right, string title, IReadOnlyList<ConfigDifference> differences, IReadOnlyList<string> leftOverrides, IReadOnlyList<string> rightOverrides) =>
+        Page("diff", title, [(left, left.Explain(), leftOverrides), (right, right.Explain(), rightOverrides)], differences);
+
+    private static string Page(string mode, string title, (Resolved Resolved, IReadOnlyList<ValueProvenance> Entries, IReadOnlyList<string> Overrides)[] sides, IReadOnlyList<ConfigDifference>? differences)
     {
         var json = new JsonEmitter(indented: false);
         json.StartMap();
-        Member(json, "mode", "diff");
+        Member(json, "mode", mode);
         Member(json, "title", title);
         json.Key("sides");
         json.StartList();
-        WriteSide(json, left, left.Explain(), leftOverrides);
-        WriteSide(json, right, right.Explain(), rightOverrides);
-        json.EndList();
-        json.Key("differences");
-        json.StartList();
-        foreach (var difference in differences)
+        foreach (var (resolved, entries, overrides) in sides)
         {
-            json.String(difference.Path);
+            WriteSide(json, resolved, entries, overrides);
         }
 
         json.EndList();
+        if (differences is not null)
+        {
+            json.Key("differences");
+            json.StartList();
+            foreach (var difference in differences)
+            {
+                json.String(difference.Path);
+            }
+
+            json.EndList();
+        }
+
         json.EndMap();
-        return s_template.Value.Fill("Strata diff: " + title, json.ToString());
+        return s_template.Value.Fill("Strata " + mode + ": " + title, json.ToString());
     }
 
     private static void WriteSide(JsonEmitter json, Resolved resolved, IReadOnlyList<ValueProvenance> entries, IReadOnlyList<string> overrides)

@@ -62,7 +62,7 @@ public abstract class Resolved
     /// </summary>
     /// <param name="title">What the page is of; the config class's name when not given.</param>
     /// <returns>The HTML text.</returns>
-    public string ToHtml(string? title = null) => Reporting.HtmlReport.Explain(this, title ?? Config.ConfigType.Name, []);
+    public string ToHtml(string? title = null) => Reporting.HtmlReport.Explain(this, Explain(), title ?? Config.ConfigType.Name, []);
 
     /// <summary>The provenance of every leaf and derived field, in schema order.</summary>
     /// <returns>One entry per leaf.</returns>

@@ -57,7 +57,7 @@ internal static class ExplainVerb
             var json = parse.GetValue(format) == "json";
             var text = parse.GetValue(format) switch
             {
-                "html" => paths.Count == 0 && !chains ? HtmlReport.Explain(resolved, request.Kind, request.Overrides) : throw new UsageException("--format html shows the whole config: give no PATH and no --why, and use its filter"),
+                "html" => paths.Count == 0 && !chains ? HtmlReport.Explain(resolved, all, request.Kind, request.Overrides) : throw new UsageException("--format html shows the whole config: give no PATH and no --why, and use its filter"),
                 _ when chains => json ? ExplainWriter.Json(WhyWriter.Values(selected, all)) : WhyWriter.Text(selected, request.Overrides, all),
                 _ => json ? ExplainWriter.Json(selected) : ExplainWriter.Table(selected, request.Overrides, all),
             };

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Strata.Hosting.CommandLine;
 using Strata.Resolution;
 using Strata.Serialization;
@@ -201,10 +200,10 @@ internal static class SweepVerb
     /// interpolation's value, not its <c>${…}</c> as the explicit config keeps it); null for a path the config does not
     /// write (a secret field, a key the config ignored).
     /// </summary>
-    private static string?[] Typed(ISweep sweep, Resolved resolved)
+    private static ConfigNode?[] Typed(ISweep sweep, Resolved resolved)
     {
         var tree = ConfigSerializer.ToTree(resolved.Config, Verbosity.All);
-        var values = new string?[sweep.ShownValuesAt(0).Length];
+        var values = new ConfigNode?[sweep.ShownValuesAt(0).Length];
         for (var k = 0; k < values.Length; k++)
         {
             ConfigNode? node = tree;
@@ -218,49 +217,52 @@ internal static class SweepVerb
                 };
             }
 
-            values[k] = node is null ? null : ConfigSerializer.ToJson(node).Replace("\n", string.Empty, StringComparison.Ordinal);
+            values[k] = node;
         }
 
         return values;
     }
 
-    /// <summary>One line of the manifest (or of the JSON listing): index, values, and for a written point its fingerprint and file.</summary>
-    private static string JsonLine(int index, KeyValuePair<string, string>[] values, string?[]? typed, string? fingerprint, string? file)
+    /// <summary>
+    /// One line of the manifest (or of the JSON listing): index, values, and for a written point its fingerprint and file;
+    /// through the one JSON sink, a typed value replayed from its node as <c>resolve --format json</c> writes it.
+    /// </summary>
+    private static string JsonLine(int index, KeyValuePair<string, string>[] values, ConfigNode?[]? typed, string? fingerprint, string? file)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var json = new JsonEmitter(indented: false);
+        json.StartMap();
+        json.Key("index");
+        json.Plain(index.ToString(CultureInfo.InvariantCulture));
+        json.Key("values");
+        json.StartMap();
+        for (var k = 0; k < values.Length; k++)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("index", index);
-            writer.WriteStartObject("values");
-            for (var k = 0; k < values.Length; k++)
+            json.Key(values[k].Key);
+            if (typed is null)
             {
-                writer.WritePropertyName(values[k].Key);
-                if (typed is null)
-                {
-                    writer.WriteStringValue(values[k].Value);
-                }
-                else if (typed[k] is { } json)
-                {
-                    writer.WriteRawValue(json);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                json.String(values[k].Value);
             }
-
-            writer.WriteEndObject();
-            if (fingerprint is not null)
+            else if (typed[k] is { } node)
             {
-                writer.WriteString("fingerprint", fingerprint);
-                writer.WriteString("path", file);
+                TreeSink.Replay(node, json);
             }
-
-            writer.WriteEndObject();
+            else
+            {
+                json.Null();
+            }
         }
 
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length) + "\n";
+        json.EndMap();
+        if (fingerprint is not null)
+        {
+            json.Key("fingerprint");
+            json.String(fingerprint);
+            json.Key("path");
+            json.String(file!);
+        }
+
+        json.EndMap();
+        return json + "\n";
     }
 
     private static void WarnOfDuplicates(HostContext context, SortedDictionary<int, List<int>> duplicates)
