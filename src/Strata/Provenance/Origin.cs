@@ -145,7 +145,10 @@ public sealed class Origin
     }
 
     /// <summary>The kind as it appears in <c>explain --format json</c>.</summary>
-    public string KindName => Kind switch
+    public string KindName => NameOf(Kind);
+
+    /// <summary>The name of <paramref name="kind"/>, as <see cref="KindName"/> gives it (also for a layer's kind).</summary>
+    internal static string NameOf(OriginKind kind) => kind switch
     {
         OriginKind.Default => "default",
         OriginKind.Checkpoint => "checkpoint",

@@ -70,7 +70,7 @@ internal static class HtmlReport
         json.StartList();
         foreach (var layer in resolved.Layers)
         {
-            var kind = layer.Kind == OriginKind.File && layer.Depth > 0 ? "include" : KindName(layer.Kind);
+            var kind = layer.Kind == OriginKind.File && layer.Depth > 0 ? "include" : Origin.NameOf(layer.Kind);
             if (kind == "include" && layer.Source is { } source)
             {
                 included.Add(source);
@@ -144,16 +144,6 @@ internal static class HtmlReport
 
     private static string KindOf(Origin origin, HashSet<string> included) =>
         origin.Kind == OriginKind.File && origin.Source is { } source && included.Contains(source) ? "include" : origin.KindName;
-
-    /// <summary>The origin kind's name (<see cref="Origin.KindName"/>) of a layer: a file, a preset, a checkpoint or an override.</summary>
-    private static string KindName(OriginKind kind) => kind switch
-    {
-        OriginKind.File => "file",
-        OriginKind.Preset => "preset",
-        OriginKind.Checkpoint => "checkpoint",
-        OriginKind.CommandLine => "cli",
-        _ => "provider",
-    };
 
     /// <summary>
     /// The steps of a dotted path as the tree shows them: <c>model.layers[2].bias</c> is <c>model</c>, <c>layers</c>,
