@@ -102,7 +102,7 @@ public sealed class ConfigSweep<T> : IReadOnlyList<SweepPoint<T>>, ISweep
 
             foreach (var point in points)
             {
-                if (!SetsSecret(k, new(first[k].Key, _grid.ValuesAt(point)[k].Value)))
+                if (!SetsSecret(k, _grid.ValuesAt(point)[k]))
                 {
                     return null;
                 }
