@@ -230,23 +230,29 @@ public sealed class OutputTargetTests : IDisposable
         { "TERM", "resolve", 143 },
         { "INT", "resolve", 130 },
         { "TERM", "convert", 143 },
+        { "TERM", "sweep", 143 },
     };
 
     /// <summary>
     /// Strata.Fuzz hold-output runs the strata host with the engine's write seam set to stop half-way (the temporary file
     /// exists and holds half the document); the test then sends the signal. <c>convert</c> is a verb of the program's own,
-    /// which keeps System.CommandLine's termination handler: the file must go there too.
+    /// which keeps System.CommandLine's termination handler: the file must go there too. <c>sweep --force</c> builds a
+    /// directory aside (its first file is held): the temporary directory must go, and the old directory stay as it was.
     /// </summary>
     [Theory]
     [MemberData(nameof(Interruptions))]
     public async Task A_termination_signal_during_a_write_removes_the_temporary_file_and_exits_with_the_signal_code(string signal, string verb, int code)
     {
         var output = Directory.CreateDirectory(_dir.File("out")).FullName;
-        var target = Path.Combine(output, verb == "resolve" ? "out.yaml" : "metadata.yaml");
+        var runs = Path.Combine(output, "runs");
+        var target = verb == "sweep" ? Path.Combine(Directory.CreateDirectory(runs).FullName, "old.yaml") : Path.Combine(output, verb == "resolve" ? "out.yaml" : "metadata.yaml");
         File.WriteAllText(target, Old);
-        string[] args = verb == "resolve"
-            ? [.. s_resolve, "-o", target]
-            : ["convert", "--input", Path.Combine(StrataProcess.RepositoryRoot, "examples", "checkpoints", "tiny-llama"), "--input-format", "llama", "--output", output, "--output-format", "fast_llm"];
+        string[] args = verb switch
+        {
+            "resolve" => [.. s_resolve, "-o", target],
+            "sweep" => ["sweep", "gpt-trainer", "training.train_iters=1,2", "-o", runs, "--force"],
+            _ => ["convert", "--input", Path.Combine(StrataProcess.RepositoryRoot, "examples", "checkpoints", "tiny-llama"), "--input-format", "llama", "--output", output, "--output-format", "fast_llm"],
+        };
         var start = new ProcessStartInfo(SignalWrapper(signal) ?? HoldOutputExecutable)
         {
             RedirectStandardOutput = true,
@@ -267,7 +273,8 @@ public sealed class OutputTargetTests : IDisposable
             Assert.True(line is not null && line.StartsWith("holding ", StringComparison.Ordinal), "no 'holding' line: " + line);
             var temporary = line["holding ".Length..];
             Assert.True(File.Exists(temporary));
-            Assert.Equal(output, Path.GetDirectoryName(temporary));
+            var building = verb == "sweep" ? Path.GetDirectoryName(Path.GetDirectoryName(temporary)) : null; // DIR/.runs.RANDOM.tmp/000/.config.yaml.RANDOM.tmp
+            Assert.Equal(output, Path.GetDirectoryName(building ?? temporary));
 
             using (var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
             {
@@ -278,7 +285,12 @@ public sealed class OutputTargetTests : IDisposable
             Assert.Equal(code, process.ExitCode);
             Assert.False(File.Exists(temporary), "the temporary file is left behind");
             Assert.Equal(Old, File.ReadAllText(target));
-            Assert.Equal([target], Directory.GetFiles(output));
+            Assert.Equal([target], Directory.GetFiles(building is null ? output : runs));
+            if (building is not null)
+            {
+                Assert.Equal([runs], Directory.GetFileSystemEntries(output)); // the temporary directory is gone
+            }
+
             Expect.NoStackTrace(await error);
         }
         finally

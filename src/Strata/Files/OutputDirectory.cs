@@ -3,10 +3,11 @@ namespace Strata;
 /// <summary>
 /// A directory written as a whole (the output of <c>sweep</c>): built under a hidden temporary sibling
 /// (<c>.NAME.RANDOM.tmp</c>, removed whatever ends the command early, a termination signal included), each file through
-/// <see cref="OutputFile"/>, then renamed into place at the end, so that the path names either what was there before
-/// or the complete new directory. The target must be missing or an empty directory; a non-empty one is replaced only
-/// when asked (<c>--force</c>: the old one is renamed aside, the new one into place, then the old one is deleted), and
-/// never when it holds one of the command's inputs. A symbolic link is refused: the directory is named as it is.
+/// <see cref="OutputFile"/> without a sync of its own, then put on disk as a whole and renamed into place at the end, so
+/// that the path names either what was there before or the complete new directory, after a crash too. The target must
+/// be missing or an empty directory; a non-empty one is replaced only when asked (<c>--force</c>: the new one is swapped
+/// with the old one in one atomic step where the system can, else the old one is renamed aside and the new one into
+/// place; then the old one is deleted), and never when it holds one of the command's inputs. A symbolic link is refused: the directory is named as it is.
 /// </summary>
 internal sealed class OutputDirectory : IDisposable
 {
@@ -123,7 +124,7 @@ internal sealed class OutputDirectory : IDisposable
                 OutputFile.CreateDirectory(Path.Combine(_temporaryPath, directory));
             }
 
-            OutputFile.WriteAllText(file, text);
+            OutputFile.WriteInDirectory(file, text);
         }
         catch (OutputFileException e)
         {
@@ -132,21 +133,30 @@ internal sealed class OutputDirectory : IDisposable
     }
 
     /// <summary>
-    /// Puts the new directory in place: renamed to the path when it is missing or empty, or, with
-    /// <paramref name="force"/>, in place of the old one, which is then deleted.
+    /// Puts the new directory in place: first on disk as a whole (its files were written without a sync each), then
+    /// renamed to the path when it is missing or empty, or, with <paramref name="force"/>, swapped with the old one in one
+    /// atomic step where the system can (else the old one is renamed aside and the new one into place) and the old one
+    /// deleted; then the rename itself is put on disk. A crash leaves the old state or the whole new directory.
     /// </summary>
     /// <exception cref="OutputFileException">The old directory is in place as it was, and the new one is removed.</exception>
     public void Commit(bool force)
     {
         string? aside = null;
+        var exchanged = false;
         try
         {
+            FileSystemCalls.SyncTree(_temporaryPath);
             if (FileStatus.Of(_full, followLinks: false).Kind == FileKind.Directory)
             {
                 if (!force || !IsNonEmpty(_path))
                 {
                     // Empty, as checked before (rmdir refuses one that was filled meanwhile).
                     Directory.Delete(_full);
+                }
+                else if (_temporary.TryExchange(_full))
+                {
+                    // The temporary's path holds the old directory now, removed with the temporary (by a signal too).
+                    (aside, exchanged) = (_temporaryPath, true);
                 }
                 else
                 {
@@ -155,11 +165,14 @@ internal sealed class OutputDirectory : IDisposable
                 }
             }
 
-            _temporary.MoveTo(_full);
+            if (!exchanged)
+            {
+                _temporary.MoveTo(_full);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException && e is not OutputFileException)
         {
-            if (aside is not null && !Directory.Exists(_full))
+            if (aside is not null && !exchanged && !Directory.Exists(_full))
             {
                 Directory.Move(aside, _full);
                 aside = null;
@@ -170,16 +183,38 @@ internal sealed class OutputDirectory : IDisposable
                 : Cannot(_path, e is UnauthorizedAccessException ? "permission denied" : "the directory cannot be put in place (" + MessageText.OfLibrary(e.Message) + ")", e);
         }
 
+        // The old directory goes before the parent's names are put on disk: one sync covers the rename and the removal.
         if (aside is not null)
         {
             try
             {
-                Directory.Delete(aside, recursive: true);
+                if (exchanged)
+                {
+                    _temporary.Dispose();
+                }
+                else
+                {
+                    Directory.Delete(aside, recursive: true);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw Cannot(_path, "the new directory is in place, but the old one, renamed to " + OutputFile.Quote(aside) + ", cannot be deleted", e);
+                // Reported once the rename is on disk: the old directory is still there.
             }
+        }
+
+        try
+        {
+            FileSystemCalls.SyncDirectory(Path.GetDirectoryName(_full)!);
+        }
+        catch (IOException e)
+        {
+            throw Cannot(_path, "the new directory is in place, but its rename cannot be put on disk (" + MessageText.OfLibrary(e.Message) + ")", e);
+        }
+
+        if (aside is not null && Directory.Exists(aside))
+        {
+            throw Cannot(_path, "the new directory is in place, but the old one, renamed to " + OutputFile.Quote(aside) + ", cannot be deleted");
         }
     }
 

@@ -127,7 +127,17 @@ public static class OutputFile
     /// <param name="standardOutput">Standard output (<c>-</c>); <see cref="Console.Out"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The path is empty.</exception>
     /// <exception cref="OutputFileException">Nothing was written (see the message); whatever was at the path is intact.</exception>
-    public static void WriteAllText(string path, string text, IEnumerable<string>? inputs = null, TextWriter? standardOutput = null)
+    public static void WriteAllText(string path, string text, IEnumerable<string>? inputs = null, TextWriter? standardOutput = null) =>
+        Write(path, text, inputs, standardOutput, flushToDisk: true);
+
+    /// <summary>
+    /// Writes as <see cref="WriteAllText"/> does, but a file replaced is renamed without first being flushed to disk: for
+    /// a file of a directory that <see cref="OutputDirectory"/> puts on disk as a whole (<see cref="FileSystemCalls.SyncTree"/>) before
+    /// renaming it into place, so that no name ever shows a part of it.
+    /// </summary>
+    internal static void WriteInDirectory(string path, string text) => Write(path, text, null, null, flushToDisk: false);
+
+    private static void Write(string path, string text, IEnumerable<string>? inputs, TextWriter? standardOutput, bool flushToDisk)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -148,7 +158,7 @@ public static class OutputFile
         {
             case FileKind.Missing:
                 EnsureCanCreate(path, full);
-                Replace(path, full, text, keepMode: false);
+                Replace(path, full, text, keepMode: false, flushToDisk);
                 return;
             case FileKind.Regular or FileKind.CharacterDevice or FileKind.Fifo when IsStandardStream(status, 1):
                 (standardOutput ?? Console.Out).Write(text);
@@ -156,7 +166,7 @@ public static class OutputFile
             case FileKind.Regular when IsStandardStream(status, 0) || IsStandardStream(status, 2):
                 throw Cannot(path, "it is the file standard " + (IsStandardStream(status, 0) ? "input comes from" : "error goes to") + "; of the standard streams, only standard output can be named");
             case FileKind.Regular:
-                Replace(path, FinalTarget(path, full, status), text, keepMode: true);
+                Replace(path, FinalTarget(path, full, status), text, keepMode: true, flushToDisk);
                 return;
             case FileKind.CharacterDevice or FileKind.Fifo:
                 WriteDirectly(path, full, text, status.Kind);
@@ -285,8 +295,8 @@ public static class OutputFile
         return final;
     }
 
-    /// <summary>Writes a temporary file next to <paramref name="target"/>, flushes it to disk, and renames it over the target.</summary>
-    private static void Replace(string path, string target, string text, bool keepMode)
+    /// <summary>Writes a temporary file next to <paramref name="target"/>, flushes it to disk (unless the caller syncs it later), and renames it over the target.</summary>
+    private static void Replace(string path, string target, string text, bool keepMode, bool flushToDisk)
     {
         var directory = Path.GetDirectoryName(target) ?? throw Cannot(path, "it is not a file path");
         var temporary = Path.Combine(directory, TemporaryName(Path.GetFileName(target)));
@@ -312,7 +322,7 @@ public static class OutputFile
                 stream.Write(bytes, bytes.Length / 2, bytes.Length - (bytes.Length / 2));
 
                 // On disk before the rename, so that a crash never leaves an empty file under the target's name.
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk);
             }
 
             file.MoveTo(target);

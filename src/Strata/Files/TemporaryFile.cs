@@ -100,6 +100,21 @@ internal sealed class TemporaryFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Swaps the temporary directory with <paramref name="target"/> in one atomic step, unless a signal came first; the
+    /// temporary's path then holds the old directory, which <see cref="Dispose"/> (or a signal) removes.
+    /// </summary>
+    /// <returns><see langword="false"/> when the system cannot swap (see <see cref="FileSystemCalls.TryExchange"/>): nothing changed.</returns>
+    /// <exception cref="OperationCanceledException">A termination signal arrived; see <see cref="InterruptedBy"/>.</exception>
+    public bool TryExchange(string target)
+    {
+        lock (s_gate)
+        {
+            ThrowIfInterrupted();
+            return FileSystemCalls.TryExchange(_path, target);
+        }
+    }
+
     /// <summary>The signal that interrupted the write, if one did.</summary>
     public PosixSignal? InterruptedBy
     {

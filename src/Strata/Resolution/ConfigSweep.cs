@@ -68,25 +68,64 @@ public sealed class ConfigSweep<T> : IReadOnlyList<SweepPoint<T>>, ISweep
     KeyValuePair<string, string>[] ISweep.ShownValuesAt(int index)
     {
         var values = _grid.ValuesAt(index);
-        var secretPaths = _secretPaths ??= SecretAxes(values);
         for (var k = 0; k < values.Length; k++)
         {
-            var (path, value) = values[k];
-
-            // Below a path that is not secret, only a mapping can hold a secret entry: that value is read as the
-            // resolution reads the override (one that does not parse gets its error from the resolution).
-            var secret = secretPaths[k]
-                || (value.AsSpan().TrimStart().StartsWith('{')
-                    && OverrideParser.TryParse(path + "=" + value, k + 1, null, _resolver.Options.Limits, out var change, out _)
-                    && SecretRedaction.SetsSecret(T.TypeInfo, change));
-            if (secret)
+            if (SetsSecret(k, values[k]))
             {
-                values[k] = new(path, "***");
+                values[k] = new(values[k].Key, "***");
             }
         }
 
         return values;
     }
+
+    List<int>? ISweep.SecretDifferences(List<int> points)
+    {
+        var first = _grid.ValuesAt(points[0]);
+        var differ = new bool[first.Length];
+        for (var i = 1; i < points.Count; i++)
+        {
+            var values = _grid.ValuesAt(points[i]);
+            for (var k = 0; k < values.Length; k++)
+            {
+                differ[k] |= !string.Equals(values[k].Value, first[k].Value, StringComparison.Ordinal);
+            }
+        }
+
+        List<int>? secret = null;
+        for (var k = 0; k < differ.Length; k++)
+        {
+            if (!differ[k])
+            {
+                continue;
+            }
+
+            foreach (var point in points)
+            {
+                if (!SetsSecret(k, _grid.ValuesAt(point)[k]))
+                {
+                    return null;
+                }
+            }
+
+            (secret ??= []).Add(k);
+        }
+
+        return secret;
+    }
+
+    Origin ISweep.PlaceOf(int axis) => _grid.PlaceOf(axis);
+
+    /// <summary>
+    /// Whether axis <paramref name="axis"/> sets a secret with <paramref name="value"/>: its path is a secret field or lies
+    /// inside one, or, below a path that is not secret, the value is a mapping that holds a secret entry (read as the
+    /// resolution reads the override; one that does not parse gets its error from the resolution).
+    /// </summary>
+    private bool SetsSecret(int axis, KeyValuePair<string, string> value) =>
+        (_secretPaths ??= SecretAxes(_grid.ValuesAt(0)))[axis]
+        || (value.Value.AsSpan().TrimStart().StartsWith('{')
+            && OverrideParser.TryParse(value.Key + "=" + value.Value, axis + 1, null, _resolver.Options.Limits, out var change, out _)
+            && SecretRedaction.SetsSecret(T.TypeInfo, change));
 
     /// <summary>Whether each axis' path is a secret field or lies inside one (the same at every point).</summary>
     private static bool[] SecretAxes(KeyValuePair<string, string>[] values)

@@ -16,5 +16,15 @@ internal interface ISweep
     /// <summary>The steps of the path of axis <paramref name="axis"/> (in the order of <see cref="ShownValuesAt"/>).</summary>
     IReadOnlyList<OverridePathSegment> StepsOf(int axis);
 
+    /// <summary>Where axis <paramref name="axis"/> is given: its override's place.</summary>
+    Origin PlaceOf(int axis);
+
+    /// <summary>
+    /// The axes whose values differ among <paramref name="points"/>, when each sets a secret at every one of them (a
+    /// written config never holds a secret, so through these alone the points' files are the same); null when another
+    /// axis differs too, or none does.
+    /// </summary>
+    List<int>? SecretDifferences(List<int> points);
+
     bool TryResolve(int index, out Resolved? resolved, out IReadOnlyList<Diagnostic> diagnostics);
 }

@@ -143,6 +143,9 @@ internal sealed class SweepGrid
     /// <summary>The steps of each axis' path, in argument order.</summary>
     public IReadOnlyList<OverridePathSegment> StepsOf(int axis) => _axes[axis].Steps;
 
+    /// <summary>Where each axis is given (its override's place), in argument order.</summary>
+    public Origin PlaceOf(int axis) => _axes[axis].Place;
+
     private int ValueIndex(Axis axis, int point) => Zip ? point : (int)(point / axis.Stride % axis.Count);
 
     private static bool HasDifferentLengths(List<Axis> axes)
@@ -357,6 +360,8 @@ internal sealed class SweepGrid
         /// <summary>A value; a range's is start + index × step, which lies between start and stop (a long) though the product may not.</summary>
         public string ValueAt(int index) => Values is { } values ? values[index] : Number(checked((long)(Range!.Value.Start + ((Int128)index * Range.Value.Step))));
 
-        public Diagnostic Error(string message) => new(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, Path, At.Origin(column), message);
+        public Origin Place => At.Origin(column);
+
+        public Diagnostic Error(string message) => new(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, Path, Place, message);
     }
 }

@@ -121,6 +121,50 @@ public sealed class SweepVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Groups_of_points_that_differ_only_in_a_secret_are_named_apart_with_the_axis_and_its_place()
+    {
+        var result = await TestHost.Run("sweep", "job", "steps=5,6", "token=hunter2,swordfish", "-o", Runs);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "warning: 2 groups of points differ only in the secret token (cli arg #2), which a written config never holds, so the files of each are identical: points 0, 1; points 2, 3\n"
+            + "wrote 4 points to '" + Runs + "'\n",
+            result.Error);
+        Assert.Equal(File.ReadAllText(Path.Combine(Runs, "000", "config.yaml")), File.ReadAllText(Path.Combine(Runs, "001", "config.yaml")));
+    }
+
+    [Fact]
+    public async Task A_group_whose_points_differ_in_a_secret_and_in_another_axis_is_reported_as_the_same_config()
+    {
+        var result = await TestHost.Run("sweep", "job", "network.layers=2,02", "token=a,b", "-o", Runs);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("warning: 1 group of points resolves to the same config (same fingerprint): points 0, 1, 2, 3\nwrote 4 points to '" + Runs + "'\n", result.Error);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_half_way_keeps_the_old_directory_and_leaves_no_temporary()
+    {
+        Directory.CreateDirectory(Runs);
+        File.WriteAllText(Path.Combine(Runs, "old.txt"), "old");
+        OutputFile.FaultAfterPartialWrite = static _ => throw new IOException("No space left on device (injected)");
+        HostResult result;
+        try
+        {
+            result = await TestHost.Run("sweep", "job", "steps=1,2", "-o", Runs, "--force");
+        }
+        finally
+        {
+            OutputFile.FaultAfterPartialWrite = null;
+        }
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("jobs: error: cannot write '" + Path.Combine(Runs, "000", "config.yaml") + "': No space left on device (injected)\n", result.Error);
+        Assert.Equal(["old.txt"], Directory.EnumerateFileSystemEntries(Runs).Select(Path.GetFileName));
+        Assert.Equal(["runs"], Others());
+    }
+
+    [Fact]
     public async Task An_existing_empty_directory_is_filled_without_force()
     {
         Directory.CreateDirectory(Runs);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Strata.Hosting.CommandLine;
 using Strata.Resolution;
+using Strata.Schema;
 using Strata.Serialization;
 using Strata.Sources;
 using Strata.Tree;
@@ -23,6 +24,9 @@ internal static class SweepVerb
     private const int MaxShownPoints = 20;
 
     private const int MaxShownLines = 100;
+
+    /// <summary>How the manifest's values are written: every field, secrets omitted (the fingerprint's view, rank-local fields kept).</summary>
+    private static readonly ValueWriteContext s_everyField = new() { Verbosity = Verbosity.All, Secrets = SecretHandling.Omit };
 
     public static Command Create(HostContext context)
     {
@@ -140,7 +144,8 @@ internal static class SweepVerb
                 for (var i = 0; i < sweep.Count; i++)
                 {
                     var valid = sweep.TryResolve(i, out var resolved, out var diagnostics);
-                    report.Add(i, sweep.ShownValuesAt(i), diagnostics);
+                    var shown = sweep.ShownValuesAt(i);
+                    report.Add(i, shown, diagnostics);
                     if (!valid)
                     {
                         // Nothing more is written: the directory will not be put in place.
@@ -169,7 +174,7 @@ internal static class SweepVerb
                     var name = i.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0') + "/config.yaml";
                     var yaml = resolved.ToYaml();
                     output.Write(name, yaml.EndsWith('\n') ? yaml : yaml + "\n");
-                    manifest.Append(JsonLine(i, sweep.ShownValuesAt(i), Typed(sweep, resolved), fingerprint, name));
+                    manifest.Append(JsonLine(i, shown, Typed(sweep, resolved.Config, shown.Length), fingerprint, name));
                 }
             }
 
@@ -182,7 +187,7 @@ internal static class SweepVerb
 
             report.Finish();
 
-            WarnOfDuplicates(context, duplicates);
+            WarnOfDuplicates(context, sweep, duplicates);
             output.Write("manifest.jsonl", manifest.ToString());
             OutputDirectory.EnsureHoldsNoInput(path, [.. given, .. read]);
             output.Commit(force);
@@ -198,23 +203,62 @@ internal static class SweepVerb
     /// <summary>
     /// The value of each axis in the point's config, as JSON of its type: the effective value at the path (an
     /// interpolation's value, not its <c>${…}</c> as the explicit config keeps it); null for a path the config does not
-    /// write (a secret field, a key the config ignored).
+    /// write (a secret field, a key the config ignored). Each is what the whole config written with every field and
+    /// secrets omitted holds at the path, but only the axis' field is written: the walk goes down the configs to it, and
+    /// steps past it go into its value (an entry of a dictionary, an item of a list).
     /// </summary>
-    private static ConfigNode?[] Typed(ISweep sweep, Resolved resolved)
+    private static ConfigNode?[] Typed(ISweep sweep, ConfigObject root, int count)
     {
-        var tree = ConfigSerializer.ToTree(resolved.Config, Verbosity.All);
-        var values = new ConfigNode?[sweep.ShownValuesAt(0).Length];
+        var values = new ConfigNode?[count];
         for (var k = 0; k < values.Length; k++)
         {
-            ConfigNode? node = tree;
-            foreach (var step in sweep.StepsOf(k))
+            var steps = sweep.StepsOf(k);
+            var config = root;
+            ConfigNode? node = null;
+            for (var i = 0; i < steps.Count; i++)
             {
-                node = node switch
+                var step = steps[i];
+                if (node is not null)
                 {
-                    ConfigMap map when !step.IsIndex && map.TryGetValue(step.Key!, out var value) => value,
-                    ConfigSequence list when step.IsIndex && (step.Index < 0 ? list.Items.Count + step.Index : step.Index) is var index && index >= 0 && index < list.Items.Count => list.Items[index],
-                    _ => null,
-                };
+                    node = node switch
+                    {
+                        ConfigMap map when !step.IsIndex && map.TryGetValue(step.Key!, out var value) => value,
+                        ConfigSequence list when step.IsIndex && (step.Index < 0 ? list.Items.Count + step.Index : step.Index) is var index && index >= 0 && index < list.Items.Count => list.Items[index],
+                        _ => null,
+                    };
+                    if (node is null)
+                    {
+                        break;
+                    }
+                }
+                else if (step.IsIndex || config.ConfigType.FindByKey(step.Key!) is not { IsSecret: false } field)
+                {
+                    // A typed config writes its type first; no key that is not a field is written, nor a secret.
+                    node = step.Key == "type" && config.ConfigType.TypeName is { } type ? ConfigScalar.Quoted(type, Origin.Default) : null;
+                    if (node is null)
+                    {
+                        break;
+                    }
+                }
+                else if (field.OutputKind == ConfigFieldInfo.ValueOutput)
+                {
+                    node = ConfigWriter.FieldValue(config, field, s_everyField);
+                }
+                else if (field.GetValue(config) is not ConfigObject child)
+                {
+                    break; // a null sub-config: null, and nothing past it
+                }
+                else if (i < steps.Count - 1)
+                {
+                    config = child;
+                }
+                else
+                {
+                    // A whole sub-config, as its parent writes it: omitted when empty, unless set explicitly where null could be.
+                    var tree = ConfigWriter.ToTree(child, s_everyField);
+                    var kept = tree.Count > 0 || (field.OutputKind == ConfigFieldInfo.NullableConfigOutput && (config.GetSlot(field.Index).State & FieldState.Explicit) != 0);
+                    node = kept ? tree : null;
+                }
             }
 
             values[k] = node;
@@ -265,27 +309,50 @@ internal static class SweepVerb
         return json + "\n";
     }
 
-    private static void WarnOfDuplicates(HostContext context, SortedDictionary<int, List<int>> duplicates)
+    /// <summary>
+    /// The groups of points that resolve to the same config. A group whose points differ only in axes that set a secret is
+    /// named apart, with those axes and their places: a written config never holds a secret, so such an axis cannot make
+    /// the points' files differ, which a sweep over it alone would otherwise hide (each run would get the same file).
+    /// </summary>
+    private static void WarnOfDuplicates(HostContext context, ISweep sweep, SortedDictionary<int, List<int>> duplicates)
     {
-        if (duplicates.Count == 0)
+        var paths = sweep.ShownValuesAt(0);
+        var same = new List<string>();
+        var secretOnly = new List<string>();
+        var secretAxes = new SortedSet<int>();
+        foreach (var (_, group) in duplicates)
         {
-            return;
-        }
-
-        var groups = new List<string>(Math.Min(duplicates.Count, MaxShownPoints));
-        foreach (var (_, same) in duplicates)
-        {
-            var indexes = new List<string>(same.Count);
-            foreach (var i in same)
+            var secrets = sweep.SecretDifferences(group);
+            var indexes = new List<string>(group.Count);
+            foreach (var i in group)
             {
                 indexes.Add(Count(i));
             }
 
-            groups.Add("points " + MessageText.List(indexes));
+            (secrets is null ? same : secretOnly).Add("points " + MessageText.List(indexes));
+            secretAxes.UnionWith(secrets ?? []);
         }
 
-        context.Console.Error.Write("warning: " + Count(duplicates.Count) + " group" + (duplicates.Count == 1 ? " of points resolves" : "s of points resolve") + " to the same config (same fingerprint): " + MessageText.Capped(string.Join("; ", groups)) + "\n");
+        if (same.Count > 0)
+        {
+            context.Console.Error.Write("warning: " + Groups(same.Count) + (same.Count == 1 ? " resolves" : " resolve") + " to the same config (same fingerprint): " + MessageText.Capped(string.Join("; ", same)) + "\n");
+        }
+
+        if (secretOnly.Count > 0)
+        {
+            var axes = new List<string>(secretAxes.Count);
+            foreach (var k in secretAxes)
+            {
+                axes.Add(MessageText.Bounded(paths[k].Key) + " (" + MessageText.Capped(sweep.PlaceOf(k).Location) + ")");
+            }
+
+            var which = (axes.Count == 1 ? "the secret " : "the secrets ") + MessageText.List(axes);
+            context.Console.Error.Write(MessageText.Printable("warning: " + Groups(secretOnly.Count) + (secretOnly.Count == 1 ? " differs" : " differ") + " only in " + which
+                + ", which a written config never holds, so " + (secretOnly.Count == 1 ? "its files are" : "the files of each are") + " identical: " + MessageText.Capped(string.Join("; ", secretOnly))) + "\n");
+        }
     }
+
+    private static string Groups(int count) => Count(count) + (count == 1 ? " group of points" : " groups of points");
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
