@@ -79,7 +79,7 @@ public sealed class IncrementalCachingTests
         Assert.Contains(models, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains(models, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
 
-        // The registry entries hold no fields, so the registry is not rewritten either.
+        // The registry entries hold only the configs that fields hold, so the registry is not rewritten either.
         AssertAllCached(result, TrackingNames.Registry);
         Assert.Contains("Other", result.GeneratedSources.Single(s => s.HintName == "Sample.FirstConfig.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }

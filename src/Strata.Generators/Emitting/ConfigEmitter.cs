@@ -162,9 +162,12 @@ internal sealed class ConfigEmitter
         WriteRenames();
         WriteRemovedKeys();
         _writer.WriteLine("SubtypeFactory = static () => StrataSubtypes(),");
+        _writer.WriteLine("DeepDeclarations = StrataDeepDeclarations(),");
         _writer.CloseBlock(";");
         _writer.WriteLine();
         _writer.WriteLine("private static partial " + Schema + "ConfigSubtype[] StrataSubtypes();");
+        _writer.WriteLine();
+        _writer.WriteLine("private static partial " + Schema + "DeepDeclarations StrataDeepDeclarations();");
         WriteAccessField();
     }
 

@@ -43,15 +43,15 @@ internal static class Expressions
         return rule.CollectionType is null ? inner : FieldRules + "Each<" + rule.CollectionType + ", " + rule.ElementType + ">(" + inner + ")";
     }
 
+    /// <summary>The enum's table: names, values as <see cref="long"/>, aliases (no tuple or dictionary per enum at run time).</summary>
     private static string Enum(ValueTypeModel model)
     {
         var displayName = model.TypeName.Substring(model.TypeName.LastIndexOf('.') + 1);
-        var members = model.EnumMembers.Select(m =>
-            "(" + Literals.String(m.YamlName) + ", " + model.TypeName + "." + m.MemberName + ", "
-            + (m.Aliases.IsEmpty
-                ? "global::System.Array.Empty<string>()"
-                : "new string[] { " + string.Join(", ", m.Aliases.Select(Literals.String)) + " }")
-            + ")");
-        return ValueTypes + "Enum<" + model.TypeName + ">(" + string.Join(", ", new[] { Literals.String(displayName) }.Concat(members)) + ")";
+        var names = "new string[] { " + string.Join(", ", model.EnumMembers.Select(m => Literals.String(m.YamlName))) + " }";
+        var values = "new long[] { " + string.Join(", ", model.EnumMembers.Select(m => "unchecked((long)" + model.TypeName + "." + m.MemberName + ")")) + " }";
+        var aliases = "new string[][] { " + string.Join(", ", model.EnumMembers.Select(m => m.Aliases.IsEmpty
+            ? "global::System.Array.Empty<string>()"
+            : "new string[] { " + string.Join(", ", m.Aliases.Select(Literals.String)) + " }")) + " }";
+        return ValueTypes + "Enum<" + model.TypeName + ">(" + Literals.String(displayName) + ", " + names + ", " + values + ", " + aliases + ")";
     }
 }

@@ -39,6 +39,17 @@ internal sealed record ValueTypeModel(
         }
     }
 
+    /// <summary>
+    /// The config class that the runtime's <c>ConfigValueType.NestedConfig</c> of this type is: a config, or what a nullable,
+    /// a collection or a dictionary holds (tuples and custom value types hold none).
+    /// </summary>
+    public string? NestedConfig => Kind switch
+    {
+        ValueKind.Config => TypeName,
+        ValueKind.Tuple or ValueKind.Custom => null,
+        _ => Arguments.Count == 1 ? Arguments[0].NestedConfig : null,
+    };
+
     public static ValueTypeModel Simple(ValueKind kind, string typeName) =>
         new(kind, typeName, EquatableArray<ValueTypeModel>.Empty, EquatableArray<EnumMemberModel>.Empty);
 

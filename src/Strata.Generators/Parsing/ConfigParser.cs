@@ -47,7 +47,7 @@ internal static class ConfigParser
             HookParser.Parse(type, "Derive", known.DeriveContext, "Strata.DeriveContext", "context", diagnostics, cancellationToken),
             HookParser.Parse(type, "Validate", known.ValidationScope, "Strata.ValidationScope", "scope", diagnostics, cancellationToken));
 
-        var registry = new RegistryEntry(declaration, baseChain, typeName);
+        var registry = new RegistryEntry(declaration, baseChain, typeName, OwnFlags(model), Nested(model.Fields));
         var site = typeName is null
             ? null
             : new TypeNameSite(
@@ -140,6 +140,25 @@ internal static class ConfigParser
         TypeKind.Interface => "interface",
         _ => type.IsRecord ? "record" : "class",
     };
+
+    /// <summary>The deep flags the class declares itself (the values of <c>DeepDeclarations</c>).</summary>
+    private static int OwnFlags(ConfigClassModel model) =>
+        (model.Renames.IsEmpty && model.RemovedKeys.IsEmpty ? 0 : 1) | (model.ProvideBaseLayers.Shape == HookShape.None ? 0 : 2);
+
+    /// <summary>The config classes the fields hold, each once, in field order.</summary>
+    private static EquatableArray<string> Nested(EquatableArray<FieldModel> fields)
+    {
+        var nested = new List<string>();
+        foreach (var field in fields)
+        {
+            if (field.ValueType.NestedConfig is { } name && !nested.Contains(name))
+            {
+                nested.Add(name);
+            }
+        }
+
+        return nested.ToEquatableArray();
+    }
 
     /// <summary>The config classes this one derives from, nearest first.</summary>
     private static EquatableArray<string> BaseChain(INamedTypeSymbol type, KnownTypes known)

@@ -19,8 +19,8 @@ public abstract class ConfigTypeInfo
     private ConfigFieldInfo[]? _freezeFields;
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
-    private const int DeepRenames = 1;
-    private const int DeepBaseLayers = 2;
+    private const int DeepRenames = (int)DeepDeclarations.Renames;
+    private const int DeepBaseLayers = (int)DeepDeclarations.BaseLayers;
     private int _deepFlags = -1;
     private bool _providesBaseLayers;
     private int _isPolymorphic = -1;
@@ -80,6 +80,18 @@ public abstract class ConfigTypeInfo
     /// <summary>The registered subclasses (and this class, when registered) that a slot of this type accepts.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Func<IReadOnlyList<ConfigSubtype>>? SubtypeFactory { get; init; }
+
+    /// <summary>
+    /// What this class or any config reachable from it declares. The generator sets it when every reachable class is in
+    /// the class's own assembly (where the compiler sees them all); otherwise (<see cref="DeepDeclarations.Unknown"/>) the
+    /// first read walks the reachable classes, taking the generated flags of those that have them.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public DeepDeclarations DeepDeclarations
+    {
+        get => (DeepDeclarations)KnownDeepFlags();
+        init => _deepFlags = (value & DeepDeclarations.Unknown) != 0 ? -1 : (int)value;
+    }
 
     /// <summary>Every field, base class fields first; <see cref="ConfigFieldInfo.Index"/> is the position in this list.</summary>
     public IReadOnlyList<ConfigFieldInfo> Fields => FieldArray;
@@ -173,18 +185,16 @@ public abstract class ConfigTypeInfo
     }
 
     /// <summary>Whether this class or any config reachable from it declares renamed or removed keys.</summary>
-    internal bool HasRenamesDeep => (DeepFlags & DeepRenames) != 0;
+    internal bool HasRenamesDeep => (KnownDeepFlags() & DeepRenames) != 0;
 
     /// <summary>Whether this class or any config reachable from it provides base layers (the places to look for before binding).</summary>
-    internal bool HasBaseLayersDeep => (DeepFlags & DeepBaseLayers) != 0;
+    internal bool HasBaseLayersDeep => (KnownDeepFlags() & DeepBaseLayers) != 0;
 
-    private int DeepFlags
+    /// <summary>The deep flags: generated, or walked for once.</summary>
+    private int KnownDeepFlags()
     {
-        get
-        {
-            var flags = Volatile.Read(ref _deepFlags);
-            return flags >= 0 ? flags : ComputeDeepFlags(this);
-        }
+        var flags = Volatile.Read(ref _deepFlags);
+        return flags >= 0 ? flags : ComputeDeepFlags(this);
     }
 
     /// <summary>The flags that this class itself (or a base class) declares.</summary>
@@ -204,9 +214,11 @@ public abstract class ConfigTypeInfo
 
     /// <summary>
     /// Sets the deep flags of every class reachable from <paramref name="root"/> (its registered subclasses, the configs
-    /// its fields hold, and so on) in one walk: a class has a flag when it or a class reachable from it declares it.
-    /// Asking each class on its own would walk the classes below it again for every class above them (the merge asks at
-    /// every place). Only final values are published, so a class read by another thread meanwhile is never wrong.
+    /// its fields hold, and so on) in one walk: a class has a flag when it or a class reachable from it declares it. Only
+    /// the classes the generator could not answer for are walked (a class reaching into another assembly); the walk stops
+    /// at every class with known flags. Asking each class on its own would walk the classes below it again for every
+    /// class above them (the merge asks at every place). Only final values are published, so a class read by another
+    /// thread meanwhile is never wrong.
     /// </summary>
     private static int ComputeDeepFlags(ConfigTypeInfo root)
     {

@@ -1,98 +1,58 @@
+using System.Runtime.CompilerServices;
 using Strata.Schema;
 using Strata.Serialization;
 using Strata.Tree;
 
 namespace Strata.Values;
 
-/// <summary>An enumeration read by name or alias and written by name.</summary>
-internal sealed class EnumValueType<TEnum> : BuiltInValueType<TEnum>
+/// <summary>
+/// An enumeration read by name or alias and written by name. The typed shell that a field of <typeparamref name="TEnum"/>
+/// needs: the names and their lookup are the non-generic <see cref="EnumMembers"/>, and a value is turned from and into
+/// its <see cref="long"/> by its bits (no boxing).
+/// </summary>
+internal sealed class EnumValueType<TEnum>(EnumMembers members) : BuiltInValueType<TEnum>
     where TEnum : struct, Enum
 {
-    private readonly (string Name, TEnum Value)[] _members;
-    private readonly Dictionary<string, TEnum> _byName;
-    private readonly string _displayName;
-    private readonly string[] _aliases;
-    private string[]? _names;
-
-    public EnumValueType(string displayName, (string Name, TEnum Value, string[] Aliases)[] members)
-    {
-        _displayName = displayName;
-        _members = new (string Name, TEnum Value)[members.Length];
-        var count = members.Length;
-        foreach (var member in members)
-        {
-            count += member.Aliases.Length;
-        }
-
-        _byName = new Dictionary<string, TEnum>(count, StringComparer.Ordinal);
-        for (var i = 0; i < members.Length; i++)
-        {
-            var (name, value, _) = members[i];
-            _members[i] = (name, value);
-            _byName[name] = value;
-        }
-
-        var accepted = new List<string>();
-        foreach (var (_, value, aliases) in members)
-        {
-            foreach (var alias in aliases)
-            {
-                if (_byName.TryAdd(alias, value))
-                {
-                    accepted.Add(alias);
-                }
-            }
-        }
-
-        _aliases = [.. accepted];
-    }
-
-    public override string DisplayName => _displayName;
+    public override string DisplayName => members.DisplayName;
 
     public override ValueShape Shape => ValueShape.Enum;
 
-    public override IReadOnlyList<string> EnumNames => _names ??= Array.ConvertAll(_members, static m => m.Name);
+    public override IReadOnlyList<string> EnumNames => members.Names;
 
-    internal override IReadOnlyList<string> EnumAliases => _aliases;
+    internal override IReadOnlyList<string> EnumAliases => members.Aliases;
 
     internal override bool FreezesValues => false;
 
-    internal override bool Refuses(ConfigNode node) => node is not ConfigScalar { IsNull: true } && !(node is ConfigScalar { Value: { } text } && _byName.ContainsKey(text));
+    internal override bool Refuses(ConfigNode node) => members.Refuses(node);
 
     public override bool TryRead(ConfigNode node, ValueReadContext context, out TEnum value)
     {
-        if (node is ConfigScalar { Value: { } text })
-        {
-            if (_byName.TryGetValue(text, out value))
-            {
-                return true;
-            }
-
-            var suggestion = Suggestions.Closest(text, _byName.Keys);
-            context.Error(
-                DiagnosticCodes.UnknownEnumValue,
-                node,
-                MessageText.Quoted(text) + " is not a valid " + _displayName + ": expected one of " + string.Join(", ", EnumNames)
-                + (suggestion is null ? string.Empty : " (did you mean " + MessageText.Quoted(suggestion) + "?)"));
-            return false;
-        }
-
-        value = default;
-        context.TypeMismatch(node, "one of " + string.Join(", ", EnumNames));
-        return false;
+        var read = members.TryRead(node, context, out var member);
+        value = read ? FromInt64(members.Values[member]) : default;
+        return read;
     }
 
     internal override void Write(TEnum value, ConfigWriter writer)
     {
-        foreach (var (name, member) in _members)
+        var values = members.Values;
+        for (var i = 0; i < values.Length; i++)
         {
-            if (EqualityComparer<TEnum>.Default.Equals(member, value))
+            if (EqualityComparer<TEnum>.Default.Equals(FromInt64(values[i]), value))
             {
-                writer.String(name);
+                writer.String(members.Names[i]);
                 return;
             }
         }
 
-        throw new InvalidOperationException("Value " + value + " is not a member of " + _displayName + ".");
+        throw new InvalidOperationException("Value " + value + " is not a member of " + members.DisplayName + ".");
     }
+
+    /// <summary>The enum value whose bits are the low bits of <paramref name="raw"/> (what <c>unchecked((long)member)</c> wrote).</summary>
+    private static TEnum FromInt64(long raw) => Unsafe.SizeOf<TEnum>() switch
+    {
+        1 => Unsafe.BitCast<byte, TEnum>(unchecked((byte)raw)),
+        2 => Unsafe.BitCast<short, TEnum>(unchecked((short)raw)),
+        4 => Unsafe.BitCast<int, TEnum>(unchecked((int)raw)),
+        _ => Unsafe.BitCast<long, TEnum>(raw),
+    };
 }

@@ -33,9 +33,11 @@ public static class ValueTypes
     /// <summary>An enumeration.</summary>
     /// <typeparam name="TEnum">The enum type.</typeparam>
     /// <param name="displayName">The name in documentation.</param>
-    /// <param name="members">Each member's YAML name, value and accepted aliases.</param>
-    public static ConfigValueType<TEnum> Enum<TEnum>(string displayName, params (string Name, TEnum Value, string[] Aliases)[] members)
-        where TEnum : struct, System.Enum => new EnumValueType<TEnum>(displayName, members);
+    /// <param name="names">Each member's YAML name.</param>
+    /// <param name="values">Each member's value, as <c>unchecked((long)member)</c>.</param>
+    /// <param name="aliases">Each member's accepted aliases.</param>
+    public static ConfigValueType<TEnum> Enum<TEnum>(string displayName, string[] names, long[] values, string[][] aliases)
+        where TEnum : struct, System.Enum => new EnumValueType<TEnum>(new EnumMembers(displayName, names, values, aliases));
 
     /// <summary>A value type or null.</summary>
     /// <typeparam name="T">The value type.</typeparam>

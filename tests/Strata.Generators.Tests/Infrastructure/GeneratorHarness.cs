@@ -35,9 +35,12 @@ internal static class GeneratorHarness
     public static GeneratorOutcome Run(params string[] sources) => Run(sources, DocumentationMode.Parse);
 
     /// <summary>Runs the generator; <see cref="DocumentationMode.Diagnose"/> also checks that every public member is documented.</summary>
-    public static GeneratorOutcome Run(string[] sources, DocumentationMode documentation)
+    public static GeneratorOutcome Run(string[] sources, DocumentationMode documentation) =>
+        Run(Compile(sources, documentation), sources, documentation);
+
+    /// <summary>Runs the generator over a compilation made by <see cref="Compile"/> (say, with another assembly's reference added).</summary>
+    public static GeneratorOutcome Run(CSharpCompilation compilation, string[] sources, DocumentationMode documentation = DocumentationMode.Parse)
     {
-        var compilation = Compile(sources, documentation);
         var driver = CreateDriver(documentation: documentation).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorOutcome(
             sources,
