@@ -92,6 +92,7 @@ public sealed class CorpusTests : IDisposable
         Expect.NoStackTrace(result.Error);
         Expect.NoStackTrace(result.Output);
         Expect.PrintableLines(result.Error);
+        Expect.PrintableLines(result.Output, "output");
         if (c.ExitCode != 0 && c.Arguments.Split(' ')[0] != "inspect-weights")
         {
             Assert.True(result.Output.Length == 0, "output after a failure: " + context);

@@ -3,7 +3,11 @@ using Strata.Tree;
 
 namespace Strata.Serialization;
 
-/// <summary>A sink that writes a value as one-line YAML flow text (<c>[1, 2]</c>, <c>{a: b}</c>), for tables and messages.</summary>
+/// <summary>
+/// A sink that writes a value as one-line YAML flow text (<c>[1, 2]</c>, <c>{a: b}</c>), for tables and messages. Keys
+/// and scalars are plain where the YAML output writes them plain, else double-quoted with its escapes: no control
+/// character or line break of a value reaches a terminal as it is.
+/// </summary>
 internal sealed class FlowText : ValueSink
 {
     private readonly StringBuilder _text = new();
@@ -24,7 +28,7 @@ internal sealed class FlowText : ValueSink
     public override void Key(string key)
     {
         StartValue();
-        _text.Append(key).Append(": ");
+        _text.Append(YamlEmitter.IsPlainSafeScalar(key) ? key : YamlEmitter.Quoted(key)).Append(": ");
         _afterKey = true;
     }
 
@@ -36,6 +40,12 @@ internal sealed class FlowText : ValueSink
 
     public override void Plain(ReadOnlySpan<char> text)
     {
+        if (!YamlEmitter.IsPlainSafeScalar(text))
+        {
+            String(text.ToString());
+            return;
+        }
+
         StartValue();
         _text.Append(text);
     }
@@ -43,14 +53,7 @@ internal sealed class FlowText : ValueSink
     public override void String(string text)
     {
         StartValue();
-        if (YamlEmitter.IsPlainSafeString(text))
-        {
-            _text.Append(text);
-        }
-        else
-        {
-            _text.Append('"').Append(text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)).Append('"');
-        }
+        _text.Append(YamlEmitter.IsPlainSafeString(text) ? text : YamlEmitter.Quoted(text));
     }
 
     public override void Null()

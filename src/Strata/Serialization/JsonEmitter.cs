@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Strata.Tree;
@@ -90,6 +91,53 @@ internal sealed class JsonEmitter : ValueSink
     {
         StartValue();
         _text.Append("null");
+    }
+
+    /// <summary>Opens a mapping as the value of <paramref name="key"/> in the open mapping.</summary>
+    public void StartMap(string key)
+    {
+        Key(key);
+        StartMap();
+    }
+
+    /// <summary>Opens a list as the value of <paramref name="key"/> in the open mapping.</summary>
+    public void StartList(string key)
+    {
+        Key(key);
+        StartList();
+    }
+
+    /// <summary>A member whose value is a string, or <c>null</c> for null.</summary>
+    public void Member(string key, string? text)
+    {
+        Key(key);
+        if (text is null)
+        {
+            Null();
+        }
+        else
+        {
+            String(text);
+        }
+    }
+
+    public void Member(string key, bool value)
+    {
+        Key(key);
+        Plain(value ? "true" : "false");
+    }
+
+    public void Member(string key, long value)
+    {
+        Key(key);
+        Plain(value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A whole value on one line with no whitespace, wherever this emitter is (a default in the JSON Schema).</summary>
+    public void Compact(ConfigNode value)
+    {
+        StartValue();
+        _text.Append(Emit(value, indented: false));
     }
 
     /// <summary>The text written, with the final newline of indented output.</summary>

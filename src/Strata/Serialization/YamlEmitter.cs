@@ -74,12 +74,8 @@ internal sealed class YamlEmitter : ValueSink
         return Write(root, static (node, sink) => TreeSink.Replay(node, sink));
     }
 
-    /// <summary>Writes <paramref name="root"/> as YAML text.</summary>
-    public static void Emit(ConfigNode root, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(Emit(root));
-    }
+    /// <summary>A string double-quoted, with the escapes of this YAML (one-line flow text quotes with it too).</summary>
+    internal static string Quoted(string text) => Write(text, static (t, sink) => sink.WriteQuoted(t));
 
     /// <summary>The text <paramref name="write"/> writes into this thread's sink (a new one when it is in use).</summary>
     public static string Write<T>(T argument, Action<T, YamlEmitter> write)

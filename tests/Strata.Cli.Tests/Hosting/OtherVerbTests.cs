@@ -75,6 +75,18 @@ public sealed class OtherVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Diff_shows_a_control_character_of_a_value_as_its_YAML_escape_never_as_it_is()
+    {
+        var a = _dir.Write("a.yaml", "steps: 10\nname: \"red\\u001b[31m\\ttab\\u0085\"\n");
+        var b = _dir.Write("b.yaml", "steps: 10\nname: b\n");
+
+        var result = await TestHost.Run("diff", "job", a, b);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("name  \"red\\u001B[31m\\ttab\\u0085\" → b\n", result.Output);
+    }
+
+    [Fact]
     public async Task Diff_of_configs_with_the_same_values_says_there_are_no_differences()
     {
         var a = _dir.Write("a.yaml", "steps: 10\n");

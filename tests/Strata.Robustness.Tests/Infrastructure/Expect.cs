@@ -16,12 +16,15 @@ internal static partial class Expect
         Assert.DoesNotContain("current state of the object", text, StringComparison.Ordinal);
     }
 
-    /// <summary>Every line of the error stream is one diagnostic, a count, a usage line or a help hint: no raw control character.</summary>
-    public static void PrintableLines(string text)
+    /// <summary>
+    /// No raw control character on a stream: each line of the error stream is one diagnostic, a count, a usage line or a
+    /// help hint, and a value in a document or a table is written with its escapes.
+    /// </summary>
+    public static void PrintableLines(string text, string stream = "error")
     {
         foreach (var c in text)
         {
-            Assert.False(c < ' ' && c != '\n', "the error stream holds the control character U+" + ((int)c).ToString("X4"));
+            Assert.False(c < ' ' && c != '\n', "the " + stream + " stream holds the control character U+" + ((int)c).ToString("X4"));
         }
     }
 

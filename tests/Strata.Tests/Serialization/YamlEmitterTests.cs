@@ -66,17 +66,6 @@ public sealed class YamlEmitterTests
         Assert.Equal("{}\n", YamlEmitter.Emit(Map()));
     }
 
-    [Fact]
-    public void Emit_to_a_writer_writes_the_same_text()
-    {
-        var tree = Map(("a", List(Map(("b", P("1"))))));
-        using var writer = new StringWriter();
-
-        YamlEmitter.Emit(tree, writer);
-
-        Assert.Equal(YamlEmitter.Emit(tree), writer.ToString());
-    }
-
     [Theory]
     [InlineData("true", "\"true\"")]
     [InlineData("False", "\"False\"")]

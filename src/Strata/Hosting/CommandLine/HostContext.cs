@@ -20,7 +20,12 @@ internal sealed class HostContext(ConfigHost host, IReadOnlyList<HostedKind> kin
 
     public DiagnosticPrinter Printer => new(Console);
 
-    public HostedKind FindKind(string name)
+    /// <summary>The kind of that name; an unknown one is a usage error.</summary>
+    public HostedKind FindKind(string name) =>
+        TryFindKind(name) ?? throw new UsageException("unknown kind " + MessageText.Quoted(name) + "; the kinds are: " + string.Join(", ", HostedKind.Names(Kinds)));
+
+    /// <summary>The kind of that name, or null (a completion request names no kind yet, or a wrong one).</summary>
+    public HostedKind? TryFindKind(string name)
     {
         foreach (var kind in Kinds)
         {
@@ -30,6 +35,6 @@ internal sealed class HostContext(ConfigHost host, IReadOnlyList<HostedKind> kin
             }
         }
 
-        throw new UsageException("unknown kind " + MessageText.Quoted(name) + "; the kinds are: " + string.Join(", ", HostedKind.Names(Kinds)));
+        return null;
     }
 }

@@ -103,7 +103,7 @@ internal static class KeyCompletion
         positionals.CompletionSources.Add(completion =>
         {
             var candidates = new List<CompletionItem>();
-            if (completion.ParseResult.GetResult(kind) is { Tokens.Count: > 0 } given && FindKind(context, given.Tokens[0].Value) is { } found)
+            if (completion.ParseResult.GetResult(kind) is { Tokens.Count: > 0 } given && context.TryFindKind(given.Tokens[0].Value) is { } found)
             {
                 var earlier = completion.ParseResult.GetResult(positionals)?.Tokens;
                 foreach (var text in Complete(found.TypeInfo, completion.WordToComplete, earlier, acceptsPaths))
@@ -302,18 +302,5 @@ internal static class KeyCompletion
         }
 
         return declared;
-    }
-
-    private static HostedKind? FindKind(HostContext context, string name)
-    {
-        foreach (var kind in context.Kinds)
-        {
-            if (string.Equals(kind.Name, name, StringComparison.Ordinal))
-            {
-                return kind;
-            }
-        }
-
-        return null;
     }
 }

@@ -100,8 +100,7 @@ public sealed class ResolveInputs
             throw new UsageException(WithSyntaxErrors(mistakes, tokens, places, kind.TypeInfo));
         }
 
-        var options = ReadOptions(_context, parse, _lenient, _strictUnknown, _warningsAsErrors);
-        return new ResolveRequest(kind.Name, parse.GetValue(_config) ?? [], overrides, options, places);
+        return new ResolveRequest(kind.Name, parse.GetValue(_config) ?? [], overrides, ReadOptions(parse), places);
     }
 
     /// <summary>
@@ -158,14 +157,14 @@ public sealed class ResolveInputs
     }
 
     /// <summary>The options of a resolution from the flags; <c>--lenient</c> with <c>--strict-unknown</c> is a usage error.</summary>
-    internal static ResolveOptions ReadOptions(HostContext context, ParseResult parse, Option<bool> lenient, Option<bool> strict, Option<bool> warningsAsErrors)
+    private ResolveOptions ReadOptions(ParseResult parse)
     {
-        var isLenient = parse.GetValue(lenient);
-        if (isLenient && parse.GetValue(strict))
+        var isLenient = parse.GetValue(_lenient);
+        if (isLenient && parse.GetValue(_strictUnknown))
         {
             throw new UsageException("--lenient and --strict-unknown cannot be used together");
         }
 
-        return context.Host.CreateOptions(isLenient, parse.GetValue(warningsAsErrors));
+        return _context.Host.CreateOptions(isLenient, parse.GetValue(_warningsAsErrors));
     }
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Strata.Hosting.CommandLine;
+using System.Globalization;
 using Strata.Schema;
 using Strata.Serialization;
 
@@ -13,24 +12,26 @@ namespace Strata.Hosting.Exporters;
 /// </summary>
 internal static class JsonSchemaWriter
 {
-    public static string Write(string kind, string description, ConfigTypeInfo root) => JsonText.Write(writer =>
+    public static string Write(string kind, string description, ConfigTypeInfo root)
     {
+        var json = new JsonEmitter(indented: true);
         var definitions = ExportVerbs.Reachable(root);
-        writer.WriteStartObject();
-        writer.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
-        writer.WriteString("title", kind);
-        writer.WriteString("description", description);
-        writer.WriteString("$ref", Reference(root));
-        writer.WriteStartObject("$defs");
+        json.StartMap();
+        json.Member("$schema", "https://json-schema.org/draft/2020-12/schema");
+        json.Member("title", kind);
+        json.Member("description", description);
+        json.Member("$ref", Reference(root));
+        json.StartMap("$defs");
         foreach (var type in definitions)
         {
-            writer.WritePropertyName(type.Name);
-            WriteClass(writer, type);
+            json.Key(type.Name);
+            WriteClass(json, type);
         }
 
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    });
+        json.EndMap();
+        json.EndMap();
+        return json.ToString();
+    }
 
     private static string Reference(ConfigTypeInfo type) => "#/$defs/" + type.Name;
 
@@ -39,104 +40,98 @@ internal static class JsonSchemaWriter
     /// when the slot's class is abstract), and each name selects exactly that class's definition; without a <c>type</c>, a
     /// concrete slot class is its own definition. Written inside an already open schema object.
     /// </summary>
-    private static void WriteChoice(Utf8JsonWriter writer, ConfigTypeInfo type)
+    private static void WriteChoice(JsonEmitter json, ConfigTypeInfo type)
     {
-        writer.WriteString("type", "object");
+        json.Member("type", "object");
         if (type.IsAbstract)
         {
-            writer.WriteStartArray("required");
-            writer.WriteStringValue("type");
-            writer.WriteEndArray();
+            json.StartList("required");
+            json.String("type");
+            json.EndList();
         }
 
-        writer.WriteStartObject("properties");
-        writer.WriteStartObject("type");
-        writer.WriteStartArray("enum");
+        json.StartMap("properties");
+        json.StartMap("type");
+        WriteEnum(json, type.SubtypeNames());
+        json.EndMap();
+        json.EndMap();
+        json.StartList("allOf");
         foreach (var subtype in type.Subtypes)
         {
-            writer.WriteStringValue(subtype.Name);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteStartArray("allOf");
-        foreach (var subtype in type.Subtypes)
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("if");
-            writer.WriteStartObject("properties");
-            writer.WriteStartObject("type");
-            writer.WriteString("const", subtype.Name);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteStartArray("required");
-            writer.WriteStringValue("type");
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteStartObject("then");
-            writer.WriteString("$ref", Reference(subtype.TypeInfo));
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            json.StartMap();
+            json.StartMap("if");
+            json.StartMap("properties");
+            json.StartMap("type");
+            json.Member("const", subtype.Name);
+            json.EndMap();
+            json.EndMap();
+            json.StartList("required");
+            json.String("type");
+            json.EndList();
+            json.EndMap();
+            json.StartMap("then");
+            json.Member("$ref", Reference(subtype.TypeInfo));
+            json.EndMap();
+            json.EndMap();
         }
 
         if (!type.IsAbstract)
         {
-            writer.WriteStartObject();
-            writer.WriteStartObject("if");
-            writer.WriteStartObject("not");
-            writer.WriteStartArray("required");
-            writer.WriteStringValue("type");
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteStartObject("then");
-            writer.WriteString("$ref", Reference(type));
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            json.StartMap();
+            json.StartMap("if");
+            json.StartMap("not");
+            json.StartList("required");
+            json.String("type");
+            json.EndList();
+            json.EndMap();
+            json.EndMap();
+            json.StartMap("then");
+            json.Member("$ref", Reference(type));
+            json.EndMap();
+            json.EndMap();
         }
 
-        writer.WriteEndArray();
+        json.EndList();
     }
 
-    private static void WriteClass(Utf8JsonWriter writer, ConfigTypeInfo type)
+    private static void WriteClass(JsonEmitter json, ConfigTypeInfo type)
     {
-        writer.WriteStartObject();
-        writer.WriteString("type", "object");
+        json.StartMap();
+        json.Member("type", "object");
         if (type.Description is { } description)
         {
-            writer.WriteString("description", description.Trim());
+            json.Member("description", description.Trim());
         }
 
         var defaults = type.IsAbstract ? null : type.CreateInstance();
-        writer.WriteStartObject("properties");
+        json.StartMap("properties");
         if (type.TypeName is { } typeName)
         {
-            writer.WriteStartObject("type");
-            writer.WriteString("const", typeName);
-            writer.WriteEndObject();
+            json.StartMap("type");
+            json.Member("const", typeName);
+            json.EndMap();
         }
 
         foreach (var field in type.Fields)
         {
-            writer.WritePropertyName(field.Key);
-            WriteField(writer, field, defaults);
+            json.Key(field.Key);
+            WriteField(json, field, defaults);
         }
 
         foreach (var rename in RenamesOf(type))
         {
             if (!rename.OldPath.Contains('.', StringComparison.Ordinal) && type.FindByKey(rename.OldPath) is null)
             {
-                writer.WriteStartObject(rename.OldPath);
-                writer.WriteBoolean("deprecated", true);
-                writer.WriteString("description", "Renamed to " + rename.NewPath + ".");
-                writer.WriteEndObject();
+                json.StartMap(rename.OldPath);
+                json.Member("deprecated", true);
+                json.Member("description", "Renamed to " + rename.NewPath + ".");
+                json.EndMap();
             }
         }
 
-        writer.WriteEndObject();
-        writer.WriteBoolean("additionalProperties", false);
-        writer.WriteEndObject();
+        json.EndMap();
+        json.Member("additionalProperties", false);
+        json.EndMap();
     }
 
     private static IEnumerable<RenamedFromAttribute> RenamesOf(ConfigTypeInfo type)
@@ -150,9 +145,9 @@ internal static class JsonSchemaWriter
         }
     }
 
-    private static void WriteField(Utf8JsonWriter writer, ConfigFieldInfo field, ConfigObject? defaults)
+    private static void WriteField(JsonEmitter json, ConfigFieldInfo field, ConfigObject? defaults)
     {
-        writer.WriteStartObject();
+        json.StartMap();
         var elementRules = new List<FieldRule>();
         foreach (var rule in field.Rules)
         {
@@ -166,18 +161,18 @@ internal static class JsonSchemaWriter
         var acceptsNull = field.ValueType.AcceptsNull || field.DerivedDefault is not null;
         if (acceptsNull && field.ValueType.Shape != ValueShape.Nullable)
         {
-            WriteOrNull(writer, field.ValueType, elementRules);
+            WriteOrNull(json, field.ValueType, elementRules);
         }
         else
         {
-            WriteValueKeywords(writer, field.ValueType, elementRules);
+            WriteValueKeywords(json, field.ValueType, elementRules);
         }
 
         foreach (var rule in field.Rules)
         {
             if (!rule.AppliesToElements)
             {
-                WriteRule(writer, rule, acceptsNull);
+                WriteRule(json, rule, acceptsNull);
             }
         }
 
@@ -194,84 +189,84 @@ internal static class JsonSchemaWriter
 
         if (text.Length > 0)
         {
-            writer.WriteString("description", text);
+            json.Member("description", text);
         }
 
         if (defaults is not null && field.DerivedDefault is null && !field.IsSecret && field.ValueType.Shape != ValueShape.Config)
         {
-            writer.WritePropertyName("default");
-            writer.WriteRawValue(JsonEmitter.Emit(field.WriteValue(defaults, ValueWriteContext.Display), indented: false));
+            json.Key("default");
+            json.Compact(field.WriteValue(defaults, ValueWriteContext.Display));
         }
 
         if (field.Hint == FieldHint.Deprecated)
         {
-            writer.WriteBoolean("deprecated", true);
+            json.Member("deprecated", true);
         }
 
-        writer.WriteEndObject();
+        json.EndMap();
     }
 
     /// <summary>Writes the keywords of a value type inside an already open schema object.</summary>
-    private static void WriteValueKeywords(Utf8JsonWriter writer, ConfigValueType type, IReadOnlyList<FieldRule> elementRules)
+    private static void WriteValueKeywords(JsonEmitter json, ConfigValueType type, IReadOnlyList<FieldRule> elementRules)
     {
         switch (type.Shape)
         {
             case ValueShape.Boolean:
-                writer.WriteString("type", "boolean");
+                json.Member("type", "boolean");
                 break;
             case ValueShape.Integer:
-                writer.WriteString("type", "integer");
+                json.Member("type", "integer");
                 break;
             case ValueShape.Number:
-                writer.WriteString("type", "number");
+                json.Member("type", "number");
                 break;
             case ValueShape.String:
             case ValueShape.Path:
-                writer.WriteString("type", "string");
+                json.Member("type", "string");
                 break;
             case ValueShape.Enum when type.EnumNames is { } names && type.EnumAliases.Count == 0:
-                WriteEnum(writer, names);
+                WriteEnum(json, names);
                 break;
             case ValueShape.Enum when type.EnumNames is { } names:
                 // The names (what editors offer and what is written back), or an alias the binder reads too (bf16).
-                writer.WriteStartArray("anyOf");
-                writer.WriteStartObject();
-                WriteEnum(writer, names);
-                writer.WriteEndObject();
-                writer.WriteStartObject();
-                WriteEnum(writer, type.EnumAliases);
-                writer.WriteString("description", "An alias, read as its name.");
-                writer.WriteEndObject();
-                writer.WriteEndArray();
+                json.StartList("anyOf");
+                json.StartMap();
+                WriteEnum(json, names);
+                json.EndMap();
+                json.StartMap();
+                WriteEnum(json, type.EnumAliases);
+                json.Member("description", "An alias, read as its name.");
+                json.EndMap();
+                json.EndList();
                 break;
             case ValueShape.Nullable when type.ElementType is { } inner:
-                WriteOrNull(writer, inner, elementRules);
+                WriteOrNull(json, inner, elementRules);
                 break;
             case ValueShape.List:
             case ValueShape.Set:
-                writer.WriteString("type", "array");
+                json.Member("type", "array");
                 if (type.Shape == ValueShape.Set)
                 {
-                    writer.WriteBoolean("uniqueItems", true);
+                    json.Member("uniqueItems", true);
                 }
 
-                WriteElements(writer, "items", type.ElementType, elementRules);
+                WriteElements(json, "items", type.ElementType, elementRules);
                 break;
             case ValueShape.Tuple:
-                writer.WriteString("type", "array");
+                json.Member("type", "array");
                 break;
             case ValueShape.Dictionary:
-                writer.WriteString("type", "object");
-                WriteElements(writer, "additionalProperties", type.ElementType, elementRules);
+                json.Member("type", "object");
+                WriteElements(json, "additionalProperties", type.ElementType, elementRules);
                 break;
             case ValueShape.Config when type.NestedConfig is { } nested:
                 if (nested.IsPolymorphic)
                 {
-                    WriteChoice(writer, nested);
+                    WriteChoice(json, nested);
                 }
                 else
                 {
-                    writer.WriteString("$ref", Reference(nested));
+                    json.Member("$ref", Reference(nested));
                 }
 
                 break;
@@ -279,89 +274,86 @@ internal static class JsonSchemaWriter
     }
 
     /// <summary>The keywords of a value type, or null: an <c>anyOf</c> of the two, inside an already open schema object.</summary>
-    private static void WriteOrNull(Utf8JsonWriter writer, ConfigValueType type, IReadOnlyList<FieldRule> elementRules)
+    private static void WriteOrNull(JsonEmitter json, ConfigValueType type, IReadOnlyList<FieldRule> elementRules)
     {
-        writer.WriteStartArray("anyOf");
-        writer.WriteStartObject();
-        WriteValueKeywords(writer, type, elementRules);
-        writer.WriteEndObject();
-        writer.WriteStartObject();
-        writer.WriteString("type", "null");
-        writer.WriteEndObject();
-        writer.WriteEndArray();
+        json.StartList("anyOf");
+        json.StartMap();
+        WriteValueKeywords(json, type, elementRules);
+        json.EndMap();
+        json.StartMap();
+        json.Member("type", "null");
+        json.EndMap();
+        json.EndList();
     }
 
-    private static void WriteEnum(Utf8JsonWriter writer, IReadOnlyList<string> names)
+    /// <summary>An <c>enum</c> of the names, with <c>null</c> last when the value may be null.</summary>
+    private static void WriteEnum(JsonEmitter json, IReadOnlyList<string> names, bool orNull = false)
     {
-        writer.WriteStartArray("enum");
+        json.StartList("enum");
         foreach (var name in names)
         {
-            writer.WriteStringValue(name);
+            json.String(name);
         }
 
-        writer.WriteEndArray();
+        if (orNull)
+        {
+            json.Null();
+        }
+
+        json.EndList();
     }
 
-    private static void WriteElements(Utf8JsonWriter writer, string keyword, ConfigValueType? element, IReadOnlyList<FieldRule> elementRules)
+    private static void WriteElements(JsonEmitter json, string keyword, ConfigValueType? element, IReadOnlyList<FieldRule> elementRules)
     {
         if (element is null)
         {
             return;
         }
 
-        writer.WriteStartObject(keyword);
-        WriteValueKeywords(writer, element, []);
+        json.StartMap(keyword);
+        WriteValueKeywords(json, element, []);
         foreach (var rule in elementRules)
         {
-            WriteRule(writer, rule, element.AcceptsNull);
+            WriteRule(json, rule, element.AcceptsNull);
         }
 
-        writer.WriteEndObject();
+        json.EndMap();
     }
 
-    private static void WriteRule(Utf8JsonWriter writer, FieldRule rule, bool acceptsNull)
+    private static void WriteRule(JsonEmitter json, FieldRule rule, bool acceptsNull)
     {
-        WriteNumber(writer, "minimum", rule.Minimum);
-        WriteNumber(writer, "exclusiveMinimum", rule.ExclusiveMinimum);
-        WriteNumber(writer, "maximum", rule.Maximum);
-        WriteNumber(writer, "exclusiveMaximum", rule.ExclusiveMaximum);
+        WriteNumber(json, "minimum", rule.Minimum);
+        WriteNumber(json, "exclusiveMinimum", rule.ExclusiveMinimum);
+        WriteNumber(json, "maximum", rule.Maximum);
+        WriteNumber(json, "exclusiveMaximum", rule.ExclusiveMaximum);
         if (rule.MultipleOf is { } multiple)
         {
-            writer.WriteNumber("multipleOf", multiple);
+            json.Member("multipleOf", multiple);
         }
 
         if (rule.MinCount is { } minCount)
         {
-            writer.WriteNumber("minItems", minCount);
+            json.Member("minItems", minCount);
         }
 
         if (rule.MaxCount is { } maxCount)
         {
-            writer.WriteNumber("maxItems", maxCount);
+            json.Member("maxItems", maxCount);
         }
 
         if (rule.Choices is { } choices)
         {
-            writer.WriteStartArray("enum");
-            foreach (var choice in choices)
-            {
-                writer.WriteStringValue(choice);
-            }
-
-            if (acceptsNull)
-            {
-                writer.WriteNullValue();
-            }
-
-            writer.WriteEndArray();
+            WriteEnum(json, choices, acceptsNull);
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
+    /// <summary>A bound when there is a finite one, in its shortest round-trip text (<c>1E-05</c>), as System.Text.Json writes numbers.</summary>
+    private static void WriteNumber(JsonEmitter json, string name, double? value)
     {
         if (value is { } number && double.IsFinite(number))
         {
-            writer.WriteNumber(name, number);
+            json.Key(name);
+            json.Plain(number.ToString(CultureInfo.InvariantCulture));
         }
     }
 }

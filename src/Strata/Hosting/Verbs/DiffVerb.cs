@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Strata.Hosting.CommandLine;
 using Strata.Reporting;
+using Strata.Serialization;
 
 namespace Strata.Hosting.Verbs;
 
@@ -219,18 +220,20 @@ internal static class DiffVerb
         return sb.ToString();
     }
 
-    private static string Json(IReadOnlyList<ConfigDifference> differences) => JsonText.Write(writer =>
+    private static string Json(IReadOnlyList<ConfigDifference> differences)
     {
-        writer.WriteStartArray();
+        var json = new JsonEmitter(indented: true);
+        json.StartList();
         foreach (var d in differences)
         {
-            writer.WriteStartObject();
-            writer.WriteString("path", d.Path);
-            writer.WriteString("left", d.Left); // null as JSON null
-            writer.WriteString("right", d.Right);
-            writer.WriteEndObject();
+            json.StartMap();
+            json.Member("path", d.Path);
+            json.Member("left", d.Left); // null as JSON null
+            json.Member("right", d.Right);
+            json.EndMap();
         }
 
-        writer.WriteEndArray();
-    });
+        json.EndList();
+        return json.ToString();
+    }
 }

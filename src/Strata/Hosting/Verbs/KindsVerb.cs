@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Strata.Hosting.CommandLine;
+using Strata.Serialization;
 using System.Text;
 
 namespace Strata.Hosting.Verbs;
@@ -36,19 +37,21 @@ internal static class KindsVerb
         return sb.ToString();
     }
 
-    private static string Json(HostContext context) => JsonText.Write(writer =>
+    private static string Json(HostContext context)
     {
-        writer.WriteStartArray();
+        var json = new JsonEmitter(indented: true);
+        json.StartList();
         foreach (var kind in context.Kinds)
         {
-            writer.WriteStartObject();
-            writer.WriteString("name", kind.Name);
-            writer.WriteString("description", kind.Description);
-            writer.WriteString("type", kind.TypeInfo.Name);
-            writer.WriteBoolean("runs", kind.CanRun);
-            writer.WriteEndObject();
+            json.StartMap();
+            json.Member("name", kind.Name);
+            json.Member("description", kind.Description);
+            json.Member("type", kind.TypeInfo.Name);
+            json.Member("runs", kind.CanRun);
+            json.EndMap();
         }
 
-        writer.WriteEndArray();
-    });
+        json.EndList();
+        return json.ToString();
+    }
 }

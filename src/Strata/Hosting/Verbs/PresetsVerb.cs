@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Strata.Hosting.CommandLine;
+using Strata.Serialization;
 
 namespace Strata.Hosting.Verbs;
 
@@ -59,18 +60,20 @@ internal static class PresetsVerb
     /// <summary>The place as the table shows it: the dotted path, or <c>(root)</c> for a preset of the kind's own class.</summary>
     private static string Shown(string place) => place.Length == 0 ? "(root)" : place;
 
-    private static string Json(List<(ConfigPreset Preset, string Place)> rows) => JsonText.Write(writer =>
+    private static string Json(List<(ConfigPreset Preset, string Place)> rows)
     {
-        writer.WriteStartArray();
+        var json = new JsonEmitter(indented: true);
+        json.StartList();
         foreach (var (preset, place) in rows)
         {
-            writer.WriteStartObject();
-            writer.WriteString("name", preset.Name);
-            writer.WriteString("place", place);
-            writer.WriteString("description", preset.Description);
-            writer.WriteEndObject();
+            json.StartMap();
+            json.Member("name", preset.Name);
+            json.Member("place", place);
+            json.Member("description", preset.Description);
+            json.EndMap();
         }
 
-        writer.WriteEndArray();
-    });
+        json.EndList();
+        return json.ToString();
+    }
 }
