@@ -73,6 +73,36 @@ internal sealed partial class MergeBuilder
         }
 
         /// <summary>
+        /// Makes room for <paramref name="more"/> new keys at once: a wide layer (a dictionary of many entries) goes in
+        /// without growing the entries and their index step by step, and, when its keys are all new, is built without a
+        /// last copy.
+        /// </summary>
+        public void Reserve(int more)
+        {
+            var length = _count + more;
+            if (length > _entries.Length)
+            {
+                Resize(length);
+            }
+
+            if (length > LinearSearchLimit)
+            {
+                if (_index is null)
+                {
+                    _index = new Dictionary<string, int>(length, StringComparer.Ordinal);
+                    for (var i = 0; i < _count; i++)
+                    {
+                        _index[_entries[i].Key] = i;
+                    }
+                }
+                else
+                {
+                    _index.EnsureCapacity(length);
+                }
+            }
+        }
+
+        /// <summary>
         /// Sets entry <paramref name="index"/> to a node or a builder, or adds it last when it is -1, with the key (and
         /// its origin) of <paramref name="keyOf"/>.
         /// </summary>

@@ -19,6 +19,9 @@ namespace Strata.Resolution;
 /// </remarks>
 internal sealed partial class MergeBuilder
 {
+    /// <summary>The entries past which a layer's map makes room for all its keys at once (<see cref="Map.Reserve"/>).</summary>
+    private const int WideLayer = 16;
+
     private readonly Place _place;
     private readonly DiagnosticBag _diagnostics;
     private readonly PathTrail _path;
@@ -157,6 +160,11 @@ internal sealed partial class MergeBuilder
         }
 
         var builder = AsMap(lower, map);
+        if (map.Count > WideLayer)
+        {
+            builder.Reserve(map.Count);
+        }
+
         foreach (var entry in map.EntryArray)
         {
             var index = builder.IndexOf(entry.Key);

@@ -242,13 +242,15 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
             {
                 return false;
             }
+
+            key = _pool.Key(key);
         }
         else
         {
             var stop = !IsPlainStart(start) ? -1 : flow ? ScanPlainFlow(start) : ScanPlainBlock(start, out _);
             end = stop < 0 ? start : TrimEnd(start, stop);
             var span = Text.AsSpan(start, end - start);
-            key = IsNullWord(span) || span is "<<" ? string.Empty : span.ToString();
+            key = IsNullWord(span) || span is "<<" ? string.Empty : _pool.Key(span);
             if (key.Length == 0)
             {
                 return false;
