@@ -141,7 +141,7 @@ internal sealed class Binder
                     {
                         // Its base layer's hook bound it.
                     }
-                    else if (entry.Value is ConfigScalar { Value: { } text } scalar && text.Contains("${", StringComparison.Ordinal))
+                    else if (entry.Value is ConfigScalar { IsNull: false } scalar && scalar.Text.Contains("${", StringComparison.Ordinal))
                     {
                         Interpolation.Defer(target, field, scalar, context);
                     }
