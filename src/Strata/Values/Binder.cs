@@ -86,7 +86,7 @@ internal sealed class Binder
             return slotType.CreateInstance();
         }
 
-        if (typeNode is not ConfigScalar { Value: { } name })
+        if (typeNode is not ConfigScalar { IsNull: false } named)
         {
             context.Push(TypeKey);
             context.TypeMismatch(typeNode, "a type name");
@@ -94,9 +94,10 @@ internal sealed class Binder
             return null;
         }
 
-        var subtype = slotType.FindSubtype(name);
+        var subtype = slotType.FindSubtype(named.Text);
         if (subtype is null)
         {
+            var name = named.Value!;
             context.Push(TypeKey);
             var names = slotType.SubtypeNames();
             var suggestion = Suggestions.Closest(name, names);
