@@ -54,7 +54,7 @@ internal sealed partial class MergeBuilder
         {
             if (_count > LinearSearchLimit && _index is null)
             {
-                _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+                _index = new Dictionary<string, int>(Math.Max(_count * 2, _entries.Length), StringComparer.Ordinal);
                 for (var i = 0; i < _count; i++)
                 {
                     _index[_entries[i].Key] = i;
@@ -79,27 +79,12 @@ internal sealed partial class MergeBuilder
         /// </summary>
         public void Reserve(int more)
         {
-            var length = _count + more;
-            if (length > _entries.Length)
+            if (_count + more > _entries.Length)
             {
-                Resize(length);
+                Resize(_count + more);
             }
 
-            if (length > LinearSearchLimit)
-            {
-                if (_index is null)
-                {
-                    _index = new Dictionary<string, int>(length, StringComparer.Ordinal);
-                    for (var i = 0; i < _count; i++)
-                    {
-                        _index[_entries[i].Key] = i;
-                    }
-                }
-                else
-                {
-                    _index.EnsureCapacity(length);
-                }
-            }
+            _index?.EnsureCapacity(_count + more);
         }
 
         /// <summary>
