@@ -62,6 +62,8 @@ internal static class Probe
         var cpu = new double[Batches];
         var bytes = long.MaxValue;
         var collections = GC.CollectionCount(0);
+        var collections1 = GC.CollectionCount(1);
+        var collections2 = GC.CollectionCount(2);
         var pause = GC.GetTotalPauseDuration();
         for (var b = 0; b < Batches; b++)
         {
@@ -82,7 +84,7 @@ internal static class Probe
         var operations = (double)Batches * perBatch;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{string.Empty,-56} gen0 collections per 1000 operations {1000 * (GC.CollectionCount(0) - collections) / operations:F1}, GC pause per operation {(GC.GetTotalPauseDuration() - pause).TotalMicroseconds / operations:F1} us"));
+            $"{string.Empty,-56} collections per 1000 operations gen0 {1000 * (GC.CollectionCount(0) - collections) / operations:F1} gen1 {1000 * (GC.CollectionCount(1) - collections1) / operations:F1} gen2 {1000 * (GC.CollectionCount(2) - collections2) / operations:F1}, GC pause per operation {(GC.GetTotalPauseDuration() - pause).TotalMicroseconds / operations:F1} us"));
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ internal sealed partial class MergeBuilder
         {
             if (_count > LinearSearchLimit && _index is null)
             {
-                _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+                _index = new Dictionary<string, int>(Math.Max(_count * 2, _entries.Length), StringComparer.Ordinal);
                 for (var i = 0; i < _count; i++)
                 {
                     _index[_entries[i].Key] = i;
@@ -70,6 +70,21 @@ internal sealed partial class MergeBuilder
             }
 
             return _index is not null && _index.TryGetValue(key, out var found) ? found : -1;
+        }
+
+        /// <summary>
+        /// Makes room for <paramref name="more"/> new keys at once: a wide layer (a dictionary of many entries) goes in
+        /// without growing the entries and their index step by step, and, when its keys are all new, is built without a
+        /// last copy.
+        /// </summary>
+        public void Reserve(int more)
+        {
+            if (_count + more > _entries.Length)
+            {
+                Resize(_count + more);
+            }
+
+            _index?.EnsureCapacity(_count + more);
         }
 
         /// <summary>

@@ -19,6 +19,9 @@ namespace Strata.Resolution;
 /// </remarks>
 internal sealed partial class MergeBuilder
 {
+    /// <summary>The entries past which a layer's map makes room for all its keys at once (<see cref="Map.Reserve"/>).</summary>
+    private const int WideLayer = 16;
+
     private readonly Place _place;
     private readonly DiagnosticBag _diagnostics;
     private readonly PathTrail _path;
@@ -145,9 +148,9 @@ internal sealed partial class MergeBuilder
             info = place.Resolve(map, lowerType); // A rename may have written the type.
         }
 
-        if (lowerType is not null && TypeOf(map) is { } upperType && upperType != lowerType)
+        if (lowerType is not null && TypeOf(map) is { } upperType && !upperType.Text.SequenceEqual(lowerType.Text))
         {
-            ReportTypeChange(lowerType, upperType, AsMap(lower, map), map);
+            ReportTypeChange(lowerType.Value!, upperType.Value!, AsMap(lower, map), map);
             replaces = true;
         }
 
@@ -157,6 +160,11 @@ internal sealed partial class MergeBuilder
         }
 
         var builder = AsMap(lower, map);
+        if (map.Count > WideLayer)
+        {
+            builder.Reserve(map.Count);
+        }
+
         foreach (var entry in map.EntryArray)
         {
             var index = builder.IndexOf(entry.Key);
@@ -659,13 +667,18 @@ internal sealed partial class MergeBuilder
         return new ConfigMap([.. entries], map.Origin, owned: true);
     }
 
-    /// <summary>The text of the <c>type</c> key of a map or a map builder, when it is a scalar.</summary>
-    private static string? TypeOf(object? value) => value switch
+    /// <summary>The value of the <c>type</c> key of a map or a map builder, when it is a scalar that is not null (read from its characters).</summary>
+    private static ConfigScalar? TypeOf(object? value)
     {
-        Map map => map.IndexOf("type") is var i and >= 0 ? (map.Value(i) as ConfigScalar)?.Value : null,
-        ConfigMap map => map.TryGetValue("type", out var type) ? (type as ConfigScalar)?.Value : null,
-        _ => null,
-    };
+        var type = value switch
+        {
+            Map map => map.IndexOf("type") is var i and >= 0 ? map.Value(i) : null,
+            ConfigMap map => map.TryGetValue("type", out var node) ? node : null,
+            _ => null,
+        };
+
+        return type as ConfigScalar is { IsNull: false } scalar ? scalar : null;
+    }
 
     /// <summary>A place in the schema: a config class (its fields place the keys), or a dictionary or list (its element places the entries).</summary>
     private readonly record struct Place(ConfigTypeInfo? Config, ConfigValueType? Collection)
@@ -679,8 +692,8 @@ internal sealed partial class MergeBuilder
         public Place? Items => Collection is { Shape: ValueShape.List or ValueShape.Set } ? Of(Collection.ElementType) : null;
 
         /// <summary>The class at this place: at a polymorphic one, the class that the map's type (else the lower layers') names.</summary>
-        public ConfigTypeInfo? Resolve(object map, string? lowerType = null) =>
-            IsPolymorphic && (TypeOf(map) ?? lowerType) is { } name ? Config!.FindSubtype(name)?.TypeInfo ?? Config : Config;
+        public ConfigTypeInfo? Resolve(object map, ConfigScalar? lowerType = null) =>
+            IsPolymorphic && (TypeOf(map) ?? lowerType) is { } name ? Config!.FindSubtype(name.Text)?.TypeInfo ?? Config : Config;
 
         /// <summary>The place of a key: a field of <paramref name="resolved"/> (the class here), or an entry of a dictionary.</summary>
         public Place Child(ConfigTypeInfo? resolved, string key) =>

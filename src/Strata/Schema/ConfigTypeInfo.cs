@@ -170,12 +170,15 @@ public abstract class ConfigTypeInfo
 
     /// <summary>Finds a registered subtype by name.</summary>
     /// <param name="typeName">The <c>type</c> value.</param>
-    public ConfigSubtype? FindSubtype(string typeName)
+    public ConfigSubtype? FindSubtype(string typeName) => FindSubtype(typeName.AsSpan());
+
+    /// <summary>Finds a registered subtype by the characters of its name (a <c>type</c> value never made a string).</summary>
+    internal ConfigSubtype? FindSubtype(ReadOnlySpan<char> typeName)
     {
         var subtypes = Subtypes;
         for (var i = 0; i < subtypes.Count; i++)
         {
-            if (string.Equals(subtypes[i].Name, typeName, StringComparison.Ordinal))
+            if (typeName.SequenceEqual(subtypes[i].Name))
             {
                 return subtypes[i];
             }

@@ -203,7 +203,7 @@ internal sealed class TreeAssembler(SourceLimits limits, List<Diagnostic> diagno
         else
         {
             map.Action = KeyAction.Keep;
-            map.PendingKey = key;
+            map.PendingKey = _pool.Key(key);
             map.PendingKeyAt = at;
         }
     }

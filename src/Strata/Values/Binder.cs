@@ -86,7 +86,7 @@ internal sealed class Binder
             return slotType.CreateInstance();
         }
 
-        if (typeNode is not ConfigScalar { Value: { } name })
+        if (typeNode is not ConfigScalar { IsNull: false } named)
         {
             context.Push(TypeKey);
             context.TypeMismatch(typeNode, "a type name");
@@ -94,9 +94,10 @@ internal sealed class Binder
             return null;
         }
 
-        var subtype = slotType.FindSubtype(name);
+        var subtype = slotType.FindSubtype(named.Text);
         if (subtype is null)
         {
+            var name = named.Value!;
             context.Push(TypeKey);
             var names = slotType.SubtypeNames();
             var suggestion = Suggestions.Closest(name, names);
@@ -141,7 +142,7 @@ internal sealed class Binder
                     {
                         // Its base layer's hook bound it.
                     }
-                    else if (entry.Value is ConfigScalar { Value: { } text } scalar && text.Contains("${", StringComparison.Ordinal))
+                    else if (entry.Value is ConfigScalar { IsNull: false } scalar && scalar.Text.Contains("${", StringComparison.Ordinal))
                     {
                         Interpolation.Defer(target, field, scalar, context);
                     }

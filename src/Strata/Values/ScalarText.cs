@@ -21,6 +21,12 @@ public static class ScalarText
     public static bool TryParseBoolean(string text, out bool value)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return TryParseBoolean(text.AsSpan(), out value);
+    }
+
+    /// <summary>Parses a bool from its characters, as <see cref="TryParseBoolean(string, out bool)"/>.</summary>
+    internal static bool TryParseBoolean(ReadOnlySpan<char> text, out bool value)
+    {
         switch (text)
         {
             case "true" or "True" or "TRUE":
@@ -173,10 +179,10 @@ public static class ScalarText
     /// Parses a decimal integer of at most 18 digits with an optional sign, which always fits a long: what
     /// <see cref="TryParseInteger"/> reads from such text, without a big integer. Any other text is left to it.
     /// </summary>
-    internal static bool TryParseShortDecimal(string text, out long value)
+    internal static bool TryParseShortDecimal(ReadOnlySpan<char> text, out long value)
     {
         value = 0;
-        var span = text.AsSpan();
+        var span = text;
         var negative = false;
         if (span.Length > 0 && span[0] is '+' or '-')
         {

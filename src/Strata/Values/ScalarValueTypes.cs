@@ -15,7 +15,7 @@ internal abstract class ScalarValueType<T> : BuiltInValueType<T>
 
     public override bool TryRead(ConfigNode node, ValueReadContext context, out T value)
     {
-        if (node is ConfigScalar { Value: { } text } scalar && TryParse(text, scalar.Style, out value))
+        if (node is ConfigScalar { IsNull: false } scalar && TryParse(scalar, out value))
         {
             return true;
         }
@@ -29,6 +29,12 @@ internal abstract class ScalarValueType<T> : BuiltInValueType<T>
         context.TypeMismatch(node, Expected);
         return false;
     }
+
+    /// <summary>
+    /// Reads a scalar that is not null: from its text as a string, unless the type reads its characters (a number, a
+    /// bool), which then never makes the string.
+    /// </summary>
+    protected virtual bool TryParse(ConfigScalar scalar, out T value) => TryParse(scalar.Value!, scalar.Style, out value);
 
     protected abstract bool TryParse(string text, ScalarStyle style, out T value);
 
@@ -47,6 +53,12 @@ internal sealed class BooleanValueType : ScalarValueType<bool>
     protected override string Expected => "a boolean (true or false; yes/no and on/off are read too)";
 
     internal override void Write(bool value, ConfigWriter writer) => writer.Plain(value ? "true" : "false");
+
+    protected override bool TryParse(ConfigScalar scalar, out bool value)
+    {
+        value = false;
+        return scalar.Style == ScalarStyle.Plain && ScalarText.TryParseBoolean(scalar.Text, out value);
+    }
 
     protected override bool TryParse(string text, ScalarStyle style, out bool value)
     {
@@ -92,19 +104,19 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
         writer.Plain(text[..length]);
     }
 
+    // The common case: a few decimal digits, read from the characters (never made a string) and bounded without a big
+    // integer (the same value and range).
+    protected override bool TryParse(ConfigScalar scalar, out T value) =>
+        scalar.Style == ScalarStyle.Plain && ScalarText.TryParseShortDecimal(scalar.Text, out var small)
+            ? FromShort(small, out value)
+            : TryParse(scalar.Value!, scalar.Style, out value);
+
     protected override bool TryParse(string text, ScalarStyle style, out T value)
     {
         value = T.Zero;
         if (style == ScalarStyle.Plain && ScalarText.TryParseShortDecimal(text, out var small))
         {
-            // The common case: a few decimal digits, read and bounded without a big integer (the same value and range).
-            if (small < s_minLong || small > s_maxLong)
-            {
-                return false;
-            }
-
-            value = T.CreateTruncating(small);
-            return true;
+            return FromShort(small, out value);
         }
 
         if (style != ScalarStyle.Plain
@@ -122,6 +134,12 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
 
         value = T.CreateTruncating(big);
         return true;
+    }
+
+    private static bool FromShort(long small, out T value)
+    {
+        value = small < s_minLong || small > s_maxLong ? T.Zero : T.CreateTruncating(small);
+        return small >= s_minLong && small <= s_maxLong;
     }
 
     protected override bool Reported(ConfigScalar scalar, ValueReadContext context)

@@ -242,13 +242,15 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
             {
                 return false;
             }
+
+            key = _pool.Key(key);
         }
         else
         {
             var stop = !IsPlainStart(start) ? -1 : flow ? ScanPlainFlow(start) : ScanPlainBlock(start, out _);
             end = stop < 0 ? start : TrimEnd(start, stop);
             var span = Text.AsSpan(start, end - start);
-            key = IsNullWord(span) || span is "<<" ? string.Empty : span.ToString();
+            key = IsNullWord(span) || span is "<<" ? string.Empty : _pool.Key(span);
             if (key.Length == 0)
             {
                 return false;
@@ -276,18 +278,15 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
     {
         end = 0;
         node = null!;
-        string? value;
-        var style = ScalarStyle.Plain;
+        string value;
         switch (Text[start])
         {
             case '"' or '\'':
-                if (!ParseQuoted(start, out var quoted, out end))
+                if (!ParseQuoted(start, out value, out end))
                 {
                     return false;
                 }
 
-                value = quoted;
-                style = ScalarStyle.Quoted;
                 break;
             case '[' or '{':
                 return ParseFlow(start, out end, out node);
@@ -301,19 +300,25 @@ internal sealed class FastYamlTreeBuilder : FastYamlScanner
                 }
 
                 end = TrimEnd(start, stop);
-                var span = Text.AsSpan(start, end - start);
 
-                // A plain null word is a null, as YamlDocumentReader makes it.
-                value = IsNullWord(span) ? null : span.ToString();
-                break;
+                // A plain null word is a null, as YamlDocumentReader makes it; any other plain scalar stays a slice of
+                // the text until its value is asked for (most are read by the schema from their characters).
+                var isNull = IsNullWord(Text.AsSpan(start, end - start));
+                if (!CountNode() || (!isNull && end - start > _limits.MaxScalarLength))
+                {
+                    return false;
+                }
+
+                node = isNull ? new ConfigScalar(null, ScalarStyle.Plain, At(start)) : new ConfigScalar(Text, start, end - start, At(start));
+                return true;
         }
 
-        if (!CountNode() || value?.Length > _limits.MaxScalarLength)
+        if (!CountNode() || value.Length > _limits.MaxScalarLength)
         {
             return false;
         }
 
-        node = new ConfigScalar(value, style, At(start));
+        node = new ConfigScalar(value, ScalarStyle.Quoted, At(start));
         return true;
     }
 
