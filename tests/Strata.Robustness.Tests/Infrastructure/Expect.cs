@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Strata.Robustness.Tests.Infrastructure;
@@ -16,12 +18,16 @@ internal static partial class Expect
         Assert.DoesNotContain("current state of the object", text, StringComparison.Ordinal);
     }
 
-    /// <summary>Every line of the error stream is one diagnostic, a count, a usage line or a help hint: no raw control character.</summary>
+    /// <summary>
+    /// Every line of the error stream is one diagnostic, a count, a usage line or a help hint: no raw control character,
+    /// and no raw format character (a right-to-left override, a zero-width space) that would reorder or hide what it shows.
+    /// </summary>
     public static void PrintableLines(string text)
     {
-        foreach (var c in text)
+        foreach (var rune in text.EnumerateRunes())
         {
-            Assert.False(c < ' ' && c != '\n', "the error stream holds the control character U+" + ((int)c).ToString("X4"));
+            Assert.False(rune.Value < ' ' && rune.Value != '\n', "the error stream holds the control character U+" + rune.Value.ToString("X4"));
+            Assert.False(Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format, "the error stream holds the format character U+" + rune.Value.ToString("X4"));
         }
     }
 
