@@ -209,6 +209,20 @@ public sealed class ExplainVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_path_to_explain_is_placed_at_its_argument_typed_or_read_from_a_response_file()
+    {
+        var rsp = _dir.Write("paths.rsp", "steps\nnetwork.hiden\n");
+
+        var typed = await TestHost.Run("explain", "job", "steps=1", "steps", "network.nope", "name=x");
+        var read = await TestHost.Run("explain", "job", "@" + rsp);
+
+        Assert.Equal(1, typed.ExitCode);
+        Assert.StartsWith("cli path #2: error STR0101: network.nope: no value at this path\n", typed.Error, StringComparison.Ordinal);
+        Assert.Equal(1, read.ExitCode);
+        Assert.StartsWith(rsp + ":2: error STR0101: network.hiden: no value at this path; did you mean 'network.hidden'?\n", read.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_redacts_secrets()
     {
         var result = await TestHost.Run("explain", "job", "token=hunter2", "token");
