@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of Strata with AFL++ and SharpFuzz (docs/robustness.md).
-#   fuzz/afl.sh TARGET SECONDS        TARGET: yaml | json | override | hf | safetensors | rsp | env | sweep
+#   fuzz/afl.sh TARGET SECONDS        TARGET: yaml | json | override | hf | safetensors | rsp | env | sweep | completion
 # Needs afl-fuzz (Debian: apt-get install afl++) and the SharpFuzz instrumenter
 # (dotnet tool install --tool-path "$SHARPFUZZ_DIR" SharpFuzz.CommandLine --version 2.3.0).
 # Builds fuzz/Strata.Fuzz in Release, copies it to $WORK/bin, instruments Strata.dll, Strata.Llm.dll and
 # YamlDotNet.dll there, and fuzzes from the seeds and the robustness corpus. Findings land in $WORK/out/default/crashes.
 set -euo pipefail
-target="${1:?target: yaml|json|override|hf|safetensors|rsp|env|sweep}"
+target="${1:?target: yaml|json|override|hf|safetensors|rsp|env|sweep|completion}"
 seconds="${2:-300}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${WORK:-/tmp/strata-afl-$target}"
@@ -27,6 +27,7 @@ case "$target" in
   rsp) pattern='*.rsp' ;;
   env) pattern='*.env' ;;
   sweep) pattern='*.sweep' ;;
+  completion) pattern='*.line' ;;
 esac
 find "$root/fuzz/seeds" "$root/tests/Strata.Robustness.Tests/Corpus" "$root/examples/checkpoints" -name "$pattern" -size -16k -exec cp {} "$work/in/" \; 2>/dev/null || true
 [ -n "$(ls -A "$work/in")" ] || echo 'a: 1' > "$work/in/seed"

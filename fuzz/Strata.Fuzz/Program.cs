@@ -54,6 +54,7 @@ internal static class Program
         "rsp" => FuzzTarget.ResponseFile,
         "env" => FuzzTarget.Environment,
         "sweep" => FuzzTarget.Sweep,
+        "completion" => FuzzTarget.Completion,
         _ => throw new ArgumentException("unknown target '" + name + "'", nameof(name)),
     };
 

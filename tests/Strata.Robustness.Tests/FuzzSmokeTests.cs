@@ -61,6 +61,7 @@ public sealed class FuzzSmokeTests
             "rsp" => FuzzTarget.ResponseFile,
             "env" => FuzzTarget.Environment,
             "sweep" => FuzzTarget.Sweep,
+            "completion" => FuzzTarget.Completion,
             _ => FuzzTarget.HuggingFace,
         };
 

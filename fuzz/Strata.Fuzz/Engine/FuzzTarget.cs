@@ -38,4 +38,10 @@ internal enum FuzzTarget
     /// ranges counted and bounded, then the first and last points resolved.
     /// </summary>
     Sweep,
+
+    /// <summary>
+    /// A completion request (<c>[suggest:N] "LINE"</c>, what the completion scripts send): the first line of the bytes,
+    /// completed at its end and at a position the next byte chooses.
+    /// </summary>
+    Completion,
 }

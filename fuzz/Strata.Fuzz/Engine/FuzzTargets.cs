@@ -33,6 +33,7 @@ internal static partial class FuzzTargets
         FuzzTarget.ResponseFile => RunResponseFile(data),
         FuzzTarget.Environment => RunEnvironment(data),
         FuzzTarget.Sweep => RunSweep(data),
+        FuzzTarget.Completion => RunCompletion(data),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 
@@ -316,6 +317,59 @@ internal static partial class FuzzTargets
             {
                 feature ^= ulong.Parse(match.ValueSpan[3..], System.Globalization.CultureInfo.InvariantCulture) * 0xBF58476D1CE4E5B9UL;
             }
+        }
+
+        return feature;
+    }
+
+    /// <summary>
+    /// A completion request as the shells' scripts send it (<c>[suggest:N] "LINE"</c>), through a host: the line is the
+    /// bytes up to the first newline, the cursor at its end, and then at a position the next byte chooses (within the
+    /// line, or past its end). Each exits with 0 (the candidates, one a line, each a single line of bounded length) or 2
+    /// (a usage error), never with a stack trace; the runner's threshold bounds its time.
+    /// </summary>
+    private static ulong RunCompletion(byte[] data)
+    {
+        var text = Encoding.UTF8.GetString(data);
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        var line = newline < 0 ? text : text[..newline];
+        var chooser = newline >= 0 && newline + 1 < text.Length ? text[newline + 1] : '\0';
+        return RunCompletion(line, line.Length) ^ (RunCompletion(line, chooser % (line.Length + 3)) * 0xD6E8FEB86659FD93UL);
+    }
+
+    private static ulong RunCompletion(string line, int position)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var host = new ConfigHost("fuzz") { Environment = new Dictionary<string, string?>() }
+            .AddKind<GPTTrainerConfig>("gpt-trainer", "A GPT training run.");
+        var code = host.RunAsync(["[suggest:" + position.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", line], output, error).GetAwaiter().GetResult();
+        var errors = error.ToString();
+        if (code is not (0 or 2))
+        {
+            throw new FuzzFinding("a completion request exited with " + code + "\n" + errors);
+        }
+
+        if (errors.Contains("   at ", StringComparison.Ordinal) || errors.Contains("Exception", StringComparison.Ordinal))
+        {
+            throw new FuzzFinding("a stack trace or an exception name on the error stream:\n" + errors);
+        }
+
+        if (code == 2 && !errors.StartsWith("fuzz: error: ", StringComparison.Ordinal))
+        {
+            throw new FuzzFinding("a usage error without its line:\n" + errors);
+        }
+
+        var candidates = output.ToString();
+        ulong feature = (ulong)(code + 1) * 0x94D049BB133111EBUL;
+        foreach (var candidate in candidates.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (candidate.Length > 4 * 1024 || candidate.Contains('\r', StringComparison.Ordinal))
+            {
+                throw new FuzzFinding("a candidate that is not one bounded line: " + MessageText.Bounded(candidate));
+            }
+
+            feature = (feature * 31) + (ulong)candidate.Length;
         }
 
         return feature;

@@ -13,6 +13,7 @@ internal static class SeedFiles
         FuzzTarget.ResponseFile => [".rsp"],
         FuzzTarget.Environment => [".env"],
         FuzzTarget.Sweep => [".sweep"],
+        FuzzTarget.Completion => [".line"],
         _ => [".json"],
     };
 

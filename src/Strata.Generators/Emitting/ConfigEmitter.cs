@@ -80,9 +80,18 @@ internal sealed class ConfigEmitter
             _writer.WriteLine("return field;");
             _writer.CloseBlock();
         }
-        else if (field.IsConfig || field.ValueType.HoldsConfig)
+        else if (field.IsConfig)
         {
-            // Reading a child config (or a list of them) is a step towards their fields, not an input of a derived value: not noted.
+            // Reading a child config is a step towards its fields, not an input of a derived value: not noted. A child its
+            // initializer made (`= new()`) is linked on its first read, so that a hook reading through it is noted.
+            _writer.OpenBlock(getter);
+            _writer.WriteLine("LinkChild(field, " + Literals.String(field.Key) + ");");
+            _writer.WriteLine("return field;");
+            _writer.CloseBlock();
+        }
+        else if (field.ValueType.HoldsConfig)
+        {
+            // Reading a list of child configs is a step towards their fields, not an input of a derived value: not noted.
             _writer.WriteLine(getter + " => field;");
         }
         else

@@ -118,9 +118,12 @@ public static class MessageText
     }
 
     /// <summary>
-    /// The text with control characters written as escapes (<c>\n</c>, <c>\u001b</c>): a key or a value quoted in a
-    /// message can neither break the one-line-per-diagnostic format nor send escape sequences to a terminal. Text that
-    /// holds none is returned as it is. Applied to whole lines as they are written, after the cuts.
+    /// The text with control characters (Unicode category Cc) and format characters (Cf: U+200B-U+200F, U+202A-U+202E,
+    /// U+2066-U+2069, U+FEFF, …) written as escapes (<c>\n</c>, <c>\u001b</c>, <c>\u202e</c>, <c>\U000e0001</c> beyond
+    /// the BMP): a key or a value quoted in a message can neither break the one-line-per-diagnostic format, send escape
+    /// sequences to a terminal, nor reorder or hide what a line shows (a right-to-left override turns <c>txt.exe</c>
+    /// into what reads as <c>exe.txt</c>). Text that holds none is returned as it is. Applied to whole lines or cells as
+    /// they are written, after the cuts; what is written as data (YAML, JSON) keeps its text exact.
     /// </summary>
     /// <param name="text">The text.</param>
     internal static string Printable(string text)
@@ -181,21 +184,75 @@ public static class MessageText
         }
     }
 
-    private static bool HasControl(string text) =>
-        text.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || text.AsSpan().ContainsAnyInRange('\u007f', '\u009f');
+    private static bool HasControl(string text)
+    {
+        var span = text.AsSpan();
+        if (span.ContainsAnyInRange('\u0000', '\u001f') || span.ContainsAnyInRange('\u007f', '\u009f'))
+        {
+            return true;
+        }
+
+        // Format characters are all beyond ASCII: a line of ASCII (most lines) is checked by the vectorized test alone.
+        if (Ascii.IsValid(span))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (IsEscaped(span, i, out var length))
+            {
+                return true;
+            }
+
+            i += length - 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the character (or surrogate pair) at <paramref name="index"/> is written as an escape: a control (Cc) or
+    /// format (Cf) character; <paramref name="length"/> is the number of chars it takes (2 for a pair).
+    /// </summary>
+    private static bool IsEscaped(ReadOnlySpan<char> text, int index, out int length)
+    {
+        var c = text[index];
+        if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+        {
+            length = 2;
+            return Rune.GetUnicodeCategory(new Rune(c, text[index + 1])) == UnicodeCategory.Format;
+        }
+
+        length = 1;
+        return char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format;
+    }
 
     private static void AppendPrintable(StringBuilder sb, ReadOnlySpan<char> text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            _ = c switch
+            var c = text[i];
+            if (!IsEscaped(text, i, out var length))
             {
-                '\n' => sb.Append("\\n"),
-                '\r' => sb.Append("\\r"),
-                '\t' => sb.Append("\\t"),
-                < ' ' or (>= '\u007f' and <= '\u009f') => sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
-                _ => sb.Append(c),
-            };
+                sb.Append(text.Slice(i, length));
+            }
+            else if (length == 2)
+            {
+                sb.Append("\\U").Append(char.ConvertToUtf32(c, text[i + 1]).ToString("x8", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                _ = c switch
+                {
+                    '\n' => sb.Append("\\n"),
+                    '\r' => sb.Append("\\r"),
+                    '\t' => sb.Append("\\t"),
+                    _ => sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                };
+            }
+
+            i += length - 1;
         }
     }
 }

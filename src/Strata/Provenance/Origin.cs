@@ -1,4 +1,5 @@
 using System.Globalization;
+using Strata.Sources;
 
 namespace Strata;
 
@@ -37,7 +38,8 @@ public sealed class Origin
 
     /// <summary>
     /// The file path (file, checkpoint, or the response file of a command-line override), the variable name
-    /// (environment) or the provider name; otherwise <see langword="null"/>.
+    /// (environment), the provider name, or the place of a typed argument that is not an override (<c>cli path #N</c>);
+    /// otherwise <see langword="null"/>.
     /// </summary>
     public string? Source { get; }
 
@@ -94,6 +96,15 @@ public sealed class Origin
         ArgumentNullException.ThrowIfNull(path);
         return new(OriginKind.CommandLine, path, line, column, argument, null);
     }
+
+    /// <summary>
+    /// The place of a command-line argument that is not an override (a PATH of <c>explain</c>), for its diagnostics:
+    /// <c>FILE:LINE</c> when it was read from a response file, as an override read there is shown, else
+    /// <paramref name="typed"/> (<c>cli path #N</c>, N counting such arguments as <c>cli arg #N</c> counts overrides).
+    /// </summary>
+    internal static Origin OfArgument(string typed, ArgumentPlace? place) => place is { } at
+        ? new(OriginKind.CommandLine, at.File, at.Line, 0, 0, null)
+        : new(OriginKind.CommandLine, typed, 0, 0, 0, null);
 
     /// <summary>Creates the origin of a declared environment variable.</summary>
     /// <param name="variable">The variable name.</param>
@@ -173,7 +184,7 @@ public sealed class Origin
         OriginKind.Checkpoint => "checkpoint " + Location,
 
         // The column is inside the override, not inside the line: the place shown is the line.
-        OriginKind.CommandLine when Source is not null => Source + ":" + Count(Line),
+        OriginKind.CommandLine when Source is not null => Line > 0 ? Source + ":" + Count(Line) : Source,
         OriginKind.CommandLine => "cli arg #" + Count(Argument),
         OriginKind.Environment => "env " + Source + (IsShadowed ? " (shadowed)" : string.Empty),
         OriginKind.Provider => "provider " + Source,

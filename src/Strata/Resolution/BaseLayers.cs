@@ -32,6 +32,7 @@ internal static class BaseLayers
             }
         }
 
+        state.DeferredArchitecture = builder.DeferredArchitecture;
         merged ??= builder.ToMap();
         foreach (var (steps, context) in places)
         {

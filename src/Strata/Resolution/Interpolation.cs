@@ -230,6 +230,12 @@ internal sealed class Interpolation
             slot.Origin = Origin.FromInterpolation(string.Join(", ", site.References), origin);
         }
 
+        if (_state.DeferredArchitecture is { } deferred && deferred.Remove(site.Path, out var beneath))
+        {
+            // An architecture field of a base layer: the merge's check, on the effective value, at the expression.
+            MergeBuilder.WarnArchitecture(_state.Diagnostics, site.Path, site.Field, beneath.Saved, result, origin, slot.Origin ?? origin, beneath.Beneath);
+        }
+
         return true;
     }
 

@@ -485,22 +485,49 @@ internal sealed partial class MergeBuilder
         return Leave(map, index, key, tree.Origin, Beneath(index >= 0 ? map.Value(index) : null, steps, step + 1, child, tree, name));
     }
 
+    /// <summary>
+    /// The architecture fields under a base layer whose value is an interpolation (<c>${…}</c>), by path: the value is
+    /// known only after the bind, where <see cref="Interpolation"/> checks it with <see cref="WarnArchitecture"/>.
+    /// </summary>
+    public Dictionary<string, (ConfigNode Saved, string Beneath)>? DeferredArchitecture { get; private set; }
+
     /// <summary>Warns that a value replaces a different one of a base layer on an architecture field (rule R9).</summary>
     private void CheckArchitecture(ConfigTypeInfo? info, string key, object? lower, ConfigNode upper)
     {
         if (_beneath is null || lower is not ConfigNode saved || info?.FindByKey(key) is not { IsArchitecture: true } field
-            || (field.ValueType.NestedConfig is not null && saved is ConfigMap && upper is ConfigMap) || SameValue(saved, upper)
-            || field.ValueType.Refuses(upper))
+            || (field.ValueType.NestedConfig is not null && saved is ConfigMap && upper is ConfigMap))
+        {
+            return;
+        }
+
+        if (field.ValueType.NestedConfig is null && Interpolation.IsExpression(upper))
+        {
+            // The expression is not the value: the check waits for the interpolation's effective value.
+            (DeferredArchitecture ??= new(StringComparer.Ordinal))[_path.Combine(key)] = (saved, _beneath);
+            return;
+        }
+
+        WarnArchitecture(_diagnostics, _path.Combine(key), field, saved, upper, upper.Origin, upper.Origin, _beneath);
+    }
+
+    /// <summary>
+    /// The one check of rule R9's warning: <paramref name="upper"/>, the effective value of the architecture
+    /// <paramref name="field"/>, replaces a different value <paramref name="saved"/> of the base layer
+    /// <paramref name="beneath"/>; the warning is at <paramref name="place"/> and names the value's <paramref name="origin"/>.
+    /// </summary>
+    internal static void WarnArchitecture(DiagnosticBag diagnostics, string path, ConfigFieldInfo field, ConfigNode saved, ConfigNode upper, Origin place, Origin origin, string beneath)
+    {
+        if (SameValue(saved, upper) || field.ValueType.Refuses(upper))
         {
             // A value the field cannot read replaces nothing: the binder's error is the one report of it.
             return;
         }
 
-        _diagnostics.Warning(
+        diagnostics.Warning(
             DiagnosticCodes.ArchitectureOverride,
-            _path.Combine(key),
-            upper.Origin,
-            "overrides the architecture of " + _beneath + ": " + Text(upper) + " (" + upper.Origin + ") replaces " + Text(saved) + " (" + saved.Origin + ")");
+            path,
+            place,
+            "overrides the architecture of " + beneath + ": " + Text(upper) + " (" + origin + ") replaces " + Text(saved) + " (" + saved.Origin + ")");
     }
 
     private static string Text(ConfigNode node) => node is ConfigScalar scalar ? MessageText.Bounded(scalar.Value ?? "null") : node.Describe();

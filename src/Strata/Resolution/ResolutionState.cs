@@ -31,6 +31,9 @@ internal sealed class ResolutionState
 
     public SourceLimits Limits => Options.Limits;
 
+    /// <summary>The architecture fields under a base layer set by an interpolation (<see cref="MergeBuilder.DeferredArchitecture"/>).</summary>
+    public Dictionary<string, (Tree.ConfigNode Saved, string Beneath)>? DeferredArchitecture { get; set; }
+
     /// <summary>Fields whose derivation failed: their rules are not checked (the failure is the error).</summary>
     public HashSet<(ConfigObject Config, int Index)> FailedFields { get; } = [];
 

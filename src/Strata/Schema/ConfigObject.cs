@@ -210,6 +210,23 @@ public abstract class ConfigObject
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected void AttachChild(ConfigObject? child, string key) => child?.AttachTo(this, new PathStep(key));
 
+    /// <summary>
+    /// Called by generated getters of config-valued fields: a child that no setter linked (one its field's initializer
+    /// made, <c>= new()</c>, that no layer mentions) is linked to this config on its first read, so that a hook of this
+    /// config that reads through it is noted before any walk reaches the child. A linked child is left as it is.
+    /// </summary>
+    /// <param name="child">The child config, or <see langword="null"/>.</param>
+    /// <param name="key">The child's key.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void LinkChild(ConfigObject? child, string key)
+    {
+        if (child is { Parent: null })
+        {
+            child.AttachTo(this, new PathStep(key));
+        }
+    }
+
     /// <summary>The base layer hook, before binding; generated code calls the class's <c>partial void ProvideBaseLayers</c>.</summary>
     /// <param name="context">The base layer context.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -22,6 +22,15 @@ public sealed class CompletionTests
         Assert.Equal(["model.base_model.transformer."], await Suggest("resolve gpt-trainer model.base_model.trans"));
     }
 
+    [Theory]
+    [InlineData("resolve gpt-trainer -ox", 22)]
+    [InlineData("resolve gpt-trainer -odel.base_model.transformer.activation_type=s", 66)]
+    public async Task A_line_the_parsers_completion_cannot_read_gets_no_candidate_rather_than_a_stack_trace(string line, int position)
+    {
+        // Found by the fuzz target of completion lines: an option bundled with its value threw in System.CommandLine.
+        Assert.Empty(await Suggest(line, position));
+    }
+
     [Fact]
     public async Task The_position_inside_a_word_completes_the_whole_word()
     {

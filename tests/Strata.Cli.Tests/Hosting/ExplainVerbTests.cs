@@ -160,6 +160,45 @@ public sealed class ExplainVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task The_explain_table_and_why_write_format_and_control_characters_of_a_value_as_escapes()
+    {
+        var file = _dir.Write("j\u202eob.yaml", "name: \"a\u202eb\\u001bc\u200bd\"\n");
+
+        var table = await TestHost.Run("explain", "job", "-c", file, "name");
+        var why = await TestHost.Run("explain", "job", "-c", file, "name", "--why");
+        var json = await TestHost.Run("explain", "job", "-c", file, "name", "--format", "json");
+
+        Assert.True(table.ExitCode == 0, table.Error);
+        Assert.Contains("a\\u202eb\\u001bc\\u200bd", table.Output, StringComparison.Ordinal);
+        Assert.Contains(file.Replace("\u202e", "\\u202e", StringComparison.Ordinal), table.Output, StringComparison.Ordinal);
+        Assert.True(why.ExitCode == 0, why.Error);
+        Assert.Contains("a\\u202eb\\u001bc\\u200bd", why.Output, StringComparison.Ordinal);
+        foreach (var output in new[] { table.Output, why.Output })
+        {
+            Assert.DoesNotContain('\u202e', output);
+            Assert.DoesNotContain('\u001b', output);
+            Assert.DoesNotContain('\u200b', output);
+        }
+
+        // JSON is data: its strings are exact.
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal("a\u202eb\u001bc\u200bd", document.RootElement[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Diff_writes_format_characters_of_values_as_escapes()
+    {
+        var left = _dir.Write("a.yaml", "name: \"a\u202eb\"\n");
+        var right = _dir.Write("b.yaml", "name: \"c\u2066d\"\n");
+
+        var result = await TestHost.Run("diff", "job", left, right);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("a\\u202eb → c\\u2066d\n", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202e', result.Output);
+    }
+
+    [Fact]
     public async Task Explain_of_an_unknown_path_exits_1_with_a_suggestion()
     {
         var result = await TestHost.Run("explain", "job", "network.hiden");
@@ -167,6 +206,20 @@ public sealed class ExplainVerbTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(string.Empty, result.Output);
         Assert.Contains("error STR0101: network.hiden: no value at this path; did you mean 'network.hidden'?", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_path_to_explain_is_placed_at_its_argument_typed_or_read_from_a_response_file()
+    {
+        var rsp = _dir.Write("paths.rsp", "steps\nnetwork.hiden\n");
+
+        var typed = await TestHost.Run("explain", "job", "steps=1", "steps", "network.nope", "name=x");
+        var read = await TestHost.Run("explain", "job", "@" + rsp);
+
+        Assert.Equal(1, typed.ExitCode);
+        Assert.StartsWith("cli path #2: error STR0101: network.nope: no value at this path\n", typed.Error, StringComparison.Ordinal);
+        Assert.Equal(1, read.ExitCode);
+        Assert.StartsWith(rsp + ":2: error STR0101: network.hiden: no value at this path; did you mean 'network.hidden'?\n", read.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,41 @@ public sealed class ResolveVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task The_layers_list_writes_a_right_to_left_override_of_a_file_name_as_an_escape()
+    {
+        var file = _dir.Write("e\u202elmay.yaml", "steps: 10\n");
+
+        var result = await TestHost.Run("resolve", "job", "-c", file, "--show-layers");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("  file " + file.Replace("\u202e", "\\u202e", StringComparison.Ordinal) + "\n", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202e', result.Error);
+    }
+
+    [Fact]
+    public async Task A_diagnostic_writes_a_format_character_of_a_key_as_an_escape()
+    {
+        var file = _dir.Write("job.yaml", "\"st\u200beps\": 10\n");
+
+        var result = await TestHost.Run("validate", "job", "-c", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error STR0101: st\\u200beps: unknown key `st\\u200beps`", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u200b', result.Error);
+    }
+
+    [Fact]
+    public async Task The_resolved_yaml_keeps_a_format_character_of_a_value_exactly()
+    {
+        var file = _dir.Write("job.yaml", "name: \"a\u202eb\"\n");
+
+        var result = await TestHost.Run("resolve", "job", "-c", file, "--show", "explicit");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("name: a\u202eb\n", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Overrides_are_accepted_before_between_and_after_options()
     {
         var a = _dir.Write("a.yaml", "steps: 10\n");

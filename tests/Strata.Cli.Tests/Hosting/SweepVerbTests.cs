@@ -232,6 +232,15 @@ public sealed class SweepVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Dry_run_writes_a_format_character_of_a_value_as_an_escape()
+    {
+        var result = await TestHost.Run("sweep", "job", "name=a\u202eb,c", "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("0 name=a\\u202eb\n1 name=c\n", result.Output);
+    }
+
+    [Fact]
     public async Task Dry_run_lists_the_points_and_writes_nothing()
     {
         var text = await TestHost.Run("sweep", "job", "steps=range(1,3)", "name='x,y',z", "--dry-run", "-o", Runs);

@@ -28,6 +28,37 @@ public sealed class PinnedValueTests
     }
 
     [Fact]
+    public void An_interpolation_over_an_architecture_field_of_the_checkpoint_warns_once_on_its_effective_value_in_the_order_of_places()
+    {
+        const string Yaml = """
+            pretrained:
+              path: llama-3.1-8b
+              format: llama
+            training:
+              train_iters: 8
+            model:
+              base_model:
+                use_position_embeddings: ${model.base_model.transformer.gated}
+                transformer:
+                  num_experts: ${training.train_iters}
+                  gated: false
+            """;
+        var resolver = new ConfigResolver<GPTTrainerConfig>(Checkpoint.Options()).AddYaml(Yaml, "train.yaml")
+            .AddOverride("model.base_model.transformer.num_shared_experts=${training.train_iters}");
+
+        _ = resolver.TryResolve(out _, out var diagnostics);
+
+        var warnings = diagnostics.Where(static d => d.Code == "STR0122").ToList();
+        Assert.Equal(
+            ["model.base_model.transformer.num_experts", "model.base_model.transformer.gated", "model.base_model.transformer.num_shared_experts"],
+            warnings.Select(static d => d.Path));
+        Assert.Equal(("train.yaml", 10), (warnings[0].Origin!.Source, warnings[0].Origin!.Line));
+        Assert.StartsWith("overrides the architecture of the pretrained checkpoint: 8 (interpolation of training.train_iters (train.yaml:10:20)) replaces 1 (checkpoint ", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Equal(OriginKind.CommandLine, warnings[2].Origin!.Kind);
+        Assert.StartsWith("overrides the architecture of the pretrained checkpoint: 8 (interpolation of training.train_iters (cli arg #1)) replaces 0 (checkpoint ", warnings[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_pinned_values_of_a_dense_format_come_from_the_checkpoint()
     {
         var resolved = Checkpoint.Trainer("pretrained:\n  path: llama-3.1-8b\n  format: llama\n");

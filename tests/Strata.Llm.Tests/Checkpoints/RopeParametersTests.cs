@@ -115,6 +115,60 @@ public sealed class RopeParametersTests
         Assert.Contains("must be a number", Assert.Single(diagnostics).Message.Replace("an integer", "a number", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_null_rope_theta_in_rope_parameters_is_refused_as_transformers_keeps_it_and_an_absent_one_is_the_default()
+    {
+        var diagnostics = Published("{\"rope_theta\": null, \"rope_type\": \"default\"}", out var config, out var line);
+        var absent = Published("{\"rope_type\": \"default\"}", out var defaulted, out _);
+
+        Assert.Null(config);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((line, 37), (error.Origin?.Line, error.Origin?.Column));
+        Assert.Equal("rope_parameters key 'rope_theta' is null, which transformers keeps (only an absent key takes the default base, 10000.0) and cannot build the model with: remove the key or give a number", error.Message);
+        Assert.Empty(absent);
+        Assert.Contains("theta: 10000.0", TreeText.Show(defaulted!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Null_yarn_parameters_take_the_values_transformers_gives_them()
+    {
+        var diagnostics = Published(
+            "{\"rope_type\": \"yarn\", \"rope_theta\": 1000000.0, \"factor\": null, \"original_max_position_embeddings\": 32768, \"beta_fast\": null, \"beta_slow\": null, \"attention_factor\": null}",
+            out var config,
+            out _);
+
+        Assert.Empty(diagnostics);
+        var text = TreeText.Show(config!);
+        foreach (var expected in new[] { "scale_factor: 4.0", "beta_fast: 32.0", "beta_slow: 1.0", "attention_factor: null", "original_context_length: 32768" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"rope_type\": \"llama3\", \"rope_theta\": 500000.0, \"factor\": 8.0, \"low_freq_factor\": null, \"high_freq_factor\": 4.0, \"original_max_position_embeddings\": 8192}", "rope_parameters key 'low_freq_factor' is null, which transformers computes with as it is and cannot build the model with (it takes no default for it): give a number")]
+    [InlineData("{\"rope_type\": \"llama3\", \"rope_theta\": 500000.0, \"factor\": null, \"low_freq_factor\": 1.0, \"high_freq_factor\": 4.0, \"original_max_position_embeddings\": 8192}", "rope_parameters key 'factor' is null, which transformers computes with as it is and cannot build the model with (it takes no default for it): give a number")]
+    [InlineData("{\"rope_type\": \"yarn\", \"factor\": 4.0, \"original_max_position_embeddings\": null}", "rope_parameters key 'original_max_position_embeddings' is null, which transformers computes with as it is and cannot build the model with (it takes no default for it): give an integer")]
+    [InlineData("{\"rope_type\": \"yarn\", \"factor\": null, \"original_max_position_embeddings\": 0}", "rope_parameters key 'factor' is null, which transformers computes as max_position_embeddings / original_max_position_embeddings: the file has no positive integers for them")]
+    public void A_null_that_transformers_computes_with_is_refused_at_its_place(string parameters, string message)
+    {
+        var diagnostics = Published(parameters, out var config, out var line);
+
+        Assert.Null(config);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((line, message), (error.Origin?.Line, error.Message));
+    }
+
+    /// <summary>The published transformers 5 save of Qwen2.5-1.5B with its <c>rope_parameters</c> replaced (on one line, whose number is given).</summary>
+    private static List<Diagnostic> Published(string parameters, out ConfigMap? config, out int line)
+    {
+        var text = File.ReadAllText(Path.Combine(Checkpoint.Fixture("qwen2.5-1.5b-transformers-5"), "config.json"));
+        const string Original = "\"rope_parameters\": {\n    \"rope_theta\": 1000000.0,\n    \"rope_type\": \"default\"\n  }";
+        Assert.Contains(Original, text, StringComparison.Ordinal);
+        line = text[..text.IndexOf(Original, StringComparison.Ordinal)].Count(static c => c == '\n') + 1;
+        return Import(text.Replace(Original, "\"rope_parameters\": " + parameters, StringComparison.Ordinal), out config);
+    }
+
     private static GPTBaseModelConfig Model(string keys)
     {
         using var temp = new TemporaryDirectory();

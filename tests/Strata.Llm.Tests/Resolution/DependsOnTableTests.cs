@@ -106,8 +106,17 @@ public sealed partial class DependsOnTableTests
         ["batch.batch_size"] = ["batch.micro_batch_size", "batch.sequential_micro_batches", D + "sequence_data_parallel", D + "tensor_parallel", D + "pipeline_parallel", D + "world_size"],
     };
 
-    /// <summary>GPTDataConfig.Prepare's legacy datasets: every value of each is made from the legacy keys it reads.</summary>
-    private static readonly string[] s_legacy = ["data.split", "data.format", "data.path"];
+    /// <summary>
+    /// GPTDataConfig.Prepare's legacy datasets: every value of each is made from the legacy keys it reads, <c>data.fim</c>'s
+    /// fields included (a child made by <c>= new()</c> that no layer mentions is linked when the hook first reads it).
+    /// </summary>
+    private static readonly string[] s_legacy =
+    [
+        "data.split", "data.format", "data.path",
+        "data.fim.rate", "data.fim.max_middle_len", "data.fim.split_sample", "data.fim.fragment_rate", "data.fim.ignore_prefix",
+        "data.fim.spm_rate", "data.fim.truncate_or_pad", "data.fim.prefix_token", "data.fim.middle_token", "data.fim.pad_token",
+        "data.fim.suffix_token",
+    ];
 
     /// <summary>A config that reaches the derivations the examples do not: Megatron's seeds, ZeRO-3, LoRA, no batch sizes, a null sequence length, a forced value, legacy datasets.</summary>
     private const string Coverage = """

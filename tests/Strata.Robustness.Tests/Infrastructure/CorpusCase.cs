@@ -61,7 +61,7 @@ public sealed record CorpusCase(string Name, string Input, string Arguments, int
         (_, "file") => inputPath + ": error " + Code + ": ",
         (_, ['/', ..]) => inputPath + Place + ": error " + Code + ": ",
         (_, ['#', ..]) => "cli arg " + Place + ": error " + Code + ": ",
-        (_, ['e', 'n', 'v', ' ', ..]) => Place + ": error " + Code + ": ",
+        (_, ['e', 'n', 'v', ' ', ..] or ['c', 'l', 'i', ' ', 'p', 'a', 't', 'h', ' ', ..]) => Place + ": error " + Code + ": ",
         _ => inputPath + ":" + Place + ": error " + Code + ": ",
     };
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Strata.Robustness.Tests.Infrastructure;
@@ -17,14 +19,16 @@ internal static partial class Expect
     }
 
     /// <summary>
-    /// No raw control character on a stream: each line of the error stream is one diagnostic, a count, a usage line or a
-    /// help hint, and a value in a document or a table is written with its escapes.
+    /// No raw control character on a stream, and no raw format character (a right-to-left override, a zero-width
+    /// space) that would reorder or hide what it shows: each line of the error stream is one diagnostic, a count, a usage
+    /// line or a help hint, and a value in a document or a table is written with its escapes.
     /// </summary>
     public static void PrintableLines(string text, string stream = "error")
     {
-        foreach (var c in text)
+        foreach (var rune in text.EnumerateRunes())
         {
-            Assert.False(c < ' ' && c != '\n', "the " + stream + " stream holds the control character U+" + ((int)c).ToString("X4"));
+            Assert.False(rune.Value < ' ' && rune.Value != '\n', "the " + stream + " stream holds the control character U+" + rune.Value.ToString("X4"));
+            Assert.False(Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format, "the " + stream + " stream holds the format character U+" + rune.Value.ToString("X4"));
         }
     }
 

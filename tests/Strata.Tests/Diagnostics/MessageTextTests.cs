@@ -38,6 +38,17 @@ public sealed class MessageTextTests
     }
 
     [Fact]
+    public void Format_characters_are_escaped_as_control_characters_are_and_other_text_is_left_as_it_is()
+    {
+        Assert.Equal(
+            "txt\\u202eexe \\u200b\\u200f\\u2066\\u2069\\ufeff\\u00ad tag\\U000e0001",
+            MessageText.Printable("txt\u202eexe \u200b\u200f\u2066\u2069\ufeff\u00ad tag\U000E0001"));
+        Assert.Equal("'\u202e'", MessageText.Quoted("\u202e"));
+        const string Unicode = "caf\u00e9 \u2192 \u4e2d \U0001F600 \u00a0";
+        Assert.Same(Unicode, MessageText.Printable(Unicode));
+    }
+
+    [Fact]
     public void A_list_shows_its_first_names_and_how_many_more()
     {
         Assert.Equal("a, b", MessageText.List(["a", "b"]));

@@ -86,7 +86,22 @@ internal static class HostCommandLine
             invocation.ProcessTerminationTimeout = null;
         }
 
-        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        if (!KeyCompletion.IsRequest(context.CommandLine.Tokens))
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.CommandLine's completion fails on some lines (an option bundled with its value, `resolve KIND -ox`:
+            // its search for the token at the cursor finds none). Completing only lists candidates: such a line gets
+            // none, which leaves it to the shell's own completion, as a line the program has nothing for does.
+            return ExitCodes.Success;
+        }
     }
 
     /// <summary>Runs a verb's body, turning bad input into diagnostics and exit codes instead of stack traces.</summary>

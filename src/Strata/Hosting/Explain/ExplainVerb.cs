@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Strata.Hosting.CommandLine;
 using Strata.Provenance;
@@ -46,7 +47,7 @@ internal static class ExplainVerb
 
             var all = resolved.Explain();
             var diagnostics = new List<Diagnostic>(outcome.Diagnostics);
-            var selected = Select(all, paths, diagnostics);
+            var selected = Select(all, paths, diagnostics, context.CommandLine);
             context.Printer.Write(diagnostics);
             if (diagnostics.Count > outcome.Diagnostics.Count)
             {
@@ -68,10 +69,11 @@ internal static class ExplainVerb
     }
 
     /// <summary>
-    /// The leaves at or under each path, in the order asked and without repeats; an unknown path is an error. The leaves
-    /// are sorted once, so that a path costs a few binary searches and what it selects, however many leaves and paths.
+    /// The leaves at or under each path, in the order asked and without repeats; an unknown path is an error at the
+    /// path's argument (<c>cli path #N</c>, or <c>FILE:LINE</c> of a response file). The leaves are sorted once, so that
+    /// a path costs a few binary searches and what it selects, however many leaves and paths.
     /// </summary>
-    private static List<ValueProvenance> Select(IReadOnlyList<ValueProvenance> all, List<string> paths, List<Diagnostic> diagnostics)
+    private static List<ValueProvenance> Select(IReadOnlyList<ValueProvenance> all, List<string> paths, List<Diagnostic> diagnostics, CommandLineArguments commandLine)
     {
         if (paths.Count == 0)
         {
@@ -91,8 +93,9 @@ internal static class ExplainVerb
         var selected = new List<ValueProvenance>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var matches = new List<int>();
-        foreach (var path in paths)
+        for (var p = 0; p < paths.Count; p++)
         {
+            var path = paths[p];
             // At the path itself, or under it: the leaves that start with "path." or "path[" (each a run of the sorted leaves).
             matches.Clear();
             var at = Array.BinarySearch(keys, path, StringComparer.Ordinal);
@@ -110,7 +113,7 @@ internal static class ExplainVerb
                     DiagnosticSeverity.Error,
                     DiagnosticCodes.UnknownKey,
                     path,
-                    null,
+                    Origin.OfArgument("cli path #" + (p + 1).ToString(CultureInfo.InvariantCulture), commandLine.PlaceOf(path)),
                     "no value at this path" + (closest is null ? string.Empty : "; did you mean " + MessageText.Quoted(closest) + "?")));
                 continue;
             }

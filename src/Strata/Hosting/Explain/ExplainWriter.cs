@@ -28,7 +28,9 @@ internal static class ExplainWriter
         Dictionary<string, ValueProvenance>? byPath = null;
         foreach (var entry in entries)
         {
-            var origin = Describe(entry.Origin, overrides);
+            // Every cell made printable before the widths are taken: a key, a value or a file name holds no control or
+            // format character once it reaches the terminal, and the columns stay aligned on what is shown.
+            var origin = MessageText.Printable(Describe(entry.Origin, overrides));
             var history = string.Join(" → ", History(entry));
             foreach (var reference in entry.References)
             {
@@ -40,10 +42,10 @@ internal static class ExplainWriter
             // The inputs of a derived value follow its origin without widening the column: they push the rest of their row.
             originWidth = Math.Max(originWidth, origin.Length);
             rows.Add([
-                entry.Path,
-                entry.Value,
-                origin + DerivedFrom(entry),
-                history,
+                MessageText.Printable(entry.Path),
+                MessageText.Printable(entry.Value),
+                origin + MessageText.Printable(DerivedFrom(entry)),
+                MessageText.Printable(history),
             ]);
         }
 

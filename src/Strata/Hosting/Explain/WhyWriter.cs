@@ -147,7 +147,8 @@ internal static class WhyWriter
                 Output.Append(Indent);
             }
 
-            Output.Append(text).Append('\n');
+            // Keys, values and file names are made printable here, where every line of the answer is written.
+            Output.Append(MessageText.Printable(text)).Append('\n');
             return true;
         }
 

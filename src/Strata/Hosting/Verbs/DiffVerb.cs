@@ -208,13 +208,15 @@ internal static class DiffVerb
         var width = 0;
         foreach (var d in differences)
         {
-            width = Math.Max(width, d.Path.Length);
+            width = Math.Max(width, MessageText.Printable(d.Path).Length);
         }
 
         var sb = new StringBuilder();
         foreach (var d in differences)
         {
-            sb.Append(d.Path.PadRight(width)).Append("  ").Append(d.Left ?? Absent).Append(" → ").Append(d.Right ?? Absent).Append('\n');
+            // A key or a value holds no control or format character once it reaches the terminal.
+            sb.Append(MessageText.Printable(d.Path).PadRight(width)).Append("  ")
+                .Append(MessageText.Printable(d.Left ?? Absent)).Append(" → ").Append(MessageText.Printable(d.Right ?? Absent)).Append('\n');
         }
 
         return sb.ToString();

@@ -111,7 +111,7 @@ internal static class SweepVerb
                 text.Append(i.ToString(CultureInfo.InvariantCulture));
                 foreach (var (path, value) in values)
                 {
-                    text.Append(' ').Append(path).Append('=').Append(value);
+                    text.Append(' ').Append(MessageText.Printable(path + "=" + value));
                 }
 
                 text.Append('\n');

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Strata.Llm.Models;
+using Strata.Schema;
 using Strata.Tree;
 
 namespace Strata.Llm.Checkpoints.Formats.HuggingFace.Converters;
@@ -11,7 +12,8 @@ namespace Strata.Llm.Checkpoints.Formats.HuggingFace.Converters;
 /// and <c>yarn</c> carry their parameters (<c>factor</c> → <c>scale_factor</c>, <c>original_max_position_embeddings</c> →
 /// <c>original_context_length</c>, and so on). Other types (<c>linear</c>, <c>dynamic</c>, <c>longrope</c>) have no
 /// equivalent and are errors at their place. Parameters absent from the file keep the field defaults; parameters the
-/// type does not use are reported and left out. Export writes the form of the transformers version it is given (5.x:
+/// type does not use are reported and left out. A <c>null</c> is read as transformers reads it (<see cref="ImportNull"/>);
+/// a null <c>rope_theta</c> is refused: transformers keeps it (only an absent one takes the default) and fails on it. Export writes the form of the transformers version it is given (5.x:
 /// <c>rope_parameters</c>; otherwise, or without one, 4.x), so that import∘export is the identity in either form.
 /// </summary>
 internal sealed class RopeConverter : HuggingFaceConverter
@@ -35,8 +37,9 @@ internal sealed class RopeConverter : HuggingFaceConverter
         new("factor", "scale_factor", HuggingFaceValueKind.Number),
         new("original_max_position_embeddings", "original_context_length", HuggingFaceValueKind.Integer),
         new("attention_factor", "attention_factor", HuggingFaceValueKind.NullableNumber),
-        new("beta_fast", "beta_fast", HuggingFaceValueKind.Number),
-        new("beta_slow", "beta_slow", HuggingFaceValueKind.Number),
+        // transformers reads `get("beta_fast") or 32` and `get("beta_slow") or 1`: a null is the default.
+        new("beta_fast", "beta_fast", HuggingFaceValueKind.Number, "32.0"),
+        new("beta_slow", "beta_slow", HuggingFaceValueKind.Number, "1.0"),
     ];
 
     private readonly string _defaultTheta;
@@ -139,6 +142,12 @@ internal sealed class RopeConverter : HuggingFaceConverter
         {
             context.Tree.Set(ThetaPath, theta);
         }
+        else if (theta is ConfigScalar { IsNull: true })
+        {
+            // transformers fills in the default with setdefault, which keeps a key that holds None: the model then
+            // computes with None and cannot be built. Only an absent key takes the default.
+            context.Invalid(theta.Origin, "rope_parameters key 'rope_theta' is null, which transformers keeps (only an absent key takes the default base, " + _defaultTheta + ") and cannot build the model with: remove the key or give a number");
+        }
         else
         {
             context.Invalid(theta.Origin, "rope_parameters key 'rope_theta' must be a number, got " + theta.Describe());
@@ -173,7 +182,7 @@ internal sealed class RopeConverter : HuggingFaceConverter
         {
             if (entry.Key != skip)
             {
-                ImportParameter(context, entry, parameters, type, typeKey, key);
+                ImportParameter(context, map, entry, parameters, type, typeKey, key);
             }
         }
 
@@ -196,7 +205,7 @@ internal sealed class RopeConverter : HuggingFaceConverter
         return entries;
     }
 
-    private static void ImportParameter(HuggingFaceImportContext context, ConfigMapEntry entry, Parameter[] parameters, string type, string typeKey, string key)
+    private static void ImportParameter(HuggingFaceImportContext context, ConfigMap map, ConfigMapEntry entry, Parameter[] parameters, string type, string typeKey, string key)
     {
         if (entry.Key == typeKey || (entry.Key == "type" && entry.Value is ConfigScalar { Value: var legacy } && legacy == type))
         {
@@ -208,6 +217,10 @@ internal sealed class RopeConverter : HuggingFaceConverter
         {
             context.Scope.KeyIgnored(entry.KeyOrigin, key + " key " + MessageText.Quoted(entry.Key) + " is not imported: rope type \"" + type + "\" has no such parameter here");
         }
+        else if (entry.Value is ConfigScalar { IsNull: true } && parameter.Kind != HuggingFaceValueKind.NullableNumber)
+        {
+            ImportNull(context, map, entry, parameter, type, key);
+        }
         else if (!HuggingFaceValue.HasKind(entry.Value, parameter.Kind))
         {
             context.Invalid(entry.Value.Origin, key + " key " + MessageText.Quoted(entry.Key) + " must be " + HuggingFaceValue.Describe(parameter.Kind) + ", got " + entry.Value.Describe());
@@ -218,5 +231,46 @@ internal sealed class RopeConverter : HuggingFaceConverter
         }
     }
 
-    private sealed record Parameter(string Key, string Field, HuggingFaceValueKind Kind);
+    /// <summary>
+    /// A parameter that is <c>null</c>, read as transformers reads it: yarn's <c>beta_fast</c> and <c>beta_slow</c> take
+    /// their default (<c>or 32</c>, <c>or 1</c>), yarn's <c>factor</c> is <c>max_position_embeddings /
+    /// original_max_position_embeddings</c> (as for DeepSeek-V3); any other parameter is computed with as it is, which
+    /// fails, so it is refused at its place.
+    /// </summary>
+    private static void ImportNull(HuggingFaceImportContext context, ConfigMap map, ConfigMapEntry entry, Parameter parameter, string type, string key)
+    {
+        var field = "transformer.rotary." + parameter.Field;
+        if (parameter.Null is { } literal)
+        {
+            context.Tree.Set(field, HuggingFaceImportContext.Literal(literal, entry.Value.Origin));
+            return;
+        }
+
+        if (type == "yarn" && parameter.Key == "factor")
+        {
+            // The original length defaults to max_position_embeddings in transformers, which makes the factor 1.
+            var hasMax = context.Config.TryGetValue("max_position_embeddings", out var maxNode);
+            var original = map.TryGetValue("original_max_position_embeddings", out var originalNode) ? originalNode : maxNode;
+            if (hasMax && Integer(maxNode) is { } max && Integer(original) is { } length and > 0)
+            {
+                context.Tree.Set(field, ConfigScalar.Plain(ScalarText.FormatDouble((double)max / length), entry.Value.Origin));
+                return;
+            }
+
+            context.Invalid(entry.Value.Origin, key + " key 'factor' is null, which transformers computes as max_position_embeddings / original_max_position_embeddings: the file has no positive integers for them");
+            return;
+        }
+
+        context.Invalid(entry.Value.Origin, key + " key " + MessageText.Quoted(entry.Key) + " is null, which transformers computes with as it is and cannot build the model with (it takes no default for it): give " + HuggingFaceValue.Describe(parameter.Kind));
+    }
+
+    private static long? Integer(ConfigNode? node) =>
+        node is ConfigScalar { Value: { } text } && HuggingFaceValue.HasKind(node, HuggingFaceValueKind.Integer)
+        && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <param name="Key">The key in the file.</param>
+    /// <param name="Field">The field under <c>transformer.rotary</c>.</param>
+    /// <param name="Kind">What the key holds.</param>
+    /// <param name="Null">The value transformers gives a <c>null</c> (a JSON literal), if it gives one.</param>
+    private sealed record Parameter(string Key, string Field, HuggingFaceValueKind Kind, string? Null = null);
 }
