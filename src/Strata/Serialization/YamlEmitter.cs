@@ -361,7 +361,7 @@ internal sealed class YamlEmitter : ValueSink
                     Write("\\t");
                     break;
                 case var _ when NeedsEscape(text, i):
-                    ((int)c).TryFormat(hex, out _, "X4", CultureInfo.InvariantCulture);
+                    ((int)c).TryFormat(hex, out _, "x4", CultureInfo.InvariantCulture);
                     Write("\\u");
                     Write(hex);
                     break;

@@ -83,7 +83,7 @@ public sealed class OtherVerbTests : IDisposable
         var result = await TestHost.Run("diff", "job", a, b);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("name  \"red\\u001B[31m\\ttab\\u0085\" → b\n", result.Output);
+        Assert.Equal("name  \"red\\u001b[31m\\ttab\\u0085\" → b\n", result.Output);
     }
 
     [Fact]

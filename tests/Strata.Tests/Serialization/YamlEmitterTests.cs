@@ -119,8 +119,8 @@ public sealed class YamlEmitterTests
     [InlineData("a\\b\tc", "\"a\\\\b\\tc\"")]
     [InlineData("bell\u0007", "\"bell\\u0007\"")]
     [InlineData("nel\u0085ls\u2028", "\"nel\\u0085ls\\u2028\"")]
-    [InlineData("bom\uFEFF", "\"bom\\uFEFF\"")]
-    [InlineData("cr\r", "\"cr\\u000D\"")]
+    [InlineData("bom\uFEFF", "\"bom\\ufeff\"")]
+    [InlineData("cr\r", "\"cr\\u000d\"")]
     public void Strings_that_would_read_differently_are_double_quoted(string text, string expected)
     {
         Assert.Equal("v: " + expected + "\n", YamlEmitter.Emit(Map(("v", Q(text)))));
