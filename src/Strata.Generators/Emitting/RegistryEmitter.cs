@@ -16,8 +16,11 @@ internal static class RegistryEmitter
     public const string HintName = "StrataConfigRegistry.g.cs";
 
     private const string Flags = "global::Strata.Schema.DeepDeclarations.";
-    private const int Renames = 1;
-    private const int BaseLayers = 2;
+    /// <summary>The value of <c>DeepDeclarations.Renames</c>: the class declares renamed or removed keys.</summary>
+    internal const int Renames = 1;
+
+    /// <summary>The value of <c>DeepDeclarations.BaseLayers</c>: the class provides base layers.</summary>
+    internal const int BaseLayers = 2;
 
     public static string Emit(EquatableArray<RegistryEntry> entries)
     {

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Strata.Generators.Diagnostics;
+using Strata.Generators.Emitting;
 using Strata.Generators.Model;
 
 namespace Strata.Generators.Parsing;
@@ -143,7 +144,8 @@ internal static class ConfigParser
 
     /// <summary>The deep flags the class declares itself (the values of <c>DeepDeclarations</c>).</summary>
     private static int OwnFlags(ConfigClassModel model) =>
-        (model.Renames.IsEmpty && model.RemovedKeys.IsEmpty ? 0 : 1) | (model.ProvideBaseLayers.Shape == HookShape.None ? 0 : 2);
+        (model.Renames.IsEmpty && model.RemovedKeys.IsEmpty ? 0 : RegistryEmitter.Renames)
+        | (model.ProvideBaseLayers.Shape == HookShape.None ? 0 : RegistryEmitter.BaseLayers);
 
     /// <summary>The config classes the fields hold, each once, in field order.</summary>
     private static EquatableArray<string> Nested(EquatableArray<FieldModel> fields)

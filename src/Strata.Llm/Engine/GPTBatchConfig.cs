@@ -106,7 +106,7 @@ public sealed partial class GPTBatchConfig
     }
 
     /// <summary>
-    /// The sizes are derived with the values they read read where they are used (not kept in locals across an
+    /// Each size is derived from values read where they are used (not kept in locals across an
     /// assignment): each assignment's inputs are the values read since the previous one (explain's derived from).
     /// </summary>
     private void DeriveSizes(DeriveContext context)
