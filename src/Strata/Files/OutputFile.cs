@@ -415,7 +415,6 @@ public static class OutputFile
         return message.Length <= MaxShownReasonLength ? message : string.Concat(message.AsSpan(0, MaxShownReasonLength - 1), "…");
     }
 
-    /// <summary>A failed status call in words (Linux <c>errno</c> numbers; 0 when the cause is not known).</summary>
     /// <summary>Why the status of a path could not be read, from its <c>errno</c>.</summary>
     internal static string Describe(int errno) => errno switch
     {

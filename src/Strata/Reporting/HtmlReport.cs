@@ -34,8 +34,8 @@ internal static class HtmlReport
     {
         var json = new JsonEmitter(indented: false);
         json.StartMap();
-        Member(json, "mode", mode);
-        Member(json, "title", title);
+        json.Member("mode", mode);
+        json.Member("title", title);
         json.Key("sides");
         json.StartList();
         foreach (var (resolved, entries, overrides) in sides)
@@ -65,7 +65,7 @@ internal static class HtmlReport
         // A file a layer included is shown as an include: its values' origins name only the file.
         var included = new HashSet<string>(StringComparer.Ordinal);
         json.StartMap();
-        Member(json, "fingerprint", resolved.Fingerprint);
+        json.Member("fingerprint", resolved.Fingerprint);
         json.Key("layers");
         json.StartList();
         foreach (var layer in resolved.Layers)
@@ -77,10 +77,9 @@ internal static class HtmlReport
             }
 
             json.StartMap();
-            Member(json, "kind", kind);
-            Member(json, "name", layer.Name);
-            json.Key("depth");
-            json.Plain(layer.Depth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.Member("kind", kind);
+            json.Member("name", layer.Name);
+            json.Member("depth", layer.Depth);
             json.EndMap();
         }
 
@@ -90,7 +89,7 @@ internal static class HtmlReport
         foreach (var entry in entries)
         {
             json.StartMap();
-            Member(json, "path", entry.Path);
+            json.Member("path", entry.Path);
             json.Key("steps");
             json.StartList();
             foreach (var step in Steps(entry.Path))
@@ -99,18 +98,17 @@ internal static class HtmlReport
             }
 
             json.EndList();
-            Member(json, "value", entry.Value);
-            Member(json, "kind", KindOf(entry.Origin, included));
-            Member(json, "origin", Hosting.Explain.ExplainWriter.Describe(entry.Origin, overrides));
-            json.Key("explicit");
-            json.Plain(entry.IsExplicit ? "true" : "false");
+            json.Member("value", entry.Value);
+            json.Member("kind", KindOf(entry.Origin, included));
+            json.Member("origin", Hosting.Explain.ExplainWriter.Describe(entry.Origin, overrides));
+            json.Member("explicit", entry.IsExplicit);
             json.Key("history");
             json.StartList();
             foreach (var origin in Hosting.Explain.ExplainWriter.History(entry))
             {
                 json.StartMap();
-                Member(json, "kind", KindOf(origin, included));
-                Member(json, "text", Hosting.Explain.ExplainWriter.Describe(origin, overrides));
+                json.Member("kind", KindOf(origin, included));
+                json.Member("text", Hosting.Explain.ExplainWriter.Describe(origin, overrides));
                 json.EndMap();
             }
 
@@ -167,12 +165,6 @@ internal static class HtmlReport
         }
 
         return steps;
-    }
-
-    private static void Member(JsonEmitter json, string key, string value)
-    {
-        json.Key(key);
-        json.String(value);
     }
 
     /// <summary>

@@ -81,14 +81,20 @@ public sealed class ConfigSweep<T> : IReadOnlyList<SweepPoint<T>>, ISweep
 
     List<int>? ISweep.SecretDifferences(List<int> points)
     {
-        var first = _grid.ValuesAt(points[0]);
-        var differ = new bool[first.Length];
-        for (var i = 1; i < points.Count; i++)
+        // Each point's values are made once (ValuesAt builds a new array, a range's value formatted anew): both passes read them.
+        var values = new KeyValuePair<string, string>[points.Count][];
+        for (var i = 0; i < values.Length; i++)
         {
-            var values = _grid.ValuesAt(points[i]);
-            for (var k = 0; k < values.Length; k++)
+            values[i] = _grid.ValuesAt(points[i]);
+        }
+
+        var first = values[0];
+        var differ = new bool[first.Length];
+        for (var i = 1; i < values.Length; i++)
+        {
+            for (var k = 0; k < first.Length; k++)
             {
-                differ[k] |= !string.Equals(values[k].Value, first[k].Value, StringComparison.Ordinal);
+                differ[k] |= !string.Equals(values[i][k].Value, first[k].Value, StringComparison.Ordinal);
             }
         }
 
@@ -100,9 +106,9 @@ public sealed class ConfigSweep<T> : IReadOnlyList<SweepPoint<T>>, ISweep
                 continue;
             }
 
-            foreach (var point in points)
+            foreach (var point in values)
             {
-                if (!SetsSecret(k, _grid.ValuesAt(point)[k]))
+                if (!SetsSecret(k, point[k]))
                 {
                     return null;
                 }

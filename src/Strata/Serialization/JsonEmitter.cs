@@ -121,12 +121,14 @@ internal sealed class JsonEmitter : ValueSink
         }
     }
 
+    /// <summary>A member whose value is <c>true</c> or <c>false</c>.</summary>
     public void Member(string key, bool value)
     {
         Key(key);
         Plain(value ? "true" : "false");
     }
 
+    /// <summary>A member whose value is an integer, in invariant digits.</summary>
     public void Member(string key, long value)
     {
         Key(key);

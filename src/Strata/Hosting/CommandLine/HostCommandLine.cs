@@ -86,16 +86,11 @@ internal static class HostCommandLine
             invocation.ProcessTerminationTimeout = null;
         }
 
-        if (!KeyCompletion.IsRequest(context.CommandLine.Tokens))
-        {
-            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
-        }
-
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException)
+        catch (InvalidOperationException) when (KeyCompletion.IsRequest(context.CommandLine.Tokens))
         {
             // System.CommandLine's completion fails on some lines (an option bundled with its value, `resolve KIND -ox`:
             // its search for the token at the cursor finds none). Completing only lists candidates: such a line gets

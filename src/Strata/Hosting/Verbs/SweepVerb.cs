@@ -275,8 +275,7 @@ internal static class SweepVerb
     {
         var json = new JsonEmitter(indented: false);
         json.StartMap();
-        json.Key("index");
-        json.Plain(index.ToString(CultureInfo.InvariantCulture));
+        json.Member("index", index);
         json.Key("values");
         json.StartMap();
         for (var k = 0; k < values.Length; k++)
@@ -299,10 +298,8 @@ internal static class SweepVerb
         json.EndMap();
         if (fingerprint is not null)
         {
-            json.Key("fingerprint");
-            json.String(fingerprint);
-            json.Key("path");
-            json.String(file!);
+            json.Member("fingerprint", fingerprint);
+            json.Member("path", file);
         }
 
         json.EndMap();
