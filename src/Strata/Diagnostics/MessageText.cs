@@ -139,6 +139,25 @@ public static class MessageText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The text cut to at most <paramref name="maxLength"/> characters with <c>…</c> in place of the rest (the ellipsis
+    /// counted), never between the halves of a surrogate pair; no length note (a column of a table).
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="maxLength">The most characters shown, the ellipsis included (at least 2).</param>
+    internal static string Shortened(string text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(maxLength);
+        AppendCut(sb, text, maxLength - 1);
+        return sb.ToString();
+    }
+
     private static string Cut(string text, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -83,4 +83,16 @@ public sealed class MessageTextTests
         Assert.True(line.Length < (2 * MessageText.MaxMessageLength) + MessageText.MaxShownLength + 200, "a line of " + line.Length);
         Assert.Contains(": error STR0112: " + new string('z', MessageText.MaxShownLength) + "… (1000000 characters): ", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_value_shortened_for_a_column_keeps_its_length_with_the_ellipsis_and_never_splits_a_surrogate_pair()
+    {
+        Assert.Equal("short", MessageText.Shortened("short", 10));
+        Assert.Equal("abcdefghi…", MessageText.Shortened("abcdefghijklmnop", 10));
+
+        // An emoji (two UTF-16 halves) across the cut is left out whole, not halved.
+        var shortened = MessageText.Shortened("abcdefgh\U0001F600xyz", 10);
+        Assert.Equal("abcdefgh…", shortened);
+        Assert.False(char.IsHighSurrogate(shortened[^2]));
+    }
 }

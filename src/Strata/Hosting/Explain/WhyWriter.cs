@@ -152,6 +152,6 @@ internal static class WhyWriter
             return true;
         }
 
-        private static string Cut(string value) => value.Length <= MaxValueLength ? value : value[..(MaxValueLength - 1)] + "…";
+        private static string Cut(string value) => MessageText.Shortened(value, MaxValueLength);
     }
 }
