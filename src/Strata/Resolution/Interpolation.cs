@@ -27,7 +27,8 @@ internal sealed class Interpolation
     public const int MaxChainDepth = 64;
 
     /// <summary>Whether <paramref name="node"/> is a string holding <c>${</c> (an interpolation or an escape).</summary>
-    public static bool IsExpression(ConfigNode node) => node is ConfigScalar { Value: { } text } && text.Contains("${", StringComparison.Ordinal);
+    /// <remarks>Read from the scalar's characters: a plain scalar still a slice of its document is not made a string.</remarks>
+    public static bool IsExpression(ConfigNode node) => node is ConfigScalar scalar && scalar.Text.Contains("${", StringComparison.Ordinal);
 
     /// <summary>
     /// Keeps a field whose value <paramref name="node"/> holds <c>${</c> for <see cref="Resolve"/>: explicit, its value

@@ -196,9 +196,13 @@ public abstract class ConfigObject
         }
     }
 
-    /// <summary>The graph of the nearest parent that has one, kept (not inlined into every setter: rarely reached).</summary>
+    /// <summary>
+    /// The graph of the nearest parent that has one (not inlined into every setter: rarely reached). Not kept: a config
+    /// joins its graph only when linked (<see cref="AttachTo"/>), which makes the values code set on it before then
+    /// implicit; keeping the parent's graph here would skip that when a hook read the config first.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ResolutionGraph? ParentGraph() => Parent is { } parent ? _graph = parent.Graph : null;
+    private ResolutionGraph? ParentGraph() => Parent?.Graph;
 
     /// <summary>A read of a config not linked to a graph yet (a child its parent made), or made by program code.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

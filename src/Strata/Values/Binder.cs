@@ -142,7 +142,7 @@ internal sealed class Binder
                     {
                         // Its base layer's hook bound it.
                     }
-                    else if (entry.Value is ConfigScalar { IsNull: false } scalar && scalar.Text.Contains("${", StringComparison.Ordinal))
+                    else if (entry.Value is ConfigScalar scalar && Interpolation.IsExpression(scalar))
                     {
                         Interpolation.Defer(target, field, scalar, context);
                     }

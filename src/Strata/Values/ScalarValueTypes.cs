@@ -38,7 +38,8 @@ internal abstract class ScalarValueType<T> : BuiltInValueType<T>
 
     protected abstract bool TryParse(string text, ScalarStyle style, out T value);
 
-    internal override bool Refuses(ConfigNode node) => node is ConfigScalar { Value: { } text } scalar && !TryParse(text, scalar.Style, out _);
+    // The same read as TryRead's (from the characters where the type reads them), without its report.
+    internal override bool Refuses(ConfigNode node) => node is ConfigScalar { IsNull: false } scalar && !TryParse(scalar, out _);
 
     /// <summary>Lets a type report a more precise problem (out of range) instead of a type mismatch.</summary>
     protected virtual bool Reported(ConfigScalar scalar, ValueReadContext context) => false;
