@@ -273,8 +273,16 @@ internal sealed class Interpolation
             {
                 var errors = _state.Diagnostics.ErrorCount;
                 _state.Graph.Kind = PhaseKind.Deriving;
-                ConfigPipeline.ApplyEnvironment(config, field, name, _state);
-                _state.Graph.Kind = PhaseKind.Binding;
+                try
+                {
+                    ConfigPipeline.ApplyEnvironment(config, field, name, _state);
+                }
+                finally
+                {
+                    // The phase is the graph's state: a library caller that catches what a hook threw gets the graph back in its phase.
+                    _state.Graph.Kind = PhaseKind.Binding;
+                }
+
                 if (_state.Diagnostics.ErrorCount != errors)
                 {
                     return false;
