@@ -325,7 +325,7 @@ internal static partial class FuzzTargets
     /// <summary>
     /// A completion request as the shells' scripts send it (<c>[suggest:N] "LINE"</c>), through a host: the line is the
     /// bytes up to the first newline, the cursor at its end, and then at a position the next byte chooses (within the
-    /// line, or past its end). Each exits with 0 (the candidates, one a line, each a single line of bounded length) or 2
+    /// line, or past its end). Each exits with 0 (the candidates, one a line, each a single line of bounded length without a control or format character) or 2
     /// (a usage error), never with a stack trace; the runner's threshold bounds its time.
     /// </summary>
     private static ulong RunCompletion(byte[] data)
@@ -367,6 +367,11 @@ internal static partial class FuzzTargets
             if (candidate.Length > 4 * 1024 || candidate.Contains('\r', StringComparison.Ordinal))
             {
                 throw new FuzzFinding("a candidate that is not one bounded line: " + MessageText.Bounded(candidate));
+            }
+
+            if (MessageText.HasControl(candidate))
+            {
+                throw new FuzzFinding("a candidate with a control or format character, which the shell would print raw: " + MessageText.Bounded(candidate));
             }
 
             feature = (feature * 31) + (ulong)candidate.Length;

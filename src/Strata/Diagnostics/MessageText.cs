@@ -203,7 +203,8 @@ public static class MessageText
         }
     }
 
-    private static bool HasControl(string text)
+    /// <summary>Whether the text holds a character that <see cref="Printable"/> escapes (a control or format character).</summary>
+    internal static bool HasControl(string text)
     {
         var span = text.AsSpan();
         if (span.ContainsAnyInRange('\u0000', '\u001f') || span.ContainsAnyInRange('\u007f', '\u009f'))

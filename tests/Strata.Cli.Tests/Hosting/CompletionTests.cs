@@ -31,6 +31,16 @@ public sealed class CompletionTests
         Assert.Empty(await Suggest(line, position));
     }
 
+    [Theory]
+    [InlineData("resolve gpt-trainer reference_models.a\u001b[31mb.")]
+    [InlineData("resolve gpt-trainer data.datasets.a\u202eb.")]
+    public async Task A_word_with_a_control_or_format_character_gets_no_candidate_so_none_reaches_the_terminal_raw(string line)
+    {
+        // A dictionary key is echoed into the candidates as typed; the shells print candidates to the terminal as they are.
+        Assert.Contains("reference_models.ab.model.", await Suggest("resolve gpt-trainer reference_models.ab."));
+        Assert.Empty(await Suggest(line));
+    }
+
     [Fact]
     public async Task The_position_inside_a_word_completes_the_whole_word()
     {

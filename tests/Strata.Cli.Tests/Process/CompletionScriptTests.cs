@@ -10,20 +10,25 @@ namespace Strata.Cli.Tests.Process;
 /// function called with BUFFER and CURSOR set as the line editor sets them, <c>compadd</c>, <c>_files</c> and
 /// <c>compdef</c> standing in for the completion system's (compadd keeps a candidate that starts with the word, as zsh's
 /// default matching does). fish: sourced, and the line completed by fish itself (<c>complete -C</c>). pwsh: loaded, and
-/// the line completed by PowerShell itself (<c>TabExpansion2</c>). A shell that is not installed is a skip that says so.
+/// the line completed by PowerShell itself (<c>TabExpansion2</c>, what Tab calls), then the completed line run as Enter
+/// runs it. A shell is found at the path <c>STRATA_SHELL</c> names (<c>STRATA_PWSH</c>: CI installs PowerShell as a .NET
+/// tool under artifacts/), else in /bin or /usr/bin; a shell that is not installed is a skip that says so.
 /// </summary>
 public sealed class CompletionScriptTests
 {
     private static Task<string> Bash(string body) =>
         Shell("bash", ["--norc", "--noprofile", "-c", "set -o emacs\nsource <(strata completion bash)\n" + body]);
 
-    /// <summary>Runs <paramref name="shell"/> (found in /bin or /usr/bin) with the arguments; its standard output.</summary>
+    /// <summary>Runs <paramref name="shell"/> (named by STRATA_SHELL, else found in /bin or /usr/bin) with the arguments; its standard output.</summary>
     private static async Task<string> Shell(string shell, string[] arguments)
     {
-        var path = new[] { "/bin/" + shell, "/usr/bin/" + shell }.FirstOrDefault(File.Exists);
+        var variable = "STRATA_" + shell.ToUpperInvariant();
+        var path = Environment.GetEnvironmentVariable(variable) is { Length: > 0 } named
+            ? Path.GetFullPath(named)
+            : new[] { "/bin/" + shell, "/usr/bin/" + shell }.FirstOrDefault(File.Exists);
         if (OperatingSystem.IsWindows() || path is null)
         {
-            Assert.Skip("no " + shell + " on this machine: its completion script is not run (install it to run this test)");
+            Assert.Skip("no " + shell + " on this machine: its completion script is not run (install it, or set " + variable + " to its executable, to run this test)");
         }
 
         using var bin = new TempDirectory();
@@ -115,15 +120,99 @@ public sealed class CompletionScriptTests
             output);
     }
 
-    [Fact]
-    public async Task The_pwsh_script_completes_a_key_in_powershell()
+    /// <summary>
+    /// pwsh: the script loaded as docs/cli.md says, then each line completed by PowerShell (<c>TabExpansion2</c>, what Tab
+    /// calls, the cursor at the end); the completion texts, then <c>--</c>. The lines go through a file, not through
+    /// PowerShell's quoting. <paramref name="before"/> and <paramref name="after"/> are PowerShell run before and after the
+    /// completions (<c>$completed</c>: each line with its completion put in, as Tab leaves it).
+    /// </summary>
+    private static async Task<string> Pwsh(string[] lines, string before = "", string after = "")
     {
+        using var directory = new TempDirectory();
+        var file = directory.Write("lines.txt", string.Join('\n', lines));
         var output = await Shell("pwsh", [
             "-NoProfile", "-NonInteractive", "-Command",
-            "strata completion pwsh | Out-String | Invoke-Expression; $line = 'strata resolve gpt-trainer model.base_model.trans'; (TabExpansion2 $line $line.Length).CompletionMatches | ForEach-Object { $_.CompletionText }",
+            before
+            + "strata completion pwsh | Out-String | Invoke-Expression\n"
+            + "$completed = @()\n"
+            + "foreach ($line in [System.IO.File]::ReadAllLines('" + file + "')) {\n"
+            + "  $result = TabExpansion2 $line $line.Length\n"
+            + "  foreach ($match in $result.CompletionMatches) {\n"
+            + "    $match.CompletionText\n"
+            + "    $completed += $line.Remove($result.ReplacementIndex, $result.ReplacementLength).Insert($result.ReplacementIndex, $match.CompletionText)\n"
+            + "  }\n"
+            + "  '--'\n"
+            + "}\n"
+            + after,
+        ]);
+        return output.ReplaceLineEndings("\n");
+    }
+
+    [Fact]
+    public async Task The_pwsh_script_completes_verbs_kinds_keys_values_options_and_file_names_in_powershell()
+    {
+        var output = await Pwsh([
+            "strata resolve gpt-trainer model.base_model.trans",
+            "strata res",
+            "strata resolve gp",
+            "strata resolve gpt-trainer model.base_model.transformer.activation_type=s",
+            "strata resolve gpt-trainer --sho",
+            "strata resolve gpt-trainer -o out.yaml model.base_model.trans",
+            "strata resolve gpt-trainer training.train_iters=3 model.ba",
+            "strata resolve gpt-trainer 'model.base_model.trans",
+            "strata resolve gpt-trainer -c examples/from-scr",
         ]);
 
-        Assert.Equal("model.base_model.transformer.\n", output.ReplaceLineEndings("\n"));
+        // A single-quoted word is completed by its value and written back bare; after -c the program offers nothing and
+        // PowerShell completes the file name itself.
+        Assert.Equal(
+            "model.base_model.transformer.\n--\n"
+            + "resolve\n--\n"
+            + "gpt-model\ngpt-trainer\n--\n"
+            + "model.base_model.transformer.activation_type=silu\nmodel.base_model.transformer.activation_type=squared_relu\n--\n"
+            + "--show\n--show-layers\n--\n"
+            + "model.base_model.transformer.\n--\n"
+            + "model.base_model.\n--\n"
+            + "model.base_model.transformer.\n--\n"
+            + "./examples/from-scratch.yaml\n--\n",
+            output);
+    }
+
+    [Fact]
+    public async Task In_powershell_a_word_with_quotes_backticks_or_a_subexpression_is_completed_as_data_and_the_completed_line_runs_nothing()
+    {
+        // Dictionary keys (data.datasets.KEY, reference_models.KEY) come back in the candidates as typed. Each completed
+        // line is then run as Enter runs it, with strata a function that prints the word it got, and Pwned a function
+        // that leaves a file: neither Tab nor Enter may call it, and the word must arrive as the program offered it.
+        var output = await Pwsh(
+            [
+                "strata resolve gpt-trainer 'data.datasets.a$(Pwned).",
+                "strata resolve gpt-trainer data.datasets.a`$`(Pwned`).",
+                "strata resolve gpt-trainer \"data.datasets.a`$(Pwned).",
+                "strata resolve gpt-trainer 'reference_models.x;Pwned;''`#@,{}|&<>.mo",
+                "strata resolve gpt-trainer data.datasets.a$(Pwned).",
+                "strata resolve gpt-trainer 'data.datasets.a\"$(Pwned).",
+            ],
+            "function Pwned { New-Item -ItemType File -Path (Join-Path $HOME 'pwned') | Out-Null }\n",
+            "function strata { 'ran: ' + $args[-1] }\n"
+            + "$completed | ForEach-Object { Invoke-Expression $_ }\n"
+            + "'pwned: ' + (Test-Path (Join-Path $HOME 'pwned'))\n");
+
+        // The word PowerShell would expand ($(...) live on the line) gets no candidate: its value is known only when the
+        // line runs. A double quote in a word is refused by the program's completion (its line splitter reads quotes).
+        Assert.Equal(
+            "data.datasets.a`$`(Pwned`).type=\n--\n"
+            + "data.datasets.a`$`(Pwned`).type=\n--\n"
+            + "data.datasets.a`$`(Pwned`).type=\n--\n"
+            + "reference_models.x`;Pwned`;`'```#`@`,`{`}`|`&`<`>.model.\n--\n"
+            + "--\n"
+            + "--\n"
+            + "ran: data.datasets.a$(Pwned).type=\n"
+            + "ran: data.datasets.a$(Pwned).type=\n"
+            + "ran: data.datasets.a$(Pwned).type=\n"
+            + "ran: reference_models.x;Pwned;'`#@,{}|&<>.model.\n"
+            + "pwned: False\n",
+            output);
     }
 
     /// <summary>Sets what bash sets for a completion at the end of <paramref name="line"/>, calls the function, prints COMPREPLY.</summary>

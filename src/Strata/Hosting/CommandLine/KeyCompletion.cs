@@ -124,7 +124,9 @@ internal static class KeyCompletion
     internal static List<string> Complete(ConfigTypeInfo root, string word, IReadOnlyList<Token>? line, bool acceptsPaths)
     {
         var candidates = new List<string>();
-        if (word.Length > MaxWordLength || word.Contains('"', StringComparison.Ordinal))
+        // A dictionary key is echoed into the candidates as typed: a control or format character in it would reach the
+        // terminal raw when the shell lists them (and escaped it would not be the word), so such a word gets none.
+        if (word.Length > MaxWordLength || word.Contains('"', StringComparison.Ordinal) || MessageText.HasControl(word))
         {
             return candidates;
         }

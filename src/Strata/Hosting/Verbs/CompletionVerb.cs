@@ -114,16 +114,38 @@ internal static class CompletionVerb
 
         """;
 
+    // PowerShell hands the completer the parsed line: each word goes to the program by its value (quotes and escapes
+    // taken off), and each candidate comes back as a bare word with PowerShell's special characters escaped, so that
+    // the completed line gives the program the candidate as it is and runs nothing ($(...), `, ;, quotes). A word that
+    // PowerShell would expand ($x, $(...)) or that holds a space gets no candidate (its value is known only when the
+    // line runs); PowerShell then completes file names. The script is run by CompletionScriptTests in a real pwsh.
     private const string Pwsh = """
         # PowerShell completion for NAME. Load it with: NAME completion pwsh | Out-String | Invoke-Expression
         Register-ArgumentCompleter -Native -CommandName 'NAME' -ScriptBlock {
             param($wordToComplete, $commandAst, $cursorPosition)
-            $length = $cursorPosition - $commandAst.Extent.StartOffset
-            $line = $commandAst.ToString()
-            $line = $line.Substring(0, [Math]::Min($length, $line.Length)).PadRight($length)
-            $rest = $line -replace '^\S+\s?', ''
-            & 'NAME' "[suggest:$($rest.Length)]" "$rest" 2>$null | ForEach-Object {
-                [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+            $PSNativeCommandArgumentPassing = 'Standard'
+            $words = @()
+            $word = ''
+            foreach ($element in $commandAst.CommandElements | Select-Object -Skip 1) {
+                $extent = $element.Extent
+                if ($extent.StartOffset -ge $cursorPosition) { break }
+                $constant = $element -is [System.Management.Automation.Language.StringConstantExpressionAst]
+                $value = if ($constant) { $element.Value } else { $extent.Text }
+                if ($extent.EndOffset -lt $cursorPosition) {
+                    $words += if ($value -match '\s') { '"' + $value + '"' } else { $value }
+                    continue
+                }
+                if (-not ($constant -or $element -is [System.Management.Automation.Language.CommandParameterAst])) { return }
+                if ($extent.EndOffset -gt $cursorPosition) { $value = $extent.Text.Substring(0, $cursorPosition - $extent.StartOffset) }
+                if ($value -match '[\s"]') { return }
+                $word = $value
+            }
+            $line = (@($words) + $word) -join ' '
+            & 'NAME' "[suggest:$($line.Length)]" $line 2>$null | ForEach-Object {
+                if ($_.StartsWith($word, [System.StringComparison]::Ordinal)) {
+                    $text = $_ -replace '[\s`$''"\u2018-\u201E#@;,(){}|&<>]', '`$0'
+                    [System.Management.Automation.CompletionResult]::new($text, $_, 'ParameterValue', $_)
+                }
             }
         }
 
