@@ -203,6 +203,24 @@ public sealed class OverrideGrammarTests
     }
 
     [Fact]
+    public void A_placed_file_that_includes_others_is_one_error_at_its_include_key_not_an_unknown_key()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "strata-placed-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(file, "hidden_size: 64\ninclude: [base.yaml]\n");
+        try
+        {
+            var error = Assert.Single(Resolve.Errors("name: run\n", "teacher=@" + file));
+
+            Assert.Equal((DiagnosticCodes.Include, "teacher.include", file + ":2:1"), (error.Code, error.Path, error.Origin!.ToString()));
+            Assert.StartsWith("a file placed with KEY=@FILE cannot include others", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_placed_file_must_be_a_regular_file()
     {
         var error = Assert.Single(Resolve.Errors("name: run\n", "teacher=@" + Path.GetTempPath()));

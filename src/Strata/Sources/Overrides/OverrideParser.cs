@@ -230,6 +230,16 @@ public static class OverrideParser
         }
     }
 
+    /// <summary>
+    /// Whether a key must be double-quoted for <see cref="TryParsePath"/> to read it back as one key: it is empty, holds
+    /// a character that ends a bare key or the path (<c>.</c>, a bracket, white space, <c>=</c>), or starts with a quote;
+    /// the first key of a path also when it starts with an operator (<c>+</c>, <c>~</c>) or ends with <c>+</c> (read as
+    /// <c>+=</c>). A key that holds a <c>"</c> cannot be written (a quoted key has no escape).
+    /// </summary>
+    internal static bool NeedsQuotes(string key, bool first) =>
+        key.Length == 0 || key.AsSpan().IndexOfAny(s_pathStops) >= 0 || key.Contains('=', StringComparison.Ordinal) || key[0] == '"'
+        || key[^1] == '+' || (first && key[0] is '+' or '~');
+
     /// <summary>Reads <c>[digits]</c> or <c>[-digits]</c> at <paramref name="i"/>; on success <paramref name="i"/> moves past the <c>]</c>.</summary>
     private static bool TryParseIndex(string argument, ref int i, int end, out int index)
     {
