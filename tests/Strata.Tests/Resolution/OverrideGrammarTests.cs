@@ -245,6 +245,7 @@ public sealed class OverrideGrammarTests
     [InlineData("split[-]=1", 6, "a list index is written [n] with n an integer ([-1] is the last element)")]
     [InlineData("name.=1", 6, "a key is missing (empty step in the path)")]
     [InlineData("+=1", 2, "a key is missing (empty step in the path)")]
+    [InlineData("teacher=@", 9, "KEY=@FILE places a file: the path is missing after the @")]
     public void A_malformed_override_names_the_argument_and_the_column(string argument, int column, string message)
     {
         var error = Assert.Single(Resolve.Errors("name: run\n", argument));

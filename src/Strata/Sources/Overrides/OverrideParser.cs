@@ -96,6 +96,12 @@ public static class OverrideParser
             placed = argument[(equals + 2)..];
             value = ConfigScalar.Null(source.At(equals + 3));
         }
+        else if (operation != OverrideOperation.Remove && equals + 2 == argument.Length && argument[equals + 1] == '@')
+        {
+            // YAML would say that `@` cannot start a token, which is true but not what went wrong.
+            error = SyntaxError(argument, source, equals + 2, "KEY=@FILE places a file: the path is missing after the @");
+            return false;
+        }
         else if (operation == OverrideOperation.Remove)
         {
             if (equals >= 0 && equals + 1 < argument.Length)
