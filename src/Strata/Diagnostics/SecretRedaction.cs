@@ -31,18 +31,50 @@ internal static class SecretRedaction
         return redacted ?? diagnostics;
     }
 
-    /// <summary>Whether <paramref name="path"/> (dotted, with <c>[i]</c> indexes) is a secret field or lies inside one.</summary>
+    /// <summary>
+    /// Whether <paramref name="path"/> (dotted, with <c>[i]</c> indexes, as diagnostics name it) is a secret field or
+    /// lies inside one. In that text a dictionary key that holds dots (<c>environment."HF.TOKEN"</c> reads
+    /// <c>environment.HF.TOKEN</c>) looks like several steps: past a dictionary, both the next step and the whole rest
+    /// are asked, so that a redaction never misses.
+    /// </summary>
     /// <param name="root">The schema of the root config.</param>
     /// <param name="path">The path.</param>
     public static bool IsSecretPath(ConfigTypeInfo root, string path)
     {
-        var info = root;
         var steps = path.Split('.');
         for (var i = 0; i < steps.Length; i++)
         {
-            var raw = steps[i];
-            var bracket = raw.IndexOf('[', StringComparison.Ordinal);
-            var key = bracket >= 0 ? raw[..bracket] : raw;
+            var bracket = steps[i].IndexOf('[', StringComparison.Ordinal);
+            steps[i] = bracket >= 0 ? steps[i][..bracket] : steps[i];
+        }
+
+        return IsSecret(root, steps, path);
+    }
+
+    /// <summary>Whether a path given as steps (an override's) is a secret field or lies inside one.</summary>
+    /// <param name="root">The schema of the root config.</param>
+    /// <param name="path">The path; its indexes are steps into a value, never a secret of their own.</param>
+    public static bool IsSecretPath(ConfigTypeInfo root, IReadOnlyList<Sources.OverridePathSegment> path)
+    {
+        var keys = new List<string>(path.Count);
+        foreach (var step in path)
+        {
+            keys.Add(step.Key ?? string.Empty);
+        }
+
+        return IsSecret(root, keys, null);
+    }
+
+    /// <summary>
+    /// Walks <paramref name="keys"/> (an index is an empty key, stepped over) from <paramref name="root"/>;
+    /// <paramref name="dotted"/> is the dotted text the keys were split from, or null when each key is exact.
+    /// </summary>
+    private static bool IsSecret(ConfigTypeInfo root, IReadOnlyList<string> keys, string? dotted)
+    {
+        var info = root;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = keys[i];
             if (key.Length == 0)
             {
                 continue;
@@ -62,13 +94,26 @@ internal static class SecretRedaction
             if (field.ValueType.NestedConfig is not { } nested)
             {
                 // An entry of the value (a dictionary's key) may be a secret of its own.
-                return i + 1 < steps.Length && field.ValueType.IsSecretEntry(steps[i + 1]);
+                return i + 1 < keys.Count
+                    && (field.ValueType.IsSecretEntry(keys[i + 1]) || (dotted is not null && field.ValueType.IsSecretEntry(Rest(dotted, i + 1))));
             }
 
             info = nested;
         }
 
         return false;
+    }
+
+    /// <summary>The text of <paramref name="dotted"/> after its first <paramref name="steps"/> dots.</summary>
+    private static string Rest(string dotted, int steps)
+    {
+        var at = 0;
+        for (var i = 0; i < steps; i++)
+        {
+            at = dotted.IndexOf('.', at) + 1;
+        }
+
+        return dotted[at..];
     }
 
     /// <summary>
@@ -79,14 +124,16 @@ internal static class SecretRedaction
     /// <param name="root">The schema of the root config.</param>
     /// <param name="change">The override, parsed.</param>
     public static bool SetsSecret(ConfigTypeInfo root, Sources.ConfigOverride change) =>
-        IsSecretPath(root, change.DottedPath) || (change.Value is Tree.ConfigMap map && HasSecretEntry(root, change.DottedPath, map));
+        IsSecretPath(root, change.Path) || (change.Value is Tree.ConfigMap map && HasSecretEntry(root, [.. change.Path], map));
 
-    private static bool HasSecretEntry(ConfigTypeInfo root, string path, Tree.ConfigMap map)
+    private static bool HasSecretEntry(ConfigTypeInfo root, List<Sources.OverridePathSegment> path, Tree.ConfigMap map)
     {
         foreach (var entry in map.Entries)
         {
-            var entryPath = PathText.Combine(path, entry.Key);
-            if (IsSecretPath(root, entryPath) || (entry.Value is Tree.ConfigMap inner && HasSecretEntry(root, entryPath, inner)))
+            path.Add(Sources.OverridePathSegment.ForKey(entry.Key));
+            var secret = IsSecretPath(root, path) || (entry.Value is Tree.ConfigMap inner && HasSecretEntry(root, path, inner));
+            path.RemoveAt(path.Count - 1);
+            if (secret)
             {
                 return true;
             }

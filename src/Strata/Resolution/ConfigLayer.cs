@@ -38,7 +38,7 @@ public sealed class ConfigLayer
 
     private static string NameOf((Sources.ConfigOverride Change, Schema.ConfigTypeInfo Root) layer) =>
         SecretRedaction.SetsSecret(layer.Root, layer.Change)
-            ? layer.Change.DottedPath + "=***"
+            ? Sources.ConfigOverride.WrittenPathOf(layer.Change.Path) + "=***"
             : MessageText.Bounded(layer.Change.Text);
 
     /// <summary>The layer as <c>resolve --show-layers</c> prints it: <c>file run.yaml</c>, <c>  include base.yaml</c>, <c>override a.b=1</c>.</summary>

@@ -128,18 +128,18 @@ public sealed class ConfigSweep<T> : IReadOnlyList<SweepPoint<T>>, ISweep
     /// resolution reads the override; one that does not parse gets its error from the resolution).
     /// </summary>
     private bool SetsSecret(int axis, KeyValuePair<string, string> value) =>
-        (_secretPaths ??= SecretAxes(_grid.ValuesAt(0)))[axis]
+        (_secretPaths ??= SecretAxes(_grid))[axis]
         || (value.Value.AsSpan().TrimStart().StartsWith('{')
             && OverrideParser.TryParse(value.Key + "=" + value.Value, axis + 1, null, _resolver.Options.Limits, out var change, out _)
             && SecretRedaction.SetsSecret(T.TypeInfo, change));
 
     /// <summary>Whether each axis' path is a secret field or lies inside one (the same at every point).</summary>
-    private static bool[] SecretAxes(KeyValuePair<string, string>[] values)
+    private static bool[] SecretAxes(SweepGrid grid)
     {
-        var secret = new bool[values.Length];
-        for (var k = 0; k < values.Length; k++)
+        var secret = new bool[grid.AxisCount];
+        for (var k = 0; k < secret.Length; k++)
         {
-            secret[k] = SecretRedaction.IsSecretPath(T.TypeInfo, values[k].Key);
+            secret[k] = SecretRedaction.IsSecretPath(T.TypeInfo, grid.StepsOf(k));
         }
 
         return secret;

@@ -165,6 +165,14 @@ internal sealed class Includes(MergeBuilder builder, DiagnosticBag diagnostics, 
             return null;
         }
 
+        if (tree.IndexOf(Key) is var at and >= 0)
+        {
+            // Its keys are those of the section it is placed at, where `include` is no field: say what it is instead.
+            var entry = tree.EntryArray[at];
+            diagnostics.Error(DiagnosticCodes.Include, OverrideParser.Under(change.Path, Key), entry.KeyOrigin, "a file placed with KEY=@FILE cannot include others (include: is read at the top of a -c file); place each file with its own override, or give a -c file that includes them");
+            return null;
+        }
+
         ConfigNode? placed = tree;
         if (!OverrideParser.FitsUnder(change.Path, ref placed, limits, "the file placed by the override", "the file", out var tooDeep))
         {

@@ -9,7 +9,8 @@ namespace Strata.Resolution;
 /// <summary>
 /// Interpolation (<c>${path.to.field}</c>): a string a layer wrote as the whole value of a field takes the effective
 /// value of another field, read by the type of the field that holds it; inside a longer string of a string or path field
-/// the values are written into it; <c>$${</c> is a literal <c>${</c>. Paths are absolute from the root of the kind.
+/// the values are written into it; <c>$${</c> is a literal <c>${</c>, and so is OmegaConf's <c>\${</c>. Paths are absolute
+/// from the root of the kind.
 /// The binder defers such fields (<see cref="Defer"/>); <see cref="Resolve"/> runs after the bind and before the derive
 /// walk, so that a derived default sees the interpolated value, and <see cref="CheckTakenValues"/> after it: a value
 /// that a derivation set, or changed after an interpolation took it, cannot be taken (no cycles through hooks).
@@ -414,6 +415,25 @@ internal sealed class Interpolation
                 continue;
             }
 
+            // OmegaConf's escape: `\${` is a literal `${`, and the backslashes right before a `${` pair up (`\\${x}` is
+            // a backslash and the value of x), so that a config written for OmegaConf means here what it meant there.
+            var backslashes = 0;
+            while (dollar - backslashes > i && text[dollar - backslashes - 1] == '\\')
+            {
+                backslashes++;
+            }
+
+            if (backslashes > 0)
+            {
+                literal.Length -= backslashes - (backslashes / 2);
+                if (backslashes % 2 == 1)
+                {
+                    literal.Append("${");
+                    i = dollar + 2;
+                    continue;
+                }
+            }
+
             var at = " at column " + Count(dollar + 1) + " of the value";
             if (++references > MaxReferences)
             {
@@ -436,6 +456,13 @@ internal sealed class Interpolation
             if (path.Length == 0)
             {
                 return "malformed interpolation" + at + ": `${}` names no field";
+            }
+
+            if (path.StartsWith('.') || path.EndsWith('.') || path.Contains("..", StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal))
+            {
+                return "malformed interpolation" + at + ": " + (path.StartsWith('.') ? "a relative path (OmegaConf's `${.key}`) is not supported: write the path from the root of the config"
+                    : path.Contains(':', StringComparison.Ordinal) ? "resolvers (OmegaConf's `${oc.env:NAME}`) are not supported: an interpolation names a field (a field bound to an environment variable reads it)"
+                    : "a key is missing (empty step in the path)");
             }
 
             foreach (var c in path)

@@ -20,6 +20,11 @@ internal sealed class SweepGrid
 
     private const string RangeStart = "range(";
 
+    private const string ChoiceStart = "choice(";
+
+    /// <summary>Hydra's sweep functions other than <c>choice</c> and <c>range</c>, which a sweep refuses rather than split.</summary>
+    private static readonly string[] s_hydraFunctions = ["glob", "interval", "sort", "shuffle", "tag", "extend_list"];
+
     /// <summary>Each override in order: its text when it is applied as it is, or the axis it is.</summary>
     private readonly (string? Text, Axis? Axis)[] _items;
 
@@ -128,17 +133,23 @@ internal sealed class SweepGrid
         return text ?? axis!.Head + axis.ValueAt(ValueIndex(axis, point));
     }
 
-    /// <summary>The swept paths of a point with their values as written (a range's as decimal integers), in argument order.</summary>
+    /// <summary>
+    /// The swept paths of a point with their values as written (a path as the override grammar writes it, a range's value
+    /// as a decimal integer), in argument order: each pair is an override that reads back as the axis' one.
+    /// </summary>
     public KeyValuePair<string, string>[] ValuesAt(int point)
     {
         var values = new KeyValuePair<string, string>[_axes.Length];
         for (var k = 0; k < values.Length; k++)
         {
-            values[k] = new(_axes[k].Path, _axes[k].ValueAt(ValueIndex(_axes[k], point)));
+            values[k] = new(_axes[k].Written, _axes[k].ValueAt(ValueIndex(_axes[k], point)));
         }
 
         return values;
     }
+
+    /// <summary>How many axes the sweep has.</summary>
+    public int AxisCount => _axes.Length;
 
     /// <summary>The steps of each axis' path, in argument order.</summary>
     public IReadOnlyList<OverridePathSegment> StepsOf(int axis) => _axes[axis].Steps;
@@ -179,14 +190,30 @@ internal sealed class SweepGrid
 
         var value = text.AsSpan(equals + 1);
         var trimmed = value.Trim(" \t");
+        var lead = value.Length - value.TrimStart(" \t").Length;
         var axis = new Axis(text[..(equals + 1)], head.DottedPath, head.Path, at, equals + 2);
         if (trimmed.StartsWith(RangeStart, StringComparison.Ordinal))
         {
-            return ReadRange(axis, trimmed, equals + 2 + value.Length - value.TrimStart(" \t").Length, errors);
+            return ReadRange(axis, trimmed, equals + 2 + lead, errors);
+        }
+
+        // Hydra's choice(a, b) is the list a,b (a choice of one value is a sweep of one point); its other sweep
+        // functions would be split at their commas into values that were never meant (`sort(3` and `1)`).
+        var offset = 0;
+        var choice = trimmed.StartsWith(ChoiceStart, StringComparison.Ordinal) && trimmed.EndsWith(')');
+        if (choice)
+        {
+            offset = lead + ChoiceStart.Length;
+            value = trimmed[ChoiceStart.Length..^1];
+        }
+        else if (HydraFunction(trimmed) is { } function)
+        {
+            errors.Add(axis.Error("Hydra's " + function + "(…) is not a sweep here: list the values (a=1,2), or write choice(1,2) or range(1,3)"));
+            return axis;
         }
 
         var commas = TopLevelCommas(value, MaxPoints);
-        if (commas.Count == 0)
+        if (commas.Count == 0 && !choice)
         {
             return null;
         }
@@ -205,7 +232,7 @@ internal sealed class SweepGrid
             var part = value[start..end].Trim(" \t");
             if (part.IsEmpty)
             {
-                errors.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, axis.Path, at.Origin(equals + 2 + start), "value " + Number(i + 1) + " of the sweep list is empty (write null or '' for a null or an empty string)"));
+                errors.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.OverrideSyntax, axis.Path, at.Origin(equals + 2 + offset + start), "value " + Number(i + 1) + " of the sweep list is empty (write null or '' for a null or an empty string)"));
                 return axis;
             }
 
@@ -215,6 +242,20 @@ internal sealed class SweepGrid
 
         axis.Values = parts;
         return axis;
+    }
+
+    /// <summary>The name of the Hydra sweep function that <paramref name="value"/> is a call of (<c>sort(…)</c>), or null.</summary>
+    private static string? HydraFunction(ReadOnlySpan<char> value)
+    {
+        foreach (var name in s_hydraFunctions)
+        {
+            if (value.StartsWith(name, StringComparison.Ordinal) && value.Length > name.Length && value[name.Length] == '(' && value.EndsWith(')'))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -346,6 +387,9 @@ internal sealed class SweepGrid
         public string Path { get; } = path;
 
         public IReadOnlyList<OverridePathSegment> Steps { get; } = steps;
+
+        /// <summary>The path as the override grammar writes it (<see cref="Path"/> names it in diagnostics).</summary>
+        public string Written { get; } = ConfigOverride.WrittenPathOf(steps);
 
         public ArgumentAt At { get; } = at;
 

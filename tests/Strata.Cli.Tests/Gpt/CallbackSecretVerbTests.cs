@@ -48,6 +48,30 @@ public sealed class CallbackSecretVerbTests
         Assert.DoesNotContain("hf_abc", result.Output + result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("resolve", "--show-layers", "override training.checkpoint.callback.environment.\"HF.TOKEN\"=***")]
+    [InlineData("sweep", "--dry-run", "0 training.checkpoint.callback.environment.\"HF.TOKEN\"=***")]
+    [InlineData("explain", "--format=html", "training.checkpoint.callback.environment.\\\"HF.TOKEN\\\"=***")]
+    public async Task A_credential_like_entry_whose_quoted_key_holds_a_dot_is_hidden_where_the_override_is_shown(string verb, string option, string shown)
+    {
+        // The dotted text of the path (environment.HF.TOKEN) reads as the entry HF; the entry is HF.TOKEN, a token.
+        var result = await StrataHost.Run([verb, "gpt-trainer", "training.checkpoint.callback.environment.\"HF.TOKEN\"=hf_abc,hf_def", option]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(shown, result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hf_abc", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_credential_like_entry_whose_quoted_key_holds_a_dot_is_not_quoted_by_a_parse_error()
+    {
+        var result = await StrataHost.Run(["validate", "gpt-trainer", "training.checkpoint.callback.environment.\"HF.TOKEN\"=[hf_abc"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the value cannot be parsed (the value of a secret field is not shown)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hf_abc", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_override_of_an_ordinary_entry_is_listed_as_given()
     {

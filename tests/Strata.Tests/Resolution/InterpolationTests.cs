@@ -87,6 +87,33 @@ public sealed class InterpolationTests
         Assert.Equal("cost ${HOME} and $5", Resolve.Yaml(saved).Config.Name);
     }
 
+    [Theory]
+    [InlineData("'\\${HOME}'", "${HOME}")]
+    [InlineData("'a\\${iterations}b'", "a${iterations}b")]
+    [InlineData("'a\\\\${iterations}b'", "a\\5b")]
+    [InlineData("'a\\\\\\${iterations}b'", "a\\${iterations}b")]
+    [InlineData("'a\\b\\$${x}'", "a\\b\\${x}")]
+    [InlineData("'C:\\dir\\${iterations}'", "C:\\dir${iterations}")]
+    public void A_backslash_escapes_an_interpolation_as_in_OmegaConf_and_backslashes_before_one_pair_up(string yaml, string name)
+    {
+        var r = Resolve.Yaml("iterations: 5\nname: " + yaml + "\n");
+
+        Assert.Equal(name, r.Config.Name);
+        Assert.Equal(name, Resolve.Yaml(r.ToYaml()).Config.Name);
+        Assert.Equal(name, Resolve.Yaml(r.ToYaml(Verbosity.All)).Config.Name);
+    }
+
+    [Theory]
+    [InlineData("a\\${b}")]
+    [InlineData("a\\\\${b}\\")]
+    [InlineData("\\$${b}")]
+    public void A_literal_string_with_backslashes_before_a_dollar_brace_reads_back_as_itself(string name)
+    {
+        var config = new RunConfig { Name = name };
+
+        Assert.Equal(name, Resolve.Yaml(ConfigSerializer.ToYaml(config, Verbosity.Explicit, SecretHandling.Omit)).Config.Name);
+    }
+
     [Fact]
     public void A_literal_string_holding_an_interpolation_is_escaped_in_every_output_that_is_an_input()
     {
@@ -161,6 +188,10 @@ public sealed class InterpolationTests
     [InlineData("a ${}", "column 3 of the value: `${}` names no field")]
     [InlineData("${a b}", "column 1 of the value: '${a b}' is not a path (keys joined by `.`)")]
     [InlineData("${${name}}", "column 1 of the value: nested interpolations are not supported")]
+    [InlineData("x ${.iterations}", "column 3 of the value: a relative path (OmegaConf's `${.key}`) is not supported: write the path from the root of the config")]
+    [InlineData("${oc.env:HOME}", "column 1 of the value: resolvers (OmegaConf's `${oc.env:NAME}`) are not supported: an interpolation names a field (a field bound to an environment variable reads it)")]
+    [InlineData("${layers..hidden_size}", "column 1 of the value: a key is missing (empty step in the path)")]
+    [InlineData("${layers.}", "column 1 of the value: a key is missing (empty step in the path)")]
     public void A_malformed_expression_is_one_error_with_its_column(string value, string message)
     {
         var error = Assert.Single(Resolve.Errors("schedule: '" + value + "'\n"));

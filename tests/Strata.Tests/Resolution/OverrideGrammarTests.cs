@@ -203,6 +203,24 @@ public sealed class OverrideGrammarTests
     }
 
     [Fact]
+    public void A_placed_file_that_includes_others_is_one_error_at_its_include_key_not_an_unknown_key()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "strata-placed-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(file, "hidden_size: 64\ninclude: [base.yaml]\n");
+        try
+        {
+            var error = Assert.Single(Resolve.Errors("name: run\n", "teacher=@" + file));
+
+            Assert.Equal((DiagnosticCodes.Include, "teacher.include", file + ":2:1"), (error.Code, error.Path, error.Origin!.ToString()));
+            Assert.StartsWith("a file placed with KEY=@FILE cannot include others", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_placed_file_must_be_a_regular_file()
     {
         var error = Assert.Single(Resolve.Errors("name: run\n", "teacher=@" + Path.GetTempPath()));
@@ -227,6 +245,7 @@ public sealed class OverrideGrammarTests
     [InlineData("split[-]=1", 6, "a list index is written [n] with n an integer ([-1] is the last element)")]
     [InlineData("name.=1", 6, "a key is missing (empty step in the path)")]
     [InlineData("+=1", 2, "a key is missing (empty step in the path)")]
+    [InlineData("teacher=@", 9, "KEY=@FILE places a file: the path is missing after the @")]
     public void A_malformed_override_names_the_argument_and_the_column(string argument, int column, string message)
     {
         var error = Assert.Single(Resolve.Errors("name: run\n", argument));

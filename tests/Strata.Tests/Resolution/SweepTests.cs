@@ -114,6 +114,51 @@ public sealed class SweepTests : IDisposable
         Assert.Equal(message, error.Message);
     }
 
+    [Theory]
+    [InlineData("choice(a,b)", "a b")]
+    [InlineData(" choice( a , 'x,y' ) ", "a 'x,y'")]
+    [InlineData("choice(a)", "a")]
+    [InlineData("choice([1, 2],{k: v})", "[1, 2] {k: v}")]
+    public void Hydras_choice_is_the_list_of_its_values(string choice, string expected)
+    {
+        var sweep = Sweep("name=" + choice);
+
+        Assert.Equal(expected, string.Join(" ", sweep.Select(static p => p.Values[0].Value)));
+        Assert.All(sweep, static p => Assert.Equal("name", Assert.Single(p.Values).Key));
+    }
+
+    [Fact]
+    public void A_point_of_a_choice_resolves_its_value()
+    {
+        var sweep = Sweep("name=choice(a,b)", "iterations=choice(7)");
+
+        Assert.Equal(("b", 7L), (sweep[1].Resolve().Config.Name, sweep[1].Resolve().Config.Iterations));
+    }
+
+    [Theory]
+    [InlineData("choice()", 13, "value 1 of the sweep list is empty (write null or '' for a null or an empty string)")]
+    [InlineData("choice(a,,b)", 15, "value 2 of the sweep list is empty (write null or '' for a null or an empty string)")]
+    [InlineData("sort(3,1,2)", 6, "Hydra's sort(…) is not a sweep here: list the values (a=1,2), or write choice(1,2) or range(1,3)")]
+    [InlineData("glob(*)", 6, "Hydra's glob(…) is not a sweep here: list the values (a=1,2), or write choice(1,2) or range(1,3)")]
+    [InlineData("interval(0,1)", 6, "Hydra's interval(…) is not a sweep here: list the values (a=1,2), or write choice(1,2) or range(1,3)")]
+    public void A_malformed_choice_or_another_Hydra_sweep_function_is_an_error_at_its_place(string value, int column, string message)
+    {
+        var error = Assert.Single(SweepErrors("name=" + value));
+
+        Assert.Equal(DiagnosticCodes.OverrideSyntax, error.Code);
+        Assert.Equal("name", error.Path);
+        Assert.Equal(column, error.Origin!.Column);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void A_quoted_Hydra_function_is_the_text_it_quotes()
+    {
+        var point = Assert.Single(Sweep("name='sort(3,1)'"));
+
+        Assert.Equal("sort(3,1)", point.Resolve().Config.Name);
+    }
+
     [Fact]
     public void Every_malformed_axis_is_reported_at_once()
     {

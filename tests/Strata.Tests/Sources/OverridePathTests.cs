@@ -48,6 +48,48 @@ public sealed class OverridePathTests
                     return expected == actual;
                 }));
 
+    /// <summary>Keys and indexes to build paths from: every character the grammar reads apart, but the quote (no escape).</summary>
+    private static readonly string[] s_keys =
+    [
+        "a", "train_iters", "é", "0", "HF.TOKEN", "a.b.c", "x[0]", "]", "[", "a b", "\t", "\u3000", "k=v", "=", "+", "a+", "++a", "~a", "~",
+        ".", "-1", "@file", "#c", "'q'", "{x: 1}",
+    ];
+
+    [Fact]
+    public void A_path_written_as_the_grammar_writes_it_reads_back_as_the_same_path() =>
+        Check.One(
+            Config.QuickThrowOnFailure.WithMaxTest(3000),
+            Prop.ForAll(
+                Gen.ListOf(Gen.OneOf(Gen.Elements(s_keys).Select(OverridePathSegment.ForKey), Gen.Choose(-3, 12).Select(OverridePathSegment.ForIndex)))
+                    .Select(static steps => steps.Take(6).ToArray())
+                    .Where(static steps => steps.Length > 0 && !steps[0].IsIndex)
+                    .ToArbitrary(),
+                static steps =>
+                {
+                    // Each operator in front of the path, as the sweep and the layers list write overrides back.
+                    foreach (var op in (string[])["", "+", "++", "~"])
+                    {
+                        var argument = op + ConfigOverride.WrittenPathOf(steps) + (op == "~" ? string.Empty : "=1");
+                        if (!OverrideParser.TryParse(argument, 1, out var change, out _) || !change.Path.SequenceEqual(steps))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }));
+
+    [Theory]
+    [InlineData("training.train_iters", "training.train_iters")]
+    [InlineData("environment.\"HF.TOKEN\"", "environment.\"HF.TOKEN\"")]
+    [InlineData("\"a+\".b", "\"a+\".b")]
+    [InlineData("data.split[-1]", "data.split[-1]")]
+    public void A_key_is_quoted_only_where_the_grammar_needs_it(string path, string written)
+    {
+        Assert.True(OverrideParser.TryParse(path + "=1", 1, out var change, out _));
+        Assert.Equal(written, ConfigOverride.WrittenPathOf(change.Path));
+    }
+
     /// <summary>The path reader before the search: the outcome as text.</summary>
     private static string Reference(string argument, int end, int argumentNumber)
     {

@@ -67,7 +67,17 @@ public sealed class ConfigOverride
     public string DottedPath => DottedPathOf(Path);
 
     /// <summary>A path as dotted text: keys joined by dots, indexes in brackets (<c>datasets[1].path</c>).</summary>
-    internal static string DottedPathOf(IReadOnlyList<OverridePathSegment> path)
+    internal static string DottedPathOf(IReadOnlyList<OverridePathSegment> path) => PathTextOf(path, written: false);
+
+    /// <summary>
+    /// A path as the override grammar writes it: <see cref="DottedPathOf"/>, with each key that the grammar would read
+    /// otherwise double-quoted (<c>environment."HF.TOKEN"</c>), so that the text reads back as the same path. Every
+    /// place that shows an override as written (the layers list, a sweep's points) and every text read again as an
+    /// override uses it: the dotted text of a key that holds a dot names another path.
+    /// </summary>
+    internal static string WrittenPathOf(IReadOnlyList<OverridePathSegment> path) => PathTextOf(path, written: true);
+
+    private static string PathTextOf(IReadOnlyList<OverridePathSegment> path, bool written)
     {
         var sb = new System.Text.StringBuilder();
         for (var i = 0; i < path.Count; i++)
@@ -77,7 +87,8 @@ public sealed class ConfigOverride
                 sb.Append('.');
             }
 
-            sb.Append(path[i].ToString());
+            var quote = written && !path[i].IsIndex && OverrideParser.NeedsQuotes(path[i].Key!, first: sb.Length == 0);
+            sb.Append(quote ? "\"" : null).Append(path[i].ToString()).Append(quote ? "\"" : null);
         }
 
         return sb.ToString();

@@ -96,6 +96,12 @@ public static class OverrideParser
             placed = argument[(equals + 2)..];
             value = ConfigScalar.Null(source.At(equals + 3));
         }
+        else if (operation != OverrideOperation.Remove && equals + 2 == argument.Length && argument[equals + 1] == '@')
+        {
+            // YAML would say that `@` cannot start a token, which is true but not what went wrong.
+            error = SyntaxError(argument, source, equals + 2, "KEY=@FILE places a file: the path is missing after the @");
+            return false;
+        }
         else if (operation == OverrideOperation.Remove)
         {
             if (equals >= 0 && equals + 1 < argument.Length)
@@ -229,6 +235,16 @@ public static class OverrideParser
             }
         }
     }
+
+    /// <summary>
+    /// Whether a key must be double-quoted for <see cref="TryParsePath"/> to read it back as one key: it is empty, holds
+    /// a character that ends a bare key or the path (<c>.</c>, a bracket, white space, <c>=</c>), or starts with a quote;
+    /// the first key of a path also when it starts with an operator (<c>+</c>, <c>~</c>) or ends with <c>+</c> (read as
+    /// <c>+=</c>). A key that holds a <c>"</c> cannot be written (a quoted key has no escape).
+    /// </summary>
+    internal static bool NeedsQuotes(string key, bool first) =>
+        key.Length == 0 || key.AsSpan().IndexOfAny(s_pathStops) >= 0 || key.Contains('=', StringComparison.Ordinal) || key[0] == '"'
+        || key[^1] == '+' || (first && key[0] is '+' or '~');
 
     /// <summary>Reads <c>[digits]</c> or <c>[-digits]</c> at <paramref name="i"/>; on success <paramref name="i"/> moves past the <c>]</c>.</summary>
     private static bool TryParseIndex(string argument, ref int i, int end, out int index)
