@@ -118,7 +118,7 @@ internal static class ConvertVerb
         }
 
         var diagnostics = new List<Diagnostic>();
-        var model = Read(context, input, inputFormat, diagnostics);
+        var model = Read(context, input, inputFormat, diagnostics, out var version);
         if (model is null)
         {
             context.WriteDiagnostics(diagnostics);
@@ -129,7 +129,6 @@ internal static class ConvertVerb
         try
         {
             // A Hugging Face checkpoint converted to a Hugging Face format keeps the form of its transformers version.
-            var version = GPTCheckpointFormats.IsHuggingFace(inputFormat) ? CheckpointConfigReader.TransformersVersion(input) : null;
             written = CheckpointConfigWriter.Save(model.Model, output, outputFormat, diagnostics, version);
         }
         catch (ConfigException e)
@@ -163,9 +162,10 @@ internal static class ConvertVerb
 
     /// <summary>
     /// Resolves the checkpoint as the pretrained model of an otherwise empty <c>gpt-model</c>: the same reading, filtering
-    /// and validation as a training run's, in an empty environment (a conversion does not depend on the machine).
+    /// and validation as a training run's, in an empty environment (a conversion does not depend on the machine). The
+    /// <c>transformers_version</c> comes from the same reading of the file as the config (none with a program's own reader).
     /// </summary>
-    private static PretrainedGPTModelConfig? Read(HostVerbContext context, string input, string format, List<Diagnostic> diagnostics)
+    private static PretrainedGPTModelConfig? Read(HostVerbContext context, string input, string format, List<Diagnostic> diagnostics, out string? version)
     {
         var origin = Origin.Code;
         var pretrained = new ConfigMap(
@@ -175,15 +175,38 @@ internal static class ConvertVerb
                 new ConfigMapEntry("load_config", origin, ConfigScalar.Quoted("fast_llm", origin)),
             ],
             origin);
+        var host = context.Host.Services;
+        var services = (host?.GetService(typeof(ICheckpointConfigReader)) ?? CheckpointConfigReader.Default) is CheckpointConfigReader builtIn
+            ? new VersionKeepingReader(builtIn, host)
+            : host;
         var options = new ResolveOptions
         {
             Environment = new Dictionary<string, string?>(StringComparer.Ordinal),
-            Services = context.Host.Services,
+            Services = services,
         };
         var resolved = new ConfigResolver<PretrainedGPTModelConfig>(options)
             .AddTree(new ConfigMap([new ConfigMapEntry("pretrained", origin, pretrained)], origin))
             .TryResolve(out var result, out var found);
         diagnostics.AddRange(found);
+        version = services is VersionKeepingReader keeping ? keeping.TransformersVersion : null;
         return resolved ? result!.Config : null;
+    }
+
+    /// <summary>
+    /// The built-in reader (or the host's <see cref="CheckpointConfigReader"/>, with its base directory) as the services of a
+    /// conversion, keeping the <c>transformers_version</c> of the <c>config.json</c> it read.
+    /// </summary>
+    private sealed class VersionKeepingReader(CheckpointConfigReader reader, IServiceProvider? services) : ICheckpointConfigReader, IServiceProvider
+    {
+        public string? TransformersVersion { get; private set; }
+
+        public ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, BaseLayerContext context)
+        {
+            var config = reader.ReadModelConfig(pretrained, context, out var version);
+            TransformersVersion = version;
+            return config;
+        }
+
+        public object? GetService(Type serviceType) => serviceType == typeof(ICheckpointConfigReader) ? this : services?.GetService(serviceType);
     }
 }

@@ -25,8 +25,22 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
     public string? BaseDirectory { get; init; }
 
     /// <inheritdoc />
-    public ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, BaseLayerContext context)
+    public ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, BaseLayerContext context) => ReadModelConfig(pretrained, context, out _);
+
+    /// <summary>
+    /// Reads the checkpoint's model config as <see cref="ReadModelConfig(CheckpointLoadConfig, BaseLayerContext)"/> does, and
+    /// hands on the <c>transformers_version</c> of the same reading of its <c>config.json</c> (<c>4.43.0.dev0</c>,
+    /// <c>5.0.0</c>), so that a conversion writes the form that version reads (<c>rope_parameters</c> from 5.x) from the
+    /// very file it converted. The version is <see langword="null"/> for Fast-LLM's formats, a file that cannot be used,
+    /// or a key that is absent or not a version (digits, then dot-separated parts of letters and digits, at most 32 characters).
+    /// </summary>
+    /// <param name="pretrained">The pretrained section: path, format and what to load.</param>
+    /// <param name="context">The base layer context of the pretrained section's config (limits, diagnostics).</param>
+    /// <param name="transformersVersion">The <c>transformers_version</c> of the file read, or <see langword="null"/>.</param>
+    /// <returns>The model config tree, or <see langword="null"/> after reporting why the checkpoint cannot be read.</returns>
+    public ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, BaseLayerContext context, out string? transformersVersion)
     {
+        transformersVersion = null;
         ArgumentNullException.ThrowIfNull(pretrained);
         ArgumentNullException.ThrowIfNull(context);
 
@@ -46,7 +60,9 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
             return null;
         }
 
-        return Read(path, pretrained.Format, formatSet, scope);
+        var config = Read(path, pretrained.Format, formatSet, scope);
+        transformersVersion = scope.TransformersVersion;
+        return config;
     }
 
     /// <summary>
@@ -75,50 +91,6 @@ public sealed class CheckpointConfigReader : ICheckpointConfigReader
         _ when GPTCheckpointFormats.IsHuggingFace(format) => HuggingFaceImporter.FileName,
         _ => null,
     };
-
-    /// <summary>
-    /// The <c>transformers_version</c> a Hugging Face checkpoint's <c>config.json</c> names (<c>4.43.0.dev0</c>,
-    /// <c>5.0.0</c>), so that a conversion writes the form that version reads (<c>rope_parameters</c> from 5.x). <see
-    /// langword="null"/> when the directory has no <c>config.json</c>, the file cannot be read (the import reports why),
-    /// or the key is absent or not a version (digits, then dot-separated parts of letters and digits, at most 32 characters).
-    /// </summary>
-    /// <param name="directory">The checkpoint directory.</param>
-    /// <param name="limits">The input limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
-    /// <returns>The version text, or <see langword="null"/>.</returns>
-    public static string? TransformersVersion(string directory, SourceLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        var file = System.IO.Path.Combine(directory, HuggingFaceImporter.FileName);
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
-        var document = DocumentReader.Load(file, checkpoint: true, limits ?? SourceLimits.Default);
-        return document.Success && document.Root is ConfigMap root
-            && root.TryGetValue("transformers_version", out var node) && node is ConfigScalar { Style: ScalarStyle.Quoted, Value: { } version }
-            && IsVersion(version)
-            ? version
-            : null;
-    }
-
-    private static bool IsVersion(string text)
-    {
-        if (text.Length is 0 or > 32 || !char.IsAsciiDigit(text[0]) || text[^1] == '.')
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!(char.IsAsciiLetterOrDigit(text[i]) || (text[i] == '.' && text[i - 1] != '.')))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>
     /// The format that reads a checkpoint directory, judged by the config file it holds: <c>fast_llm</c> for a

@@ -18,7 +18,7 @@ public static class CheckpointConfigWriter
     /// <param name="diagnostics">Receives warnings about values the format leaves out; may be <see langword="null"/>.</param>
     /// <param name="transformersVersion">
     /// For a Hugging Face format, the <c>transformers_version</c> whose form to write and name (<c>rope_parameters</c> from
-    /// 5.x; see <see cref="CheckpointConfigReader.TransformersVersion"/>); <see langword="null"/> for the 4.x form.
+    /// 5.x; the version the checkpoint was read with: see <see cref="CheckpointConfigReader.ReadModelConfig(CheckpointLoadConfig, BaseLayerContext, out string)"/>); <see langword="null"/> for the 4.x form.
     /// </param>
     /// <exception cref="ConfigException">The model cannot be written in the format (for example an architecture the format cannot express).</exception>
     public static string Write(GPTModelConfig model, string format, ICollection<Diagnostic>? diagnostics = null, string? transformersVersion = null)

@@ -32,6 +32,13 @@ internal sealed class CheckpointReadScope
     /// <summary>The input limits.</summary>
     public SourceLimits Limits { get; }
 
+    /// <summary>
+    /// The <c>transformers_version</c> of the <c>config.json</c> read in this scope (digits, then dot-separated parts of
+    /// letters and digits, at most 32 characters), or <see langword="null"/>: taken from the same reading as the config,
+    /// so that a conversion writes the form of the file it converted.
+    /// </summary>
+    public string? TransformersVersion { get; set; }
+
     /// <summary>Whether an error was reported.</summary>
     public bool HasErrors { get; private set; }
 

@@ -45,7 +45,7 @@ internal sealed class Interpolation
 
         if (context.Binder.RefusesInterpolation)
         {
-            context.Error(DiagnosticCodes.Interpolation, node, "an interpolation cannot set `" + field.Key + "`: it is read before interpolations are resolved, to find the base layers");
+            context.Error(DiagnosticCodes.Interpolation, node, "an interpolation cannot set " + MessageText.Quoted(field.Key, '`', '`') + ": it is read before interpolations are resolved, to find the base layers");
             return;
         }
 
@@ -101,7 +101,7 @@ internal sealed class Interpolation
                 var slot = config.GetSlot(index);
                 if (slot.State != taken || ((taken & FieldState.Implicit) != 0 && slot.Origin?.Kind != kind))
                 {
-                    Error(state, site, "`" + path + "` is derived (a derivation set it after this interpolation took it); an interpolation takes only a value a layer, the environment or the class default gives");
+                    Error(state, site, MessageText.Quoted(path, '`', '`') + " is derived (a derivation set it after this interpolation took it); an interpolation takes only a value a layer, the environment or the class default gives");
                 }
             }
         }
@@ -170,7 +170,7 @@ internal sealed class Interpolation
         var shape = site.Field.ValueType.Shape == ValueShape.Nullable ? site.Field.ValueType.ElementType?.Shape : site.Field.ValueType.Shape;
         if (!whole && shape is not (ValueShape.String or ValueShape.Path) && parts.Exists(static p => p.IsReference))
         {
-            Error(_state, site, "an interpolation inside a longer string is only for str and path fields; `" + site.Field.Key + "` is " + site.Field.ValueType.DisplayName);
+            Error(_state, site, "an interpolation inside a longer string is only for str and path fields; " + MessageText.Quoted(site.Field.Key, '`', '`') + " is " + site.Field.ValueType.DisplayName);
             return false;
         }
 
@@ -201,7 +201,7 @@ internal sealed class Interpolation
             {
                 if (value is not ConfigScalar { Value: { } scalar })
                 {
-                    Error(_state, site, "`" + path + "` is " + (value is ConfigScalar ? "null" : "a " + field.ValueType.DisplayName) + ", which cannot be written into a string");
+                    Error(_state, site, MessageText.Quoted(path, '`', '`') + " is " + (value is ConfigScalar ? "null" : "a " + field.ValueType.DisplayName) + ", which cannot be written into a string");
                     return false;
                 }
 
@@ -221,7 +221,7 @@ internal sealed class Interpolation
         if (!site.Field.BindImplicit(site.Config, result, read))
         {
             var reason = read.Diagnostics.Items.Count > 0 ? read.Diagnostics.Items[0].Message : "not a valid " + site.Field.ValueType.DisplayName;
-            Error(_state, site, (whole ? "the value of `" + site.References[0] + "` " : "the interpolated string ") + "does not fit " + site.Field.ValueType.DisplayName + ": " + reason);
+            Error(_state, site, (whole ? "the value of " + MessageText.Quoted(site.References[0], '`', '`') + " " : "the interpolated string ") + "does not fit " + site.Field.ValueType.DisplayName + ": " + reason);
             return false;
         }
 
@@ -249,7 +249,7 @@ internal sealed class Interpolation
     {
         if (field.IsSecret)
         {
-            Error(_state, site, "`" + path + "` is secret: an interpolation cannot copy it into another field");
+            Error(_state, site, MessageText.Quoted(path, '`', '`') + " is secret: an interpolation cannot copy it into another field");
             return false;
         }
 
@@ -266,7 +266,7 @@ internal sealed class Interpolation
         {
             if (field.DerivedDefault is not null)
             {
-                Error(_state, site, "`" + path + "` is derived (" + field.DerivedDefault + "); an interpolation takes only a value a layer, the environment or the class default gives");
+                Error(_state, site, MessageText.Quoted(path, '`', '`') + " is derived (" + field.DerivedDefault + "); an interpolation takes only a value a layer, the environment or the class default gives");
                 return false;
             }
 
@@ -324,7 +324,7 @@ internal sealed class Interpolation
 
             if (!nested)
             {
-                Error(_state, site, "`" + fieldPath + "` is a " + field.ValueType.DisplayName + " value: " + MessageText.Quoted("${" + text + "}") + " goes past it");
+                Error(_state, site, MessageText.Quoted(fieldPath, '`', '`') + " is a " + field.ValueType.DisplayName + " value: " + MessageText.Quoted("${" + text + "}") + " goes past it");
                 return null;
             }
 
@@ -333,7 +333,7 @@ internal sealed class Interpolation
                 : key;
             if (i == keys.Length - 1 && childStep == key)
             {
-                Error(_state, site, "`" + fieldPath + "` is a config section: an interpolation takes the value of a field");
+                Error(_state, site, MessageText.Quoted(fieldPath, '`', '`') + " is a config section: an interpolation takes the value of a field");
                 return null;
             }
 
@@ -359,7 +359,7 @@ internal sealed class Interpolation
             current = next;
         }
 
-        Error(_state, site, "`" + path + "` is a config section: an interpolation takes the value of a field");
+        Error(_state, site, MessageText.Quoted(path, '`', '`') + " is a config section: an interpolation takes the value of a field");
         return null;
     }
 
@@ -369,7 +369,7 @@ internal sealed class Interpolation
         {
             if (derived.Key == key)
             {
-                Error(state, site, "`" + PathText.Combine(path, key) + "` is derived (computed from other fields); an interpolation takes only a value a layer, the environment or the class default gives");
+                Error(state, site, MessageText.Quoted(PathText.Combine(path, key), '`', '`') + " is derived (computed from other fields); an interpolation takes only a value a layer, the environment or the class default gives");
                 return;
             }
         }
@@ -378,8 +378,8 @@ internal sealed class Interpolation
         Error(
             state,
             site,
-            "unknown field " + MessageText.Quoted(key, '`', '`') + " in " + info.Name + (path.Length == 0 ? string.Empty : " (at `" + path + "`)")
-            + (suggestion is null ? string.Empty : " (did you mean `" + PathText.Combine(path, suggestion) + "`?)"));
+            "unknown field " + MessageText.Quoted(key, '`', '`') + " in " + info.Name + (path.Length == 0 ? string.Empty : " (at " + MessageText.Quoted(path, '`', '`') + ")")
+            + (suggestion is null ? string.Empty : " (did you mean " + MessageText.Quoted(PathText.Combine(path, suggestion), '`', '`') + "?)"));
     }
 
     /// <summary>

@@ -176,8 +176,9 @@ public static class ScalarText
         c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : 99;
 
     /// <summary>
-    /// Parses a decimal integer of at most 18 digits with an optional sign, which always fits a long: what
-    /// <see cref="TryParseInteger"/> reads from such text, without a big integer. Any other text is left to it.
+    /// Parses a decimal integer of at most 18 digits with an optional sign and single <c>_</c> separators between digits
+    /// (<c>100_000</c>), which always fits a long: what <see cref="TryParseInteger"/> reads from such text, without a big
+    /// integer or a string. Any other text is left to it.
     /// </summary>
     internal static bool TryParseShortDecimal(ReadOnlySpan<char> text, out long value)
     {
@@ -190,15 +191,23 @@ public static class ScalarText
             span = span[1..];
         }
 
-        if (span.Length is 0 or > 18)
+        if (span.Length == 0)
         {
             return false;
         }
 
+        // Stops at the 19th digit, so a long text costs no more than a short one.
         long result = 0;
-        foreach (var c in span)
+        var digits = 0;
+        for (var i = 0; i < span.Length; i++)
         {
-            if (!char.IsAsciiDigit(c))
+            var c = span[i];
+            if (c == '_' && i > 0 && i + 1 < span.Length && char.IsAsciiDigit(span[i - 1]) && char.IsAsciiDigit(span[i + 1]))
+            {
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(c) || ++digits > 18)
             {
                 return false;
             }

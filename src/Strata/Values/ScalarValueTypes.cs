@@ -105,21 +105,17 @@ internal sealed class IntegerValueType<T> : ScalarValueType<T>
         writer.Plain(text[..length]);
     }
 
-    // The common case: a few decimal digits, read from the characters (never made a string) and bounded without a big
-    // integer (the same value and range).
+    // The common case: a few decimal digits (100_000 too), read from the characters (never made a string) and bounded
+    // without a big integer (the same value and range). Any other text is read once more, as a string, by the long path.
     protected override bool TryParse(ConfigScalar scalar, out T value) =>
         scalar.Style == ScalarStyle.Plain && ScalarText.TryParseShortDecimal(scalar.Text, out var small)
             ? FromShort(small, out value)
             : TryParse(scalar.Value!, scalar.Style, out value);
 
+    /// <summary>The long path, reached only from <see cref="TryParse(ConfigScalar, out T)"/> once the short read failed: a base prefix, more than 18 digits, or no integer.</summary>
     protected override bool TryParse(string text, ScalarStyle style, out T value)
     {
         value = T.Zero;
-        if (style == ScalarStyle.Plain && ScalarText.TryParseShortDecimal(text, out var small))
-        {
-            return FromShort(small, out value);
-        }
-
         if (style != ScalarStyle.Plain
             || !ScalarText.TryMeasureInteger(text, out var shape)
             || shape.Digits > s_maxDigits[shape.Radix]

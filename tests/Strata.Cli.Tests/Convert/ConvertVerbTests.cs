@@ -230,6 +230,35 @@ public sealed class ConvertVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task The_transformers_version_written_is_the_one_of_the_config_json_that_was_converted()
+    {
+        // The reader of this host takes a relative path relative to its base directory, the verb's own checks relative to
+        // the working directory: two files of one name. The version must come from the one the config was read from.
+        var name = "h6-version-" + Guid.NewGuid().ToString("N");
+        var atWorkingDirectory = Path.GetFullPath(name);
+        Directory.CreateDirectory(atWorkingDirectory);
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(StrataHost.Fixture("qwen2.5-1.5b-transformers-5"), "config.json"));
+            File.WriteAllText(Path.Combine(atWorkingDirectory, "config.json"), text.Replace("\"5.17.0\"", "\"4.43.0\"", StringComparison.Ordinal));
+            Directory.CreateDirectory(Path.Combine(_dir.Path, name));
+            File.WriteAllText(Path.Combine(_dir.Path, name, "config.json"), text);
+            var output = Path.Combine(_dir.Path, "out");
+
+            var result = await StrataHost.RunIn(_dir.Path, "convert", "--input", name, "--input-format", "qwen2", "--output", output, "--output-format", "qwen2");
+
+            Assert.Equal(0, result.ExitCode);
+            var written = Keys(Path.Combine(output, "config.json"));
+            Assert.Equal("5.17.0", written["transformers_version"].GetString());
+            Assert.True(written.ContainsKey("rope_parameters"));
+        }
+        finally
+        {
+            Directory.Delete(atWorkingDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_relative_input_that_does_not_exist_names_the_working_directory_and_the_full_path_tried()
     {
         var result = await StrataHost.Run("convert", "--input", "no-such-ckpt", "--input-format", "llama", "--output", Path.Combine(_dir.Path, "o"), "--output-format", "fast_llm");

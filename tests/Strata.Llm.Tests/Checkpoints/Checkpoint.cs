@@ -46,8 +46,35 @@ internal static class Checkpoint
         return (config, diagnostics);
     }
 
+    /// <summary>
+    /// The <c>transformers_version</c> the built-in reader hands on with the config of a checkpoint (a fixture name, or a
+    /// full path), read once with it in a resolution.
+    /// </summary>
+    public static string? TransformersVersion(string path, string format = "auto")
+    {
+        var reader = new VersionReader(new CheckpointConfigReader { BaseDirectory = Fixtures });
+        _ = new ConfigResolver<PretrainedGPTModelConfig>(new ResolveOptions { Environment = Resolve.NoEnvironment, Services = reader })
+            .AddYaml("pretrained:\n  format: " + format + "\n  path: '" + path + "'\n", "model.yaml")
+            .TryResolve(out _, out _);
+        return reader.Version;
+    }
+
     private static string FindRoot([CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path) ?? ".", "..", "..", ".."));
+
+    private sealed class VersionReader(CheckpointConfigReader reader) : ICheckpointConfigReader, IServiceProvider
+    {
+        public string? Version { get; private set; }
+
+        public Tree.ConfigMap? ReadModelConfig(CheckpointLoadConfig pretrained, BaseLayerContext context)
+        {
+            var config = reader.ReadModelConfig(pretrained, context, out var version);
+            Version = version;
+            return config;
+        }
+
+        public object? GetService(Type serviceType) => serviceType == typeof(ICheckpointConfigReader) ? this : null;
+    }
 
     private sealed class Reader(ICheckpointConfigReader reader) : IServiceProvider
     {

@@ -57,7 +57,7 @@ public sealed class HuggingFaceConfigTests
         var imported = HuggingFaceImporter.Import(original, format, file, scope);
         Assert.NotNull(imported);
 
-        var exported = Export(Resolved(name, format).Model, format, CheckpointConfigReader.TransformersVersion(Checkpoint.Fixture(name)));
+        var exported = Export(Resolved(name, format).Model, format, Checkpoint.TransformersVersion(name, format));
         Assert.True(imported.MappedKeys.Count >= 12, string.Join(", ", imported.MappedKeys));
         foreach (var key in imported.MappedKeys)
         {

@@ -138,7 +138,7 @@ public sealed class PublishedConfigTests
     public void The_transformers_5_config_exports_back_in_its_own_form_and_a_4_config_in_its_own()
     {
         var five = Checkpoint.Model("pretrained:\n  format: qwen2\n  path: qwen2.5-1.5b-transformers-5\n").Config.Model;
-        var version = CheckpointConfigReader.TransformersVersion(Checkpoint.Fixture("qwen2.5-1.5b-transformers-5"));
+        var version = Checkpoint.TransformersVersion("qwen2.5-1.5b-transformers-5");
         Assert.Equal("5.17.0", version);
 
         var written = Parse(CheckpointConfigWriter.Write(five, "qwen2", transformersVersion: version));
@@ -148,7 +148,7 @@ public sealed class PublishedConfigTests
         Assert.Equal("5.17.0", ((ConfigScalar)Get(written, "transformers_version")).Value);
 
         var four = Checkpoint.Model("pretrained:\n  format: llama\n  path: llama-3.1-8b\n").Config.Model;
-        Assert.Equal("4.43.0.dev0", CheckpointConfigReader.TransformersVersion(Checkpoint.Fixture("llama-3.1-8b")));
+        Assert.Equal("4.43.0.dev0", Checkpoint.TransformersVersion("llama-3.1-8b"));
         var written4 = Parse(CheckpointConfigWriter.Write(four, "llama", transformersVersion: "4.43.0.dev0"));
         Assert.False(written4.TryGetValue("rope_parameters", out _));
         Assert.Equal("500000.0", ((ConfigScalar)Get(written4, "rope_theta")).Value);
@@ -188,7 +188,7 @@ public sealed class PublishedConfigTests
     {
         using var temp = new TemporaryDirectory();
         var path = temp.Write("ckpt", "config.json", "{\"model_type\": \"llama\", \"transformers_version\": " + json + "}");
-        Assert.Null(CheckpointConfigReader.TransformersVersion(path));
+        Assert.Null(Checkpoint.TransformersVersion(path));
     }
 
     private static ConfigNode Get(ConfigMap map, string key) => map.TryGetValue(key, out var node) ? node : throw new KeyNotFoundException(key);

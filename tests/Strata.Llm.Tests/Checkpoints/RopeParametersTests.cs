@@ -1,4 +1,6 @@
+using Strata.Llm.Checkpoints;
 using Strata.Llm.Models;
+using Strata.Sources;
 using Strata.Tree;
 
 namespace Strata.Llm.Tests.Checkpoints;
@@ -25,6 +27,49 @@ public sealed class RopeParametersTests
             "\"rope_parameters\": {\"rope_type\": \"yarn\", \"rope_theta\": 1000000.0, \"factor\": 4.0, \"original_max_position_embeddings\": 32768, \"beta_fast\": 16.0, \"beta_slow\": 2.0, \"attention_factor\": 1.2}").Transformer.Rotary;
 
         Assert.Equal((RotaryEmbeddingType.Yarn, 1000000.0, 4.0, 32768, 16.0, 2.0, 1.2), (rotary.Type, rotary.Theta, rotary.ScaleFactor, rotary.OriginalContextLength, rotary.BetaFast, rotary.BetaSlow, rotary.AttentionFactor));
+    }
+
+    [Theory]
+    [InlineData("\"max_position_embeddings\": 32768, \"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4.0}", 32768)]
+    [InlineData("\"max_position_embeddings\": 32768, \"rope_scaling\": {\"type\": \"yarn\", \"factor\": 4.0}", 32768)]
+    [InlineData("\"max_position_embeddings\": 65536, \"rope_parameters\": {\"rope_type\": \"yarn\", \"factor\": 4.0, \"rope_theta\": 10000.0}", 65536)]
+    [InlineData("\"max_position_embeddings\": 131072, \"rope_parameters\": {\"rope_type\": \"llama3\", \"factor\": 8.0, \"low_freq_factor\": 1.0, \"high_freq_factor\": 4.0, \"rope_theta\": 500000.0}", 131072)]
+    [InlineData("\"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4.0}", 2048)]
+    public void An_absent_original_length_is_max_position_embeddings_as_transformers_reads_it(string keys, int expected)
+    {
+        // transformers (4.x's _compute_yarn_parameters, 5.x's standardize_rope_params) takes max_position_embeddings, the
+        // file's or the format's default (Llama: 2048), not the field default of 8192.
+        Assert.Equal(expected, Model(keys).Transformer.Rotary.OriginalContextLength);
+    }
+
+    [Fact]
+    public void An_absent_original_length_is_placed_at_max_position_embeddings()
+    {
+        using var temp = new TemporaryDirectory();
+        temp.Write("ckpt", "config.json", "{\"model_type\": \"llama\",\n\"max_position_embeddings\": 32768,\n\"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4.0}}");
+        var origin = Pretrained(temp.Path, "ckpt").Model.BaseModel.Transformer.Rotary.GetOrigin(nameof(RotaryConfig.OriginalContextLength));
+        Assert.Equal((OriginKind.Checkpoint, 2, 28), (origin.Kind, origin.Line, origin.Column));
+    }
+
+    [Theory]
+    [InlineData(null, "rope_scaling")]
+    [InlineData("5.0.0", "rope_parameters")]
+    public void A_yarn_without_its_original_length_exports_without_it_and_reimports_the_same_model(string? version, string key)
+    {
+        // Left out, it reads as max_position_embeddings in every transformers version; written, 4.5x would also make the factor 1.
+        using var temp = new TemporaryDirectory();
+        temp.Write("ckpt", "config.json", "{\"model_type\": \"llama\", \"max_position_embeddings\": 32768, \"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4.0}}");
+        var imported = Pretrained(temp.Path, "ckpt").Model;
+        var text = CheckpointConfigWriter.Write(imported, "llama", transformersVersion: version);
+        var rope = Assert.IsType<ConfigMap>(TreeText.At(Assert.IsType<ConfigMap>(JsonDocumentReader.Parse(text, "config.json").Root), key));
+        Assert.Equal(
+            version is null ? ["factor", "rope_type"] : ["factor", "rope_theta", "rope_type"],
+            rope.Entries.Where(static e => e.Key is not ("attention_factor" or "beta_fast" or "beta_slow")).Select(static e => e.Key));
+
+        temp.Write("exported", "config.json", text);
+        var reimported = Pretrained(temp.Path, "exported").Model;
+        Assert.Empty(ConfigComparer.Compare(imported.BaseModel, reimported.BaseModel));
+        Assert.Equal(32768, reimported.BaseModel.Transformer.Rotary.OriginalContextLength);
     }
 
     [Fact]
@@ -168,6 +213,11 @@ public sealed class RopeParametersTests
         line = text[..text.IndexOf(Original, StringComparison.Ordinal)].Count(static c => c == '\n') + 1;
         return Import(text.Replace(Original, "\"rope_parameters\": " + parameters, StringComparison.Ordinal), out config);
     }
+
+    private static PretrainedGPTModelConfig Pretrained(string directory, string checkpoint) =>
+        new ConfigResolver<PretrainedGPTModelConfig>(Checkpoint.Options(directory))
+            .AddYaml("pretrained:\n  format: llama\n  path: " + checkpoint + "\n", "model.yaml")
+            .Resolve().Config;
 
     private static GPTBaseModelConfig Model(string keys)
     {

@@ -89,6 +89,38 @@ public sealed class DependsOnTests
     }
 
     [Fact]
+    public async Task Code_that_locks_the_graph_of_a_resolved_config_does_not_block_the_inputs_of_a_computed_field()
+    {
+        var resolved = Resolve();
+        var graph = resolved.Config.Graph!;
+        using var taken = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var token = TestContext.Current.CancellationToken;
+        var holder = Task.Run(
+            () =>
+            {
+                lock (graph)
+                {
+                    taken.Set();
+                    release.Wait(TimeSpan.FromSeconds(30));
+                }
+            },
+            token);
+        try
+        {
+            Assert.True(taken.Wait(TimeSpan.FromSeconds(10), token));
+            var explain = Task.Run(() => Entry(resolved, "volume").DependsOn, token);
+            Assert.Same(explain, await Task.WhenAny(explain, Task.Delay(TimeSpan.FromSeconds(5), token)));
+            Assert.Equal(["area", "depth"], await explain);
+        }
+        finally
+        {
+            release.Set();
+            await holder;
+        }
+    }
+
+    [Fact]
     public void Values_no_hook_set_have_no_inputs()
     {
         var resolved = Resolve("width: 4\nleft: {scaled: 3}\n");

@@ -183,6 +183,18 @@ public sealed class InterpolationTests
         Assert.Equal("unknown field `num_layer` in LayerConfig (at `layers`) (did you mean `layers.num_layers`?)", error.Message);
     }
 
+    [Fact]
+    public void A_path_an_interpolation_message_names_is_quoted_and_cut_as_every_quoted_input()
+    {
+        // The path holds a dictionary key of the input: the message shows it as MessageText.Quoted shows every input.
+        var key = new string('k', 400);
+        var error = Assert.Single(Resolve.Errors("datasets:\n  " + key + ":\n    type: random\nschedule: ${datasets." + key + ".weigth}\n"));
+
+        var path = MessageText.Quoted("datasets." + key, '`', '`');
+        Assert.Equal("unknown field `weigth` in RandomDatasetConfig (at " + path + ") (did you mean " + MessageText.Quoted("datasets." + key + ".weight", '`', '`') + "?)", error.Message);
+        Assert.True(error.Message.Length < 600, error.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Theory]
     [InlineData("${", "column 1 of the value: `${` is not closed by `}`")]
     [InlineData("a ${}", "column 3 of the value: `${}` names no field")]

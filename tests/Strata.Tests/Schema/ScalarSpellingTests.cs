@@ -1,5 +1,6 @@
 using System.Numerics;
 using Strata.Schema;
+using Strata.Sources;
 using Strata.Tests.Resolution;
 
 namespace Strata.Tests.Schema;
@@ -65,6 +66,45 @@ public sealed class ScalarSpellingTests
     [InlineData("._5")]
     [InlineData("in_f")]
     public void A_misplaced_separator_makes_the_text_no_float(string text) => Assert.False(ScalarText.TryParseDouble(text, out _));
+
+    [Theory]
+    [InlineData("100_000", 100_000)]
+    [InlineData("-1_000", -1000)]
+    [InlineData("+0_7", 7)]
+    [InlineData("999_999_999_999_999_999", 999_999_999_999_999_999)]
+    public void An_integer_with_separators_is_read_once_from_the_characters_of_its_document(string text, long expected)
+    {
+        // One read of the characters, as for 100000: the scalar's text never becomes a string of its own (no second read).
+        Assert.False(ValueTypes.Int64.Refuses(Scalar(text)));
+        var node = Scalar(text);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var refused = ValueTypes.Int64.Refuses(node);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal((false, 0L), (refused, allocated));
+        Assert.True(ScalarText.TryParseShortDecimal(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    /// <summary>A plain scalar of a document, as a parsed file holds it (its characters a part of the document's text).</summary>
+    private static global::Strata.Tree.ConfigNode Scalar(string text)
+    {
+        var root = (global::Strata.Tree.ConfigMap)YamlDocumentReader.Parse("a: " + text + "\n", "a.yaml").Root!;
+        Assert.True(root.TryGetValue("a", out var node));
+        return node;
+    }
+
+    [Theory]
+    [InlineData("_1")]
+    [InlineData("1_")]
+    [InlineData("1__0")]
+    [InlineData("-_1")]
+    [InlineData("_")]
+    [InlineData("1_000_000_000_000_000_000")]
+    [InlineData("0x_ff")]
+    public void The_short_read_leaves_misplaced_separators_long_numbers_and_prefixes_to_the_long_path(string text) =>
+        Assert.False(ScalarText.TryParseShortDecimal(text, out _));
 
     [Fact]
     public void The_digit_limit_counts_digits_not_separators()

@@ -166,7 +166,7 @@ internal static class HuggingFaceFormats
             new RenameConverter("max_position_embeddings", "max_position_embeddings", Integer, d.MaxPositionEmbeddings),
             new RenameConverter("initializer_range", "transformer.init_method_std", Number, d.InitializerRange),
             new RenameConverter("attention_dropout", "transformer.attention_dropout", Number, "0.0"),
-            new RopeConverter(d.RopeTheta),
+            new RopeConverter(d.RopeTheta, d.MaxPositionEmbeddings),
             new RenameConverter("tie_word_embeddings", "tie_word_embeddings", Boolean, d.TieWordEmbeddings),
             new ConstantConverter("use_position_embeddings", "false", static v => v is false, "no absolute position embeddings"),
             new ConstantConverter("transformer.num_shared_experts", "0", static v => v is 0, "no shared experts"),

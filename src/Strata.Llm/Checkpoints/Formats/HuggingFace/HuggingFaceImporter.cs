@@ -32,6 +32,10 @@ internal static class HuggingFaceImporter
             return null;
         }
 
+        scope.TransformersVersion = root.TryGetValue("transformers_version", out var node) && node is ConfigScalar { Style: ScalarStyle.Quoted, Value: { } version } && IsVersion(version)
+            ? version
+            : null;
+
         return new ConfigMap([new ConfigMapEntry("base_model", root.Origin, imported.BaseModel)], root.Origin);
     }
 
@@ -64,6 +68,25 @@ internal static class HuggingFaceImporter
         }
 
         return scope.HasErrors ? null : new HuggingFaceImport(chosen.Name, context.Tree.Build(config.Origin), context.MappedKeys);
+    }
+
+    /// <summary>Whether a <c>transformers_version</c> is a version (<c>4.43.0.dev0</c>, <c>5.0.0</c>): digits, then dot-separated parts of letters and digits, at most 32 characters.</summary>
+    private static bool IsVersion(string text)
+    {
+        if (text.Length is 0 or > 32 || !char.IsAsciiDigit(text[0]) || text[^1] == '.')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!(char.IsAsciiLetterOrDigit(text[i]) || (text[i] == '.' && text[i - 1] != '.')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static HuggingFaceFormat? ChooseFormat(ConfigMap config, string format, ConfigNode? modelType, CheckpointReadScope scope)

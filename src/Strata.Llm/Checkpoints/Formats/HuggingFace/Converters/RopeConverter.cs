@@ -11,8 +11,9 @@ namespace Strata.Llm.Checkpoints.Formats.HuggingFace.Converters;
 /// <c>rope_parameters</c>, one object with <c>rope_type</c>, <c>rope_theta</c> and the type's parameters. <c>llama3</c>
 /// and <c>yarn</c> carry their parameters (<c>factor</c> → <c>scale_factor</c>, <c>original_max_position_embeddings</c> →
 /// <c>original_context_length</c>, and so on). Other types (<c>linear</c>, <c>dynamic</c>, <c>longrope</c>) have no
-/// equivalent and are errors at their place. Parameters absent from the file keep the field defaults; parameters the
-/// type does not use are reported and left out. A <c>null</c> is read as transformers reads it (<see cref="ImportNull"/>);
+/// equivalent and are errors at their place. An absent <c>original_max_position_embeddings</c> is <c>max_position_embeddings</c>,
+/// as transformers reads it (4.x's yarn, 5.x's yarn and llama3), not the field's default; other parameters absent from the
+/// file keep the field defaults; parameters the type does not use are reported and left out. A <c>null</c> is read as transformers reads it (<see cref="ImportNull"/>);
 /// a null <c>rope_theta</c> is refused: transformers keeps it (only an absent one takes the default) and fails on it. Export writes the form of the transformers version it is given (5.x:
 /// <c>rope_parameters</c>; otherwise, or without one, 4.x), so that import∘export is the identity in either form.
 /// </summary>
@@ -23,19 +24,22 @@ internal sealed class RopeConverter : HuggingFaceConverter
     private const string ParametersKey = "rope_parameters";
     private const string TypePath = "transformer.rotary.type";
     private const string ThetaPath = "transformer.rotary.theta";
+    private const string MaxKey = "max_position_embeddings";
+    private const string OriginalKey = "original_max_position_embeddings";
+    private const string OriginalPath = "transformer.rotary.original_context_length";
 
     private static readonly Parameter[] s_llama3 =
     [
         new("factor", "scale_factor", HuggingFaceValueKind.Number),
         new("low_freq_factor", "low_frequency_factor", HuggingFaceValueKind.Number),
         new("high_freq_factor", "high_frequency_factor", HuggingFaceValueKind.Number),
-        new("original_max_position_embeddings", "original_context_length", HuggingFaceValueKind.Integer),
+        new(OriginalKey, "original_context_length", HuggingFaceValueKind.Integer),
     ];
 
     private static readonly Parameter[] s_yarn =
     [
         new("factor", "scale_factor", HuggingFaceValueKind.Number),
-        new("original_max_position_embeddings", "original_context_length", HuggingFaceValueKind.Integer),
+        new(OriginalKey, "original_context_length", HuggingFaceValueKind.Integer),
         new("attention_factor", "attention_factor", HuggingFaceValueKind.NullableNumber),
         // transformers reads `get("beta_fast") or 32` and `get("beta_slow") or 1`: a null is the default.
         new("beta_fast", "beta_fast", HuggingFaceValueKind.Number, "32.0"),
@@ -43,11 +47,14 @@ internal sealed class RopeConverter : HuggingFaceConverter
     ];
 
     private readonly string _defaultTheta;
+    private readonly string _defaultMax;
 
     /// <param name="defaultTheta">The <c>rope_theta</c> transformers gives the format when the file has none (a JSON literal).</param>
-    public RopeConverter(string defaultTheta)
+    /// <param name="defaultMax">The <c>max_position_embeddings</c> transformers gives the format when the file has none (a JSON literal).</param>
+    public RopeConverter(string defaultTheta, string defaultMax)
     {
         _defaultTheta = defaultTheta;
+        _defaultMax = defaultMax;
     }
 
     /// <summary>Whether a <c>transformers_version</c> is 5 or later (the version that writes <c>rope_parameters</c>).</summary>
@@ -102,6 +109,13 @@ internal sealed class RopeConverter : HuggingFaceConverter
         }
 
         var theta = context.Get(ThetaPath).Value;
+        if (type.Value is RotaryEmbeddingType.Yarn && Equals(context.Get(OriginalPath).Value, context.Get(MaxKey).Value))
+        {
+            // The form transformers reads as this length in every version (absent: max_position_embeddings). Written,
+            // 4.5x would also replace the factor by max_position_embeddings / original_max_position_embeddings, that is 1.
+            parameters = Array.FindAll(parameters, static p => p.Key != OriginalKey);
+        }
+
         if (WritesRopeParameters(context.TransformersVersion))
         {
             var entries = Entries(context, type.Text, parameters);
@@ -155,7 +169,7 @@ internal sealed class RopeConverter : HuggingFaceConverter
     }
 
     /// <summary>Imports a typed object (<c>rope_scaling</c> or <c>rope_parameters</c>): its type, then its parameters; false after reporting an unknown type.</summary>
-    private static bool ImportTyped(HuggingFaceImportContext context, ConfigMap map, string key, string? skip)
+    private bool ImportTyped(HuggingFaceImportContext context, ConfigMap map, string key, string? skip)
     {
         var typeKey = map.IndexOf("rope_type") >= 0 || key == ParametersKey ? "rope_type" : "type";
         if (!map.TryGetValue(typeKey, out var typeNode) || typeNode is not ConfigScalar { Style: ScalarStyle.Quoted, Value: { } type })
@@ -186,6 +200,13 @@ internal sealed class RopeConverter : HuggingFaceConverter
             }
         }
 
+        // transformers takes an absent original length as max_position_embeddings (4.x's yarn; 5.x's standardization, for
+        // yarn and llama3), not as the field's default of 8192, which would be another model.
+        if (parameters.Length > 0 && map.IndexOf(OriginalKey) < 0 && MaxPositionEmbeddings(context) is { } max)
+        {
+            context.Tree.Set(OriginalPath, max);
+        }
+
         return true;
     }
 
@@ -205,7 +226,7 @@ internal sealed class RopeConverter : HuggingFaceConverter
         return entries;
     }
 
-    private static void ImportParameter(HuggingFaceImportContext context, ConfigMap map, ConfigMapEntry entry, Parameter[] parameters, string type, string typeKey, string key)
+    private void ImportParameter(HuggingFaceImportContext context, ConfigMap map, ConfigMapEntry entry, Parameter[] parameters, string type, string typeKey, string key)
     {
         if (entry.Key == typeKey || (entry.Key == "type" && entry.Value is ConfigScalar { Value: var legacy } && legacy == type))
         {
@@ -237,7 +258,7 @@ internal sealed class RopeConverter : HuggingFaceConverter
     /// original_max_position_embeddings</c> (as for DeepSeek-V3); any other parameter is computed with as it is, which
     /// fails, so it is refused at its place.
     /// </summary>
-    private static void ImportNull(HuggingFaceImportContext context, ConfigMap map, ConfigMapEntry entry, Parameter parameter, string type, string key)
+    private void ImportNull(HuggingFaceImportContext context, ConfigMap map, ConfigMapEntry entry, Parameter parameter, string type, string key)
     {
         var field = "transformer.rotary." + parameter.Field;
         if (parameter.Null is { } literal)
@@ -249,9 +270,9 @@ internal sealed class RopeConverter : HuggingFaceConverter
         if (type == "yarn" && parameter.Key == "factor")
         {
             // The original length defaults to max_position_embeddings in transformers, which makes the factor 1.
-            var hasMax = context.Config.TryGetValue("max_position_embeddings", out var maxNode);
-            var original = map.TryGetValue("original_max_position_embeddings", out var originalNode) ? originalNode : maxNode;
-            if (hasMax && Integer(maxNode) is { } max && Integer(original) is { } length and > 0)
+            var maxNode = MaxPositionEmbeddings(context);
+            var original = map.TryGetValue(OriginalKey, out var originalNode) ? originalNode : maxNode;
+            if (Integer(maxNode) is { } max && Integer(original) is { } length and > 0)
             {
                 context.Tree.Set(field, ConfigScalar.Plain(ScalarText.FormatDouble((double)max / length), entry.Value.Origin));
                 return;
@@ -263,6 +284,15 @@ internal sealed class RopeConverter : HuggingFaceConverter
 
         context.Invalid(entry.Value.Origin, key + " key " + MessageText.Quoted(entry.Key) + " is null, which transformers computes with as it is and cannot build the model with (it takes no default for it): give " + HuggingFaceValue.Describe(parameter.Kind));
     }
+
+    /// <summary>
+    /// The file's <c>max_position_embeddings</c> (with its place), the format's default when the file has none, or
+    /// <see langword="null"/> when it holds no integer (its own converter reports it).
+    /// </summary>
+    private ConfigNode? MaxPositionEmbeddings(HuggingFaceImportContext context) =>
+        !context.Config.TryGetValue(MaxKey, out var node) ? HuggingFaceImportContext.Literal(_defaultMax, context.AbsentOrigin)
+        : HuggingFaceValue.HasKind(node, HuggingFaceValueKind.Integer) ? node
+        : null;
 
     private static long? Integer(ConfigNode? node) =>
         node is ConfigScalar { Value: { } text } && HuggingFaceValue.HasKind(node, HuggingFaceValueKind.Integer)
