@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
@@ -44,7 +45,37 @@ internal static class HostCommandLine
             return ExitCodes.Usage;
         }
 
-        return await InvokeAsync(new HostContext(host, kinds, console, arguments, expanded), cancellationToken).ConfigureAwait(false);
+        return await InvokeAsync(new HostContext(host, kinds, console, arguments, AsHelpRequest(host, expanded)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>help [VERB]...</c> asks for the help of VERB (or of the program), as git, dotnet and cargo read it: it is
+    /// <c>[VERB]... --help</c>, unless the program has a verb of its own named <c>help</c>.
+    /// </summary>
+    private static CommandLineArguments AsHelpRequest(ConfigHost host, CommandLineArguments commandLine)
+    {
+        var tokens = commandLine.Tokens;
+        if (tokens.Count == 0 || tokens[0] != "help")
+        {
+            return commandLine;
+        }
+
+        foreach (var (name, _) in host.Verbs)
+        {
+            if (name == "help")
+            {
+                return commandLine;
+            }
+        }
+
+        var asked = new List<string>(tokens.Count);
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            asked.Add(tokens[i]);
+        }
+
+        asked.Add("--help");
+        return commandLine with { Tokens = asked };
     }
 
     private static async Task<int> InvokeAsync(HostContext context, CancellationToken cancellationToken)
@@ -246,14 +277,39 @@ internal static class HostCommandLine
 
     private static int ReportParseErrors(HostContext context, ParseResult parse)
     {
+        // An unknown first word is one problem: the verb it fails to name ("Required command was not provided") and the
+        // words after it that no verb took follow from it, so only its own error is reported.
+        var unknownVerb = IsRoot(parse) && parse.UnmatchedTokens.Count > 0 ? "'" + parse.UnmatchedTokens[0] + "'" : null;
+        var reported = false;
         foreach (var error in parse.Errors)
         {
-            var message = error.Message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace(":  ", ": ", StringComparison.Ordinal);
-            context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + Suggest(parse, error));
+            if (unknownVerb is null || error.Message.Contains(unknownVerb, StringComparison.Ordinal))
+            {
+                ReportParseError(context, parse, error);
+                reported = true;
+                if (unknownVerb is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (!reported)
+        {
+            foreach (var error in parse.Errors)
+            {
+                ReportParseError(context, parse, error);
+            }
         }
 
         WriteHelpHint(context, parse);
         return ExitCodes.Usage;
+    }
+
+    private static void ReportParseError(HostContext context, ParseResult parse, ParseError error)
+    {
+        var message = error.Message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace(":  ", ": ", StringComparison.Ordinal);
+        context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + Suggest(parse, error));
     }
 
     internal static int ReportUsage(HostContext context, ParseResult parse, string message) => ReportUsage(context, parse, [message]);
@@ -280,21 +336,47 @@ internal static class HostCommandLine
     private static void WriteHelpHint(HostConsole console, string command) =>
         console.Error.Write("Run '" + command + " --help' for usage.\n");
 
-    /// <summary>A "did you mean" for a mistyped verb.</summary>
+    /// <summary>
+    /// A "did you mean" for a mistyped verb, or for a value outside a fixed list (a kind, <c>--format</c>,
+    /// <c>--show</c>, a shell): the list is what the argument completes to, so every verb's closed choices get it.
+    /// </summary>
     private static string Suggest(ParseResult parse, ParseError error)
     {
-        if (!IsRoot(parse) || parse.UnmatchedTokens.Count == 0 || !error.Message.Contains(parse.UnmatchedTokens[0], StringComparison.Ordinal))
+        var candidates = new List<string>();
+        string? given = null;
+        if (IsRoot(parse) && parse.UnmatchedTokens.Count > 0)
+        {
+            given = parse.UnmatchedTokens[0];
+            foreach (var verb in parse.CommandResult.Command.Subcommands)
+            {
+                candidates.Add(verb.Name);
+            }
+        }
+        else if (error.SymbolResult is ArgumentResult { Tokens.Count: > 0 } or OptionResult { Tokens.Count: > 0 })
+        {
+            var result = error.SymbolResult;
+            Symbol symbol = result is ArgumentResult argument ? argument.Argument : ((OptionResult)result).Option;
+            foreach (var item in symbol.GetCompletions(CompletionContext.Empty))
+            {
+                candidates.Add(item.Label);
+            }
+
+            foreach (var token in result.Tokens)
+            {
+                if (!candidates.Contains(token.Value))
+                {
+                    given = token.Value;
+                    break;
+                }
+            }
+        }
+
+        if (given is null || candidates.Count == 0 || !error.Message.Contains("'" + given + "'", StringComparison.Ordinal))
         {
             return string.Empty;
         }
 
-        var verbs = new List<string>();
-        foreach (var verb in parse.CommandResult.Command.Subcommands)
-        {
-            verbs.Add(verb.Name);
-        }
-
-        var closest = Suggestions.Closest(parse.UnmatchedTokens[0], verbs);
+        var closest = Suggestions.Closest(given, candidates);
         return closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)";
     }
 
@@ -331,14 +413,24 @@ internal static class HostCommandLine
 
     private static string UnknownOptionMessage(ParseResult parse, string token)
     {
+        // Compared without their dashes, which are not what was mistyped; a one-letter name is suggested only as it is
+        // (any other letter is one edit away from it: `-v` is no typo of `-c`).
         var names = new List<string>();
+        var bare = new List<string>();
         foreach (var option in parse.CommandResult.Command.Options)
         {
             names.AddRange(option.Aliases);
             names.Add(option.Name);
         }
 
-        var closest = Suggestions.Closest(token, names);
+        foreach (var name in names)
+        {
+            bare.Add(name.TrimStart('-'));
+        }
+
+        var given = token.TrimStart('-');
+        var at = given.Length > 1 && Suggestions.Closest(given, bare) is { } found ? bare.IndexOf(found) : bare.IndexOf(given);
+        var closest = at >= 0 ? names[at] : null;
         return "unknown option " + MessageText.Quoted(token) + (closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)");
     }
 }

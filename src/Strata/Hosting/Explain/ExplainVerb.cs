@@ -17,7 +17,7 @@ internal static class ExplainVerb
     {
         var command = new Command("explain", "Show where each value came from: its effective value, origin and history.");
         var inputs = new ResolveInputs(context, command, acceptsPaths: true);
-        var format = HostSymbols.Format("The output format: a table, JSON, or a self-contained HTML page.", "text", "json", "html");
+        var format = HostSymbols.Format("The output format: a table, JSON, or a self-contained HTML page of the whole config (with no PATH).", "text", "json", "html");
         var output = HostSymbols.Output();
         command.Add(format);
         command.Add(output);
