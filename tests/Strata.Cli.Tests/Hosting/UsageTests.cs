@@ -41,6 +41,20 @@ public sealed class UsageTests
     }
 
     [Theory]
+    [InlineData("help", "reslove")]
+    [InlineData("reslove", "--help")]
+    public async Task Help_of_an_unknown_verb_is_the_unknown_verb_error_not_the_program_help(params string[] arguments)
+    {
+        var result = await TestHost.Run(arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Equal(
+            "jobs: error: Unrecognized command or argument 'reslove'. (did you mean 'resolve'?)\nRun 'jobs --help' for usage.\n",
+            result.Error);
+    }
+
+    [Theory]
     [InlineData("resolve", "jobb", "did you mean 'job'?")]
     [InlineData("resolve", "job", "--format", "yml", "did you mean 'yaml'?")]
     [InlineData("resolve", "job", "--show=al", "did you mean 'all'?")]

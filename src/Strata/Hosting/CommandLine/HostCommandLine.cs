@@ -91,7 +91,10 @@ internal static class HostCommandLine
 
         // Response files are expanded already, each argument with its place: the parser must not read them again.
         var parse = root.Parse(context.CommandLine.Tokens, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parse.Action is ParseErrorAction || (parse.Action is null && parse.Errors.Count > 0))
+        // Help of a verb that does not exist (`strata reslove --help`, `strata help reslove`) is the unknown verb's
+        // error, not the program's help, which would hide the typo.
+        if (parse.Action is ParseErrorAction || (parse.Action is null && parse.Errors.Count > 0)
+            || (parse.Action is HelpAction && IsRoot(parse) && parse.UnmatchedTokens.Count > 0))
         {
             return ReportParseErrors(context, parse);
         }
@@ -277,39 +280,41 @@ internal static class HostCommandLine
 
     private static int ReportParseErrors(HostContext context, ParseResult parse)
     {
-        // An unknown first word is one problem: the verb it fails to name ("Required command was not provided") and the
-        // words after it that no verb took follow from it, so only its own error is reported.
-        var unknownVerb = IsRoot(parse) && parse.UnmatchedTokens.Count > 0 ? "'" + parse.UnmatchedTokens[0] + "'" : null;
-        var reported = false;
-        foreach (var error in parse.Errors)
+        if (IsRoot(parse) && parse.UnmatchedTokens.Count > 0)
         {
-            if (unknownVerb is null || error.Message.Contains(unknownVerb, StringComparison.Ordinal))
+            // An unknown first word is one problem: the verb it fails to name ("Required command was not provided") and
+            // the words after it that no verb took follow from it, so only its own error is reported (in the parser's
+            // words, which --help, parsed without errors, does not give).
+            var given = parse.UnmatchedTokens[0];
+            var message = "Unrecognized command or argument '" + given + "'.";
+            foreach (var error in parse.Errors)
             {
-                ReportParseError(context, parse, error);
-                reported = true;
-                if (unknownVerb is not null)
+                if (error.Message.Contains("'" + given + "'", StringComparison.Ordinal))
                 {
+                    message = error.Message;
                     break;
                 }
             }
-        }
 
-        if (!reported)
+            var verbs = new List<string>();
+            foreach (var verb in parse.CommandResult.Command.Subcommands)
+            {
+                verbs.Add(verb.Name);
+            }
+
+            context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + DidYouMean(given, verbs));
+        }
+        else
         {
             foreach (var error in parse.Errors)
             {
-                ReportParseError(context, parse, error);
+                var message = error.Message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace(":  ", ": ", StringComparison.Ordinal);
+                context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + Suggest(error));
             }
         }
 
         WriteHelpHint(context, parse);
         return ExitCodes.Usage;
-    }
-
-    private static void ReportParseError(HostContext context, ParseResult parse, ParseError error)
-    {
-        var message = error.Message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace(":  ", ": ", StringComparison.Ordinal);
-        context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + Suggest(parse, error));
     }
 
     internal static int ReportUsage(HostContext context, ParseResult parse, string message) => ReportUsage(context, parse, [message]);
@@ -337,48 +342,37 @@ internal static class HostCommandLine
         console.Error.Write("Run '" + command + " --help' for usage.\n");
 
     /// <summary>
-    /// A "did you mean" for a mistyped verb, or for a value outside a fixed list (a kind, <c>--format</c>,
-    /// <c>--show</c>, a shell): the list is what the argument completes to, so every verb's closed choices get it.
+    /// A "did you mean" for a value outside a fixed list (a kind, <c>--format</c>, <c>--show</c>, a shell): the list is
+    /// what the argument completes to, so every verb's closed choices get it.
     /// </summary>
-    private static string Suggest(ParseResult parse, ParseError error)
+    private static string Suggest(ParseError error)
     {
-        var candidates = new List<string>();
-        string? given = null;
-        if (IsRoot(parse) && parse.UnmatchedTokens.Count > 0)
-        {
-            given = parse.UnmatchedTokens[0];
-            foreach (var verb in parse.CommandResult.Command.Subcommands)
-            {
-                candidates.Add(verb.Name);
-            }
-        }
-        else if (error.SymbolResult is ArgumentResult { Tokens.Count: > 0 } or OptionResult { Tokens.Count: > 0 })
-        {
-            var result = error.SymbolResult;
-            Symbol symbol = result is ArgumentResult argument ? argument.Argument : ((OptionResult)result).Option;
-            foreach (var item in symbol.GetCompletions(CompletionContext.Empty))
-            {
-                candidates.Add(item.Label);
-            }
-
-            foreach (var token in result.Tokens)
-            {
-                if (!candidates.Contains(token.Value))
-                {
-                    given = token.Value;
-                    break;
-                }
-            }
-        }
-
-        if (given is null || candidates.Count == 0 || !error.Message.Contains("'" + given + "'", StringComparison.Ordinal))
+        if (error.SymbolResult is not (ArgumentResult { Tokens.Count: > 0 } or OptionResult { Tokens.Count: > 0 }))
         {
             return string.Empty;
         }
 
-        var closest = Suggestions.Closest(given, candidates);
-        return closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)";
+        var result = error.SymbolResult;
+        Symbol symbol = result is ArgumentResult argument ? argument.Argument : ((OptionResult)result).Option;
+        var candidates = new List<string>();
+        foreach (var item in symbol.GetCompletions(CompletionContext.Empty))
+        {
+            candidates.Add(item.Label);
+        }
+
+        foreach (var token in result.Tokens)
+        {
+            if (!candidates.Contains(token.Value))
+            {
+                return error.Message.Contains("'" + token.Value + "'", StringComparison.Ordinal) ? DidYouMean(token.Value, candidates) : string.Empty;
+            }
+        }
+
+        return string.Empty;
     }
+
+    private static string DidYouMean(string given, List<string> candidates) =>
+        Suggestions.Closest(given, candidates) is { } closest ? " (did you mean " + MessageText.Quoted(closest) + "?)" : string.Empty;
 
     /// <summary>
     /// Positional arguments take any token, so an unknown option (<c>--bogus</c>) would land among the overrides: find

@@ -38,6 +38,12 @@ internal static class ExplainVerb
                 throw new UsageException("--why needs the PATH of a value to explain (explain --why model.base_model.transformer.ffn_hidden_size)");
             }
 
+            // A usage error comes before any resolution, so that it is not preceded by the config's diagnostics.
+            if (parse.GetValue(format) == "html" && (paths.Count > 0 || chains))
+            {
+                throw new UsageException("--format html shows the whole config: give no PATH and no --why, and use its filter");
+            }
+
             var outcome = context.FindKind(request.Kind).Resolve(request);
             if (outcome.Resolved is not { } resolved)
             {
@@ -58,7 +64,7 @@ internal static class ExplainVerb
             var json = parse.GetValue(format) == "json";
             var text = parse.GetValue(format) switch
             {
-                "html" => paths.Count == 0 && !chains ? HtmlReport.Explain(resolved, all, request.Kind, request.Overrides) : throw new UsageException("--format html shows the whole config: give no PATH and no --why, and use its filter"),
+                "html" => HtmlReport.Explain(resolved, all, request.Kind, request.Overrides),
                 _ when chains => json ? ExplainWriter.Json(WhyWriter.Values(selected, all)) : WhyWriter.Text(selected, request.Overrides, all),
                 _ => json ? ExplainWriter.Json(selected) : ExplainWriter.Table(selected, request.Overrides, all),
             };
