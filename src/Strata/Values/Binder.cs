@@ -172,6 +172,23 @@ internal sealed class Binder
     }
 
     /// <summary>
+    /// The key of the field whose C# property is named <paramref name="name"/> (any case): a .NET user writes
+    /// <c>LearningRate</c> (as <c>IConfiguration</c> takes it) for the key <c>lr</c>.
+    /// </summary>
+    private static string? KeyOfProperty(ConfigTypeInfo info, string name)
+    {
+        foreach (var field in info.FieldArray)
+        {
+            if (string.Equals(field.PropertyName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return field.Key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// A "did you mean" for a key of the schema written at the wrong level of nesting: its paths under the config
     /// where it was written (a level left out, <c>train_iters</c> at the top for <c>training.train_iters</c>), else its
     /// paths from the root (written under the wrong section); up to three, as full paths. Empty when it is nowhere.
@@ -227,7 +244,7 @@ internal sealed class Binder
             }
         }
 
-        var suggestion = Suggestions.Closest(entry.Key, info.FieldKeys());
+        var suggestion = Suggestions.Closest(entry.Key, info.FieldKeys()) ?? KeyOfProperty(info, entry.Key);
         var message = "unknown key " + MessageText.Quoted(entry.Key, '`', '`') + " in " + info.Name
             + (suggestion is not null ? " (did you mean " + MessageText.Quoted(suggestion, '`', '`') + "?)" : Elsewhere(info, entry.Key, context.Path));
         if (LenientUnknownKeys)

@@ -101,6 +101,15 @@ public sealed class TypingTests
     }
 
     [Fact]
+    public void A_key_written_as_the_csharp_property_name_suggests_the_key_of_that_field()
+    {
+        // Too far from ffn_hidden_size to be a typo of it, but the property's name in any case.
+        var error = Assert.Single(Resolve.Errors("layers:\n  FfnHiddenSize: 4\n"));
+
+        Assert.Equal("unknown key `FfnHiddenSize` in LayerConfig (did you mean `ffn_hidden_size`?)", error.Message);
+    }
+
+    [Fact]
     public void Every_problem_is_reported_not_only_the_first()
     {
         var errors = Resolve.Errors("iterations: -1\nlayers:\n  num_layers: -2\n  heads: x\nbogus: 1\n");
