@@ -17,10 +17,17 @@ public abstract class ConfigTypeInfo
     private ConfigFieldInfo[]? _environmentFields;
     private ConfigFieldInfo[]? _ruledFields;
     private ConfigFieldInfo[]? _freezeFields;
+    private Dictionary<string, List<string>>? _nestedKeyPaths;
     private IReadOnlyList<ConfigDerivedInfo>? _allDerived;
     private IReadOnlyList<ConfigSubtype>? _subtypes;
     private const int DeepRenames = (int)DeepDeclarations.Renames;
     private const int DeepBaseLayers = (int)DeepDeclarations.BaseLayers;
+
+    /// <summary>The deepest level indexed by <see cref="NestedKeyPaths"/>.</summary>
+    private const int MaxNestedKeyDepth = 16;
+
+    /// <summary>The most paths indexed by <see cref="NestedKeyPaths"/>.</summary>
+    private const int MaxNestedKeyPaths = 10_000;
     private int _deepFlags = -1;
     private bool _providesBaseLayers;
     private int _isPolymorphic = -1;
@@ -386,6 +393,51 @@ public abstract class ConfigTypeInfo
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// The dotted paths of the fields of this config and of the configs nested under it (through config fields, not
+    /// lists or dictionaries), by their key, shallowest first: where a key written at the wrong level of nesting belongs (for
+    /// suggestions). Built once per class, bounded by <see cref="MaxNestedKeyDepth"/> levels and
+    /// <see cref="MaxNestedKeyPaths"/> paths, so that a file of many unknown keys costs one lookup each.
+    /// </summary>
+    internal Dictionary<string, List<string>> NestedKeyPaths => _nestedKeyPaths ??= BuildNestedKeyPaths();
+
+    private Dictionary<string, List<string>> BuildNestedKeyPaths()
+    {
+        // Breadth first, so each key's paths come shallowest first.
+        var paths = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var level = new List<(ConfigTypeInfo Type, string Prefix)> { (this, string.Empty) };
+        var count = 0;
+        for (var depth = 0; depth < MaxNestedKeyDepth && level.Count > 0 && count < MaxNestedKeyPaths; depth++)
+        {
+            var next = new List<(ConfigTypeInfo Type, string Prefix)>();
+            foreach (var (type, prefix) in level)
+            {
+                foreach (var field in type.FieldArray)
+                {
+                    var path = prefix.Length == 0 ? field.Key : prefix + "." + field.Key;
+                    if (count++ < MaxNestedKeyPaths)
+                    {
+                        if (!paths.TryGetValue(field.Key, out var list))
+                        {
+                            paths[field.Key] = list = [];
+                        }
+
+                        list.Add(path);
+                    }
+
+                    if (field.ValueType.Section is { } nested)
+                    {
+                        next.Add((nested, path));
+                    }
+                }
+            }
+
+            level = next;
+        }
+
+        return paths;
     }
 
     /// <summary>The keys of the fields, in order (for suggestions).</summary>

@@ -18,6 +18,9 @@ internal sealed class Binder
     /// <summary>The place whose config <see cref="CreateFor"/> just returned, for the <see cref="BindObject"/> that follows.</summary>
     private BaseLayerContext? _binding;
 
+    /// <summary>The class of the root config (the kind), for suggestions of keys written under the wrong section.</summary>
+    private ConfigTypeInfo? _root;
+
     public Binder(bool lenientUnknownKeys, ResolutionGraph graph)
     {
         LenientUnknownKeys = lenientUnknownKeys;
@@ -35,6 +38,7 @@ internal sealed class Binder
     /// <summary>Binds <paramref name="map"/> into a new instance of the class chosen for <paramref name="slotType"/>.</summary>
     public ConfigObject? Bind(ConfigTypeInfo slotType, ConfigMap map, ValueReadContext context)
     {
+        _root ??= slotType;
         var instance = CreateFor(slotType, map, context);
         if (instance is not null)
         {
@@ -167,6 +171,64 @@ internal sealed class Binder
         }
     }
 
+    /// <summary>
+    /// The key of the field whose C# property is named <paramref name="name"/> (any case): a .NET user writes
+    /// <c>LearningRate</c> (as <c>IConfiguration</c> takes it) for the key <c>lr</c>.
+    /// </summary>
+    private static string? KeyOfProperty(ConfigTypeInfo info, string name)
+    {
+        foreach (var field in info.FieldArray)
+        {
+            if (string.Equals(field.PropertyName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return field.Key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A "did you mean" for a key of the schema written at the wrong level of nesting: its paths under the config
+    /// where it was written (a level left out, <c>train_iters</c> at the top for <c>training.train_iters</c>), else its
+    /// paths from the root (written under the wrong section); up to three, as full paths. Empty when it is nowhere.
+    /// </summary>
+    private string Elsewhere(ConfigTypeInfo info, string key, string path)
+    {
+        // The path of the config where the key was written: the key's own path without its last step.
+        var at = path.Length - key.Length;
+        var prefix = at > 0 && path.EndsWith(key, StringComparison.Ordinal) && path[at - 1] == '.' ? path[..(at - 1)] : string.Empty;
+        List<string>? below = null;
+        if (info.NestedKeyPaths.TryGetValue(key, out var under))
+        {
+            below = [];
+            foreach (var place in under)
+            {
+                below.Add(prefix.Length == 0 ? place : prefix + "." + place);
+            }
+        }
+        else if (_root is not null && !ReferenceEquals(_root, info) && _root.NestedKeyPaths.TryGetValue(key, out var fromRoot))
+        {
+            below = fromRoot;
+        }
+
+        if (below is null or { Count: > 3 })
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder(" (did you mean ");
+        for (var i = 0; i < below.Count; i++)
+        {
+            // A field of the root has a path without a dot, which would read as the key itself.
+            text.Append(i == 0 ? string.Empty : i == below.Count - 1 ? " or " : ", ")
+                .Append(below[i].Contains('.', StringComparison.Ordinal) ? string.Empty : "the top-level ")
+                .Append('`').Append(below[i]).Append('`');
+        }
+
+        return text.Append("?)").ToString();
+    }
+
     private void ReportUnknown(ConfigTypeInfo info, ConfigMapEntry entry, ValueReadContext context)
     {
         foreach (var derived in info.DerivedFields)
@@ -182,9 +244,9 @@ internal sealed class Binder
             }
         }
 
-        var suggestion = Suggestions.Closest(entry.Key, info.FieldKeys());
+        var suggestion = Suggestions.Closest(entry.Key, info.FieldKeys()) ?? KeyOfProperty(info, entry.Key);
         var message = "unknown key " + MessageText.Quoted(entry.Key, '`', '`') + " in " + info.Name
-            + (suggestion is null ? string.Empty : " (did you mean " + MessageText.Quoted(suggestion, '`', '`') + "?)");
+            + (suggestion is not null ? " (did you mean " + MessageText.Quoted(suggestion, '`', '`') + "?)" : Elsewhere(info, entry.Key, context.Path));
         if (LenientUnknownKeys)
         {
             context.Diagnostics.Warning(DiagnosticCodes.UnknownKey, context.Path, entry.KeyOrigin, message);

@@ -24,6 +24,10 @@ public abstract class ConfigValueType
     /// <summary>The shape of this type for JSON Schema and documentation.</summary>
     public abstract ValueShape Shape { get; }
 
+    /// <summary>The config a field of this type holds directly (an optional one too), or null for a leaf or a collection: a section of a dotted path.</summary>
+    internal ConfigTypeInfo? Section =>
+        Shape == ValueShape.Config || (Shape == ValueShape.Nullable && ElementType?.Shape == ValueShape.Config) ? NestedConfig : null;
+
     /// <summary>The element (or value) type of a collection, or the underlying type of a nullable; otherwise <see langword="null"/>.</summary>
     public virtual ConfigValueType? ElementType => null;
 

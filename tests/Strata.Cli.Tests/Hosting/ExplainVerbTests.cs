@@ -273,6 +273,17 @@ public sealed class ExplainVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_as_html_of_a_path_is_refused_before_the_config_is_resolved_so_that_the_usage_error_stands_alone()
+    {
+        // An invalid config and an unknown path: neither is reported, the usage error comes first and alone.
+        var result = await TestHost.Run("explain", "job", "steps=-5", "no_such_path", "--format", "html");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("jobs: error: --format html shows the whole config", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("STR0", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_refuses_to_write_its_output_over_an_input()
     {
         var file = _dir.Write("job.yaml", "steps: 10\n");

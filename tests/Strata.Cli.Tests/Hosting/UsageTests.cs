@@ -15,6 +15,78 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task An_unknown_verb_is_one_error_not_also_a_missing_verb_and_the_words_after_it()
+    {
+        var result = await TestHost.Run("reslove", "job", "steps=3");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "jobs: error: Unrecognized command or argument 'reslove'. (did you mean 'resolve'?)\nRun 'jobs --help' for usage.\n",
+            result.Error);
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("help", "resolve")]
+    [InlineData("help", "resolve", "job")]
+    public async Task Help_as_a_verb_shows_the_help_of_the_verb_that_follows_it(params string[] arguments)
+    {
+        var result = await TestHost.Run(arguments);
+        var asked = await TestHost.Run([.. arguments[1..], "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Error);
+        Assert.Contains("Usage:", result.Output, StringComparison.Ordinal);
+        Assert.Equal(asked.Output, result.Output);
+    }
+
+    [Theory]
+    [InlineData("help", "reslove")]
+    [InlineData("reslove", "--help")]
+    public async Task Help_of_an_unknown_verb_is_the_unknown_verb_error_not_the_program_help(params string[] arguments)
+    {
+        var result = await TestHost.Run(arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Equal(
+            "jobs: error: Unrecognized command or argument 'reslove'. (did you mean 'resolve'?)\nRun 'jobs --help' for usage.\n",
+            result.Error);
+    }
+
+    [Theory]
+    [InlineData("resolve", "jobb", "did you mean 'job'?")]
+    [InlineData("resolve", "job", "--format", "yml", "did you mean 'yaml'?")]
+    [InlineData("resolve", "job", "--show=al", "did you mean 'all'?")]
+    [InlineData("completion", "bsh", "did you mean 'bash'?")]
+    public async Task A_value_outside_a_fixed_list_gets_the_closest_one(params string[] arguments)
+    {
+        var result = await TestHost.Run(arguments[..^1]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not recognized. Must be one of:", result.Error, StringComparison.Ordinal);
+        Assert.Contains(arguments[^1], result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-v")]
+    [InlineData("-x")]
+    public async Task A_one_letter_option_gets_no_other_letter_as_a_suggestion(string option)
+    {
+        var result = await TestHost.Run("resolve", "job", option);
+
+        Assert.Equal("jobs: error: unknown option '" + option + "'\nRun 'jobs resolve --help' for usage.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_compared_without_its_dashes()
+    {
+        var result = await TestHost.Run("resolve", "job", "--c", "job.yaml");
+
+        Assert.Contains("unknown option '--c' (did you mean '-c'?)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_verb_is_a_usage_error()
     {
         var result = await TestHost.Run();

@@ -88,6 +88,27 @@ public sealed class TypingTests
         Assert.Contains(lenient.Diagnostics, d => d.Code == DiagnosticCodes.UnknownKey && d.Severity == DiagnosticSeverity.Warning);
     }
 
+    [Theory]
+    [InlineData("num_layers: 3\n", "unknown key `num_layers` in RunConfig (did you mean `layers.num_layers` or `teacher.num_layers`?)")]
+    [InlineData("layers:\n  learning_rate: 0.1\n", "unknown key `learning_rate` in LayerConfig (did you mean the top-level `learning_rate`?)")]
+    [InlineData("teacher:\n  batch_size: 4\n", "unknown key `batch_size` in LayerConfig (did you mean the top-level `batch_size`?)")]
+    [InlineData("bogus_key: 1\n", "unknown key `bogus_key` in RunConfig")]
+    public void An_unknown_key_that_the_schema_has_at_another_level_names_the_full_path_it_belongs_at(string yaml, string message)
+    {
+        var error = Assert.Single(Resolve.Errors(yaml));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void A_key_written_as_the_csharp_property_name_suggests_the_key_of_that_field()
+    {
+        // Too far from ffn_hidden_size to be a typo of it, but the property's name in any case.
+        var error = Assert.Single(Resolve.Errors("layers:\n  FfnHiddenSize: 4\n"));
+
+        Assert.Equal("unknown key `FfnHiddenSize` in LayerConfig (did you mean `ffn_hidden_size`?)", error.Message);
+    }
+
     [Fact]
     public void Every_problem_is_reported_not_only_the_first()
     {

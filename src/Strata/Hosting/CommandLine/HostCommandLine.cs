@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
@@ -44,7 +45,37 @@ internal static class HostCommandLine
             return ExitCodes.Usage;
         }
 
-        return await InvokeAsync(new HostContext(host, kinds, console, arguments, expanded), cancellationToken).ConfigureAwait(false);
+        return await InvokeAsync(new HostContext(host, kinds, console, arguments, AsHelpRequest(host, expanded)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>help [VERB]...</c> asks for the help of VERB (or of the program), as git, dotnet and cargo read it: it is
+    /// <c>[VERB]... --help</c>, unless the program has a verb of its own named <c>help</c>.
+    /// </summary>
+    private static CommandLineArguments AsHelpRequest(ConfigHost host, CommandLineArguments commandLine)
+    {
+        var tokens = commandLine.Tokens;
+        if (tokens.Count == 0 || tokens[0] != "help")
+        {
+            return commandLine;
+        }
+
+        foreach (var (name, _) in host.Verbs)
+        {
+            if (name == "help")
+            {
+                return commandLine;
+            }
+        }
+
+        var asked = new List<string>(tokens.Count);
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            asked.Add(tokens[i]);
+        }
+
+        asked.Add("--help");
+        return commandLine with { Tokens = asked };
     }
 
     private static async Task<int> InvokeAsync(HostContext context, CancellationToken cancellationToken)
@@ -60,7 +91,10 @@ internal static class HostCommandLine
 
         // Response files are expanded already, each argument with its place: the parser must not read them again.
         var parse = root.Parse(context.CommandLine.Tokens, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parse.Action is ParseErrorAction || (parse.Action is null && parse.Errors.Count > 0))
+        // Help of a verb that does not exist (`strata reslove --help`, `strata help reslove`) is the unknown verb's
+        // error, not the program's help, which would hide the typo.
+        if (parse.Action is ParseErrorAction || (parse.Action is null && parse.Errors.Count > 0)
+            || (parse.Action is HelpAction && IsRoot(parse) && parse.UnmatchedTokens.Count > 0))
         {
             return ReportParseErrors(context, parse);
         }
@@ -246,10 +280,37 @@ internal static class HostCommandLine
 
     private static int ReportParseErrors(HostContext context, ParseResult parse)
     {
-        foreach (var error in parse.Errors)
+        if (IsRoot(parse) && parse.UnmatchedTokens.Count > 0)
         {
-            var message = error.Message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace(":  ", ": ", StringComparison.Ordinal);
-            context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + Suggest(parse, error));
+            // An unknown first word is one problem: the verb it fails to name ("Required command was not provided") and
+            // the words after it that no verb took follow from it, so only its own error is reported (in the parser's
+            // words, which --help, parsed without errors, does not give).
+            var given = parse.UnmatchedTokens[0];
+            var message = "Unrecognized command or argument '" + given + "'.";
+            foreach (var error in parse.Errors)
+            {
+                if (error.Message.Contains("'" + given + "'", StringComparison.Ordinal))
+                {
+                    message = error.Message;
+                    break;
+                }
+            }
+
+            var verbs = new List<string>();
+            foreach (var verb in parse.CommandResult.Command.Subcommands)
+            {
+                verbs.Add(verb.Name);
+            }
+
+            context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + DidYouMean(given, verbs));
+        }
+        else
+        {
+            foreach (var error in parse.Errors)
+            {
+                var message = error.Message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace(":  ", ": ", StringComparison.Ordinal);
+                context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + Suggest(error));
+            }
         }
 
         WriteHelpHint(context, parse);
@@ -280,23 +341,38 @@ internal static class HostCommandLine
     private static void WriteHelpHint(HostConsole console, string command) =>
         console.Error.Write("Run '" + command + " --help' for usage.\n");
 
-    /// <summary>A "did you mean" for a mistyped verb.</summary>
-    private static string Suggest(ParseResult parse, ParseError error)
+    /// <summary>
+    /// A "did you mean" for a value outside a fixed list (a kind, <c>--format</c>, <c>--show</c>, a shell): the list is
+    /// what the argument completes to, so every verb's closed choices get it.
+    /// </summary>
+    private static string Suggest(ParseError error)
     {
-        if (!IsRoot(parse) || parse.UnmatchedTokens.Count == 0 || !error.Message.Contains(parse.UnmatchedTokens[0], StringComparison.Ordinal))
+        if (error.SymbolResult is not (ArgumentResult { Tokens.Count: > 0 } or OptionResult { Tokens.Count: > 0 }))
         {
             return string.Empty;
         }
 
-        var verbs = new List<string>();
-        foreach (var verb in parse.CommandResult.Command.Subcommands)
+        var result = error.SymbolResult;
+        Symbol symbol = result is ArgumentResult argument ? argument.Argument : ((OptionResult)result).Option;
+        var candidates = new List<string>();
+        foreach (var item in symbol.GetCompletions(CompletionContext.Empty))
         {
-            verbs.Add(verb.Name);
+            candidates.Add(item.Label);
         }
 
-        var closest = Suggestions.Closest(parse.UnmatchedTokens[0], verbs);
-        return closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)";
+        foreach (var token in result.Tokens)
+        {
+            if (!candidates.Contains(token.Value))
+            {
+                return error.Message.Contains("'" + token.Value + "'", StringComparison.Ordinal) ? DidYouMean(token.Value, candidates) : string.Empty;
+            }
+        }
+
+        return string.Empty;
     }
+
+    private static string DidYouMean(string given, List<string> candidates) =>
+        Suggestions.Closest(given, candidates) is { } closest ? " (did you mean " + MessageText.Quoted(closest) + "?)" : string.Empty;
 
     /// <summary>
     /// Positional arguments take any token, so an unknown option (<c>--bogus</c>) would land among the overrides: find
@@ -331,14 +407,24 @@ internal static class HostCommandLine
 
     private static string UnknownOptionMessage(ParseResult parse, string token)
     {
+        // Compared without their dashes, which are not what was mistyped; a one-letter name is suggested only as it is
+        // (any other letter is one edit away from it: `-v` is no typo of `-c`).
         var names = new List<string>();
+        var bare = new List<string>();
         foreach (var option in parse.CommandResult.Command.Options)
         {
             names.AddRange(option.Aliases);
             names.Add(option.Name);
         }
 
-        var closest = Suggestions.Closest(token, names);
+        foreach (var name in names)
+        {
+            bare.Add(name.TrimStart('-'));
+        }
+
+        var given = token.TrimStart('-');
+        var at = given.Length > 1 && Suggestions.Closest(given, bare) is { } found ? bare.IndexOf(found) : bare.IndexOf(given);
+        var closest = at >= 0 ? names[at] : null;
         return "unknown option " + MessageText.Quoted(token) + (closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)");
     }
 }

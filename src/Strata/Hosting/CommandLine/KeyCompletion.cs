@@ -165,7 +165,7 @@ internal static class KeyCompletion
         {
             if (field.Key.StartsWith(partial, StringComparison.Ordinal))
             {
-                var section = Section(field.ValueType) is not null || (field.ValueType.Shape == ValueShape.Dictionary && field.ValueType.NestedConfig is not null);
+                var section = field.ValueType.Section is not null || (field.ValueType.Shape == ValueShape.Dictionary && field.ValueType.NestedConfig is not null);
                 candidates.Add(start + field.Key + (section ? "." : removal || acceptsPaths ? string.Empty : "="));
             }
         }
@@ -252,7 +252,7 @@ internal static class KeyCompletion
                 }
 
                 var shape = field.ValueType.Shape;
-                next = bracket >= 0 ? (shape is ValueShape.List or ValueShape.Tuple ? field.ValueType.NestedConfig : null) : Section(field.ValueType);
+                next = bracket >= 0 ? (shape is ValueShape.List or ValueShape.Tuple ? field.ValueType.NestedConfig : null) : field.ValueType.Section;
                 if (bracket < 0 && shape == ValueShape.Dictionary)
                 {
                     entry = field.ValueType.NestedConfig;
@@ -278,12 +278,6 @@ internal static class KeyCompletion
         // A path that ends at a dictionary names no config: its keys are the user's.
         return entry is null ? type : null;
     }
-
-    /// <summary>The config a field holds directly (an optional one too), or null for a leaf or a collection.</summary>
-    private static ConfigTypeInfo? Section(ConfigValueType valueType) =>
-        valueType.Shape == ValueShape.Config || (valueType.Shape == ValueShape.Nullable && valueType.ElementType?.Shape == ValueShape.Config)
-            ? valueType.NestedConfig
-            : null;
 
     /// <summary>The type an earlier <c>PATH.type=NAME</c> on the line chose for the polymorphic config at <paramref name="path"/>, else the declared one.</summary>
     private static ConfigTypeInfo Chosen(ConfigTypeInfo declared, string path, IReadOnlyList<Token>? line)

@@ -12,6 +12,10 @@ namespace Strata.Hosting;
 /// </summary>
 public sealed class ResolveInputs
 {
+    /// <summary>What help says of the overrides, in every verb that takes them (the grammar: docs/cli.md, "Arguments").</summary>
+    internal const string OverridesHelp = "Overrides, applied in order after the files: key.path=value (a YAML value), "
+        + "list[0]=v, list+=[v], +key=v, ~key, key=@FILE.yaml; @FILE alone reads more arguments from a file";
+
     private readonly HostContext _context;
     private readonly bool _acceptsPaths;
     private readonly Argument<string> _kind;
@@ -32,8 +36,8 @@ public sealed class ResolveInputs
         _kind = HostSymbols.Kind(context);
         _positionals = positionals is { } help ? HostSymbols.Positionals(help.Name, help.Description)
             : acceptsPaths
-            ? HostSymbols.Positionals("KEY=VALUE|PATH", "Overrides (key.path=value, applied in order after the files) and the dotted paths to explain (all leaves when none).")
-            : HostSymbols.Positionals("KEY=VALUE", "Overrides: key.path=value, applied in order after the files.");
+            ? HostSymbols.Positionals("KEY=VALUE|PATH", "Overrides, as resolve takes them, and the dotted paths to explain (every leaf when none).")
+            : HostSymbols.Positionals("KEY=VALUE", OverridesHelp + ".");
         KeyCompletion.Attach(context, _kind, _positionals, _config, acceptsPaths);
         command.Add(_kind);
         command.Add(_positionals);

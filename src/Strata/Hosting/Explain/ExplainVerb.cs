@@ -17,7 +17,7 @@ internal static class ExplainVerb
     {
         var command = new Command("explain", "Show where each value came from: its effective value, origin and history.");
         var inputs = new ResolveInputs(context, command, acceptsPaths: true);
-        var format = HostSymbols.Format("The output format: a table, JSON, or a self-contained HTML page.", "text", "json", "html");
+        var format = HostSymbols.Format("The output format: a table, JSON, or a self-contained HTML page of the whole config (with no PATH).", "text", "json", "html");
         var output = HostSymbols.Output();
         command.Add(format);
         command.Add(output);
@@ -36,6 +36,12 @@ internal static class ExplainVerb
             if (chains && paths.Count == 0)
             {
                 throw new UsageException("--why needs the PATH of a value to explain (explain --why model.base_model.transformer.ffn_hidden_size)");
+            }
+
+            // A usage error comes before any resolution, so that it is not preceded by the config's diagnostics.
+            if (parse.GetValue(format) == "html" && (paths.Count > 0 || chains))
+            {
+                throw new UsageException("--format html shows the whole config: give no PATH and no --why, and use its filter");
             }
 
             var outcome = context.FindKind(request.Kind).Resolve(request);
@@ -58,7 +64,7 @@ internal static class ExplainVerb
             var json = parse.GetValue(format) == "json";
             var text = parse.GetValue(format) switch
             {
-                "html" => paths.Count == 0 && !chains ? HtmlReport.Explain(resolved, all, request.Kind, request.Overrides) : throw new UsageException("--format html shows the whole config: give no PATH and no --why, and use its filter"),
+                "html" => HtmlReport.Explain(resolved, all, request.Kind, request.Overrides),
                 _ when chains => json ? ExplainWriter.Json(WhyWriter.Values(selected, all)) : WhyWriter.Text(selected, request.Overrides, all),
                 _ => json ? ExplainWriter.Json(selected) : ExplainWriter.Table(selected, request.Overrides, all),
             };

@@ -31,7 +31,7 @@ internal static class SweepVerb
     public static Command Create(HostContext context)
     {
         var command = new Command("sweep", "Resolve every point of a grid of overrides (a=1,2 b=range(0,3)) and write each point's config to a directory.");
-        var inputs = new ResolveInputs(context, command, acceptsPaths: false, ("KEY=VALUE", "Overrides: key.path=value, applied in order after the files; a value with a top-level comma (a=1,2,3) or range(start,stop[,step]) is an axis of the sweep."));
+        var inputs = new ResolveInputs(context, command, acceptsPaths: false, ("KEY=VALUE", ResolveInputs.OverridesHelp + "; a value with a top-level comma (a=1,2,3) or range(start,stop[,step]) is an axis of the sweep."));
         var output = new Option<string?>("--output", "-o") { Description = "The directory to write: NNN/config.yaml per point and manifest.jsonl (built aside, then renamed into place).", HelpName = "DIR" };
         var zip = new Option<bool>("--zip") { Description = "Pair the axes' values by position instead of taking every combination (axes of one length)." };
         var force = new Option<bool>("--force") { Description = "Replace a non-empty output directory (never one that holds an input)." };
