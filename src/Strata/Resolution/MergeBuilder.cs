@@ -125,9 +125,9 @@ internal sealed partial class MergeBuilder
 
     /// <summary>
     /// The value of a place once <paramref name="upper"/> is merged over <paramref name="lower"/> (a node, a builder, or
-    /// nothing); <paramref name="replacing"/> (an override's value) replaces what is there instead of merging into it.
+    /// nothing); the value of <paramref name="replacing"/> (an override) replaces what is there instead of merging into it.
     /// </summary>
-    private object Merge(object? lower, ConfigNode upper, Place place, ConfigNode? replacing)
+    private object Merge(object? lower, ConfigNode upper, Place place, ConfigOverride? replacing)
     {
         if (upper is not ConfigMap map)
         {
@@ -139,7 +139,7 @@ internal sealed partial class MergeBuilder
             return lower is null || upper is not ConfigScalar ? upper : upper.WithOrigin(upper.Origin.WithPrevious((lower as Builder)?.Origin ?? ((ConfigNode)lower).Origin));
         }
 
-        var replaces = lower is not (Map or ConfigMap) || ReferenceEquals(upper, replacing);
+        var replaces = lower is not (Map or ConfigMap) || ReferenceEquals(upper, replacing?.Value);
         var lowerType = place.IsPolymorphic ? TypeOf(lower) : null;
         var info = place.Resolve(map, lowerType);
         if (info is { HasRenamesDeep: true })
@@ -148,15 +148,19 @@ internal sealed partial class MergeBuilder
             info = place.Resolve(map, lowerType); // A rename may have written the type.
         }
 
+        var typeChanged = false;
         if (lowerType is not null && TypeOf(map) is { } upperType && !upperType.Text.SequenceEqual(lowerType.Text))
         {
             ReportTypeChange(lowerType.Value!, upperType.Value!, AsMap(lower, map), map);
-            replaces = true;
+            replaces = typeChanged = true;
         }
 
         if (replaces)
         {
-            return place.MayRename ? Normalized(map, info, place) : map;
+            var placed = place.MayRename ? Normalized(map, info, place) : map;
+            return replacing is not null && !typeChanged && lower is Map or ConfigMap
+                ? KeepReplaced(lower as ConfigMap ?? (ConfigMap)((Map)lower).Build(), placed, replacing.Origin, [.. replacing.Path])
+                : placed;
         }
 
         var builder = AsMap(lower, map);
@@ -183,6 +187,68 @@ internal sealed partial class MergeBuilder
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The sub-tree <paramref name="upper"/> an override (at <paramref name="origin"/>) put in place of <paramref
+    /// name="lower"/>, keeping the history of what it replaced (R13) as a <c>~KEY</c> does: a value it sets again has the
+    /// replaced one beneath it, and a field it no longer sets goes back to its default over the override and the value
+    /// replaced (<see cref="ShowRemovals"/>). A sub-tree of the same config class only: a type change drops the other
+    /// class's keys (R7), which no field of the new class can show.
+    /// </summary>
+    /// <param name="lower">What was there before the override.</param>
+    /// <param name="upper">The override's sub-tree, as placed.</param>
+    /// <param name="origin">The override's origin.</param>
+    /// <param name="path">The steps from the root to the replaced sub-tree (a list the walk adds to and takes back from).</param>
+    private ConfigMap KeepReplaced(ConfigMap lower, ConfigMap upper, Origin origin, List<OverridePathSegment> path)
+    {
+        var entries = upper.EntryArray;
+        ConfigMapEntry[]? changed = null;
+        foreach (var replaced in lower.EntryArray)
+        {
+            path.Add(OverridePathSegment.ForKey(replaced.Key));
+            var i = upper.IndexOf(replaced.Key);
+            if (i < 0)
+            {
+                Removed(replaced.Value, origin, path);
+            }
+            else
+            {
+                var value = entries[i].Value;
+                var kept = (value, replaced.Value) switch
+                {
+                    (ConfigScalar, ConfigScalar) => value.WithOrigin(value.Origin.WithPrevious(replaced.Value.Origin)),
+                    (ConfigMap map, ConfigMap below) => KeepReplaced(below, map, origin, path),
+                    _ => value,
+                };
+                if (!ReferenceEquals(kept, value))
+                {
+                    changed ??= (ConfigMapEntry[])entries.Clone();
+                    changed[i] = changed[i] with { Value = kept };
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+        }
+
+        return changed is null ? upper : new ConfigMap(changed, upper.Origin, owned: true);
+    }
+
+    /// <summary>Records each value under <paramref name="node"/>, which a replacing override dropped, as removed at <paramref name="origin"/>.</summary>
+    private void Removed(ConfigNode node, Origin origin, List<OverridePathSegment> path)
+    {
+        if (node is not ConfigMap map)
+        {
+            (_removals ??= []).Add(([.. path], origin.WithPrevious(node.Origin)));
+            return;
+        }
+
+        foreach (var entry in map.EntryArray)
+        {
+            path.Add(OverridePathSegment.ForKey(entry.Key));
+            Removed(entry.Value, origin, path);
+            path.RemoveAt(path.Count - 1);
+        }
     }
 
     /// <summary>A map taken in where nothing lies beneath it: only renamed and removed keys below it change it.</summary>
@@ -247,7 +313,7 @@ internal sealed partial class MergeBuilder
                 node = new ConfigMap([new ConfigMapEntry(change.Path[k].Key!, change.Origin, node)], change.Origin, owned: true);
             }
 
-            return Merge(current, node, place, change.Value);
+            return Merge(current, node, place, change);
         }
 
         var last = step == change.Path.Count - 1;

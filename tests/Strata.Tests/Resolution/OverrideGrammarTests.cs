@@ -98,6 +98,22 @@ public sealed class OverrideGrammarTests
     }
 
     [Fact]
+    public void Replacing_a_sub_tree_keeps_what_it_replaced_in_the_history_of_each_field_as_a_removal_does()
+    {
+        var resolved = Resolve.Yaml("name: run\nlayers:\n  num_layers: 3\n  heads: 4\n", "layers={num_layers: 7}");
+
+        Assert.Equal((7, 8), (resolved.Config.Layers.NumLayers, resolved.Config.Layers.Heads));
+        var explained = resolved.Explain();
+        var numLayers = explained.Single(static p => p.Path == "layers.num_layers");
+        Assert.True(numLayers.IsExplicit);
+        Assert.Equal(["run.yaml:3:15", "cli arg #1"], numLayers.History.Select(static o => o.ToString()));
+        var heads = explained.Single(static p => p.Path == "layers.heads");
+        Assert.False(heads.IsExplicit);
+        Assert.Equal(["run.yaml:4:10", "cli arg #1", "default"], heads.History.Select(static o => o.ToString()));
+        Assert.DoesNotContain("heads", resolved.ToYaml(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Removing_an_entry_of_a_dictionary_or_an_element_of_a_list_takes_it_out_of_the_collection()
     {
         var resolved = Resolve.Yaml("tags: {a: x, b: y}\nsplit: [1, 2, 3]\n", "~tags.a", "~split[1]");
