@@ -100,6 +100,10 @@ public sealed class CorpusTests : IDisposable
         }
 
         var lines = result.Error.Split('\n');
+
+        // However many problems an input holds, the error stream is a screenful: the printer shows at most
+        // MaxShownLines diagnostics and counts the rest (a few lines more for a sweep's summary and warnings).
+        Assert.True(lines.Length <= Hosting.CommandLine.DiagnosticPrinter.MaxShownLines + 10, lines.Length + " lines on the error stream: " + Truncate(context));
         if (c.ExpectedLine(input) is { } expected)
         {
             var first = lines.FirstOrDefault(static l => l.Contains("error", StringComparison.Ordinal)) ?? string.Empty;

@@ -108,8 +108,27 @@ internal static class GeneratedInputs
         "interpolation-many.yaml" => directory.Write(name, "run:\n  experiment_name: '" + string.Concat(Enumerable.Repeat("${a}", 100_000)) + "'\n"),
         "interpolation-huge-path.yaml" => directory.Write(name, "run:\n  experiment_name: '${" + new string('a', 1_000_000) + "}'\n"),
         "interpolation-fan-in.yaml" => directory.Write(name, "training:\n  train_iters: 7\n  evaluations:\n" + string.Concat(Enumerable.Range(0, 10_000).Select(static i => "    e" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":\n      iterations: ${training.train_iters}\n"))),
+
+        // Checkpoint files of the weights check that never end (h6-files): the shard index and the config.json whose
+        // model_type names the auto format, each a link to /dev/zero. They were read whole (File.ReadAllBytes): 2.8 to
+        // 3.5 GB until killed; now by the bounded reader of every source.
+        "weights-index-dev-zero" => LinkInDirectory(directory, name, "model.safetensors.index.json", "/dev/zero"),
+        "weights-config-dev-zero" => LinkInDirectory(directory, name, "config.json", "/dev/zero"),
+
+        // 100 000 problems in one file (h6-files): a key set 100 001 times, and 100 000 unknown keys. Every one was
+        // printed (11 and 5 MB of error text); the printer now shows 100 and counts the rest.
+        "duplicate-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Repeat("train_iters: 1\n", 100_001))),
+        "unknown-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Range(0, 100_000).Select(static i => "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": 1\n"))),
         _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
     };
+
+    /// <summary>A directory <paramref name="name"/> holding one symbolic link, <paramref name="file"/>, to <paramref name="target"/>.</summary>
+    private static string LinkInDirectory(TempDirectory directory, string name, string file, string target)
+    {
+        var folder = Directory.CreateDirectory(directory.File(name)).FullName;
+        File.CreateSymbolicLink(Path.Combine(folder, file), target);
+        return folder;
+    }
 
     /// <summary>A chain of response files, each naming the next: deeper than any nesting limit.</summary>
     private static string NestedResponseFiles(TempDirectory directory, string name, int depth)
