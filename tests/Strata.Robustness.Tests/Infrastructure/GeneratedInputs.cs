@@ -115,12 +115,27 @@ internal static class GeneratedInputs
         "weights-index-dev-zero" => LinkInDirectory(directory, name, "model.safetensors.index.json", "/dev/zero"),
         "weights-config-dev-zero" => LinkInDirectory(directory, name, "config.json", "/dev/zero"),
 
-        // 100 000 problems in one file (h6-files): a key set 100 001 times, and 100 000 unknown keys. Every one was
-        // printed (11 and 5 MB of error text); the printer now shows 100 and counts the rest.
-        "duplicate-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Repeat("train_iters: 1\n", 100_001))),
-        "unknown-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Range(0, 100_000).Select(static i => "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": 1\n"))),
+        // A safetensors header whose tensor names hold an ESC sequence, a right-to-left override and a newline, and whose
+        // dtype is a megabyte (h6-files): the text listing of inspect-weights printed them raw.
+        "weights-hostile-names" => HostileNames(Directory.CreateDirectory(directory.File(name)).FullName),
+
+        // 20 000 problems in one file (h6-files): a key set 20 001 times, and 20 000 unknown keys. Every one was printed
+        // (100 000 made 11 MB of error text); the printer now shows 100 and counts the rest.
+        "duplicate-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Repeat("train_iters: 1\n", 20_001))),
+        "unknown-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Range(0, 20_000).Select(static i => "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": 1\n"))),
         _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
     };
+
+    private static string HostileNames(string directory)
+    {
+        var header = "{\"\\u001b[31mred\\u202e\\nrow\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]}, "
+            + "\"b\": {\"dtype\": \"" + new string('X', 1024 * 1024) + "\", \"shape\": [1], \"data_offsets\": [4, 8]}}";
+        var bytes = new byte[8 + header.Length + 8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)header.Length);
+        Encoding.ASCII.GetBytes(header, bytes.AsSpan(8));
+        File.WriteAllBytes(Path.Combine(directory, "model.safetensors"), bytes);
+        return directory;
+    }
 
     /// <summary>A directory <paramref name="name"/> holding one symbolic link, <paramref name="file"/>, to <paramref name="target"/>.</summary>
     private static string LinkInDirectory(TempDirectory directory, string name, string file, string target)
