@@ -119,12 +119,31 @@ internal static class GeneratedInputs
         // dtype is a megabyte (h6-files): the text listing of inspect-weights printed them raw.
         "weights-hostile-names" => HostileNames(Directory.CreateDirectory(directory.File(name)).FullName),
 
+        // A header whose __metadata__ holds 1 000 001 pairs (13 MB), one past the tensors' bound, which now bounds them too (h6-files).
+        "weights-metadata-past-the-limit" => MetadataPairs(Directory.CreateDirectory(directory.File(name)).FullName, 1_000_001),
+
         // 20 000 problems in one file (h6-files): a key set 20 001 times, and 20 000 unknown keys. Every one was printed
         // (100 000 made 11 MB of error text); the printer now shows 100 and counts the rest.
         "duplicate-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Repeat("train_iters: 1\n", 20_001))),
         "unknown-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Range(0, 20_000).Select(static i => "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": 1\n"))),
         _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
     };
+
+    private static string MetadataPairs(string directory, int count)
+    {
+        var header = new StringBuilder("{\"__metadata__\":{");
+        for (var i = 0; i < count; i++)
+        {
+            header.Append(i == 0 ? "\"" : ",\"").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\":\"\"");
+        }
+
+        var text = header.Append("}}").ToString();
+        var bytes = new byte[8 + text.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)text.Length);
+        Encoding.ASCII.GetBytes(text, bytes.AsSpan(8));
+        File.WriteAllBytes(Path.Combine(directory, "model.safetensors"), bytes);
+        return directory;
+    }
 
     private static string HostileNames(string directory)
     {
