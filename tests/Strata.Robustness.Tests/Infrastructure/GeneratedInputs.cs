@@ -122,6 +122,10 @@ internal static class GeneratedInputs
         // A header whose __metadata__ holds 1 000 001 pairs (13 MB), one past the tensors' bound, which now bounds them too (h6-files).
         "weights-metadata-past-the-limit" => MetadataPairs(Directory.CreateDirectory(directory.File(name)).FullName, 1_000_001),
 
+        // A response file naming one small response file 100 000 times (h6-files): each was opened and read, 7 s within
+        // the bound of arguments; now refused at the bound of 1 000 files read in all.
+        "many-includes.rsp" => directory.Write(name, string.Concat(Enumerable.Repeat("@" + directory.Write("leaf.rsp", "training.train_iters=5\n") + "\n", 100_000))),
+
         // 20 000 problems in one file (h6-files): a key set 20 001 times, and 20 000 unknown keys. Every one was printed
         // (100 000 made 11 MB of error text); the printer now shows 100 and counts the rest.
         "duplicate-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Repeat("train_iters: 1\n", 20_001))),
