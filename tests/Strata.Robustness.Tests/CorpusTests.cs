@@ -70,12 +70,13 @@ public sealed class CorpusTests : IDisposable
     /// 5 s per case; the FIFO waits for <see cref="Sources.SourceLimits.MaxReadTime"/> first, and the two inputs at the
     /// size and node limits (16 MB, a million nodes: about 2 s on an idle core, twice that with both cores busy) get 15 s
     /// so that a loaded CI machine does not fail them (docs/robustness.md); so do the 60 000 unknown paths of
-    /// <c>explain</c> (60 000 closest-path searches and 60 000 printed diagnostics: about 1.5 s of CPU in a process).
+    /// <c>explain</c> (60 000 closest-path searches and 60 000 printed diagnostics: about 1.5 s of CPU in a process), and
+    /// the shard index that is <c>/dev/zero</c> (read to its size limit, 100 MB, before it is refused).
     /// </summary>
     private static TimeSpan TimeoutOf(CorpusCase c) => c.Input switch
     {
         "gen:fifo.yaml" => StrataCli.DefaultTimeout + Sources.SourceLimits.Default.MaxReadTime + TimeSpan.FromSeconds(5),
-        "gen:many-nodes.yaml" or "gen:largest-within-limits.yaml" or "gen:unknown-explain-paths.rsp" => TimeSpan.FromSeconds(15),
+        "gen:many-nodes.yaml" or "gen:largest-within-limits.yaml" or "gen:unknown-explain-paths.rsp" or "gen:weights-index-dev-zero" => TimeSpan.FromSeconds(15),
         _ => StrataCli.DefaultTimeout,
     };
 
@@ -100,6 +101,10 @@ public sealed class CorpusTests : IDisposable
         }
 
         var lines = result.Error.Split('\n');
+
+        // However many problems an input holds, the error stream is a screenful: the printer shows at most
+        // MaxShownLines diagnostics and counts the rest (a few lines more for a sweep's summary and warnings).
+        Assert.True(lines.Length <= Hosting.CommandLine.DiagnosticPrinter.MaxShownLines + 10, lines.Length + " lines on the error stream: " + Truncate(context));
         if (c.ExpectedLine(input) is { } expected)
         {
             var first = lines.FirstOrDefault(static l => l.Contains("error", StringComparison.Ordinal)) ?? string.Empty;

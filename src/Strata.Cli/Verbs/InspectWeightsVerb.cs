@@ -142,8 +142,8 @@ internal static class InspectWeightsVerb
         var widths = new[] { header[0].Length, header[1].Length, header[2].Length, header[3].Length };
         foreach (var row in comparison.Rows)
         {
-            widths[0] = Math.Max(widths[0], Math.Min(MaxColumnWidth, row.Name.Length));
-            widths[1] = Math.Max(widths[1], Math.Min(MaxColumnWidth, row.Found?.DataTypeName.Length ?? 1));
+            widths[0] = Math.Max(widths[0], Math.Min(MaxColumnWidth, Cell(row.Name).Length));
+            widths[1] = Math.Max(widths[1], Math.Min(MaxColumnWidth, row.Found is null ? 1 : Cell(row.Found.DataTypeName).Length));
             widths[2] = Math.Max(widths[2], Math.Min(MaxColumnWidth, row.Found?.ShapeText.Length ?? "(missing)".Length));
             widths[3] = Math.Max(widths[3], Math.Min(MaxColumnWidth, row.Expected is null ? "(unexpected)".Length : Shape(row.Expected.Shape).Length));
         }
@@ -178,9 +178,16 @@ internal static class InspectWeightsVerb
         output.Write(sb);
 
         void Line(string a, string b, string c, string d, string e) =>
-            sb.Append(a.PadRight(widths[0])).Append("  ").Append(b.PadRight(widths[1])).Append("  ")
-                .Append(c.PadRight(widths[2])).Append("  ").Append(d.PadRight(widths[3])).Append("  ").Append(e).Append('\n');
+            sb.Append(Cell(a).PadRight(widths[0])).Append("  ").Append(Cell(b).PadRight(widths[1])).Append("  ")
+                .Append(c.PadRight(widths[2])).Append("  ").Append(d.PadRight(widths[3])).Append("  ").Append(Cell(e)).Append('\n');
     }
+
+    /// <summary>
+    /// A name from the checkpoint (a tensor, a dtype, a file) as a cell of the text listing: bounded as a message quotes
+    /// it and with control and format characters as escapes, so that a header cannot send escape sequences to the
+    /// terminal, split a row or write megabytes on one line. The JSON listing is data and keeps the names exact.
+    /// </summary>
+    private static string Cell(string text) => MessageText.Printable(MessageText.Bounded(text));
 
     /// <summary>The rows of the comparison as a JSON array, written as it is made.</summary>
     private static void WriteJson(TextWriter output, WeightsComparison comparison)

@@ -126,7 +126,8 @@ public static class MessageText
     /// they are written, after the cuts; what is written as data (YAML, JSON) keeps its text exact.
     /// </summary>
     /// <param name="text">The text.</param>
-    internal static string Printable(string text)
+    /// <returns>The text, with every control and format character as an escape.</returns>
+    public static string Printable(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!HasControl(text))

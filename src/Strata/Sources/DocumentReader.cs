@@ -20,6 +20,31 @@ public static class DocumentReader
         return DocumentCache.Current is { } cache ? cache.Load(path, checkpoint, limits, Read) : Read(path, checkpoint, limits);
     }
 
+    /// <summary>
+    /// Reads a file's bytes with the bounds of every source reader (<see cref="SourceLimits.MaxFileBytes"/> checked before
+    /// and while reading, <see cref="SourceLimits.MaxReadTime"/> for a FIFO or a device, strict UTF-8, the byte-order mark
+    /// dropped), for readers of other formats (a safetensors shard index) that must not read a file without bound.
+    /// </summary>
+    /// <param name="path">The file path, as given by the user (it names the file in the diagnostics).</param>
+    /// <param name="diagnostics">Receives the reason when the file cannot be read (one error at the file).</param>
+    /// <param name="content">The bytes, without the byte-order mark.</param>
+    /// <param name="checkpoint">Whether the file is part of a checkpoint (the diagnostic's origin is then a checkpoint origin).</param>
+    /// <param name="limits">The limits; <see cref="SourceLimits.Default"/> when <see langword="null"/>.</param>
+    /// <returns>Whether the file was read.</returns>
+    public static bool TryReadBytes(string path, ICollection<Diagnostic> diagnostics, out ReadOnlyMemory<byte> content, bool checkpoint = false, SourceLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var found = new List<Diagnostic>(1);
+        var read = FileInput.TryReadUtf8(path, SourceInfo.OfFile(path, checkpoint), limits ?? SourceLimits.Default, found, out content);
+        foreach (var diagnostic in found)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        return read;
+    }
+
     private static SourceDocument Read(string path, bool checkpoint, SourceLimits? limits) =>
         Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
             ? JsonDocumentReader.Load(path, checkpoint, limits)

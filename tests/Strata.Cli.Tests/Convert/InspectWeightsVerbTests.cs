@@ -109,6 +109,29 @@ public sealed class InspectWeightsVerbTests
         Assert.Contains("cli arg #1: error STR0103: model.base_model.transformer.num_layers: must be >= 0, got -1\n", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_tensor_name_or_dtype_with_escape_sequences_or_a_megabyte_of_text_is_listed_escaped_and_cut()
+    {
+        // The header is JSON: its escapes make an ESC, a right-to-left override and a newline in a name, and a dtype of a
+        // megabyte. The text listing printed them raw: colours on the terminal, a row split in two, a line of a megabyte.
+        using var dir = new TempDirectory();
+        var header = "{\"\\u001b[31mevil\\u202e\\nx\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]}, "
+            + "\"b\": {\"dtype\": \"" + new string('X', 1024 * 1024) + "\", \"shape\": [1], \"data_offsets\": [4, 8]}}";
+        var bytes = new byte[8 + header.Length + 8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)header.Length);
+        System.Text.Encoding.ASCII.GetBytes(header, bytes.AsSpan(8));
+        File.WriteAllBytes(Path.Combine(dir.Path, "model.safetensors"), bytes);
+
+        var result = await StrataHost.Run("inspect-weights", "gpt-model", "--weights", dir.Path, "--weights-format", "llama");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.Output);
+        Assert.DoesNotContain('\u202e', result.Output);
+        Assert.Contains("\n\\u001b[31mevil\\u202e\\nx  ", result.Output, StringComparison.Ordinal);
+        Assert.All(result.Output.Split('\n'), static l => Assert.True(l.Length < 1000, l.Length + " characters on a line"));
+        Assert.Contains("XXX… (1048576 characters)", result.Output, StringComparison.Ordinal);
+    }
+
     private static string Example(string name) => Path.Combine(StrataHost.Root, "examples", name);
 
     [Theory]

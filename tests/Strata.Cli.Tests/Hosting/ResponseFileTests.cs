@@ -118,6 +118,22 @@ public sealed class ResponseFileTests : IDisposable
     }
 
     [Fact]
+    public void A_response_file_naming_one_small_file_a_hundred_thousand_times_is_refused_at_the_bound_of_files_read()
+    {
+        // Within the bound of arguments, each line opened and read the file again: 7 s for 100 000 lines.
+        var leaf = Rsp("leaf.rsp", "steps=2\n");
+        var path = Rsp("many.rsp", string.Concat(Enumerable.Repeat("@" + leaf + "\n", 100_000)));
+        var watch = Stopwatch.StartNew();
+
+        Assert.False(ResponseFileExpander.TryExpand(["@" + path], SourceLimits.Default, out _, out var problem));
+
+        Assert.Equal(path + ":1000: more than the limit of 1000 response files read in all", problem);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), "took " + watch.Elapsed);
+        Assert.True(ResponseFileExpander.TryExpand(["@" + Rsp("enough.rsp", string.Concat(Enumerable.Repeat("@" + leaf + "\n", ResponseFileExpander.MaxFiles - 1)))], SourceLimits.Default, out var expanded, out _));
+        Assert.Equal(ResponseFileExpander.MaxFiles - 1, expanded.Tokens.Count);
+    }
+
+    [Fact]
     public void An_endless_device_is_refused_after_the_size_limit()
     {
         var watch = Stopwatch.StartNew();

@@ -108,8 +108,65 @@ internal static class GeneratedInputs
         "interpolation-many.yaml" => directory.Write(name, "run:\n  experiment_name: '" + string.Concat(Enumerable.Repeat("${a}", 100_000)) + "'\n"),
         "interpolation-huge-path.yaml" => directory.Write(name, "run:\n  experiment_name: '${" + new string('a', 1_000_000) + "}'\n"),
         "interpolation-fan-in.yaml" => directory.Write(name, "training:\n  train_iters: 7\n  evaluations:\n" + string.Concat(Enumerable.Range(0, 10_000).Select(static i => "    e" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":\n      iterations: ${training.train_iters}\n"))),
+
+        // Checkpoint files of the weights check that never end (h6-files): the shard index and the config.json whose
+        // model_type names the auto format, each a link to /dev/zero. They were read whole (File.ReadAllBytes): 2.8 to
+        // 3.5 GB until killed; now by the bounded reader of every source.
+        "weights-index-dev-zero" => LinkInDirectory(directory, name, "model.safetensors.index.json", "/dev/zero"),
+        "weights-config-dev-zero" => LinkInDirectory(directory, name, "config.json", "/dev/zero"),
+
+        // A safetensors header whose tensor names hold an ESC sequence, a right-to-left override and a newline, and whose
+        // dtype is a megabyte (h6-files): the text listing of inspect-weights printed them raw.
+        "weights-hostile-names" => HostileNames(Directory.CreateDirectory(directory.File(name)).FullName),
+
+        // A header whose __metadata__ holds 1 000 001 pairs (13 MB), one past the tensors' bound, which now bounds them too (h6-files).
+        "weights-metadata-past-the-limit" => MetadataPairs(Directory.CreateDirectory(directory.File(name)).FullName, 1_000_001),
+
+        // A response file naming one small response file 100 000 times (h6-files): each was opened and read, 7 s within
+        // the bound of arguments; now refused at the bound of 1 000 files read in all.
+        "many-includes.rsp" => directory.Write(name, string.Concat(Enumerable.Repeat("@" + directory.Write("leaf.rsp", "training.train_iters=5\n") + "\n", 100_000))),
+
+        // 20 000 problems in one file (h6-files): a key set 20 001 times, and 20 000 unknown keys. Every one was printed
+        // (100 000 made 11 MB of error text); the printer now shows 100 and counts the rest.
+        "duplicate-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Repeat("train_iters: 1\n", 20_001))),
+        "unknown-keys.yaml" => directory.Write(name, string.Concat(Enumerable.Range(0, 20_000).Select(static i => "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": 1\n"))),
         _ => throw new ArgumentException("no generated input named " + name, nameof(name)),
     };
+
+    private static string MetadataPairs(string directory, int count)
+    {
+        var header = new StringBuilder("{\"__metadata__\":{");
+        for (var i = 0; i < count; i++)
+        {
+            header.Append(i == 0 ? "\"" : ",\"").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\":\"\"");
+        }
+
+        var text = header.Append("}}").ToString();
+        var bytes = new byte[8 + text.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)text.Length);
+        Encoding.ASCII.GetBytes(text, bytes.AsSpan(8));
+        File.WriteAllBytes(Path.Combine(directory, "model.safetensors"), bytes);
+        return directory;
+    }
+
+    private static string HostileNames(string directory)
+    {
+        var header = "{\"\\u001b[31mred\\u202e\\nrow\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]}, "
+            + "\"b\": {\"dtype\": \"" + new string('X', 1024 * 1024) + "\", \"shape\": [1], \"data_offsets\": [4, 8]}}";
+        var bytes = new byte[8 + header.Length + 8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)header.Length);
+        Encoding.ASCII.GetBytes(header, bytes.AsSpan(8));
+        File.WriteAllBytes(Path.Combine(directory, "model.safetensors"), bytes);
+        return directory;
+    }
+
+    /// <summary>A directory <paramref name="name"/> holding one symbolic link, <paramref name="file"/>, to <paramref name="target"/>.</summary>
+    private static string LinkInDirectory(TempDirectory directory, string name, string file, string target)
+    {
+        var folder = Directory.CreateDirectory(directory.File(name)).FullName;
+        File.CreateSymbolicLink(Path.Combine(folder, file), target);
+        return folder;
+    }
 
     /// <summary>A chain of response files, each naming the next: deeper than any nesting limit.</summary>
     private static string NestedResponseFiles(TempDirectory directory, string name, int depth)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Strata.Sources;
 
 namespace Strata.Llm.Checkpoints.Safetensors;
 
@@ -144,7 +145,6 @@ public sealed class SafetensorsCheckpoint
     /// <summary>Reads the <c>weight_map</c> of the shard index: tensor name → shard file name (a plain name in the directory).</summary>
     private static Dictionary<string, (string File, long Position)>? ReadIndex(string path, DiagnosticLimit diagnostics, long maxLength, int maxEntries)
     {
-        byte[] bytes;
         try
         {
             var length = new FileInfo(path).Length;
@@ -153,8 +153,6 @@ public sealed class SafetensorsCheckpoint
                 SafetensorsReader.Invalid(diagnostics, path, 0, "the shard index has " + SafetensorsText.Number(length) + " bytes, over the limit of " + SafetensorsText.Number(maxLength));
                 return null;
             }
-
-            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -162,6 +160,13 @@ public sealed class SafetensorsCheckpoint
             return null;
         }
 
+        // The bounded reader of every source: a FIFO, /dev/zero or a file that grows is never read past the limit or for ever.
+        if (!DocumentReader.TryReadBytes(path, diagnostics, out var content, checkpoint: true, new SourceLimits { MaxFileBytes = maxLength }))
+        {
+            return null;
+        }
+
+        var bytes = content.Span;
         var map = new Dictionary<string, (string File, long Position)>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
         var found = false;

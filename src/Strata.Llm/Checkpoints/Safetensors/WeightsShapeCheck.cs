@@ -1,5 +1,6 @@
-using System.Text.Json;
 using Strata.Llm.Models;
+using Strata.Sources;
+using Strata.Tree;
 
 namespace Strata.Llm.Checkpoints.Safetensors;
 
@@ -195,7 +196,11 @@ public static class WeightsShapeCheck
         }
 
         var file = Path.Combine(directory, "config.json");
-        var modelType = ReadModelType(file);
+        if (!TryReadModelType(file, diagnostics, out var modelType))
+        {
+            return null;
+        }
+
         if (modelType is not null && GPTCheckpointFormats.Contains(Formats, modelType))
         {
             return modelType;
@@ -228,26 +233,37 @@ public static class WeightsShapeCheck
         return format;
     }
 
-    private static string? ReadModelType(string file)
+    /// <summary>
+    /// The <c>model_type</c> of a <c>config.json</c>, read by the bounded reader of every source (a FIFO, <c>/dev/zero</c>
+    /// or a huge file is refused with its reason, which is the one error); <see langword="null"/> when there is no file
+    /// or no such string.
+    /// </summary>
+    /// <returns>Whether the file, if any, could be read (the reason is reported otherwise).</returns>
+    private static bool TryReadModelType(string file, ICollection<Diagnostic> diagnostics, out string? modelType)
     {
-        try
+        modelType = null;
+        if (!File.Exists(file))
         {
-            if (!File.Exists(file) || new FileInfo(file).Length > 16 * 1024 * 1024)
+            return true;
+        }
+
+        var document = DocumentReader.Load(file, checkpoint: true);
+        if (document.Root is null)
+        {
+            foreach (var diagnostic in document.Diagnostics)
             {
-                return null;
+                diagnostics.Add(diagnostic);
             }
 
-            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("model_type", out var type)
-                && type.ValueKind == JsonValueKind.String
-                ? type.GetString()
-                : null;
+            return false;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+
+        if (document.Root is ConfigMap root && root.TryGetValue("model_type", out var type) && type is ConfigScalar { Style: ScalarStyle.Quoted, Value: { } name })
         {
-            return null;
+            modelType = name;
         }
+
+        return true;
     }
 
     /// <summary>The first rows by name of many, kept without sorting them all (a checkpoint may hold a million).</summary>

@@ -4,11 +4,19 @@ using System.Text;
 namespace Strata.Hosting.CommandLine;
 
 /// <summary>
-/// Writes diagnostics to the error stream like a compiler, one line each (<see cref="Diagnostic.ToString"/>), then a
-/// one-line count such as <c>1 error, 2 warnings</c>. Coloured only when the console says so.
+/// Writes diagnostics to the error stream like a compiler, one line each (<see cref="Diagnostic.ToString"/>), at most
+/// <see cref="MaxShownLines"/> of them, then a one-line count of all such as <c>1 error, 2 warnings</c> (with
+/// <c>(N more not shown)</c> past the bound). Coloured only when the console says so.
 /// </summary>
 internal sealed class DiagnosticPrinter(HostConsole console)
 {
+    /// <summary>
+    /// The most diagnostic lines written for one command: a file of 100 000 duplicate or unknown keys is 100 000 problems,
+    /// but a screenful names the pattern, and printing every one made tens of megabytes of text from 16 MiB of input.
+    /// The count line still counts them all, errors come first, and each kept line is the same as before.
+    /// </summary>
+    public const int MaxShownLines = 100;
+
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
     private const string Red = "\u001b[1;31m";
@@ -18,15 +26,16 @@ internal sealed class DiagnosticPrinter(HostConsole console)
     /// <summary>Writes every diagnostic and the count line (nothing at all when there is none and <paramref name="always"/> is false).</summary>
     public void Write(IReadOnlyList<Diagnostic> diagnostics, bool always = false)
     {
-        foreach (var d in diagnostics)
+        var shown = Math.Min(diagnostics.Count, MaxShownLines);
+        for (var i = 0; i < shown; i++)
         {
-            WriteOne(d);
+            WriteOne(diagnostics[i]);
         }
 
         if (diagnostics.Count > 0 || always)
         {
             console.Error.Write(Count(diagnostics));
-            console.Error.Write('\n');
+            console.Error.Write(shown < diagnostics.Count ? " (" + (diagnostics.Count - shown).ToString(CultureInfo.InvariantCulture) + " more not shown)\n" : "\n");
         }
     }
 

@@ -23,7 +23,7 @@ internal static class SweepVerb
     /// <summary>The most points whose diagnostics are printed, and the most lines of diagnostics.</summary>
     private const int MaxShownPoints = 20;
 
-    private const int MaxShownLines = 100;
+    private const int MaxShownLines = DiagnosticPrinter.MaxShownLines;
 
     /// <summary>How the manifest's values are written: every field, secrets omitted (the fingerprint's view, rank-local fields kept).</summary>
     private static readonly ValueWriteContext s_everyField = new() { Verbosity = Verbosity.All, Secrets = SecretHandling.Omit };

@@ -93,6 +93,22 @@ public sealed class SafetensorsReaderTests : IDisposable
     }
 
     [Fact]
+    public void Metadata_of_more_pairs_than_the_tensor_limit_is_refused_before_any_pair_is_kept()
+    {
+        // Two million pairs fit in a 22 MB header and took 5 s and 316 MiB to keep; they now have the tensors' bound.
+        var pairs = string.Join(",", Enumerable.Range(0, 6).Select(static i => "\"k" + i + "\":\"v\""));
+        var path = SafetensorsFiles.WriteRaw(Path.Combine(_dir.Path, "meta.safetensors"), "{\"__metadata__\":{" + pairs + "}}", 0);
+        var diagnostics = new List<Diagnostic>();
+
+        Assert.Null(SafetensorsReader.Read(path, diagnostics, maxTensors: 5));
+        Assert.Equal("meta.safetensors: error STR0126: at byte 70: '__metadata__' holds more than 5 entries, the limit; this header is not read", Text(Assert.Single(diagnostics)));
+
+        diagnostics.Clear();
+        Assert.Equal(6, SafetensorsReader.Read(path, diagnostics, maxTensors: 6)!.Metadata.Count);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void The_default_limit_is_that_of_the_reference_implementation()
     {
         Assert.Equal(100_000_000, SafetensorsReader.DefaultMaxHeaderLength);

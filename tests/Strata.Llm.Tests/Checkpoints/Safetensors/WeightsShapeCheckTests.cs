@@ -222,6 +222,37 @@ public sealed class WeightsShapeCheckTests : IDisposable
         Assert.Throws<ArgumentException>(() => WeightsShapeCheck.ExpectedTensors(TinyLlama(), "auto"));
     }
 
+    [Fact]
+    public void A_shard_index_that_never_ends_is_refused_at_its_size_limit_instead_of_being_read_whole()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "/dev/zero is a Linux device");
+        var directory = Path.Combine(_dir.Path, "endless-index");
+        SafetensorsFiles.Write(Path.Combine(directory, "model.safetensors"), ("a", "F32", [1]));
+        File.CreateSymbolicLink(Path.Combine(directory, SafetensorsCheckpoint.IndexFileName), "/dev/zero");
+        var diagnostics = new List<Diagnostic>();
+
+        // /dev/zero reports a size of 0: File.ReadAllBytes read it until the process ran out of memory.
+        Assert.Null(SafetensorsCheckpoint.Read(directory, diagnostics, maxHeaderLength: 1_000_000));
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.FileTooLarge, "the file is larger than the limit of 1000000 bytes"), (error.Code, error.Message));
+        Assert.EndsWith(SafetensorsCheckpoint.IndexFileName, error.Origin?.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_config_json_that_never_ends_is_one_error_when_the_auto_format_reads_its_model_type()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "/dev/zero is a Linux device");
+        var directory = Directory.CreateDirectory(Path.Combine(_dir.Path, "endless-config")).FullName;
+        File.CreateSymbolicLink(Path.Combine(directory, "config.json"), "/dev/zero");
+        var diagnostics = new List<Diagnostic>();
+
+        Assert.Null(WeightsShapeCheck.ResolveFormat(directory, "auto", diagnostics));
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.FileTooLarge, "the file is larger than the limit of 16777216 bytes"), (error.Code, error.Message));
+    }
+
     /// <summary>The tiny Llama of the examples, resolved from its config.json, updated by <paramref name="user"/>.</summary>
     private static GPTBaseModelConfig TinyLlama(string user = "") =>
         Checkpoint.Model("pretrained:\n  format: llama\n  path: '" + SafetensorsFiles.TinyLlama + "'\n" + user).Config.Model.BaseModel;
