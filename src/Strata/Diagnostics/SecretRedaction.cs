@@ -12,6 +12,9 @@ internal static class SecretRedaction
 {
     private const string NotShown = "the value of a secret field is not shown";
 
+    /// <summary>The most steps a path check takes (the dotted keys of nested dictionaries can be read many ways).</summary>
+    private const int MaxSteps = 1_000;
+
     /// <summary>Returns <paramref name="diagnostics"/> with the messages about secret values redacted.</summary>
     /// <param name="diagnostics">The diagnostics of a resolution.</param>
     /// <param name="root">The schema of the root config.</param>
@@ -71,9 +74,21 @@ internal static class SecretRedaction
     /// </summary>
     private static bool IsSecret(ConfigTypeInfo root, IReadOnlyList<string> keys, string? dotted)
     {
-        var info = root;
-        for (var i = 0; i < keys.Count; i++)
+        var budget = MaxSteps;
+        return IsSecret(root, keys, 0, dotted, ref budget);
+    }
+
+    /// <summary>Walks <paramref name="keys"/> from <paramref name="from"/>, at <paramref name="info"/>; each step costs one of <paramref name="budget"/>.</summary>
+    private static bool IsSecret(ConfigTypeInfo info, IReadOnlyList<string> keys, int from, string? dotted, ref int budget)
+    {
+        for (var i = from; i < keys.Count; i++)
         {
+            if (--budget < 0)
+            {
+                // Too many ways to read the dotted keys of dictionaries: redact rather than risk missing a secret.
+                return true;
+            }
+
             var key = keys[i];
             if (key.Length == 0)
             {
@@ -98,10 +113,43 @@ internal static class SecretRedaction
                     && (field.ValueType.IsSecretEntry(keys[i + 1]) || (dotted is not null && field.ValueType.IsSecretEntry(Rest(dotted, i + 1))));
             }
 
+            if (IsDictionary(field.ValueType))
+            {
+                // The next step is an entry's key, not a field: the entry's config starts past it. In dotted text a key
+                // that holds dots is several steps, so each step where the config may start is asked.
+                if (dotted is null)
+                {
+                    i++;
+                }
+                else
+                {
+                    for (var start = i + 2; start < keys.Count; start++)
+                    {
+                        if (IsSecret(nested, keys, start, dotted, ref budget))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+
             info = nested;
         }
 
         return false;
+    }
+
+    /// <summary>Whether <paramref name="type"/> (or the type an optional one holds) is a dictionary.</summary>
+    private static bool IsDictionary(ConfigValueType type)
+    {
+        while (type is { Shape: ValueShape.Nullable, ElementType: { } inner })
+        {
+            type = inner;
+        }
+
+        return type.Shape == ValueShape.Dictionary;
     }
 
     /// <summary>The text of <paramref name="dotted"/> after its first <paramref name="steps"/> dots.</summary>

@@ -472,7 +472,7 @@ internal sealed class Interpolation
                     return "malformed interpolation" + at + ": nested interpolations are not supported";
                 }
 
-                if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '\'' or ',' or ':')
+                if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '\'' or ',') // a ':' is a resolver's, refused above
                 {
                     return "malformed interpolation" + at + ": " + MessageText.Quoted("${" + path + "}") + " is not a path (keys joined by `.`)";
                 }

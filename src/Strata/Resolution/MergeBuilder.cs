@@ -217,7 +217,8 @@ internal sealed partial class MergeBuilder
                 var value = entries[i].Value;
                 var kept = (value, replaced.Value) switch
                 {
-                    (ConfigScalar, ConfigScalar) => value.WithOrigin(value.Origin.WithPrevious(replaced.Value.Origin)),
+                    // A scalar keeps what it replaced as a layer's scalar does in Merge (a null over a section too).
+                    (ConfigScalar, _) => value.WithOrigin(value.Origin.WithPrevious(replaced.Value.Origin)),
                     (ConfigMap map, ConfigMap below) => KeepReplaced(below, map, origin, path),
                     _ => value,
                 };

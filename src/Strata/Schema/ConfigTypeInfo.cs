@@ -409,24 +409,26 @@ public abstract class ConfigTypeInfo
         var paths = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var level = new List<(ConfigTypeInfo Type, string Prefix)> { (this, string.Empty) };
         var count = 0;
-        for (var depth = 0; depth < MaxNestedKeyDepth && level.Count > 0 && count < MaxNestedKeyPaths; depth++)
+        for (var depth = 0; depth < MaxNestedKeyDepth && level.Count > 0; depth++)
         {
             var next = new List<(ConfigTypeInfo Type, string Prefix)>();
             foreach (var (type, prefix) in level)
             {
                 foreach (var field in type.FieldArray)
                 {
-                    var path = prefix.Length == 0 ? field.Key : prefix + "." + field.Key;
-                    if (count++ < MaxNestedKeyPaths)
+                    // Stops at the bound, not at the end of the level: a level of a wide schema can hold many times it.
+                    if (count++ == MaxNestedKeyPaths)
                     {
-                        if (!paths.TryGetValue(field.Key, out var list))
-                        {
-                            paths[field.Key] = list = [];
-                        }
-
-                        list.Add(path);
+                        return paths;
                     }
 
+                    var path = prefix.Length == 0 ? field.Key : prefix + "." + field.Key;
+                    if (!paths.TryGetValue(field.Key, out var list))
+                    {
+                        paths[field.Key] = list = [];
+                    }
+
+                    list.Add(path);
                     if (field.ValueType.Section is { } nested)
                     {
                         next.Add((nested, path));

@@ -223,7 +223,7 @@ internal sealed class Binder
             // A field of the root has a path without a dot, which would read as the key itself.
             text.Append(i == 0 ? string.Empty : i == below.Count - 1 ? " or " : ", ")
                 .Append(below[i].Contains('.', StringComparison.Ordinal) ? string.Empty : "the top-level ")
-                .Append('`').Append(below[i]).Append('`');
+                .Append(MessageText.Quoted(below[i], '`', '`')); // under a dictionary, the path holds the input's keys
         }
 
         return text.Append("?)").ToString();

@@ -114,6 +114,20 @@ public sealed class OverrideGrammarTests
     }
 
     [Fact]
+    public void A_null_that_a_replacing_sub_tree_puts_over_a_section_keeps_the_section_in_its_history_as_a_file_layer_does()
+    {
+        var yaml = "runs:\n  r:\n    teacher:\n      num_layers: 3\n";
+        var replaced = new ConfigResolver<RunsHolderConfig>(new ResolveOptions { Environment = Resolve.NoEnvironment })
+            .AddYaml(yaml, "run.yaml").AddOverrides(["runs={r: {teacher: null}}"]).Resolve();
+        var layered = new ConfigResolver<RunsHolderConfig>(new ResolveOptions { Environment = Resolve.NoEnvironment })
+            .AddYaml(yaml, "run.yaml").AddYaml("runs:\n  r:\n    teacher: null\n", "null.yaml").Resolve();
+
+        Assert.Null(replaced.Config.Runs["r"].Teacher);
+        Assert.Equal(["run.yaml:4:7", "cli arg #1"], replaced.Explain().Single(static p => p.Path == "runs.r.teacher").History.Select(static o => o.ToString()));
+        Assert.Equal(["run.yaml:4:7", "null.yaml:3:14"], layered.Explain().Single(static p => p.Path == "runs.r.teacher").History.Select(static o => o.ToString()));
+    }
+
+    [Fact]
     public void Removing_an_entry_of_a_dictionary_or_an_element_of_a_list_takes_it_out_of_the_collection()
     {
         var resolved = Resolve.Yaml("tags: {a: x, b: y}\nsplit: [1, 2, 3]\n", "~tags.a", "~split[1]");

@@ -101,6 +101,21 @@ public sealed class TypingTests
     }
 
     [Fact]
+    public void A_suggested_path_through_a_long_dictionary_key_is_cut_as_every_quoted_input()
+    {
+        var key = new string('k', 400);
+        var ok = new ConfigResolver<RunsHolderConfig>(new ResolveOptions { Environment = Resolve.NoEnvironment })
+            .AddYaml("runs:\n  " + key + ":\n    num_layers: 3\n", "runs.yaml")
+            .TryResolve(out _, out var diagnostics);
+
+        Assert.False(ok);
+        var error = Assert.Single(diagnostics, static d => d.Severity == DiagnosticSeverity.Error);
+        Assert.StartsWith("unknown key `num_layers` in RunConfig (did you mean `runs.kkk", error.Message, StringComparison.Ordinal);
+        Assert.Contains("` (423 characters)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_key_written_as_the_csharp_property_name_suggests_the_key_of_that_field()
     {
         // Too far from ffn_hidden_size to be a typo of it, but the property's name in any case.
