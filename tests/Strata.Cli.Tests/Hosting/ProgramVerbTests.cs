@@ -53,6 +53,34 @@ public sealed class ProgramVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_names_a_programs_own_verb_and_a_programs_verb_named_help_is_run_not_read_as_help()
+    {
+        var created = 0;
+        var host = TestHost.Create().AddVerb("check", context => Check(context, ref created));
+
+        var help = await TestHost.Run(host, "help", "check");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("Resolves a config and prints its class.", help.Output, StringComparison.Ordinal);
+
+        var own = TestHost.Create().AddVerb("help", static context =>
+        {
+            var command = new Command("help", "The program's own help verb.") { new Argument<string[]>("topics") };
+            context.SetAction(command, (parse, _) =>
+            {
+                context.Output.Write("own help: " + string.Join(' ', parse.GetValue<string[]>("topics") ?? []) + "\n");
+                return Task.FromResult(0);
+            });
+            return command;
+        });
+
+        var result = await TestHost.Run(own, "help", "resolve");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("own help: resolve\n", result.Output);
+    }
+
+    [Fact]
     public async Task A_verb_added_under_another_name_than_its_command_is_refused()
     {
         var host = TestHost.Create().AddVerb("check", static _ => new Command("other"));

@@ -205,6 +205,29 @@ public sealed class ResolveVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Past_a_hundred_diagnostics_an_error_below_the_warnings_is_still_printed()
+    {
+        // Diagnostics come in the order of their places: 150 warnings above the one error would have hidden it.
+        var unknown = new System.Text.StringBuilder();
+        for (var i = 0; i < 150; i++)
+        {
+            unknown.Append("extra").Append(i).Append(": 1\n");
+        }
+
+        var file = _dir.Write("many.yaml", unknown + "steps: lots\n");
+
+        var result = await TestHost.Run("resolve", "job", "-c", file, "--lenient");
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(101, lines.Length);
+        Assert.StartsWith(file + ":1:1: warning STR0101: extra0", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(file + ":151:", lines[^2], StringComparison.Ordinal);
+        Assert.Contains(": error ", lines[^2], StringComparison.Ordinal);
+        Assert.Equal("1 error, 150 warnings (51 more not shown)", lines[^1]);
+    }
+
+    [Fact]
     public async Task A_missing_file_is_an_input_error_not_a_crash()
     {
         var result = await TestHost.Run("resolve", "job", "-c", Path.Combine(_dir.Path, "missing.yaml"));

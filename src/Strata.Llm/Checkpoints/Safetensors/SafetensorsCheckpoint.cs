@@ -145,22 +145,8 @@ public sealed class SafetensorsCheckpoint
     /// <summary>Reads the <c>weight_map</c> of the shard index: tensor name → shard file name (a plain name in the directory).</summary>
     private static Dictionary<string, (string File, long Position)>? ReadIndex(string path, DiagnosticLimit diagnostics, long maxLength, int maxEntries)
     {
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > maxLength)
-            {
-                SafetensorsReader.Invalid(diagnostics, path, 0, "the shard index has " + SafetensorsText.Number(length) + " bytes, over the limit of " + SafetensorsText.Number(maxLength));
-                return null;
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CheckpointInvalid, string.Empty, SafetensorsText.Place(path), "cannot read the shard index: " + e.Message));
-            return null;
-        }
-
-        // The bounded reader of every source: a FIFO, /dev/zero or a file that grows is never read past the limit or for ever.
+        // The bounded reader of every source checks the size before and while reading (a large file, a FIFO, /dev/zero or
+        // a file that grows is never read past the limit or for ever) and says why a file cannot be read.
         if (!DocumentReader.TryReadBytes(path, diagnostics, out var content, checkpoint: true, new SourceLimits { MaxFileBytes = maxLength }))
         {
             return null;

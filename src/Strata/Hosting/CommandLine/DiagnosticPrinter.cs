@@ -13,7 +13,7 @@ internal sealed class DiagnosticPrinter(HostConsole console)
     /// <summary>
     /// The most diagnostic lines written for one command: a file of 100 000 duplicate or unknown keys is 100 000 problems,
     /// but a screenful names the pattern, and printing every one made tens of megabytes of text from 16 MiB of input.
-    /// The count line still counts them all, errors come first, and each kept line is the same as before.
+    /// The count line still counts them all, the errors are kept first, and each kept line is the same as before.
     /// </summary>
     public const int MaxShownLines = 100;
 
@@ -26,10 +26,35 @@ internal sealed class DiagnosticPrinter(HostConsole console)
     /// <summary>Writes every diagnostic and the count line (nothing at all when there is none and <paramref name="always"/> is false).</summary>
     public void Write(IReadOnlyList<Diagnostic> diagnostics, bool always = false)
     {
-        var shown = Math.Min(diagnostics.Count, MaxShownLines);
-        for (var i = 0; i < shown; i++)
+        // Past the bound the errors are kept before the rest (a resolution's diagnostics come in the order of their
+        // places, so 100 warnings above an error would hide the one problem that fails the command); the lines kept
+        // are written in the order given.
+        var errors = 0;
+        if (diagnostics.Count > MaxShownLines)
         {
-            WriteOne(diagnostics[i]);
+            foreach (var d in diagnostics)
+            {
+                errors += d.Severity == DiagnosticSeverity.Error ? 1 : 0;
+            }
+        }
+
+        var others = MaxShownLines - Math.Min(errors, MaxShownLines);
+        var shown = 0;
+        for (var i = 0; i < diagnostics.Count && shown < MaxShownLines; i++)
+        {
+            var d = diagnostics[i];
+            if (d.Severity != DiagnosticSeverity.Error)
+            {
+                if (others == 0)
+                {
+                    continue;
+                }
+
+                others--;
+            }
+
+            WriteOne(d);
+            shown++;
         }
 
         if (diagnostics.Count > 0 || always)

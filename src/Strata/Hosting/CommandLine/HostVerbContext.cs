@@ -48,7 +48,7 @@ public sealed class HostVerbContext
     /// </summary>
     /// <param name="request">The request read from the verb's command line.</param>
     /// <param name="resolved">The resolved config, when valid; its <see cref="Resolved.Config"/> is of the kind's class.</param>
-    /// <param name="diagnostics">Every diagnostic, errors first in the order found.</param>
+    /// <param name="diagnostics">Every diagnostic, in the order of their places (the inputs in the order given, then line and column).</param>
     /// <returns>Whether the config is valid.</returns>
     public bool TryResolve(ResolveRequest request, [NotNullWhen(true)] out Resolved? resolved, out IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -59,7 +59,10 @@ public sealed class HostVerbContext
         return resolved is not null;
     }
 
-    /// <summary>Writes the diagnostics one compiler-like line each, then the count line (coloured when the host colours).</summary>
+    /// <summary>
+    /// Writes the diagnostics one compiler-like line each, at most 100 (the errors kept first, in the order given), then
+    /// the count line of them all (coloured when the host colours).
+    /// </summary>
     /// <param name="diagnostics">The diagnostics, in the order found.</param>
     /// <param name="always">Whether to write the count line even when there is nothing to report.</param>
     public void WriteDiagnostics(IReadOnlyList<Diagnostic> diagnostics, bool always = false)

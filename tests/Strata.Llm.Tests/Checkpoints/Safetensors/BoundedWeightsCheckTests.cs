@@ -189,6 +189,23 @@ public sealed class BoundedWeightsCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_shard_index_over_the_size_limit_is_the_file_size_error_of_every_source()
+    {
+        // One bound, one error: a large regular file is refused as /dev/zero is (STR0006), not by a second check.
+        var directory = Path.Combine(_dir.Path, "large-index");
+        SafetensorsFiles.Write(Path.Combine(directory, "model.safetensors"), ("a", "F32", [1]));
+        var index = Path.Combine(directory, SafetensorsCheckpoint.IndexFileName);
+        File.WriteAllText(index, "{\"weight_map\": {\"a\": \"model.safetensors\"}}" + new string(' ', 200));
+        var diagnostics = new List<Diagnostic>();
+
+        Assert.Null(SafetensorsCheckpoint.Read(directory, diagnostics, maxHeaderLength: 100));
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.FileTooLarge, index), (error.Code, error.Origin!.Source));
+        Assert.NotNull(SafetensorsCheckpoint.Read(directory, diagnostics, maxHeaderLength: 1000));
+    }
+
+    [Fact]
     public void Errors_of_one_kind_in_a_header_past_twenty_are_summed_up()
     {
         // 1000 tensors of an unknown type: 20 shown, then one line for the other 980.
