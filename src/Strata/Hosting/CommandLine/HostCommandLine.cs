@@ -302,7 +302,7 @@ internal static class HostCommandLine
                 verbs.Add(verb.Name);
             }
 
-            context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + DidYouMean(given, verbs));
+            context.Printer.WriteError(context.Host.Name, MessageText.OfLibrary(message) + DidYouMean(Suggestions.Closest(given, verbs)));
         }
         else
         {
@@ -364,15 +364,16 @@ internal static class HostCommandLine
         {
             if (!candidates.Contains(token.Value))
             {
-                return error.Message.Contains("'" + token.Value + "'", StringComparison.Ordinal) ? DidYouMean(token.Value, candidates) : string.Empty;
+                return error.Message.Contains("'" + token.Value + "'", StringComparison.Ordinal) ? DidYouMean(Suggestions.Closest(token.Value, candidates)) : string.Empty;
             }
         }
 
         return string.Empty;
     }
 
-    private static string DidYouMean(string given, List<string> candidates) =>
-        Suggestions.Closest(given, candidates) is { } closest ? " (did you mean " + MessageText.Quoted(closest) + "?)" : string.Empty;
+    /// <summary>The " (did you mean 'x'?)" of a suggestion, or nothing without one.</summary>
+    private static string DidYouMean(string? closest) =>
+        closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)";
 
     /// <summary>
     /// Positional arguments take any token, so an unknown option (<c>--bogus</c>) would land among the overrides: find
@@ -424,7 +425,6 @@ internal static class HostCommandLine
 
         var given = token.TrimStart('-');
         var at = given.Length > 1 && Suggestions.Closest(given, bare) is { } found ? bare.IndexOf(found) : bare.IndexOf(given);
-        var closest = at >= 0 ? names[at] : null;
-        return "unknown option " + MessageText.Quoted(token) + (closest is null ? string.Empty : " (did you mean " + MessageText.Quoted(closest) + "?)");
+        return "unknown option " + MessageText.Quoted(token) + DidYouMean(at >= 0 ? names[at] : null);
     }
 }
