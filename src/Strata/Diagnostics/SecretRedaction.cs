@@ -113,7 +113,7 @@ internal static class SecretRedaction
                     && (field.ValueType.IsSecretEntry(keys[i + 1]) || (dotted is not null && field.ValueType.IsSecretEntry(Rest(dotted, i + 1))));
             }
 
-            if (IsDictionary(field.ValueType))
+            if (field.ValueType.NonNullable.Shape == ValueShape.Dictionary)
             {
                 // The next step is an entry's key, not a field: the entry's config starts past it. In dotted text a key
                 // that holds dots is several steps, so each step where the config may start is asked.
@@ -139,17 +139,6 @@ internal static class SecretRedaction
         }
 
         return false;
-    }
-
-    /// <summary>Whether <paramref name="type"/> (or the type an optional one holds) is a dictionary.</summary>
-    private static bool IsDictionary(ConfigValueType type)
-    {
-        while (type is { Shape: ValueShape.Nullable, ElementType: { } inner })
-        {
-            type = inner;
-        }
-
-        return type.Shape == ValueShape.Dictionary;
     }
 
     /// <summary>The text of <paramref name="dotted"/> after its first <paramref name="steps"/> dots.</summary>

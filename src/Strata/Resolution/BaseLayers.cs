@@ -86,11 +86,7 @@ internal static class BaseLayers
             return;
         }
 
-        while (type is { Shape: ValueShape.Nullable, ElementType: { } inner })
-        {
-            type = inner;
-        }
-
+        type = type.NonNullable;
         if (type.Shape == ValueShape.Config && node is ConfigMap config)
         {
             Visit(type.NestedConfig!, config, steps, path, places, state);

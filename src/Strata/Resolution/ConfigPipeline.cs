@@ -175,7 +175,7 @@ internal static class ConfigPipeline
     }
 
     internal static bool IsInteger(ConfigValueType type) =>
-        (type.Shape == ValueShape.Nullable ? type.ElementType?.Shape : type.Shape) == ValueShape.Integer;
+        type.NonNullable.Shape == ValueShape.Integer;
 
     /// <summary>Runs one config's hook; its failure becomes a diagnostic with the config's path, never a raw exception (R10).</summary>
     internal static void RunHook<TContext>(ConfigObject config, ResolutionState state, string stage, TContext context, Action<ConfigObject, TContext> hook)

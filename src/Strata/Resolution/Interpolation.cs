@@ -167,7 +167,7 @@ internal sealed class Interpolation
         }
 
         var whole = parts.Count == 1 && parts[0].IsReference;
-        var shape = site.Field.ValueType.Shape == ValueShape.Nullable ? site.Field.ValueType.ElementType?.Shape : site.Field.ValueType.Shape;
+        var shape = site.Field.ValueType.NonNullable.Shape;
         if (!whole && shape is not (ValueShape.String or ValueShape.Path) && parts.Exists(static p => p.IsReference))
         {
             Error(_state, site, "an interpolation inside a longer string is only for str and path fields; " + MessageText.Quoted(site.Field.Key, '`', '`') + " is " + site.Field.ValueType.DisplayName);

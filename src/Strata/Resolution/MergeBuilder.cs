@@ -381,12 +381,7 @@ internal sealed partial class MergeBuilder
             return null;
         }
 
-        var type = field.ValueType;
-        while (type is { Shape: ValueShape.Nullable, ElementType: { } inner })
-        {
-            type = inner;
-        }
-
+        var type = field.ValueType.NonNullable;
         if (type.Shape is not (ValueShape.List or ValueShape.Set or ValueShape.Dictionary))
         {
             return null;
@@ -703,19 +698,12 @@ internal sealed partial class MergeBuilder
             : Collection is { Shape: ValueShape.Dictionary } ? Of(Collection.ElementType)
             : default;
 
-        private static Place Of(ConfigValueType? type)
-        {
-            while (type is { Shape: ValueShape.Nullable, ElementType: { } inner })
-            {
-                type = inner;
-            }
-
-            return type switch
+        private static Place Of(ConfigValueType? type) =>
+            type?.NonNullable switch
             {
                 { Shape: ValueShape.Config, NestedConfig: { } config } => new Place(config, null),
-                { Shape: ValueShape.Dictionary or ValueShape.List or ValueShape.Set, ElementType: not null } => new Place(null, type),
+                { Shape: ValueShape.Dictionary or ValueShape.List or ValueShape.Set, ElementType: not null } collection => new Place(null, collection),
                 _ => default,
             };
-        }
     }
 }

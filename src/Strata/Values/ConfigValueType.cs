@@ -26,7 +26,22 @@ public abstract class ConfigValueType
 
     /// <summary>The config a field of this type holds directly (an optional one too), or null for a leaf or a collection: a section of a dotted path.</summary>
     internal ConfigTypeInfo? Section =>
-        Shape == ValueShape.Config || (Shape == ValueShape.Nullable && ElementType?.Shape == ValueShape.Config) ? NestedConfig : null;
+        NonNullable.Shape == ValueShape.Config ? NestedConfig : null;
+
+    /// <summary>This type without its optional wrapper: the type a nullable holds, else this type itself.</summary>
+    internal ConfigValueType NonNullable
+    {
+        get
+        {
+            var type = this;
+            while (type is { Shape: ValueShape.Nullable, ElementType: { } inner })
+            {
+                type = inner;
+            }
+
+            return type;
+        }
+    }
 
     /// <summary>The element (or value) type of a collection, or the underlying type of a nullable; otherwise <see langword="null"/>.</summary>
     public virtual ConfigValueType? ElementType => null;

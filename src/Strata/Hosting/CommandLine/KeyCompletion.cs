@@ -199,7 +199,7 @@ internal static class KeyCompletion
         }
         else if (parent.FindByKey(key) is { } field)
         {
-            var valueType = field.ValueType.Shape == ValueShape.Nullable && field.ValueType.ElementType is { } inner ? inner : field.ValueType;
+            var valueType = field.ValueType.NonNullable;
             names = valueType.Shape == ValueShape.Boolean ? s_booleans : valueType.EnumNames;
         }
 
