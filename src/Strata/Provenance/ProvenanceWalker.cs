@@ -8,14 +8,6 @@ namespace Strata.Provenance;
 /// <summary>Collects the provenance of every leaf of a config graph.</summary>
 internal static class ProvenanceWalker
 {
-    /// <summary>
-    /// Held while a computed field is recorded: a graph has one <see cref="ResolutionGraph.Reads"/>, so one recording at
-    /// a time. Private, so that no code holding a graph or a config can block <c>explain</c> (a lock on the graph could be
-    /// taken by anyone who holds it); one for all graphs, so that an ordinary resolve allocates nothing for it. Only
-    /// <c>explain</c> of computed fields takes it, and each recording is one getter.
-    /// </summary>
-    private static readonly Lock s_recording = new();
-
     public static List<ValueProvenance> Collect(ConfigObject root)
     {
         var result = new List<ValueProvenance>();
@@ -71,7 +63,7 @@ internal static class ProvenanceWalker
 
     /// <summary>
     /// Computes a computed field (R4) while noting what it reads, as a hook's reads are noted: the graph is frozen, so
-    /// only this thread's reads are noted, one computation at a time (<see cref="s_recording"/>).
+    /// only this thread's reads are noted, one computation at a time per graph (<see cref="ResolutionGraph.Recording"/>).
     /// </summary>
     private static FieldRead[]? Compute(ConfigObject config, ConfigDerivedInfo derived, out ConfigNode? node)
     {
@@ -81,7 +73,7 @@ internal static class ProvenanceWalker
             return null;
         }
 
-        lock (s_recording)
+        lock (graph.Recording)
         {
             var reads = new ReadRecorder();
             graph.Reads = reads.Begin();

@@ -9,6 +9,9 @@ internal sealed class ResolutionGraph
     /// <summary>What few resolutions use (forced values, interpolations), made on first use: an ordinary resolve allocates none of it.</summary>
     private Rare? _rare;
 
+    /// <summary>The lock of <see cref="Recording"/>, made on first use.</summary>
+    private Lock? _recording;
+
     /// <summary>What the setters do now: the binder records origins itself, hooks assign implicitly, freezing records nothing.</summary>
     public PhaseKind Kind { get; set; } = PhaseKind.Binding;
 
@@ -34,6 +37,13 @@ internal sealed class ResolutionGraph
     /// <see langword="null"/> at every other time, so that a getter outside hooks costs one test.
     /// </summary>
     public Provenance.ReadRecorder? Reads { get; set; }
+
+    /// <summary>
+    /// Held while <c>explain</c> records what a computed field reads into <see cref="Reads"/>: one recording at a time on
+    /// this graph, none waiting on another graph's. The engine's own object, which no code holding the graph can take;
+    /// made on first use, so that an ordinary resolve allocates nothing for it.
+    /// </summary>
+    public Lock Recording => Volatile.Read(ref _recording) ?? Interlocked.CompareExchange(ref _recording, new Lock(), null) ?? _recording!;
 
     /// <summary>Allows the next implicit assignment of a field over its explicit value (a value forced by a rule).</summary>
     public void AllowOverride(ConfigObject config, int index)
